@@ -1,0 +1,285 @@
+"""Text renderings of PDFs -> Document.
+
+The renderings mix markdown (``#`` headings, pipe tables, ``-`` bullets, ``**bold**``),
+tab-separated tables and stray HTML (``<b>``, ``<br>``, ``<sup>``, ``<p>``, ``<ol>``).
+They carry no page numbers: a page break shows as a ``---`` rule (before the page's
+footnotes), a form feed, or "This page is intentionally left blank", and pages are
+counted from those.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from boardpapers.extract.structure import (
+    bold_spans,
+    clean_inline,
+    heading_level,
+    is_initials,
+    is_whole_bold,
+    join_broken_paragraphs,
+    looks_like_heading,
+    merge_continued_tables,
+    normalise_unicode,
+    split_marker,
+)
+from boardpapers.schemas.document import Block, Cell, Document, Row, Table
+from boardpapers.schemas.errors import ReadError
+
+_BLANK_PAGE = re.compile(r"^\s*(this page (is )?(intentionally|deliberately) (left )?blank\.?)\s*$", re.I)
+_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_TAB_SEPARATOR = re.compile(r"^\s*-{2,}(\t+\s*-{2,})*\s*$")
+_FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)\s*\S")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 first; papers saved from Word on Windows are often cp1252 ('£' as 0xA3)."""
+    if not data.strip():
+        raise ReadError("the file is empty", document=path)
+    if data.startswith(b"%PDF-"):
+        raise ReadError("this is a PDF, not a text rendering", document=path, hint="rename it to .pdf")
+    if b"\x00" in data[:4096]:
+        raise ReadError("binary data, not text", document=path)
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+@dataclass
+class _Reader:
+    path: str
+    page: int = 1
+    blocks: list[Block] = field(default_factory=list)
+
+    def add(self, kind: str, raw: str, first: int, last: int, **extra) -> None:
+        text = extra.pop("text", None) or clean_inline(raw)
+        if not text and kind != "table":
+            return
+        self.blocks.append(Block(kind=kind, text=text, page=self.page, source=raw, lines=(first, last),
+                                 bold_spans=bold_spans(raw), **extra))
+
+
+def read_text(path: str | Path, data: bytes | None = None) -> Document:
+    path = str(path)
+    data = Path(path).read_bytes() if data is None else data
+    text = normalise_unicode(decode(data, path)).replace("\r\n", "\n").replace("\r", "\n")
+    reader = _Reader(path)
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        i = _read_one(reader, lines, i)
+    blocks = merge_continued_tables(join_broken_paragraphs(reader.blocks))
+    if not any(b.text.strip() or b.kind == "table" for b in blocks):
+        raise ReadError("no text found", document=path)
+    return Document(id=Document.content_id(data), source_path=path, source_kind="text",
+                    page_count=reader.page, blocks=blocks)
+
+
+def _read_one(r: _Reader, lines: list[str], i: int) -> int:
+    """Read the construct starting at line i; return the index of the next unread line."""
+    line = lines[i]
+    n = i + 1  # 1-based line number
+    stripped = line.strip()
+    if "\f" in line:
+        r.page += line.count("\f")
+        line = line.replace("\f", "")
+        stripped = line.strip()
+    if not stripped:
+        return i + 1
+    if _BLANK_PAGE.match(stripped):
+        r.page += 1
+        return i + 1
+    if _RULE.match(stripped) and "\t" not in line:
+        r.page += 1  # a rule stands where the page ends, before that page's footnotes
+        return i + 1
+    if stripped.startswith("|"):
+        return _read_pipe_table(r, lines, i)
+    if "\t" in line.rstrip("\n") and line.strip("\t "):
+        return _read_tab_table(r, lines, i)
+    m = _HEADING.match(stripped)
+    if m:
+        raw = m.group(2)
+        marker, rest = split_marker(clean_inline(raw))
+        r.add("heading", line, n, n, text=rest or clean_inline(raw), level=len(m.group(1)), marker=marker,
+              bold=True)
+        return i + 1
+    if _FOOTNOTE.match(line):
+        j = _continuation_end(lines, i)
+        raw = "\n".join(lines[i:j])
+        r.add("footnote", raw, n, j, marker=_footnote_number(line))
+        return j
+    bullet = re_bullet(line)
+    if bullet:
+        indent, rest = bullet
+        j = _continuation_end(lines, i)
+        raw_rest = " ".join([rest] + [s.strip() for s in lines[i + 1:j]])
+        clean = clean_inline(raw_rest)
+        marker, body = split_marker(clean)
+        depth = 1 if indent >= 1 else 0
+        r.add("list_item", "\n".join(lines[i:j]), n, j, text=body or clean, marker=marker or "-", depth=depth,
+              bold=is_whole_bold(raw_rest))
+        return j
+    j = _continuation_end(lines, i)
+    raw = " ".join(s.strip() for s in lines[i:j])
+    clean = clean_inline(raw)
+    if is_initials(clean):
+        r.add("margin", "\n".join(lines[i:j]), n, j, text=clean)
+        return j
+    marker, body = split_marker(clean)
+    bold = is_whole_bold(raw)
+    # A title stands alone between blank lines; a run of short lines is a list (attendance).
+    alone = (i == 0 or not lines[i - 1].strip()) and (j >= len(lines) or not lines[j].strip())
+    if j == i + 1 and alone and looks_like_heading(body or clean, bold=bold, marker=marker):
+        r.add("heading", line, n, n, text=body or clean, level=heading_level(marker), marker=marker, bold=bold)
+    else:
+        r.add("paragraph", "\n".join(lines[i:j]), n, j, text=body or clean, marker=marker, bold=bold)
+    return j
+
+
+def re_bullet(line: str) -> tuple[int, str] | None:
+    m = re.match(r"^(?P<indent>[ \t]*)(?P<bullet>[-*•●▪◦·‣])\s+(?P<rest>\S.*)$", line)
+    if not m or (m.group("bullet") == "*" and m.group("rest").count("*") % 2 == 1):
+        return None  # "*italic line*" is not a bullet
+    return len(m.group("indent").expandtabs(4)), m.group("rest")
+
+
+def _continuation_end(lines: list[str], i: int) -> int:
+    """A wrapped line continues its block when it starts in lower case (the rendering's wraps)."""
+    j = i + 1
+    while j < len(lines):
+        s = lines[j].strip()
+        if not s or "\t" in lines[j] or s.startswith(("|", "#", "<sup>")) or re_bullet(lines[j]):
+            break
+        if not s[0].islower():
+            break
+        j += 1
+    return j
+
+
+def _footnote_number(line: str) -> str:
+    m = re.match(r"^\s*(?:<sup>\s*(\d+)\s*</sup>|([\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+))", line)
+    if not m:
+        return ""
+    if m.group(1):
+        return m.group(1)
+    return m.group(2).translate(str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789"))
+
+
+# --- tables --------------------------------------------------------------------------------
+
+def _pipe_cells(line: str) -> list[str]:
+    s = line.strip()
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", s)]
+
+
+def _cell(raw: str) -> Cell:
+    return Cell(text=clean_inline(raw, keep_breaks=True), bold=is_whole_bold(raw))
+
+
+def _read_pipe_table(r: _Reader, lines: list[str], i: int) -> int:
+    j = i
+    while j < len(lines) and lines[j].strip().startswith("|"):
+        j += 1
+    raw_rows = lines[i:j]
+    header_count = 0
+    body: list[list[str]] = []
+    head: list[list[str]] = []
+    for k, raw in enumerate(raw_rows):
+        if _PIPE_SEPARATOR.match(raw) and "-" in raw:
+            header_count = k
+            head, body = [ _pipe_cells(x) for x in raw_rows[:k]], [_pipe_cells(x) for x in raw_rows[k + 1:]]
+            break
+    else:
+        body = [_pipe_cells(x) for x in raw_rows]
+    _add_table(r, head, body, "\n".join(raw_rows), i + 1, j)
+    return j
+
+
+def _read_tab_table(r: _Reader, lines: list[str], i: int) -> int:
+    j = i
+    while j < len(lines) and "\t" in lines[j] and (lines[j].strip("\t ") or _TAB_SEPARATOR.match(lines[j])):
+        j += 1
+    rows = [[c.strip() for c in line.split("\t")] for line in lines[i:j]]
+    seps = [k for k, line in enumerate(lines[i:j]) if _TAB_SEPARATOR.match(line)]
+    if seps:
+        head = rows[: seps[0]]
+        body = [row for k, row in enumerate(rows) if k > seps[0] and k not in seps]
+    else:
+        n_head = _tab_header_rows(rows)
+        head, body = rows[:n_head], rows[n_head:]
+    _add_table(r, head, body, "\n".join(lines[i:j]), i + 1, j)
+    return j
+
+
+def _tab_header_rows(rows: list[list[str]]) -> int:
+    """How many of the first rows are a header: tab tables have no separator to say so."""
+    if not rows:
+        return 0
+    texts = [clean_inline(c) for c in rows[0]]
+    filled = [t for t in texts if t]
+    if len(rows) == 1 or not filled:
+        return 0
+    if not texts[0] and len(filled) >= 1:
+        # Column labels over a column of row labels ("\tApr-16\tMay-16", "\tBaseline period").
+        n = 1
+        while n < len(rows) and not clean_inline(rows[n][0]) and not any(_is_data(clean_inline(c)) for c in rows[n] if c.strip()):
+            n += 1
+        return n
+    if any(t.endswith(":") for t in filled):
+        return 0  # a key / value block ("Report of:\tRob Hill")
+    if not all(_label_like(t) for t in filled):
+        return 0
+    if not any(re.search(r"\d", t) for t in filled):
+        return 1
+    # Labels with digits ("Current 12 months"): a header only where a column of data sits
+    # below a label; two or more body rows are needed for that to be evidence.
+    body = [[clean_inline(c) for c in row] for row in rows[1:]]
+    if len(body) < 2:
+        return 0
+    for col, label in enumerate(texts):
+        values = [row[col] for row in body if col < len(row) and row[col]]
+        if label and not _is_data(label) and values and sum(map(_is_data, values)) >= 0.8 * len(values):
+            return 1
+    return 0
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+
+
+def _is_data(text: str) -> bool:
+    """A number, percentage, amount, arrow or date: a value, not a label."""
+    t = text.strip().lower()
+    return bool(re.fullmatch(r"[£$+\-–]?\s*\d[\d,.\s]*(?:%|k|m|bn)?|[▲▼↑↓→←↔–-]|n/?a", t)
+                or re.fullmatch(rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}.*|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", t))
+
+
+def _label_like(text: str) -> bool:
+    """A column label: short text with letters in it, not a sentence."""
+    return len(text) <= 60 and bool(re.search(r"[A-Za-z]", text)) and not text.endswith(":")
+
+
+def _add_table(r: _Reader, head: list[list[str]], body: list[list[str]], raw: str, first: int, last: int) -> None:
+    n_cols = max([len(x) for x in head + body] or [0])
+    if n_cols < 2 and not head:
+        for k, row in enumerate(body):  # one column: not a table, just lines
+            r.add("paragraph", row[0] if row else "", first + k, first + k)
+        return
+    rows = [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=True, page=r.page) for x in head]
+    rows += [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=False, page=r.page) for x in body]
+    table = Table(rows=rows, n_cols=n_cols, pages=[r.page])
+    r.blocks.append(Block(kind="table", text="\n".join(" | ".join(c.text for c in row.cells) for row in rows),
+                          page=r.page, source=raw, lines=(first, last), table=table))
+
+
+def _pad(cells: list[str], n: int) -> list[str]:
+    return cells + [""] * (n - len(cells))

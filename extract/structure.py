@@ -1,0 +1,251 @@
+"""Pure functions over lines and blocks, shared by both readers.
+
+They decide what a line is (heading, list item, margin initials, footnote), clean inline
+markup, and repair what page breaks did to paragraphs and tables. Both readers call them,
+so a paper's PDF and its text rendering give the same blocks.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from boardpapers.schemas.document import Block, Cell, Row, Table
+
+# --- inline text -------------------------------------------------------------------------
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
+
+
+def normalise_unicode(text: str) -> str:
+    """Ligatures to letters, odd spaces to spaces, zero-width characters and soft hyphens out."""
+    for lig, plain in _LIGATURES.items():
+        text = text.replace(lig, plain)
+    return text.translate(_SPACES).translate(_ZERO_WIDTH)
+
+
+_TAG = re.compile(r"</?(?:b|strong|i|em|u|p|span|ol|ul|li|div|font|small|big)\b[^>]*>", re.I)
+_BR = re.compile(r"<br\s*/?>", re.I)
+_SUP = re.compile(r"<sup>\s*[^<]{0,6}\s*</sup>", re.I)
+_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|www\.|mailto:)[^)]*\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_BRACKET_ENTITY = re.compile(r"\[&\](\w+;)")  # a rendering artefact: "[&]quot;" for "&quot;"
+_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|<(?:b|strong)>(.+?)</(?:b|strong)>", re.I | re.S)
+_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?![*\w])")
+
+
+def bold_spans(text: str) -> list[str]:
+    """The texts written in bold (``**x**`` or ``<b>x</b>``), markup removed."""
+    return [clean_inline(next(g for g in m.groups() if g is not None)) for m in _BOLD.finditer(text)]
+
+
+def clean_inline(text: str, keep_breaks: bool = False) -> str:
+    """Markdown and HTML markup out, entities decoded, footnote references dropped."""
+    text = normalise_unicode(text)
+    text = _BRACKET_ENTITY.sub(r"&\1", text)
+    text = _SUP.sub("", text)
+    text = _BR.sub("\n" if keep_breaks else " ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = text.replace("**", "").replace("__", "")
+    text = _ITALIC.sub(r"\1", text)
+    text = html.unescape(text)
+    # Superscript digits glued to a word are footnote references ("vulnerability¹").
+    text = re.sub(rf"(?<=[A-Za-z.,;)])[{_SUPERSCRIPT_DIGITS}]+", "", text)
+    if keep_breaks:
+        lines = [" ".join(part.split()) for part in text.split("\n")]
+        return "\n".join(line for line in lines if line)
+    text = " ".join(text.split())
+    return re.sub(r"\s+([,.;:])(?=\s|$)", r"\1", text)
+
+
+def is_whole_bold(raw: str) -> bool:
+    """The line's text is all inside bold markup (after any list marker)."""
+    stripped = re.sub(r"^\s*(?:[-*•]\s+)?", "", raw).strip()
+    if not stripped:
+        return False
+    spans = "".join(bold_spans(stripped))
+    return bool(spans) and len(spans.replace(" ", "")) >= 0.9 * len(clean_inline(stripped).replace(" ", ""))
+
+
+# --- markers, headings, initials -----------------------------------------------------------
+
+_ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3})"
+_MARKER = re.compile(
+    rf"""^(?P<marker>
+        \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]?        # 1  1.  4.5.1  2)
+      | \(\d{{1,2}}\)                              # (3)
+      | \(?{_ROMAN}\)                             # i)  (iv)
+      | {_ROMAN}\.                                # iv.
+      | \(?[a-h]\)                                # a)  (b)
+    )\s+(?=[\*<"'‘“A-Z(£0-9])""",
+    re.X,
+)
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<bullet>[-*•●▪◦o·‣–])\s+(?P<rest>.*)$")
+
+
+def split_marker(text: str) -> tuple[str | None, str]:
+    """'4.5.1 Outcome 1' -> ('4.5.1', 'Outcome 1'); 'ii) Joint ...' -> ('ii)', 'Joint ...')."""
+    m = _MARKER.match(text)
+    if not m:
+        return None, text
+    return m.group("marker"), text[m.end():]
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]{1,3}(?:-[A-Z]{1,2})?|ALL)(?:\s*[/&,]\s*(?:[A-Z]{1,3}(?:-[A-Z]{1,2})?|ALL))*$")
+
+
+def is_initials(text: str) -> bool:
+    """'LW', 'RD/ JF', 'PE-J', 'AL/ SH', 'ALL': owners written as initials in a margin."""
+    return bool(_INITIALS.match(text.strip())) and len(text.strip()) <= 16
+
+
+def looks_like_heading(text: str, *, bold: bool = False, marker: str | None = None) -> bool:
+    """A short title-like line: the text renderings and plain-font PDFs carry no heading markup."""
+    text = text.strip()
+    words = text.split()
+    if not words or is_initials(text):
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "\"'‘“("):
+        return False
+    if text.endswith((":", ",", ";")) or text.endswith(" -"):
+        return False
+    if bold:
+        return len(words) <= 25 and not text.endswith(".")
+    if len(words) > 14:
+        return False
+    if re.search(r"\w: \S", text):  # "Date: 24 January 2017" is a key and a value
+        return False
+    if text.endswith((".", "?", "!")):
+        capitals = sum(w[0].isupper() for w in words if w[0].isalpha())
+        return (marker is not None and len(words) <= 8) or (len(words) <= 4 and capitals * 2 >= len(words))
+    if re.search(r"\d{3,}", text) and not re.search(r"(19|20)\d\d", text):
+        return False
+    return True
+
+
+def heading_level(marker: str | None) -> int:
+    """Numbered sections: '7.' -> 2, '4.5' -> 3, '4.5.1' -> 4; unnumbered headings are 3."""
+    if marker and marker[0].isdigit():
+        return min(2 + marker.rstrip(".)").count("."), 6)
+    return 3
+
+
+# --- repairs across page breaks ------------------------------------------------------------
+
+_TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’", ")")
+
+
+def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Re-join a paragraph that a page break (and its footnotes) cut in two.
+
+    The test: the first part ends without terminal punctuation and the next paragraph,
+    after any footnotes, starts in lower case ("... for 2016 onwards," / "though budgets").
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind in ("paragraph", "list_item") and block.text[:1].islower() and block.marker is None:
+            k = len(out) - 1
+            while k >= 0 and out[k].kind == "footnote":
+                k -= 1
+            prev = out[k] if k >= 0 else None
+            if prev is not None and prev.kind in ("paragraph", "list_item") and not prev.text.rstrip().endswith(_TERMINAL):
+                out[k] = prev.model_copy(update={
+                    "text": f"{prev.text} {block.text}",
+                    "source": f"{prev.source}\n{block.source}",
+                    "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
+                    "box": prev.box if block.page != prev.page or prev.box is None else prev.box.union(block.box),
+                    "bold_spans": prev.bold_spans + block.bold_spans,
+                })
+                continue
+        out.append(block)
+    return out
+
+
+def _norm_cells(row: Row) -> list[str]:
+    return [" ".join(c.text.lower().split()) for c in row.cells]
+
+
+def _is_empty_row(row: Row) -> bool:
+    return not any(c.text.strip() for c in row.cells)
+
+
+def _continues_row(first: Row, previous: Row, n_cols: int) -> bool:
+    """Is the first row after a page break the rest of the row the break cut?"""
+    texts = [c.text.strip() for c in first.cells]
+    if not texts or _is_empty_row(first):
+        return False
+    if not texts[0] and any(texts[1:]) and any(c.text.strip() for c in previous.cells):
+        return True
+    filled = [i for i, t in enumerate(texts) if t]
+    if n_cols >= 3 and len(filled) == 1:
+        i = filled[0]
+        before = previous.cells[i].text.strip() if i < len(previous.cells) else ""
+        return bool(before) and not before.endswith(_TERMINAL) and texts[i][:1].isalpha()
+    return False
+
+
+def _append_row(previous: Row, extra: Row) -> Row:
+    cells = []
+    for i in range(max(len(previous.cells), len(extra.cells))):
+        a = previous.cells[i] if i < len(previous.cells) else Cell(text="")
+        b = extra.cells[i] if i < len(extra.cells) else Cell(text="")
+        text = f"{a.text} {b.text}".strip() if b.text.strip() else a.text
+        # A box cannot span two pages: the cell keeps the box of its first part.
+        cells.append(Cell(text=text, box=a.box, bold=a.bold and (b.bold or not b.text.strip())))
+    return previous.model_copy(update={"cells": cells})
+
+
+def merge_continued_tables(blocks: list[Block]) -> list[Block]:
+    """One table from fragments a page break made: repeated header, empty header, or same columns.
+
+    Only footnotes may stand between the fragments. The repeated header is dropped; a first
+    row that continues the cut row (empty first cell, or one cell finishing a sentence) is
+    appended to it.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "table" or block.table is None:
+            out.append(block)
+            continue
+        k = len(out) - 1
+        while k >= 0 and out[k].kind == "footnote":
+            k -= 1
+        prev = out[k] if k >= 0 else None
+        merged = _merge_pair(prev, block) if prev is not None and prev.kind == "table" else None
+        if merged is None:
+            out.append(block)
+        else:
+            out[k] = merged
+    return out
+
+
+def _merge_pair(prev: Block, block: Block) -> Block | None:
+    a, b = prev.table, block.table
+    assert a is not None and b is not None
+    if a.n_cols != b.n_cols or not a.rows or not b.rows:
+        return None
+    a_head, b_head = a.header_rows, b.header_rows
+    rows_b = list(b.rows)
+    if b_head and all(_is_empty_row(r) for r in b_head):
+        rows_b = rows_b[len(b_head):]  # an empty header: the fragment's own stub
+    elif b_head and a_head and [_norm_cells(r) for r in b_head] == [_norm_cells(r) for r in a_head]:
+        rows_b = rows_b[len(b_head):]  # the header repeated after the break
+    elif not b_head and block.page > prev.page and block.box is not None:
+        pass  # a PDF table with the same columns at the top of the next page
+    else:
+        return None
+    rows_a = list(a.rows)
+    if rows_b and rows_a and not rows_a[-1].header and _continues_row(rows_b[0], rows_a[-1], a.n_cols):
+        rows_a[-1] = _append_row(rows_a[-1], rows_b[0])
+        rows_b = rows_b[1:]
+    table = Table(rows=rows_a + rows_b, n_cols=a.n_cols, pages=sorted(set(a.pages) | set(b.pages)), ruled=a.ruled)
+    return prev.model_copy(update={
+        "table": table,
+        "source": f"{prev.source}\n{block.source}",
+        "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
+    })

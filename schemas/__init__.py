@@ -1,0 +1,36 @@
+"""Data shapes only, no I/O: the document model, the extracted records, the errors.
+
+Imports flow one way: ``boardpapers.schemas`` <- ``boardpapers.extract`` and
+``boardpapers.schemas`` <- ``boardpapers.db``.
+"""
+from boardpapers.schemas.document import Block, BlockKind, Box, Cell, Document, Row, Table
+from boardpapers.schemas.errors import BoardpapersError, ParseError, ReadError, format_validation_error
+from boardpapers.schemas.records import (
+    Action,
+    Attendee,
+    Decision,
+    DocumentMeta,
+    Extraction,
+    Figure,
+    Indicator,
+    IndicatorValue,
+    Item,
+    Meeting,
+    Conclusion,
+    Priority,
+    Problem,
+    Progress,
+    Provenance,
+    RECORD_LISTS,
+    Record,
+    Section,
+    TableRecord,
+    Witness,
+)
+
+__all__ = [
+    "Action", "Attendee", "Conclusion", "Priority", "Progress", "RECORD_LISTS", "Record", "Section", "Witness", "Block", "BlockKind", "BoardpapersError", "Box", "Cell", "Decision",
+    "Document", "DocumentMeta", "Extraction", "Figure", "Indicator", "IndicatorValue", "Item",
+    "Meeting", "ParseError", "Problem", "Provenance", "ReadError", "Row", "Table", "TableRecord",
+    "format_validation_error",
+]
