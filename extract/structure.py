@@ -148,12 +148,15 @@ def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
     """
     out: list[Block] = []
     for block in blocks:
-        if block.kind in ("paragraph", "list_item") and block.text[:1].islower() and block.marker is None:
+        starts_lower = block.source.lstrip(" -•*")[:1].islower()
+        if block.kind in ("paragraph", "list_item") and starts_lower and block.marker in (None, "-"):
             k = len(out) - 1
             while k >= 0 and out[k].kind == "footnote":
                 k -= 1
             prev = out[k] if k >= 0 else None
-            if prev is not None and prev.kind in ("paragraph", "list_item") and not prev.text.rstrip().endswith(_TERMINAL):
+            # Eight words at least: a short label line ("Place: Council House") is not a cut sentence.
+            if (prev is not None and prev.kind in ("paragraph", "list_item") and len(prev.text.split()) >= 8
+                    and not prev.text.rstrip().endswith(_TERMINAL)):
                 out[k] = prev.model_copy(update={
                     "text": f"{prev.text} {block.text}",
                     "source": f"{prev.source}\n{block.source}",

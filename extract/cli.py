@@ -1,0 +1,139 @@
+"""The front door: ``boardpapers extract | eval | schema`` (and ``build | load | serve``).
+
+Thin on purpose: each command parses its flags, calls one library function per document
+and turns library errors into one clear line per file and an exit code. A bad file never
+stops the batch: the others go on, and the exit code is non-zero at the end.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from boardpapers.schemas.errors import BoardpapersError
+
+INPUT_SUFFIXES = {".pdf", ".txt", ".md"}
+
+
+def expand_inputs(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; folders give their .pdf/.txt/.md files, sorted."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def summary_line(path: Path, extraction) -> str:
+    e = extraction
+    return (f"{path.name}: {e.doc_type or 'unknown type'}, {len(e.decisions)} decisions, {len(e.actions)} actions, "
+            f"{len(e.indicators)} indicators, {len(e.tables)} tables, {len(e.attendees)} attendees, "
+            f"{len(e.problems)} problems")
+
+
+def report_failure(path: Path, error: Exception, debug: bool) -> None:
+    if isinstance(error, BoardpapersError):
+        message = str(error) if error.document else f"{path}: {error}"
+    else:
+        message = f"{path}: unexpected {type(error).__name__}: {error}"
+    click.secho(f"error: {message}", fg="red", err=True)
+    if debug:
+        traceback.print_exception(error, file=sys.stderr)
+
+
+debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
+password_option = click.option("--password", default=None, help="Password for encrypted PDFs.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="boardpapers")
+def main() -> None:
+    """Turn community safety partnership papers into searchable records."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for DIR/<input stem>.json.")
+@password_option
+@debug_option
+def extract(paths: tuple[str, ...], out_dir: str, password: str | None, debug: bool) -> None:
+    """Extract records from papers (PDF or text renderings) into one JSON file each."""
+    from boardpapers.extract.export import write_json
+    from boardpapers.extract.pipeline import extract_path
+
+    files = expand_inputs(paths)
+    failures = 0
+    with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda p: p.name if p else "") as bar:
+        bar.is_hidden = len(files) < 2 or not sys.stderr.isatty()
+        for path in bar:
+            try:
+                extraction = extract_path(path, password=password)
+                write_json(extraction, out_dir, path.stem)
+                click.echo(summary_line(path, extraction), err=True)
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+                failures += 1
+                report_failure(path, error, debug)
+    click.echo(f"{len(files) - failures} of {len(files)} documents extracted to {out_dir}"
+               + (f"; {failures} failed" if failures else ""), err=True)
+    if failures:
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of gold JSON files.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@password_option
+@debug_option
+def evaluate(paths: tuple[str, ...], gold_dir: str, as_json: bool, password: str | None, debug: bool) -> None:
+    """Score papers (or their exported JSON) against gold records: P, R and F1 per kind."""
+    from boardpapers.extract import evaluate as ev
+    from boardpapers.extract.export import to_json
+    from boardpapers.extract.pipeline import extract_path
+
+    total: dict = {}
+    per_doc = {}
+    for path in expand_inputs(paths) if not all(p.endswith(".json") for p in paths) else [Path(p) for p in paths]:
+        gold_path = Path(gold_dir) / f"{path.stem}.json"
+        if not gold_path.exists():
+            click.echo(f"{path.name}: no gold file {gold_path.name}, skipped", err=True)
+            continue
+        try:
+            pred = json.loads(path.read_text()) if path.suffix == ".json" else json.loads(to_json(extract_path(path, password=password)))
+        except Exception as error:  # noqa: BLE001
+            report_failure(path, error, debug)
+            pred = {}
+        result = ev.score_document(json.loads(gold_path.read_text()), pred)
+        per_doc[path.name] = {"overall_f1": ev.overall(result), "kinds": result}
+        ev.add(total, result)
+    if as_json:
+        click.echo(json.dumps({"overall_f1": ev.overall(total), "kinds": total, "documents": per_doc}, indent=2))
+        return
+    for name, d in per_doc.items():
+        click.echo(f"{name}: overall F1 {d['overall_f1']:.3f}")
+    click.echo("")
+    click.echo(ev.format_table(total))
+
+
+@main.command()
+@click.option("--record", default="Extraction", show_default=True, help="Model name, e.g. Action, Indicator, Document.")
+def schema(record: str) -> None:
+    """Print the JSON Schema of the export (or of one record model)."""
+    from boardpapers import schemas
+
+    model = getattr(schemas, record, None)
+    if model is None or not hasattr(model, "model_json_schema"):
+        raise click.BadParameter(f"no model named {record!r}", param_hint="--record")
+    click.echo(json.dumps(model.model_json_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

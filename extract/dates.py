@@ -1,0 +1,170 @@
+"""Dates, times and council periods, as pure functions.
+
+A date library alone is not enough for council papers: "Summer 2016", "Q1 2017/18",
+"16/17" and "Apr-16" need rules of their own. Everything here returns ISO strings
+(``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``), 24-hour ``HH:MM`` times, or ``None``.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+
+DATE_DMY = re.compile(rf"\b{_DAY_NAME}(?P<d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_MDY = re.compile(rf"\b{_DAY_NAME}(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")
+MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?[\s\-']+(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
+SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|winter)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+FIN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)?\d\d)\b")
+QUARTER = re.compile(r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?P<fy>(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d))?", re.I)
+
+# Seasons end on the last day of their last month: Summer = June-August, and so on.
+_SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _month(text: str) -> int | None:
+    return MONTHS.get(text.lower().rstrip("."))
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first full date in the text, ISO: '3 December 2009' -> '2009-12-03'."""
+    if not text:
+        return None
+    found = []
+    for rx in (DATE_DMY, DATE_MDY):
+        m = rx.search(text)
+        if m and _month(m.group("m")):
+            found.append((m.start(), _iso(int(m.group("y")), _month(m.group("m")), int(m.group("d")))))
+    m = DATE_NUMERIC.search(text)
+    if m and 1 <= int(m.group("m")) <= 12:
+        found.append((m.start(), _iso(_year(m.group("y")), int(m.group("m")), int(m.group("d")))))
+    found = [f for f in found if f[1]]
+    return min(found)[1] if found else None
+
+
+def _iso(y: int, m: int | None, d: int | None = None) -> str | None:
+    if not m or not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@dataclass(frozen=True)
+class Due:
+    """A deadline normalised: ISO date (end of the period), and whether it is approximate."""
+
+    date: str | None
+    approximate: bool = False
+
+
+def parse_due(text: str | None, reference: str | None = None) -> Due:
+    """'14 December 2009' -> 2009-12-14; 'November 2016' -> 2016-11-30 (end of month);
+    'Summer 2016' -> 2016-08-31, approximate; 'next meeting' -> no date."""
+    if not text:
+        return Due(None)
+    full = parse_date(text)
+    if full:
+        return Due(full)
+    m = SEASON_YEAR.search(text)
+    if m:
+        y, month = int(m.group("y")), _SEASON_END[m.group("s").lower()]
+        if month == 2:
+            y += 1
+        return Due(_iso(y, month, calendar.monthrange(y, month)[1]), approximate=True)
+    m = MONTH_YEAR.search(text)
+    if m and _month(m.group("m")):
+        y, month = _year(m.group("y")), _month(m.group("m"))
+        return Due(_iso(y, month, calendar.monthrange(y, month)[1]))
+    m = QUARTER.search(text)
+    if m and m.group("fy"):
+        start = financial_year_start(m.group("fy"))
+        if start:
+            q = int(m.group("q"))
+            month, y = 3 + 3 * q, start
+            if month > 12:
+                month, y = month - 12, y + 1
+            return Due(_iso(y, month, calendar.monthrange(y, month)[1]), approximate=True)
+    fy = financial_year(text)
+    if fy and re.search(r"\b(?:by|end of|during|in)\b", text, re.I):
+        start = int(fy[:4])
+        return Due(f"{start + 1:04d}-03-31", approximate=True)
+    return Due(None)
+
+
+def financial_year_start(text: str) -> int | None:
+    m = FIN_YEAR.search(text)
+    if not m:
+        return None
+    a, b = _year(m.group("a")), _year(m.group("b"))
+    return a if b % 100 == (a + 1) % 100 else None
+
+
+def financial_year(text: str | None) -> str | None:
+    """'16/17', '2016/17', '2016-17', '2016/2017' -> '2016/17' (April to March)."""
+    if not text:
+        return None
+    for m in FIN_YEAR.finditer(text):
+        a, b = _year(m.group("a")), _year(m.group("b"))
+        if b % 100 == (a + 1) % 100 and 1990 <= a <= 2099:
+            return f"{a}/{b % 100:02d}"
+    return None
+
+
+def month_period(text: str) -> str | None:
+    """A column label for a month: 'Apr-16', 'April 2016', 'Apr 16' -> '2016-04'."""
+    m = re.fullmatch(rf"\s*(?P<m>{_MONTH_RE})\.?[\s\-'/]*(?P<y>(?:19|20)?\d\d)\s*", text, re.I)
+    if not m or not _month(m.group("m")):
+        return None
+    return _iso(_year(m.group("y")), _month(m.group("m")))
+
+
+def quarter_period(text: str) -> str | None:
+    """'Q1' -> 'Q1'; 'Q1 2017/18' -> '2017/18 Q1'."""
+    m = re.fullmatch(r"\s*Q(?:uarter\s*)?([1-4])\s*(?:\(?((?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)\)?)?\s*", text, re.I)
+    if not m:
+        return None
+    fy = financial_year(m.group(2)) if m.group(2) else None
+    return f"{fy} Q{m.group(1)}" if fy else f"Q{m.group(1)}"
+
+
+def parse_time(text: str) -> str | None:
+    """'9.00am' -> '09:00'; '12.20pm' -> '12:20'; '10 am' -> '10:00'; '14:30' -> '14:30'."""
+    m = re.search(r"\b(?P<h>[01]?\d|2[0-3])(?:[.:](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])", text, re.I)
+    if m:
+        h = int(m.group("h")) % 12
+        if m.group("ap").lower().startswith("p"):
+            h += 12
+        return f"{h:02d}:{int(m.group('m') or 0):02d}"
+    m = re.search(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b(?!\s*(?:%|per))", text)
+    if m:
+        return f"{int(m.group('h')):02d}:{m.group('m')}"
+    return None
+
+
+def parse_time_range(text: str) -> tuple[str | None, str | None]:
+    """'10 am – 1 pm' -> ('10:00', '13:00'); '10:00-11:30' -> ('10:00', '11:30')."""
+    m = re.search(r"(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)", text, re.I)
+    if not m:
+        return parse_time(text), None
+    a, b = m.group(1), m.group(2)
+    end = parse_time(b)
+    start = parse_time(a)
+    if start is None and re.fullmatch(r"\s*\d{1,2}\s*", a) and b.strip()[-2:].lower() in ("am", "pm"):
+        start = parse_time(a.strip() + b.strip()[-2:])
+    return start, end

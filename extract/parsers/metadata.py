@@ -1,0 +1,227 @@
+"""Document metadata: doc type, body, place, date, title, and the meeting's date, times, venue.
+
+Everything is read from the front of the paper (its first blocks), where councils put the
+body's name, the meeting line or the publication date; only the place and a last-resort
+year look at the whole text.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from boardpapers.extract import dates
+from boardpapers.extract.places import first_place, places_in
+from boardpapers.schemas.document import Block, Document
+from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
+
+PARSER = "metadata"
+VERSION = "1"
+FRONT = 14  # blocks that make up a front page: title, body, date and meeting lines
+
+_SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "with"}
+_BODY_NOUNS = r"(?:Partnership|Board|Panel|Committee|Forum|Commission|Executive|Cabinet|Group)"
+_BODY_RE = re.compile(
+    rf"(?P<body>(?:(?:[A-Z][\w'’\-]*|&)(?:,)?\s+(?:(?:and|of|for|the|&)\s+)?)+?{_BODY_NOUNS})\b"
+)
+
+
+def title_case(text: str) -> str:
+    """Runs of capitals in title case: 'AGENDA - SAFER PLYMOUTH PARTNERSHIP Supplement pack'
+    -> 'Agenda - Safer Plymouth Partnership Supplement pack'. Acronyms alone (SPP) stay."""
+    def fix(m: re.Match) -> str:
+        words = m.group(0).split(" ")
+        out = []
+        for i, w in enumerate(words):
+            lw = w.lower()
+            out.append(lw if (i and lw in _SMALL) else lw[:1].upper() + lw[1:])
+        return " ".join(out)
+
+    return re.sub(r"\b[A-Z][A-Z'’&\-]*(?: (?:[A-Z][A-Z'’&\-]*|&))+\b", fix, text)
+
+
+def _front(doc: Document, n: int = FRONT) -> list[Block]:
+    return [b for b in doc.blocks if b.kind not in ("footnote", "margin")][:n]
+
+
+def _front_text(blocks: list[Block]) -> list[str]:
+    out = []
+    for b in blocks:
+        if b.kind == "table" and b.table:
+            out.extend(" ".join(c.text for c in row.cells if c.text) for row in b.table.rows)
+        else:
+            out.append(((b.marker + " ") if b.marker else "") + b.text)
+    return out
+
+
+# --- doc type ------------------------------------------------------------------------------
+
+_TYPE_RULES: list[tuple[str, re.Pattern, int]] = [
+    # (doc type, pattern, how many front lines it must appear within)
+    ("agenda_pack", re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I), 4),
+    ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:a|the) meeting\b|\baction log\b|\bmeeting notes\b", re.I), 6),
+    ("performance_report", re.compile(r"\bperformance (?:report|update|monitoring|summary|scorecard|dashboard)\b|\bquarterly report\b|\bmonitoring report\b", re.I), 14),
+    ("scrutiny_report", re.compile(r"\b(?:review|inquiry) (?:into|of)\b|\bscrutiny (?:review|report)\b|\btask and finish\b", re.I), 10),
+    ("plan", re.compile(r"\b(?:plan|strategy|strategic assessment)\b", re.I), 4),
+]
+
+
+def classify(doc: Document) -> tuple[str | None, str]:
+    lines = _front_text(_front(doc, 20))
+    for doc_type, rx, within in _TYPE_RULES:
+        for line in lines[:within]:
+            if rx.search(line):
+                return doc_type, line
+    text = doc.text()
+    scores = Counter({
+        "minutes": len(re.findall(r"\b(?:present|apologies|resolved|agreed|action)\b", text, re.I)),
+        "plan": len(re.findall(r"\b(?:priority|priorities|delivery plan|lead officer|by when)\b", text, re.I)),
+        "performance_report": len(re.findall(r"\b(?:performance|target|quarter|cumulative)\b", text, re.I)),
+        "scrutiny_report": len(re.findall(r"\b(?:the panel|scrutiny|witness)", text, re.I)),
+    })
+    best, score = scores.most_common(1)[0]
+    return (best, f"{score} mentions of {best} words") if score >= 3 else (None, "")
+
+
+# --- body, place, date, title ----------------------------------------------------------------
+
+def find_body(doc: Document) -> tuple[str | None, str]:
+    for line in _front_text(_front(doc)):
+        candidate = title_case(" ".join(line.split()))
+        for m in _BODY_RE.finditer(candidate):
+            body = m.group("body").strip(" ,")
+            words = body.split()
+            if len(words) >= 2 and words[0].lower() not in _SMALL:
+                return body, line
+    return None, ""
+
+
+def find_place(doc: Document, body: str | None) -> tuple[str | None, str]:
+    if body and first_place(body):
+        return first_place(body), body
+    front = " ".join(_front_text(_front(doc)))
+    counts = places_in(front) + places_in(doc.text())
+    if not counts:
+        return None, ""
+    place, n = counts.most_common(1)[0]
+    return place, f"named {n} times"
+
+
+def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
+    front = [b for b in _front(doc) if b.kind != "table"] + [b for b in _front(doc) if b.kind == "table"]
+    for line in _front_text(front):
+        iso = dates.parse_date(line)
+        if iso:
+            return iso, line
+        m = re.search(rf"\b(?:held on|date:?)\s+(?:\w+day\s+)?(\d{{1,2}})\w*\s+({dates._MONTH_RE})\b(?!\s+\d)", line, re.I)
+        if m:  # "held on 2 March at ..." with the year elsewhere on the front page
+            year = _front_year(doc)
+            if year:
+                return dates._iso(int(year), dates._month(m.group(2)), int(m.group(1))), line
+    for line in _front_text(_front(doc, 4)):
+        standalone = [y for y in dates.YEAR.findall(line) if not re.search(rf"{y}\s*[-–/]\s*\d", line) and not re.search(rf"\d\s*[-–/]\s*{y}", line)]
+        if standalone:
+            return standalone[0], line
+    years = Counter(dates.YEAR.findall(doc.text()))
+    if years:
+        year, n = years.most_common(1)[0]
+        return year, f"the year named most ({n} times)"
+    return None, ""
+
+
+def _front_year(doc: Document) -> str | None:
+    for line in _front_text(_front(doc)):
+        m = re.search(r"\b\d{1,2}[./]\d{1,2}[./](\d{2,4})\b", line) or dates.YEAR.search(line)
+        if m:
+            return str(dates._year(m.group(1)))
+    return None
+
+
+def find_title(doc: Document) -> str | None:
+    front = [b for b in _front(doc, 4) if b.kind in ("heading", "paragraph")]
+    if not front:
+        return None
+    title = front[0].text
+    if len(front) > 1 and front[1].kind == "heading" and len(front[1].text.split()) <= 6 and front[0].kind == "heading":
+        title = f"{title}: {front[1].text}"
+    return title_case(title)[:300]
+
+
+# --- meeting ---------------------------------------------------------------------------------
+
+_VENUE_LABEL = re.compile(r"^\s*(?:place|venue|location|where)\s*:\s*(?P<v>.+)$", re.I)
+_HELD_IN = re.compile(r"\b(?:held|meeting)\b.*?\b(?:in|at)\s+(?:the\s+)?(?P<v>(?:[A-Z0-9][\w'’.&-]*[\s,]*)+)", re.S)
+_CONCLUDED = re.compile(r"\b(?:meeting|it)\s+(?:concluded|closed|ended|finished)\s+at\s+(?P<t>[\d.:]+\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)", re.I)
+
+
+def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
+    if meta.doc_type not in ("minutes", "agenda_pack"):
+        return None
+    front = _front(doc)
+    start = end = venue = None
+    evidence: list[Block] = []
+    for b in front:
+        text = b.text if b.kind != "table" else ""
+        if not text:
+            continue
+        m = _VENUE_LABEL.match(text)
+        if m and not venue:
+            venue = m.group("v").strip(" .")
+            evidence.append(b)
+            continue
+        if re.match(r"^\s*time\s*:", text, re.I) or (dates.parse_date(text) and dates.parse_time(text)) or re.search(r"\d[.:]\d\d\s*[-–]\s*\d", text):
+            s, e = dates.parse_time_range(text)
+            if s and not start:
+                start, end = s, e or end
+                evidence.append(b)
+        if not venue and re.search(r"\bheld\b", text, re.I):
+            venue = _venue_after_held(text)
+            if venue:
+                evidence.append(b)
+    if not venue:
+        venue = _address_line(front)
+    for b in reversed(doc.blocks):
+        m = _CONCLUDED.search(b.text)
+        if m:
+            end = dates.parse_time(m.group("t"))
+            evidence.append(b)
+            break
+    evidence = [b for i, b in enumerate(evidence) if all(b is not e for e in evidence[:i])]  # a block once
+    first = evidence[0] if evidence else (front[0] if front else None)
+    if first is None:
+        return None
+    return Meeting(body=meta.body, date=meta.date if meta.date and len(meta.date) == 10 else None,
+                   start_time=start, end_time=end, venue=venue,
+                   provenance=Provenance(document_id=doc.id, page=first.page, text=" / ".join(b.text for b in evidence)[:1000] or first.text,
+                                         box=first.box, lines=first.lines, parser=PARSER, parser_version=VERSION))
+
+
+def _venue_after_held(text: str) -> str | None:
+    """'... held on Thursday 3 December 2009 at 9.00am in Conference Room B, Civic Offices, Portsmouth.'"""
+    tail = re.split(r"\bheld\b", text, maxsplit=1, flags=re.I)[1]
+    tail = re.sub(r"\bon\s+(?:\w+day\s+)?\d{1,2}\w*\s+\w+(?:\s+\d{4})?", " ", tail)
+    tail = re.sub(r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?", " ", tail, flags=re.I)
+    m = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z0-9][^:;]*?)(?:\.\s*$|\.\s+[A-Z]|[:;]|$)", tail)
+    if not m:
+        return None
+    venue = m.group("v").strip(" .,")
+    return venue if 2 <= len(venue) <= 150 else None
+
+
+def _address_line(front: list[Block]) -> str | None:
+    """A line on the front page that reads as an address: rooms, buildings, postcodes."""
+    for b in front[:8]:
+        t = b.text
+        if re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t) or re.search(r"\b(?:Room|House|Hall|Offices|Centre|Building|Chamber)\b", t):
+            if len(t) < 160 and not re.search(r"\b(?:held|minutes)\b", t, re.I):
+                return t.strip(" .")
+    return None
+
+
+def parse_metadata(doc: Document) -> DocumentMeta:
+    doc_type, type_ev = classify(doc)
+    body, body_ev = find_body(doc)
+    place, place_ev = find_place(doc, body)
+    date, date_ev = find_date(doc, doc_type)
+    evidence = {k: v[:300] for k, v in {"doc_type": type_ev, "body": body_ev, "place": place_ev, "date": date_ev}.items() if v}
+    return DocumentMeta(doc_id=doc.id, source=doc.name, source_kind=doc.source_kind, page_count=doc.page_count,
+                        doc_type=doc_type, title=find_title(doc), body=body, place=place, date=date, evidence=evidence)

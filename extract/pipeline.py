@@ -1,0 +1,99 @@
+"""read -> structure -> parse -> validate: one document in, one :class:`Extraction` out.
+
+The pipeline decides which parsers run on which section; parsers yield records of any
+kind and the pipeline sorts them into the export's lists. A parser that fails on one
+section is reported as a problem record, and the rest of the document still comes out.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from boardpapers.extract import PARSER_VERSION
+from boardpapers.extract.parsers import minutes, performance, plans, scrutiny
+from boardpapers.extract.parsers.common import Context, Section
+from boardpapers.extract.parsers.metadata import find_meeting, parse_metadata
+from boardpapers.extract.parsers.tables import parse_tables
+from boardpapers.extract.readers import read
+from boardpapers.extract.sections import split_sections
+from boardpapers.schemas.document import Document
+from boardpapers.schemas.errors import ParseError, format_validation_error
+from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Record
+from boardpapers.schemas.records import Section as SectionRecord
+
+log = logging.getLogger(__name__)
+Parser = Callable[[Section, Context], Iterator[Record]]
+
+# Which rules read which kind of section. Tables are read everywhere.
+PARSERS: dict[str, list[Parser]] = {
+    "minutes": [minutes.parse],
+    "plan": [plans.parse],
+    "scrutiny_report": [scrutiny.parse],
+    "performance_report": [performance.parse],
+    "agenda_pack": [minutes.parse, performance.parse],
+}
+EVERYWHERE: list[Parser] = [parse_tables]
+
+
+def extract_path(path: str | Path, *, password: str | None = None) -> Extraction:
+    return extract_document(read(path, password=password))
+
+
+def extract_document(doc: Document) -> Extraction:
+    meta = parse_metadata(doc)
+    ctx = Context(doc=doc, meta=meta)
+    lists: dict[str, list[Record]] = {name: [] for name in RECORD_LISTS.values()}
+    sections = split_sections(doc, meta)
+    if len(sections) > 1:
+        for s in sections:
+            first = s.blocks[0] if s.blocks else None
+            lists["sections"].append(SectionRecord(
+                title=s.title, kind=s.kind, first_page=s.first_page, last_page=s.last_page,
+                provenance=ctx.provenance(first, "sections", "1", text=s.title)))
+    for section in sections:
+        for parser in EVERYWHERE + PARSERS.get(section.kind, []):
+            for record in _run(parser, section, ctx):
+                name = RECORD_LISTS.get(type(record))
+                if name is None:
+                    raise ParseError(f"parser {parser.__module__} yielded a {type(record).__name__}", document=doc.name)
+                lists[name].append(record)
+    lists = {name: _dedupe(records) for name, records in lists.items()}
+    return Extraction(
+        source=doc.name, doc_id=doc.id, source_kind=doc.source_kind, page_count=doc.page_count,
+        doc_type=meta.doc_type, title=meta.title, body=meta.body, place=meta.place, date=meta.date,
+        meeting=find_meeting(doc, meta), metadata_evidence=meta.evidence, parser_version=PARSER_VERSION,
+        **lists,
+    )
+
+
+def _run(parser: Parser, section: Section, ctx: Context) -> Iterator[Record]:
+    """Run one parser; a crash or an invalid record becomes a problem row, not a lost document."""
+    name = getattr(parser, "__module__", "parser").rsplit(".", 1)[-1]
+    try:
+        yield from parser(section, ctx)
+    except ValidationError as e:
+        lines = format_validation_error(e)
+        log.warning("%s: %s produced an invalid record: %s", ctx.doc.name, name, "; ".join(lines))
+        yield _problem(ctx, section, name, "invalid_record", "; ".join(lines))
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, ParseError) as e:
+        log.warning("%s: %s failed on section %r: %s", ctx.doc.name, name, section.title, e, exc_info=True)
+        yield _problem(ctx, section, name, "parser_failed", f"{type(e).__name__}: {e}")
+
+
+def _problem(ctx: Context, section: Section, parser: str, code: str, message: str) -> Problem:
+    first = section.blocks[0] if section.blocks else None
+    return Problem(severity="error", code=code, message=f"{parser}: {message}"[:2000],
+                   provenance=ctx.provenance(first, parser, "pipeline", text=section.title))
+
+
+def _dedupe(records: list[Record]) -> list[Record]:
+    """The same record twice (same content hash) is kept once, in first-seen order."""
+    seen, out = set(), []
+    for r in records:
+        if r.id not in seen:
+            seen.add(r.id)
+            out.append(r)
+    return out
