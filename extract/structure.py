@@ -122,7 +122,8 @@ def looks_like_heading(text: str, *, bold: bool = False, marker: str | None = No
         return False
     if text.endswith((".", "?", "!")):
         capitals = sum(w[0].isupper() for w in words if w[0].isalpha())
-        return (marker is not None and len(words) <= 8) or (len(words) <= 4 and capitals * 2 >= len(words))
+        titled = capitals * 2 >= len(words)  # "List of Abbreviations Used." not "No other apologies."
+        return titled and (len(words) <= 4 or (marker is not None and len(words) <= 6))
     if re.search(r"\d{3,}", text) and not re.search(r"(19|20)\d\d", text):
         return False
     return True

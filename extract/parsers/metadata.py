@@ -21,7 +21,7 @@ FRONT = 14  # blocks that make up a front page: title, body, date and meeting li
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "with"}
 _BODY_NOUNS = r"(?:Partnership|Board|Panel|Committee|Forum|Commission|Executive|Cabinet|Group)"
 _BODY_RE = re.compile(
-    rf"(?P<body>(?:(?:[A-Z][\w'’\-]*|&)(?:,)?\s+(?:(?:and|of|for|the|&)\s+)?)+?{_BODY_NOUNS})\b"
+    rf"(?P<body>(?:(?:[A-Z][\w'’\-]*|&)(?:,)?\s+(?:(?:and|of|for|the|&)\s+)?)+?{_BODY_NOUNS}(?:\s+{_BODY_NOUNS})*)\b"
 )
 
 

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Set up .venv with the test extras (and Chromium for the browser test), then run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
+.venv/bin/python -m pip install --quiet -e '.[dev]'
+if [ -f scripts/install-browser.sh ]; then bash scripts/install-browser.sh; fi
+set +e
+.venv/bin/python -m pytest "$@"
+status=$?
+set -e
+# pytest exits 5 when it collected no test: that is a failure of the suite, not a pass.
+exit $status

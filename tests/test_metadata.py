@@ -1,0 +1,71 @@
+"""Document metadata on papers written in other councils' styles, and on the corpus."""
+import json
+
+import pytest
+
+from boardpapers.extract.parsers.metadata import find_meeting, parse_metadata, title_case
+from boardpapers.extract.readers.text import read_text
+
+from conftest import CORPUS, GOLD
+
+
+def meta_of(tmp_path, text):
+    path = tmp_path / "paper.txt"
+    path.write_text(text)
+    doc = read_text(path)
+    meta = parse_metadata(doc)
+    return meta, find_meeting(doc, meta)
+
+
+def test_minutes_in_another_style(tmp_path):
+    meta, meeting = meta_of(tmp_path, (
+        "LEEDS COMMUNITY SAFETY PARTNERSHIP BOARD\n\nMinutes of the meeting held on Tuesday 14th March 2017 at 2.00pm "
+        "in Committee Room 6, Civic Hall, Leeds\n\nPresent: Cllr A Smith (Chair), B Jones, C Patel\n\n"
+        "1. Apologies\n\nApologies were received from D Evans.\n\nThe meeting closed at 3.45pm.\n"))
+    assert (meta.doc_type, meta.body, meta.place, meta.date) == ("minutes", "Leeds Community Safety Partnership Board", "Leeds", "2017-03-14")
+    assert (meeting.start_time, meeting.end_time, meeting.venue) == ("14:00", "15:45", "Committee Room 6, Civic Hall, Leeds")
+
+
+def test_agenda_front_sheet_with_labels(tmp_path):
+    meta, meeting = meta_of(tmp_path, (
+        "AGENDA - SAFER SHEFFIELD PARTNERSHIP BOARD\n\nDate: 5 June 2019\n\nTime: 9.30 am – 11.30 am\n\n"
+        "Venue: Town Hall, Sheffield\n\nItem\tSubject\n1\tWelcome\n2\tPerformance\n"))
+    assert (meta.doc_type, meta.body, meta.place, meta.date) == ("agenda_pack", "Safer Sheffield Partnership Board", "Sheffield", "2019-06-05")
+    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.venue) == ("2019-06-05", "09:30", "11:30", "Town Hall, Sheffield")
+
+
+def test_plan_takes_the_standalone_year(tmp_path):
+    meta, meeting = meta_of(tmp_path, "# Safer Bristol Partnership Plan 2017-20\n\n## 2018 Refresh\n\nThe plan sets out our priorities.\n")
+    assert (meta.doc_type, meta.body, meta.place, meta.date, meeting) == ("plan", "Safer Bristol Partnership", "Bristol", "2018", None)
+
+
+def test_scrutiny_review(tmp_path):
+    meta, _ = meta_of(tmp_path, "Communities Scrutiny Panel\n\nREVIEW INTO ANTI-SOCIAL BEHAVIOUR IN NORWICH\n\n"
+                                "Date published: 3 March 2015\n\nThe panel heard evidence.\n")
+    assert (meta.doc_type, meta.body, meta.date) == ("scrutiny_report", "Communities Scrutiny Panel", "2015-03-03")
+
+
+def test_performance_report_to_a_committee(tmp_path):
+    meta, _ = meta_of(tmp_path, "HEALTH SCRUTINY COMMITTEE\tAGENDA ITEM No. 7\n2 MAY 2019\tPUBLIC REPORT\n\n"
+                                "SAFER DERBY PARTNERSHIP - QUARTERLY PERFORMANCE REPORT\n\nThe report covers Derby.\n")
+    assert (meta.doc_type, meta.body, meta.date) == ("performance_report", "Health Scrutiny Committee", "2019-05-02")
+
+
+def test_title_case_only_touches_capitals():
+    assert title_case("AGENDA - SAFER PLYMOUTH PARTNERSHIP Supplement pack") == "AGENDA - Safer Plymouth Partnership Supplement pack"
+    assert title_case("ADULTS AND COMMUNITIES SCRUTINY COMMITTEE") == "Adults and Communities Scrutiny Committee"
+    assert title_case("The SPP board") == "The SPP board"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
+def test_corpus_metadata_matches_gold(path):
+    gold = json.loads((GOLD / f"{path.stem}.json").read_text())
+    doc = read_text(path)
+    meta = parse_metadata(doc)
+    meeting = find_meeting(doc, meta)
+    assert (meta.doc_type, meta.body, meta.place, meta.date) == (gold["doc_type"], gold["body"], gold["place"], gold["date"])
+    if gold["meeting"]:
+        got = meeting.model_dump(include={"date", "start_time", "end_time", "venue"})
+        assert got == gold["meeting"]
+    else:
+        assert meeting is None
