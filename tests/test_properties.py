@@ -1,0 +1,48 @@
+"""Property-based tests: the text rules and the text reader never crash, whatever the input."""
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from boardpapers.extract import dates
+from boardpapers.extract.readers.text import read_text
+from boardpapers.extract.structure import clean_inline, is_initials, looks_like_heading, split_marker
+from boardpapers.schemas.errors import ReadError
+
+council_text = st.text(alphabet=string.printable + "£–—‘’“”•▲↓\u00a0\ufb01\u200b¹²", max_size=300)
+line_pieces = st.sampled_from(["| a | b |", "|---|---|", "\t", "Q1\tQ2", "- item", " - nested", "# Head", "---",
+                               "<sup>1</sup> note", "<b>bold</b>", "1. Item", "ii) sub", "This page is intentionally left blank",
+                               "", "LW", "Text that goes on", "and continues", "**DECISION:**"])
+
+
+@given(council_text)
+def test_date_rules_never_crash(text):
+    dates.parse_date(text)
+    dates.parse_due(text)
+    dates.parse_time(text)
+    dates.parse_time_range(text)
+    dates.financial_year(text)
+    dates.month_period(text)
+    dates.quarter_period(text)
+
+
+@given(council_text)
+def test_structure_rules_never_crash(text):
+    clean_inline(text)
+    clean_inline(text, keep_breaks=True)
+    marker, rest = split_marker(text)
+    assert marker is None or text.startswith(marker)
+    is_initials(text)
+    looks_like_heading(text)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(line_pieces, council_text), max_size=40))
+def test_text_reader_never_crashes(tmp_path, lines):
+    path = tmp_path / "fuzz.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        doc = read_text(path)
+    except ReadError:
+        return
+    assert all(b.page >= 1 for b in doc.blocks)
