@@ -1,0 +1,351 @@
+"""PDFs (through pdfplumber) -> Document: the same blocks the text reader gives for the
+text rendering of the same paper.
+
+Each page is read once (one ``extract_words``, one ``find_tables``) and closed, so memory
+stays flat on long agenda packs; only the words outside tables, and the tables, are kept
+until the end, where running headers and footers are found across pages and the blocks
+are built.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfexceptions import PDFException
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import PdfminerException
+
+from boardpapers.extract.readers.pdf_layout import (
+    BLANK_PAGE,
+    BULLETS,
+    Line,
+    Word,
+    bold_runs,
+    bold_share,
+    body_size,
+    drop_superscript_refs,
+    group_rows,
+    heading_sizes,
+    running_lines,
+    split_chunks,
+    text_edges,
+    to_words,
+)
+from boardpapers.extract.readers.pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
+from boardpapers.extract.structure import (
+    clean_inline,
+    heading_level,
+    is_initials,
+    join_broken_paragraphs,
+    looks_like_heading,
+    merge_continued_tables,
+    split_marker,
+)
+from boardpapers.schemas.document import Block, Box, Document
+from boardpapers.schemas.errors import ReadError
+
+_BROKEN = (PDFException, PSException, PdfminerException, ValueError, KeyError, TypeError, AttributeError,
+           IndexError, AssertionError, ZeroDivisionError, RecursionError)
+_WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False}
+_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s*(?=\S)")
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    rows: list[list[Word]] = field(default_factory=list)
+    tables: list[TableDraft] = field(default_factory=list)
+
+
+def read_pdf(path: str | Path, data: bytes | None = None, password: str | None = None) -> Document:
+    path = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as e:
+            raise ReadError(f"cannot read the file ({e.strerror})", document=path) from None
+    pages = list(_read_pages(path, data, password))
+    if not any(p.rows or p.tables for p in pages):
+        raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
+    blocks = _build_blocks(pages)
+    blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks)))
+    return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
+                    page_count=len(pages), blocks=blocks)
+
+
+def _open(path: str, data: bytes, password: str | None):
+    try:
+        return pdfplumber.open(io.BytesIO(data), password=password or "")
+    except (PDFPasswordIncorrect, PDFEncryptionError) as e:
+        raise _password_error(path, password) from e
+    except PdfminerException as e:
+        if isinstance(e.args[0] if e.args else None, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise _password_error(path, password) from e
+        raise ReadError(f"broken or unreadable PDF ({_describe(e)})", document=path) from e
+    except _BROKEN as e:
+        raise ReadError(f"broken or unreadable PDF ({_describe(e)})", document=path) from e
+
+
+def _password_error(path: str, password: str | None) -> ReadError:
+    if password:
+        return ReadError("wrong password for this encrypted PDF", document=path)
+    return ReadError("encrypted: give the password with --password", document=path)
+
+
+def _describe(e: BaseException) -> str:
+    inner = e.args[0] if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], BaseException) else e
+    text = str(inner).strip() or type(inner).__name__
+    return text[:120]
+
+
+def _read_pages(path: str, data: bytes, password: str | None):
+    pdf = _open(path, data, password)
+    try:
+        try:
+            n_pages = len(pdf.pages)
+        except _BROKEN as e:
+            raise ReadError(f"broken or truncated PDF: cannot list its pages ({_describe(e)})", document=path) from e
+        for i in range(n_pages):
+            page = pdf.pages[i]
+            try:
+                yield _read_page(page, i + 1)
+            except ReadError:
+                raise
+            except _BROKEN as e:
+                raise ReadError(f"broken or truncated PDF ({_describe(e)})", document=path, page=i + 1) from e
+            finally:
+                page.close()
+    finally:
+        pdf.close()
+
+
+def _read_page(page, number: int) -> _Page:
+    out = _Page(number=number, width=float(page.width), height=float(page.height))
+    words = to_words(page.extract_words(**_WORD_OPTIONS))
+    if not words:
+        return out  # an image-only page (a scanned insert): nothing to read, no crash
+    body = _mode_size(words)
+    found = page.find_tables() if (page.rects or page.lines or page.curves) else []
+    out.tables, words = ruled_tables(found, words, number, body)
+    out.rows = [drop_superscript_refs(r) for r in group_rows(words)]
+    return out
+
+
+def _mode_size(words: list[Word]) -> float:
+    counts: dict[float, int] = {}
+    for w in words:
+        counts[round(w.size, 1)] = counts.get(round(w.size, 1), 0) + len(w.text)
+    return max(counts, key=counts.get)
+
+
+# --- blocks ---------------------------------------------------------------------------------
+
+def _build_blocks(pages: list[_Page]) -> list[Block]:
+    rows_as_lines = [(p.height, [Line(words=r, page=p.number) for r in p.rows]) for p in pages]
+    running = running_lines(rows_as_lines)
+    all_chunks: list[Line] = []
+    page_rows: list[list[list[Line]]] = []
+    for (height, lines), page in zip(rows_as_lines, pages):
+        rows = []
+        for line in lines:
+            if id(line) in running or BLANK_PAGE.match(line.text):
+                continue
+            chunks = [Line(words=c, page=page.number) for c in split_chunks(line.words)]
+            rows.append(chunks)
+            all_chunks.extend(chunks)
+        page_rows.append(rows)
+    if not all_chunks and not any(p.tables for p in pages):
+        return []
+    left, right = text_edges(all_chunks)
+    body = body_size(all_chunks)
+    levels = heading_sizes(all_chunks, body)
+    bullet_x = min((c.x0 for c in all_chunks if c.words[0].text in BULLETS), default=left)
+    ctx = _Context(left=left, right=right, body=body, levels=levels, bullet_x=bullet_x)
+    blocks: list[Block] = []
+    for page, rows in zip(pages, page_rows):
+        blocks.extend(_page_blocks(page, rows, ctx))
+    return blocks
+
+
+@dataclass
+class _Context:
+    left: float
+    right: float
+    body: float
+    levels: dict[float, int]
+    bullet_x: float
+
+
+def _is_margin(chunk: Line, row: list[Line], ctx: _Context) -> bool:
+    """Owners' initials (or a one- or two-word note) in a column beside the body text."""
+    text = clean_inline(chunk.text)
+    if not text or len(text) > 24:
+        return False
+    if split_marker(text + " X")[0] or chunk.words[0].text in BULLETS or re.fullmatch(r"[\d.,%£()-]+", text):
+        return False  # a paragraph number or bullet hanging left of its text
+    short = is_initials(text) or len(text.split()) <= 2
+    if not short:
+        return False
+    if chunk.x1 <= ctx.left - 6:
+        return True
+    others = [c for c in row if c is not chunk]
+    if chunk.x0 >= ctx.right - 2 and (others or is_initials(text)):
+        return all(o.x1 < chunk.x0 for o in others)
+    return False
+
+
+def _page_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> list[Block]:
+    margins: list[Line] = []
+    lines: list[Line] = []
+    for row in rows:
+        rest = []
+        for chunk in row:
+            if len(row) > 1 or chunk.x1 <= ctx.left - 6 or chunk.x0 >= ctx.right - 2:
+                if _is_margin(chunk, row, ctx):
+                    margins.append(chunk)
+                    continue
+            rest.append(chunk)
+        if rest:
+            lines.append(Line(words=[w for c in rest for w in c.words], page=page.number))
+    groups = _paragraphs(lines, ctx)
+    footnote_from = _footnote_start(groups, page, ctx)
+    text_blocks: list[Block] = []
+    for i, group in enumerate(groups):
+        gap_before = i == 0 or group[0].top - groups[i - 1][-1].bottom > _para_gap(group[0])
+        gap_after = i == len(groups) - 1 or groups[i + 1][0].top - group[-1].bottom > _para_gap(group[-1])
+        block = _text_block(group, ctx, alone=gap_before and gap_after, footnote=i >= footnote_from)
+        if block is not None:
+            text_blocks.append(block)
+    tables = [to_block(d, header_count(d)) for d in page.tables]
+    # Tables and text in reading order; a table splits nothing, so order by top edge.
+    ordered = sorted(text_blocks + tables, key=lambda b: (b.kind == "footnote", b.box.top if b.box else 0))
+    return _place_margins(ordered, margins)
+
+
+def _place_margins(blocks: list[Block], margins: list[Line]) -> list[Block]:
+    """Each margin note goes just before the block it sits beside (same height)."""
+    if not margins:
+        return blocks
+    out = list(blocks)
+    for m in sorted(margins, key=lambda m: m.top, reverse=True):
+        block = Block(kind="margin", text=clean_inline(m.text), page=m.page, source=m.text,
+                      box=Box(x0=m.x0, top=m.top, x1=m.x1, bottom=m.bottom), bold=m.bold)
+        target = None
+        for k, b in enumerate(out):
+            if b.box is None or b.kind == "margin":
+                continue
+            if b.box.top - 3 <= m.top <= b.box.bottom + 1 or (m.top < b.box.top and target is None):
+                target = k
+                if b.box.top - 3 <= m.top <= b.box.bottom + 1:
+                    break
+        out.insert(target if target is not None else len(out), block)
+    return out
+
+
+def _para_gap(line: Line) -> float:
+    """White space between lines that means a new paragraph: over 0.6 of the font size
+    (the corpus renderings set lines 0.15x apart and paragraphs 1x; Word letters 0.3x / 1.7x)."""
+    return 0.6 * line.size
+
+
+def _starts_item(line: Line) -> bool:
+    first = line.words[0].text
+    if first in BULLETS or (first[:1] in BULLETS - {"o", "-", "*", "–"} and len(first) > 1):
+        return True
+    return split_marker(clean_inline(line.text))[0] is not None
+
+
+def _paragraphs(lines: list[Line], ctx: _Context) -> list[list[Line]]:
+    """Group lines into paragraphs: a line joins the one above when that one was wrapped."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if not groups:
+            groups.append([line])
+            continue
+        prev = groups[-1][-1]
+        if prev.text.strip() in BULLETS and abs(line.top - prev.bottom) < 2 * line.size:
+            groups[-1].append(line)  # a bullet alone on its line: the item is the next line
+            continue
+        gap = line.top - prev.bottom
+        same_size = abs(line.size - prev.size) < 0.6
+        first_w = line.words[0].x1 - line.words[0].x0
+        wrapped = ctx.right - prev.x1 < first_w + 0.3 * prev.size + 0.25 * prev.size + 2
+        hyphen = prev.text.endswith("-") and line.text[:1].islower()
+        lower = line.text[:1].islower() and not prev.text.rstrip().endswith((".", ":", ";"))
+        if (gap <= _para_gap(prev) and same_size and (wrapped or hyphen or lower) and not _starts_item(line)
+                and line.x0 >= groups[-1][0].x0 - 3):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _footnote_start(groups: list[list[Line]], page: _Page, ctx: _Context) -> int:
+    """Index of the first footnote group: small-type numbered lines closing the page."""
+    start = len(groups)
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        small = all(line.size <= ctx.body - 1.0 for line in g)
+        if not small or g[0].top < 0.5 * page.height:
+            break
+        if _FOOTNOTE_START.match(g[0].text):
+            start = i
+    return start
+
+
+def _join(lines: list[Line]) -> str:
+    out = ""
+    for line in lines:
+        text = line.text
+        if not out:
+            out = text
+        elif glued(out, text):
+            out += text  # "co-" + "ordinate": keep the hyphen, drop the break
+        elif out.strip() in BULLETS:
+            out += " " + text
+        else:
+            out += " " + text
+    return out
+
+
+def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool) -> Block | None:
+    words = [w for line in group for w in line.words]
+    source = "\n".join(line.text for line in group)
+    box = Box(x0=min(l.x0 for l in group), top=min(l.top for l in group), x1=max(l.x1 for l in group),
+              bottom=max(l.bottom for l in group))
+    page = group[0].page
+    raw = _join(group)
+    clean = clean_inline(raw)
+    if not clean:
+        return None
+    spans = bold_runs(words)
+    bold = bold_share(words) >= 0.9
+    common = {"page": page, "source": source, "box": box, "bold_spans": spans}
+    sup = len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text) and words[0].size < 0.85 * words[1].size
+    if footnote or sup:
+        m = _FOOTNOTE_START.match(clean)
+        return Block(kind="footnote", text=clean[m.end():].strip() if m else clean, marker=m.group(1) if m else None,
+                     bold=bold, **common)
+    first = words[0].text
+    if first in BULLETS or (first[:1] in BULLETS - {"o", "-", "*", "–"} and len(first) > 1 and not first[1:2].isspace()):
+        rest = clean_inline(raw[len(first):] if first in BULLETS else raw[1:])
+        marker, body = split_marker(rest)
+        depth = 1 if group[0].x0 > ctx.bullet_x + 12 else 0
+        return Block(kind="list_item", text=body or rest, marker=marker or "-", depth=depth,
+                     bold=bold_share([w for w in words if w.text not in BULLETS]) >= 0.9, **common)
+    marker, body = split_marker(clean)
+    text = body or clean
+    size = group[0].size
+    if size in ctx.levels and len(text.split()) <= 30:
+        return Block(kind="heading", text=text, level=ctx.levels[size], marker=marker, bold=bold, **common)
+    if is_initials(clean):
+        return Block(kind="margin", text=clean, bold=bold, **common)
+    if len(group) == 1 and alone and looks_like_heading(text, bold=bold, marker=marker):
+        return Block(kind="heading", text=text, level=heading_level(marker), marker=marker, bold=bold, **common)
+    return Block(kind="paragraph", text=text, marker=marker, bold=bold, **common)

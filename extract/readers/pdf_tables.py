@@ -1,0 +1,185 @@
+"""Tables in PDFs: ruled tables from pdfplumber's ``find_tables``, their header rows, and
+the repairs a page break or a split Word table needs before ``merge_continued_tables``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from boardpapers.extract.readers.pdf_layout import Word, bold_share, group_rows
+from boardpapers.extract.readers.text import _is_data, _label_like, _tab_header_rows
+from boardpapers.extract.structure import _append_row, _continues_row, _norm_cells, clean_inline
+from boardpapers.schemas.document import Block, Box, Cell, Row, Table
+
+
+@dataclass
+class TableDraft:
+    """A table found on one page, before header rows are decided."""
+
+    cells: list[list[tuple[str, Box | None, bool]]]  # rows of (text, box, bold)
+    box: Box
+    page: int
+    col_edges: list[float]
+    ruled: bool = True
+
+
+def glued(before: str, after: str) -> bool:
+    """A break inside a word: "Apr-" / "16", "co-" / "ordinate", "D.O." / "T B" (initialisms)."""
+    if re.search(r"[A-Za-z]-$", before) and after[:1].isalnum() and not after[:1].isupper():
+        return True
+    return bool(re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", before) and re.match(r"[A-Z](?:\.|\s|$)", after))
+
+
+def cell_text(words: list[Word], right: float) -> str:
+    """Lines of a cell: a wrapped line joins the next with a space, a short one with a newline."""
+    rows = group_rows(words)
+    out = ""
+    for i, row in enumerate(rows):
+        text = " ".join(w.text for w in row)
+        if i == 0:
+            out = text
+            continue
+        prev = rows[i - 1]
+        size = max(w.size for w in prev)
+        room = right - max(w.x1 for w in prev)
+        wrapped = room < (row[0].x1 - row[0].x0) + 0.6 * size + 6 or out.endswith("-") or row[0].text[:1].islower()
+        if glued(out, text):
+            out += text
+        else:
+            out += (" " if wrapped else "\n") + text
+    return clean_inline(out, keep_breaks=True)
+
+
+def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list[TableDraft], list[Word]]:
+    """Turn pdfplumber tables into drafts; return the words left outside every kept table."""
+    drafts: list[TableDraft] = []
+    taken: set[int] = set()
+    for t in found:
+        n_cols = max((len(r.cells) for r in t.rows), default=0)
+        if n_cols < 2:
+            continue  # a ruled box round a paragraph (an "Action:" box), not a table
+        x0, top, x1, bottom = t.bbox
+        inside = [w for w in words if x0 - 1 <= w.mid_x <= x1 + 1 and top - 1 <= w.mid_y <= bottom + 1]
+        if not inside:
+            continue
+        rows: list[list[tuple[str, Box | None, bool]]] = []
+        for r in t.rows:
+            cells = []
+            for bbox in list(r.cells) + [None] * (n_cols - len(r.cells)):
+                if bbox is None:
+                    cells.append(("", None, False))
+                    continue
+                cx0, ctop, cx1, cbottom = bbox
+                cw = [w for w in inside if cx0 - 0.5 <= w.mid_x <= cx1 + 0.5 and ctop - 0.5 <= w.mid_y <= cbottom + 0.5]
+                text = cell_text(cw, cx1 - 4) if cw else ""
+                cells.append((text, Box(x0=cx0, top=ctop, x1=cx1, bottom=cbottom), bool(cw) and bold_share(cw) >= 0.9))
+            height = r.bbox[3] - r.bbox[1]
+            if not any(c[0] for c in cells) and (height < 0.6 * body or all(c[1] is None for c in cells[:-1])):
+                continue  # a hairline spacer row Word draws between ruled rows
+            rows.append(cells)
+        if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
+            continue
+        edges = sorted({round(c.x0) for row in t.rows for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]})
+        drafts.append(TableDraft(cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges))
+        taken.update(id(w) for w in inside)
+    return drafts, [w for w in words if id(w) not in taken]
+
+
+def header_count(draft: TableDraft) -> int:
+    """How many first rows are a header: the text reader's rule, then the PDF's bold."""
+    texts = [[c[0] for c in row] for row in draft.cells]
+    n = _tab_header_rows(texts)
+    if n:
+        return n
+    first = draft.cells[0]
+    filled = [c for c in first if c[0]]
+    if not filled or not all(c[2] for c in filled):
+        return 0
+    labels = [" ".join(c[0].split()) for c in filled]
+    if len(draft.cells) == 1:
+        return 1  # a one-row bold strip ("Is this a Major Policy Item? | NO | ...")
+    if all(c[2] for row in draft.cells for c in row if c[0]):
+        return 0  # the whole table is bold: bold says nothing
+    colons = [t.endswith(":") for t in labels]
+    if any(colons) and not (len(labels) >= 2 and all(colons)):
+        return 0  # "Report of: | Rob Hill": a key and its value
+    if any(_is_data(t) for t in labels) or not all(_label_like(t.rstrip(":")) for t in labels):
+        return 0
+    if any(re.search(r"\d", t) for t in labels) and len(draft.cells) < 3:
+        return 0  # "AGENDA ITEM No. 5" over one row: too little evidence
+    return 1
+
+
+def to_block(draft: TableDraft, n_header: int) -> Block:
+    rows = [Row(cells=[Cell(text=t, box=b, bold=bold) for t, b, bold in row], header=k < n_header, page=draft.page)
+            for k, row in enumerate(draft.cells)]
+    n_cols = max(len(r.cells) for r in rows)
+    table = Table(rows=rows, n_cols=n_cols, pages=[draft.page], ruled=draft.ruled)
+    text = "\n".join(" | ".join(c.text for c in row.cells) for row in rows)
+    return Block(kind="table", text=text, page=draft.page, source=text, box=draft.box, table=table)
+
+
+def same_columns(a: Block, b: Block, *, strict: bool) -> bool:
+    """Same column count and outer edges; ``strict`` also wants the inner column edges."""
+    ta, tb = a.table, b.table
+    if ta is None or tb is None or ta.n_cols != tb.n_cols or a.box is None or b.box is None:
+        return False
+    if abs(a.box.x0 - b.box.x0) > 3 or abs(a.box.x1 - b.box.x1) > 3:
+        return False
+    if not strict:
+        return True
+    ea = [c.box.x0 for c in ta.rows[-1].cells if c.box]
+    eb = [c.box.x0 for c in tb.rows[0].cells if c.box]
+    return len(ea) == len(eb) and all(abs(x - y) <= 3 for x, y in zip(ea, eb))
+
+
+def _set_header(table: Table, n: int) -> Table:
+    rows = [r.model_copy(update={"header": k < n}) for k, r in enumerate(table.rows)]
+    return table.model_copy(update={"rows": rows})
+
+
+def repair_fragments(blocks: list[Block]) -> list[Block]:
+    """Prepare table fragments for ``merge_continued_tables``.
+
+    - First on its page, last on the page before, same outer edges and column count: the
+      fragment's first rows are a header only where they repeat that table's header (the
+      LibreOffice renderings set the first row of every fragment in bold, "England
+      average" included, and Word may shift inner column edges on the new page).
+    - Same page, nothing between, same columns (a Word table split in two): the fragments
+      are joined here, since ``merge_continued_tables`` only joins across pages.
+    """
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        k = len(out) - 1
+        while k >= 0 and out[k].kind == "footnote":
+            k -= 1
+        prev = out[k] if k >= 0 else None
+        if block.kind != "table" or prev is None or prev.kind != "table":
+            out.append(block)
+            continue
+        a, b = prev.table, block.table
+        assert a is not None and b is not None
+        n_a = len(a.header_rows)
+        repeats = n_a > 0 and len(b.rows) > n_a and [_norm_cells(r) for r in b.rows[:n_a]] == [_norm_cells(r) for r in a.header_rows]
+        first_on_page = block.page > prev.page and not any(x.page == block.page for x in out)
+        if first_on_page and same_columns(prev, block, strict=False):
+            out.append(block.model_copy(update={"table": _set_header(b, n_a if repeats else 0)}))
+            continue
+        if block.page != prev.page or not same_columns(prev, block, strict=True):
+            out.append(block)
+            continue
+        rows_b = list(b.rows)
+        if repeats:
+            rows_b = rows_b[n_a:]
+        elif b.header_rows and not _continues_row(rows_b[0], a.rows[-1], a.n_cols):
+            out.append(block)  # a new table with its own header
+            continue
+        rows_b = [r.model_copy(update={"header": False}) for r in rows_b]
+        rows_a = list(a.rows)
+        if rows_b and not rows_a[-1].header and _continues_row(rows_b[0], rows_a[-1], a.n_cols):
+            rows_a[-1] = _append_row(rows_a[-1], rows_b[0])
+            rows_b = rows_b[1:]
+        table = a.model_copy(update={"rows": rows_a + rows_b})
+        out[k] = prev.model_copy(update={"table": table, "source": f"{prev.source}\n{block.source}",
+                                         "text": f"{prev.text}\n{block.text}", "box": prev.box.union(block.box) if prev.box else None})
+    return out
