@@ -1,14 +1,245 @@
-"""Parser for plans sections (being written: see the issue tracker)."""
+"""Plans: priorities, delivery-plan indicators and activities, and progress on aims.
+
+* **Priorities** are the bulleted items that open with a bold name ("**Substance misuse** -
+  drug and alcohol misuse remains ...") under a heading about priorities; the heading says
+  whether they are local, national or areas to monitor.
+* **Delivery-plan tables** (see :mod:`.plan_tables`) give :class:`Indicator` records (main and
+  secondary, with lead officer, target and the target's year) and :class:`Action` records
+  of kind ``plan_activity`` (with lead officer, organisation and deadline).
+* **Progress tables** ("Five year aims | Summary of progress") give :class:`Progress`
+  records, with the status words the paper uses ("achieved", "on target").
+
+Narrative ("this year's plan recommends ...") is not read as decisions: a plan records
+the partnership's intentions, not what a meeting decided.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from boardpapers.extract.dates import parse_due
+from boardpapers.extract.owners import split_owners
 from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.schemas.records import Record
+from boardpapers.extract.parsers.plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
+from boardpapers.extract.parsers.tables import table_title
+from boardpapers.schemas.document import Block
+from boardpapers.schemas.records import Action, Indicator, Priority, Progress, Record
 
 PARSER = "plans"
-VERSION = "0"
+VERSION = "1"
+
+_PRIORITY_HEADING = re.compile(r"\bpriorit(?:y|ies)\b|\bareas? to monitor\b", re.I)
+_APPENDIX = re.compile(r"^(?:appendix|annex|schedule)\s+[A-Z0-9]{1,3}\s*[-–:.]?\s*", re.I)
+_DASH = re.compile(r"^\s*[-–—:]\s*")
+
+# Status words kept from indicator rows, with the flag each raises.
+STATUS_WORDS: list[tuple[str, re.Pattern]] = [(flag, re.compile(rx, re.I)) for flag, rx in [
+    ("abandoned", r"\b(?:abandoned|withdrawn|discontinued|no longer (?:possible|measured|used))\b"),
+    ("to_be_confirmed", r"\bTBC\b|\bto be confirmed\b|\bTBA\b|\bto be agreed\b"),
+    ("to_be_identified", r"\bto be (?:identified|set|determined|decided|developed|defined)\b|\bTBD\b"),
+    ("not_available", r"^\s*(?:n/?a|not available|no data)\s*$"),
+]]
+# Progress statuses, longest first so "partially achieved" wins over "achieved".
+PROGRESS_STATUS = re.compile(
+    r"\b(not achieved|partially achieved|largely achieved|achieved|not on target|on target|on track|"
+    r"off track|behind schedule|completed?|not met|met|ongoing|on-going|in progress|delayed)\b", re.I)
 
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
-    return iter(())
+    priorities = list(parse_priorities(section, ctx))
+    yield from priorities
+    names = [p.name for p in priorities]
+    blocks = section.blocks
+    for i, block in enumerate(blocks):
+        if block.kind != "table" or block.table is None:
+            continue
+        columns = column_roles(block.table.header_texts())
+        kind = table_kind(columns)
+        if kind not in ("indicators", "activities", "progress"):
+            continue
+        title = table_title(blocks, i)
+        theme = _theme(blocks, i, title, names)
+        for draft in walk_rows(block.table, columns, theme=theme):
+            if draft.kind == "indicators":
+                yield _indicator(draft, block, ctx)
+            elif draft.kind == "activities":
+                yield plan_action(draft, block, ctx)
+            elif draft.kind == "progress":
+                record = _progress(draft, block, ctx, columns.header)
+                if record is not None:
+                    yield record
+
+
+# --- priorities ------------------------------------------------------------------------------
+
+def parse_priorities(section: Section, ctx: Context) -> Iterator[Priority]:
+    category: str | None = None
+    level = 0
+    for block in section.blocks:
+        if block.kind == "heading":
+            if _PRIORITY_HEADING.search(block.text):
+                category, level = _category(block.text), block.level or 3
+            elif category and (block.level or 3) <= level:
+                category = None
+            continue
+        if category is None or block.kind != "list_item" or not block.bold_spans:
+            continue
+        lead = block.bold_spans[0]
+        if not block.text.startswith(lead) or len(lead.split()) > 10:
+            continue
+        description = _DASH.sub("", block.text[len(lead):]).strip() or None
+        yield Priority(name=lead.strip(" -–:"), description=description, category=category,
+                       provenance=ctx.provenance(block, PARSER, VERSION))
+
+
+def _category(heading: str) -> str:
+    text = heading.lower()
+    if "national" in text:
+        return "national"
+    if "monitor" in text:
+        return "monitor"
+    if "local" in text or "strategic" in text:
+        return "local"
+    return "priority"
+
+
+# --- tables ------------------------------------------------------------------------------------
+
+def _theme(blocks: list[Block], index: int, title: str | None, priorities: list[str]) -> str | None:
+    """The priority a table sits under: the priority its title names ('Appendix C - Anti-social
+    behaviour (complex cases)'); for a title that names none ('Update on progress'), the nearest
+    heading above that names one; else the title with its appendix label off."""
+    bare = _APPENDIX.sub("", title).strip() if title else None
+    if bare:
+        named = _match_priority(bare, priorities)
+        if named:
+            return named
+        if _APPENDIX.match(title or ""):
+            return bare  # an appendix names its own topic
+    for k in range(index - 1, -1, -1):
+        b = blocks[k]
+        if b.kind == "heading":
+            named = _match_priority(b.text, priorities)
+            if named and len(_words(b.text)) <= len(_words(named)) + 2:
+                return named
+    return bare
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _match_priority(text: str, priorities: list[str]) -> str | None:
+    """The priority whose name and the text share nearly all words, the shorter in the longer."""
+    words = _words(text)
+    best, score = None, 0.0
+    for name in priorities:
+        pw = _words(name)
+        if not pw or not words:
+            continue
+        s = len(pw & words) / min(len(pw), len(words))
+        if s > score:
+            best, score = name, s
+    return best if score >= 0.8 else None
+
+
+def status_note(*texts: str) -> tuple[str | None, list[str]]:
+    """Status words in an indicator's cells: the phrase as written, and the flags raised."""
+    notes, flags = [], []
+    for text in texts:
+        for part in re.split(r";\s*|\n", text or ""):
+            for flag, rx in STATUS_WORDS:
+                m = rx.search(part)
+                if not m:
+                    continue
+                phrase = part.strip()
+                if ":" in phrase[: m.start()]:
+                    phrase = phrase[phrase.rindex(":", 0, m.start()) + 1:].strip()
+                if len(phrase.split()) > 16:
+                    phrase = m.group(0)
+                elif m.start() == 0 and m.group(0).isupper() and len(m.group(0)) <= 3 and phrase != m.group(0):
+                    phrase = m.group(0)  # "TBC Increase referrals ...": the prefix is the note
+                if phrase not in notes:
+                    notes.append(phrase)
+                if flag not in flags:
+                    flags.append(flag)
+    return ("; ".join(notes) or None), flags
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator:
+    name = _one_line(draft.joined("indicator", " "))
+    owners = split_owners("\n".join(draft.values.get("owner", [])))
+    target = "; ".join(_one_line(t) for t in draft.values.get("target", []))
+    note, flags = status_note(name, target)
+    if not owners.owners:
+        flags.append("no_owner")
+    commentary = "; ".join(_one_line(t) for t in draft.values.get("progress", [])) or None
+    baseline = "; ".join(_one_line(t) for t in draft.values.get("baseline", []))
+    if baseline:
+        commentary = f"Baseline: {baseline}" + (f"; {commentary}" if commentary else "")
+    status = draft.joined("status")
+    if status:
+        note = f"{note}; {status}" if note else status
+    return Indicator(
+        name=name, owner=owners.owner, owners=owners.owners, target=target or None,
+        period=draft.period, level=draft.level, status_note=note,
+        monitoring_only=bool(re.fullmatch(r"\s*monitor(?:ing)?(?: only)?\.?\s*", target, re.I)),
+        commentary=commentary, theme=draft.theme, flags=flags,
+        provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
+                                  box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
+    )
+
+
+def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: str = "plan_activity",
+                text_role: str = "activity", parser: str = PARSER, version: str = VERSION) -> Action:
+    """An Action from a table row: activities in plans, recommendations in scrutiny reports."""
+    text = _one_line(draft.joined(text_role, " "))
+    owners = split_owners("\n".join(draft.values.get("owner", [])))
+    due_text = _one_line(draft.joined("due", " ")) or None
+    due = parse_due(due_text)
+    flags = [] if owners.owners else ["no_owner"]
+    if due_text and due.date is None:
+        flags.append("due_not_a_date")
+    progress = "; ".join(_one_line(t) for t in draft.values.get("progress", [])) or None
+    measure = "; ".join(_one_line(t) for t in draft.values.get("indicator", []))
+    if measure and kind == "plan_activity":
+        progress = f"Measure: {measure}" + (f"; {progress}" if progress else "")
+    return Action(
+        item=draft.first("number") or None, text=text, owner=owners.owner, owners=owners.owners,
+        owner_as_written=owners.as_written or None, organisations=owners.organisations,
+        due=due_text, due_date=due.date, due_approximate=due.approximate, kind=kind,
+        status=_one_line(draft.joined("status")) or None, progress=progress,
+        date=ctx.meta.date, flags=flags,
+        provenance=ctx.provenance(block, parser, version, text=draft.source, page=draft.page,
+                                  box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
+    )
+
+
+def _progress(draft: TableRecordDraft, block: Block, ctx: Context, header: list[str]) -> Progress | None:
+    aim = _one_line(draft.joined("aim", " "))
+    text = _one_line(draft.joined("progress", " "))
+    if not text:
+        # A progress column with a blank header: the text column after the aims.
+        text = _progress_fallback(draft, header)
+    if not aim or not text:
+        return None
+    m = PROGRESS_STATUS.search(text)
+    return Progress(aim=aim, progress=text, status=m.group(1).lower() if m else None, theme=draft.theme,
+                    provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page))
+
+
+def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
+    aim_col = next((i for i, h in enumerate(header) if re.search(r"\baims?\b|\bobjectives?\b", h, re.I)), None)
+    if aim_col is None:
+        return ""
+    parts = []
+    for row in draft.rows:
+        for cell in row.cells[aim_col + 1:]:
+            if cell.text.strip():
+                parts.append(cell.text.strip())
+                break
+    return _one_line(" ".join(parts))

@@ -1,0 +1,205 @@
+"""Owner cells split into people, posts, groups and the organisations written beside them.
+
+Delivery plans and recommendation tables name who is responsible in one cell, in many
+ways: "Lisa Wills\\nBarry Dickinson", "Alan Knobel / Barry Dickinson", "Barry Dickinson and
+Lisa Wills", "Karen Monteith, Public Health; Tracey Greaves, Trading Standards", "Barry
+Dickinson ICS", "Police & PCC", "Wellbeing Service Manager", "Strategy and Partnerships
+Manager and partners agencies/services". :func:`split_owners` turns such a cell into an
+:class:`Owners`: each owner kept apart (a person's name, a post, or a group or organisation
+that is itself the owner), and the organisations written after a person's name kept aside.
+
+The rules, in order:
+
+1. hard separators split: line breaks, ";", and a "/" with a space on either side
+   ("agencies/services" is one owner);
+2. "and", "&" and "," split where what follows starts a new owner: a person's name, a post
+   ("Director of ...", "Assistant Director ..."), or where what precedes is a complete post
+   or name ("... Manager and partners"). "Strategy and Partnerships Manager" and "Police &
+   PCC" stay whole;
+3. after a person's name, what is not itself a name or a post is that person's organisation:
+   "Barry Dickinson ICS", "Karen Monteith, Public Health".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Words that head or end a post: "Wellbeing Service Manager", "Director of Public Health".
+POST_WORDS = {
+    "manager", "managers", "director", "directors", "officer", "officers", "head", "lead", "leads",
+    "inspector", "consultant", "commissioner", "chair", "chairman", "chairperson", "coordinator",
+    "co-ordinator", "executive", "superintendent", "adviser", "advisor", "analyst", "worker", "workers",
+    "nurse", "commander", "secretary", "clerk", "member", "members", "leader", "specialist",
+    "administrator", "controller", "supervisor", "sergeant", "constable", "chief", "deputy",
+    "assistant", "councillor", "cabinet", "portfolio", "holder", "practitioner", "caseworker",
+}
+# Words that open a post: "Director of ...", "Assistant Director ...", "Head of ...".
+POST_OPENERS = {"director", "assistant", "deputy", "head", "chief", "acting", "interim", "senior",
+                "principal", "cabinet", "portfolio", "lead", "service", "strategic", "programme", "project"}
+# Words found in the names of organisations and groups, never in a person's name.
+ORG_WORDS = {
+    "police", "council", "service", "services", "trust", "constabulary", "health", "standards",
+    "partnership", "partnerships", "group", "groups", "board", "unit", "team", "teams", "department",
+    "agency", "agencies", "university", "college", "school", "schools", "fire", "rescue", "probation",
+    "nhs", "commissioning", "company", "futures", "care", "housing", "safety", "community", "panel",
+    "committee", "network", "forum", "office", "authority", "centre", "center", "hospital", "practice",
+    "partners", "organisation", "organisations", "children's", "adult", "social", "public", "regulatory",
+    "trading", "justice", "crime", "strategy", "wellbeing", "education", "government", "ministry",
+    "foundation", "charity", "limited", "ltd", "plc", "county", "city", "borough", "district", "all",
+}
+TITLES = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame",
+          "rev", "revd", "supt", "insp", "pc", "ds", "di", "dci", "dcs", "cc", "acc"}
+
+_HARD_SPLIT = re.compile(r"\n|;|\s/\s?|\s?/\s|\s\+\s")
+_SOFT_JOIN = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
+_NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$|^[A-Z]\.?$|^(?:Mc|Mac|O')[A-Z][a-z]+$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+
+
+@dataclass(frozen=True)
+class Owners:
+    as_written: str
+    owners: list[str] = field(default_factory=list)  # people, posts and groups, in the order written
+    people: list[str] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # an organisation or group that is itself an owner
+    organisations: list[str] = field(default_factory=list)  # written beside a person ("ICS")
+
+    @property
+    def owner(self) -> str | None:
+        return "; ".join(self.owners) or None
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,()").lower()
+
+
+def person_name(text: str) -> tuple[str, str] | None:
+    """'Barry Dickinson ICS' -> ('Barry Dickinson', 'ICS'); 'Cllr Lee Hunt' -> ('Lee Hunt', '');
+    None when the text does not open with a person's name."""
+    words = _words(text.strip().rstrip("."))
+    while words and _bare(words[0]) in TITLES:
+        words = words[1:]
+    n = 0
+    for w in words:
+        if n >= 3 or not _NAME_WORD.match(w.rstrip(",")) or _bare(w) in ORG_WORDS | POST_WORDS:
+            break
+        n += 1
+    # Two words at least ("Bruce Marr"); an initial alone ("B. Marr") still needs a surname.
+    if n < 2 or len(words[n - 1].rstrip(".")) < 2:
+        return None
+    rest = " ".join(words[n:]).strip(" ,-–")
+    if rest and not _is_org_tail(rest):
+        return None
+    return " ".join(words[:n]), rest
+
+
+def _is_org_tail(text: str) -> bool:
+    """What may follow a name as its organisation: acronyms ('ICS', 'PCC') or bracketed text."""
+    if text.startswith("(") and text.endswith(")"):
+        return True
+    return all(_ACRONYM.match(w) or w in "&-–" for w in _words(text))
+
+
+def is_post(text: str) -> bool:
+    words = [_bare(w) for w in _words(text)]
+    if not words:
+        return False
+    return words[-1] in POST_WORDS or words[0] in POST_WORDS or (
+        words[0] in POST_OPENERS and any(w in POST_WORDS for w in words))
+
+
+def _starts_owner(text: str) -> bool:
+    """Does this text open a new owner (a person's name or a post)?"""
+    words = _words(text)
+    if not words:
+        return False
+    if person_name(text) is not None:
+        return True
+    first = _bare(words[0])
+    return first in POST_OPENERS - {"service", "strategic", "programme", "project", "lead"} and is_post(text) \
+        or first in {"director", "head", "chief", "assistant", "deputy"}
+
+
+def _ends_owner(text: str) -> bool:
+    """Does this text end with a complete owner (a post or a person's name)?"""
+    words = _words(text)
+    if not words:
+        return False
+    if _bare(words[-1]) in POST_WORDS:
+        return True
+    name = person_name(text)
+    return name is not None and not name[1]
+
+
+def _split_soft(part: str) -> list[str]:
+    """Split at ',', 'and', '&' where one side is a complete owner and the other opens one."""
+    pieces: list[str] = []
+    current = ""
+    last = 0
+    for m in _SOFT_JOIN.finditer(part):
+        left = (current + part[last:m.start()]).strip()
+        right = part[m.end():].strip()
+        comma = "," in m.group(0)
+        if left and right and (_starts_owner(right) or _ends_owner(left)
+                               or (comma and person_name(left) is not None)):
+            pieces.append(left)
+            current = ""
+        else:
+            current = left + m.group(0)
+        last = m.end()
+    pieces.append((current + part[last:]).strip())
+    return [p for p in pieces if p]
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,.-–")
+    return text
+
+
+def split_owners(text: str | None) -> Owners:
+    """Split an owner cell; see the module docstring for the rules."""
+    as_written = (text or "").strip()
+    owners: list[str] = []
+    people: list[str] = []
+    posts: list[str] = []
+    groups: list[str] = []
+    orgs: list[str] = []
+    last_person = False
+    for hard in _HARD_SPLIT.split(as_written):
+        last_person = False
+        for piece in _split_soft(hard):
+            piece = _clean(piece)
+            if not piece:
+                continue
+            name = person_name(piece)
+            if name is not None:
+                owners.append(name[0])
+                people.append(name[0])
+                if name[1]:
+                    orgs.append(name[1].strip("()"))
+                last_person = True
+            elif is_post(piece):
+                owners.append(piece)
+                posts.append(piece)
+                last_person = False
+            elif last_person:
+                orgs.append(piece)  # "Karen Monteith, Public Health": her department
+            else:
+                owners.append(piece)
+                groups.append(piece)
+    return Owners(as_written=as_written, owners=_unique(owners), people=_unique(people),
+                  posts=_unique(posts), groups=_unique(groups), organisations=_unique(orgs))
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen, out = set(), []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out
