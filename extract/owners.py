@@ -203,3 +203,44 @@ def _unique(items: list[str]) -> list[str]:
             seen.add(item.lower())
             out.append(item)
     return out
+
+
+# --- people listed with their roles -------------------------------------------------------------
+
+_TITLE_RX = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame)\.?\s+)?"
+_NAME_WORD_RX = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
+# "Name Surname," -- a name is followed by its role, after a comma.
+_NAME_THEN_ROLE = re.compile(
+    rf"(?<![\w-])(?P<title>{_TITLE_RX})(?P<name>{_NAME_WORD_RX}(?:\s+[A-Z]\.?)?(?:\s+{_NAME_WORD_RX}){{1,2}})\s*,")
+
+
+def split_people(text: str | None) -> list[tuple[str, str | None]]:
+    """People listed one after another with their roles, each as (name, role).
+
+    'Collette Hill, Clean & Green Service Manager Matt Smith, Public Health Consultant' ->
+    [('Collette Hill', 'Clean & Green Service Manager'), ('Matt Smith', 'Public Health Consultant')].
+    A witness list in a scrutiny report's appendix is written so, often with the line breaks
+    lost. A name is two or three capitalised words, none of them a word of posts or
+    organisations ('Unit Head', 'Purple Futures'), followed by a comma.
+    """
+    flat = " ".join((text or "").split())
+    starts = []
+    for m in _NAME_THEN_ROLE.finditer(flat):
+        words = m.group("name").split()
+        # "Rescue Pete Kavanagh": the match may open on the last word of the role before it.
+        while len(words) > 2 and (_bare(words[0]) in ORG_WORDS | POST_WORDS | POST_OPENERS):
+            words = words[1:]
+        if any(_bare(w) in ORG_WORDS | POST_WORDS for w in words):
+            continue
+        name = " ".join(words)
+        trimmed = len(words) < len(m.group("name").split())
+        starts.append((m.end("name") - len(name) if trimmed else m.start(), m.end(), name))
+    if not starts:
+        whole = person_name(flat)
+        return [(whole[0], whole[1] or None)] if whole else []
+    people = []
+    for k, (start, role_start, name) in enumerate(starts):
+        role_end = starts[k + 1][0] if k + 1 < len(starts) else len(flat)
+        role = flat[role_start:role_end].strip(" ,;.")
+        people.append((name, role or None))
+    return people

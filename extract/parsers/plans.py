@@ -195,7 +195,8 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
 
 
 def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: str = "plan_activity",
-                text_role: str = "activity", parser: str = PARSER, version: str = VERSION) -> Action:
+                text_role: str = "activity", item: str | None = None, parser: str = PARSER,
+                version: str = VERSION) -> Action:
     """An Action from a table row: activities in plans, recommendations in scrutiny reports."""
     text = _one_line(draft.joined(text_role, " "))
     owners = split_owners("\n".join(draft.values.get("owner", [])))
@@ -209,7 +210,7 @@ def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: st
     if measure and kind == "plan_activity":
         progress = f"Measure: {measure}" + (f"; {progress}" if progress else "")
     return Action(
-        item=draft.first("number") or None, text=text, owner=owners.owner, owners=owners.owners,
+        item=item or draft.first("number") or None, text=text, owner=owners.owner, owners=owners.owners,
         owner_as_written=owners.as_written or None, organisations=owners.organisations,
         due=due_text, due_date=due.date, due_approximate=due.approximate, kind=kind,
         status=_one_line(draft.joined("status")) or None, progress=progress,
