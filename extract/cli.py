@@ -135,5 +135,128 @@ def schema(record: str) -> None:
     click.echo(json.dumps(model.model_json_schema(), indent=2))
 
 
+NOT_PAPERS = {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"}  # a folder's own notes, not papers
+
+
+def choose_renderings(files: list[Path], prefer: str = "text") -> list[tuple[Path, Path | None]]:
+    """One rendering per paper: ``report.pdf`` and ``report.txt`` in one folder are the same paper.
+
+    Loading both would double every record, so each paper is built once, from the preferred
+    rendering, with the other kept as a fallback should the preferred one fail to read.
+    """
+    groups: dict[tuple[Path, str], list[Path]] = {}
+    for f in files:
+        groups.setdefault((f.parent, f.stem), []).append(f)
+    out = []
+    for group in groups.values():
+        rank = (lambda f: f.suffix.lower() != ".pdf") if prefer == "pdf" else (lambda f: f.suffix.lower() == ".pdf")
+        group = sorted(group, key=lambda f: (rank(f), f.suffix))
+        out.append((group[0], group[1] if len(group) > 1 else None))
+    return out
+
+
+db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
+                         help="SQLite database file (created if missing).")
+
+
+def _open_db(db_path: str):
+    from boardpapers.db.load import LoadError, open_db
+
+    try:
+        return open_db(db_path)
+    except LoadError as e:
+        raise click.ClickException(f"{db_path}: {e}") from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--prefer", type=click.Choice(["text", "pdf"]), default="text", show_default=True,
+              help="Which rendering to load when a paper has both a PDF and a text twin (the other is the fallback).")
+@password_option
+@debug_option
+def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, debug: bool) -> None:
+    """Extract papers and load their records and page texts into a SQLite database."""
+    from boardpapers.db.load import load_extraction, page_texts, record_failure, run
+    from boardpapers.extract import PARSER_VERSION
+    from boardpapers.extract.pipeline import extract_document
+    from boardpapers.extract.readers import read
+
+    db = _open_db(db_path)
+    named = {Path(p) for p in paths}
+    files = [f for f in expand_inputs(paths) if f in named or f.stem.upper() not in NOT_PAPERS]
+    papers = choose_renderings(files, prefer)
+    failures = 0
+    with run(db, "build", paths, PARSER_VERSION) as r:
+        for path, twin in papers:
+            try:
+                try:
+                    used, doc = path, read(path, password=password)
+                except Exception as error:  # noqa: BLE001 - the twin is the same paper
+                    if twin is None:
+                        raise
+                    click.secho(f"warning: {path}: cannot read ({error}); loading {twin.name} instead", fg="yellow", err=True)
+                    used, doc = twin, read(twin, password=password)
+                    record_failure(db, path, error, code="rendering_unreadable", severity="warning")
+                extraction = extract_document(doc)
+                outcome = load_extraction(db, extraction, pages=page_texts(doc), source_path=used.resolve(),
+                                          papers_file=used.name)
+                r.count(outcome)
+                click.echo(f"{summary_line(used, extraction)} [{outcome}]", err=True)
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+                failures += 1
+                r.count("failed")
+                report_failure(path, error, debug)
+                record_failure(db, path, error)
+    click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
+               + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@debug_option
+def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
+    """Load exported JSON files (from ``boardpapers extract``) into a SQLite database."""
+    from boardpapers.db.load import load_extraction, record_failure, run
+    from boardpapers.extract.export import read_json
+
+    files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
+    db = _open_db(db_path)
+    failures = 0
+    with run(db, "load", paths) as r:
+        for path in files:
+            try:
+                extraction = read_json(path)
+                outcome = load_extraction(db, extraction)
+                r.count(outcome)
+                click.echo(f"{summary_line(path, extraction)} [{outcome}]", err=True)
+            except Exception as error:  # noqa: BLE001
+                failures += 1
+                r.count("failed")
+                report_failure(path, error, debug)
+                record_failure(db, path, error, code="load_failed")
+    click.echo(f"{len(files) - failures} of {len(files)} files loaded into {db_path}"
+               + (f"; {failures} failed" if failures else ""), err=True)
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
+@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to listen on (0.0.0.0 exposes it to the network).")
+@click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--papers", "papers_dir", type=click.Path(exists=True, file_okay=False),
+              help="Folder of the source papers to serve at /papers/ (default: where they were built from).")
+def serve(db_path: str, host: str, port: int, papers_dir: str | None) -> None:
+    """Browse a database in Datasette, read-only, with links to each record's paper and page."""
+    from boardpapers.db.serve import serve as serve_db
+
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    serve_db(db_path, host=host, port=port, papers_dir=papers_dir)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,256 @@
+"""Load extractions into SQLite with sqlite-utils: one document, one transaction.
+
+- Loading the same extraction again changes nothing (its hash is stored on the document).
+- A changed version of a paper (same file name, different content or parser output)
+  replaces the old one: its rows are deleted first, inside the same transaction.
+- Each document is written inside ``BEGIN IMMEDIATE``: a crash mid-document leaves
+  the database as it was, and a second build waiting on the lock simply queues
+  (``busy_timeout``) instead of interleaving half-documents.
+- Wall-clock time lives only in ``runs``.
+
+The library never prints: callers get return values and exceptions.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from boardpapers.db.schema import CHILD_TABLES, DENORMALISED_TABLES, RECORD_TABLES, ensure_schema
+from boardpapers.schemas.document import Document
+from boardpapers.schemas.records import Extraction, Problem, Provenance, Record
+
+BUSY_TIMEOUT_MS = 60_000  # a concurrent build waits this long for the write lock, then fails clearly
+
+
+class LoadError(Exception):
+    """A document could not be written (locked database, schema clash ...)."""
+
+
+def open_db(path: str | Path) -> Database:
+    """Open (creating if need be) a boardpapers database with its schema."""
+    db = Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    with write_lock(db):
+        ensure_schema(db)
+    return db
+
+
+@contextlib.contextmanager
+def write_lock(db: Database) -> Iterator[Database]:
+    """One transaction that holds SQLite's write lock from the start (``BEGIN IMMEDIATE``)."""
+    import sqlite3
+
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as e:
+        raise LoadError(f"the database is locked by another build ({e}); try again when it finishes") from e
+    try:
+        yield db
+    except BaseException:
+        db.rollback()
+        raise
+    else:
+        db.commit()
+
+
+def extraction_hash(extraction: Extraction) -> str:
+    payload = json.dumps(extraction.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def paper_url(papers_file: str | None, page: int | None) -> str | None:
+    """Where Datasette serves the paper (``--static papers:DIR``), opened at a page."""
+    if not papers_file:
+        return None
+    url = f"/papers/{quote(papers_file)}"
+    return f"{url}#page={page}" if page else url
+
+
+def page_texts(doc: Document) -> list[tuple[int, str]]:
+    """The text of each page of a read document (tables included), for full-text search."""
+    pages: dict[int, list[str]] = {}
+    for block in doc.blocks:
+        if block.text.strip():
+            pages.setdefault(block.page, []).append(block.text)
+    return [(page, "\n\n".join(texts)) for page, texts in sorted(pages.items())]
+
+
+def paper_name(source: str) -> str:
+    """A paper's name: its file name without the extension."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def _year(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def _json(value):
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def record_row(table: str, record: Record, doc: dict) -> dict:
+    """A record as a row: model fields, provenance columns, and the document's facets."""
+    data = record.model_dump(mode="json", exclude={"provenance"})
+    prov: Provenance = record.provenance
+    row = {k: (_json(v) if isinstance(v, (list, dict)) else v) for k, v in data.items()}
+    row.update(document_id=doc["id"], page=prov.page, source_text=prov.text, parser=prov.parser,
+               parser_version=prov.parser_version,
+               box=_json(prov.box.model_dump() if prov.box else None),
+               lines=_json(list(prov.lines) if prov.lines else None),
+               source_url=paper_url(doc["papers_file"], prov.page))
+    if table in DENORMALISED_TABLES:
+        row["body"] = row.get("body") or doc["body"]
+        row["place"] = doc["place"]
+        row["doc_type"] = doc["doc_type"]
+        row["date"] = row.get("date") or doc["date"]
+        row["year"] = _year(row["date"])
+    if table == "problems":
+        row["source"] = doc["source"]
+    return row
+
+
+@dataclass
+class Rows:
+    """Every row one extraction gives, table by table."""
+
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict) -> None:
+        self.tables.setdefault(table, []).append(row)
+
+
+def extraction_rows(extraction: Extraction, doc: dict, pages: Iterable[tuple[int, str]] = ()) -> Rows:
+    out = Rows()
+    out.add("documents", doc)
+    for page, text in pages:
+        out.add("document_pages", {"document_id": doc["id"], "page": page, "text": text,
+                                   "source_url": paper_url(doc["papers_file"], page)})
+    facets = lambda row: {k: row[k] for k in ("body", "place", "doc_type", "date", "year")}  # noqa: E731
+    for table, (_, attr) in RECORD_TABLES.items():
+        value = getattr(extraction, attr)
+        for record in ([value] if value is not None and not isinstance(value, list) else value or []):
+            row = record_row(table, record, doc)
+            out.add(table, row)
+            if table == "actions":
+                for i, owner in enumerate(record.owners or ([record.owner] if record.owner else [])):
+                    out.add("action_owners", {"action_id": record.id, "owner": owner, "position": i,
+                                              "document_id": doc["id"], "due_date": record.due_date,
+                                              "status": record.status, "kind": record.kind, **facets(row)})
+            elif table == "indicators":
+                for i, v in enumerate(record.values):
+                    vrow = v.model_dump(mode="json")
+                    vrow["box"] = _json(vrow["box"])
+                    page = v.page or record.provenance.page
+                    out.add("indicator_values", {"indicator_id": record.id, "position": i, "document_id": doc["id"],
+                                                 "indicator": record.name, **vrow, "page": page,
+                                                 "source_url": paper_url(doc["papers_file"], page), **facets(row)})
+            elif table == "tables":
+                for c, text in enumerate(record.header):
+                    out.add("table_cells", {"table_id": record.id, "row": 0, "col": c, "document_id": doc["id"],
+                                            "header": 1, "column_name": text, "text": text})
+                for r, cells in enumerate(record.rows, start=1):
+                    for c, text in enumerate(cells):
+                        name = record.header[c] if c < len(record.header) else None
+                        out.add("table_cells", {"table_id": record.id, "row": r, "col": c, "document_id": doc["id"],
+                                                "header": 0, "column_name": name, "text": text})
+    return out
+
+
+def document_row(extraction: Extraction, *, source_path: str | None = None, papers_file: str | None = None) -> dict:
+    e = extraction
+    papers_file = papers_file or (e.source if source_path else None)
+    return {
+        "id": e.doc_id, "paper": paper_name(e.source), "source": e.source, "source_path": source_path, "source_kind": e.source_kind,
+        "page_count": e.page_count, "doc_type": e.doc_type, "title": e.title, "body": e.body, "place": e.place,
+        "date": e.date, "year": _year(e.date), "parser_version": e.parser_version,
+        "metadata_evidence": _json(e.metadata_evidence), "papers_file": papers_file,
+        "source_url": paper_url(papers_file, None), "extraction_hash": extraction_hash(e),
+    }
+
+
+def delete_document(db: Database, document_id: str) -> None:
+    """Delete a document and every row that came from it (callers hold the write lock)."""
+    for table in [*CHILD_TABLES, *reversed(list(RECORD_TABLES)), "document_pages"]:
+        db.execute(f"delete from [{table}] where document_id = ?", [document_id])
+    db.execute("delete from documents where id = ?", [document_id])
+
+
+def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tuple[int, str]] = (),
+                    source_path: str | Path | None = None, papers_file: str | None = None) -> str:
+    """Load one document in one transaction. Returns ``loaded``, ``replaced`` or ``unchanged``.
+
+    ``pages`` are (page, text) pairs for full-text search; ``papers_file`` is the file name
+    the served ``/papers/`` folder holds for this paper (the PDF twin of a text rendering).
+    """
+    doc = document_row(extraction, source_path=str(source_path) if source_path else None, papers_file=papers_file)
+    rows = extraction_rows(extraction, doc, pages)
+    with write_lock(db):
+        same = db.execute("select extraction_hash, coalesce(source_path, '') from documents where id = ?",
+                          [doc["id"]]).fetchone()
+        if same and same[0] == doc["extraction_hash"] and (source_path is None or same[1] == doc["source_path"]):
+            return "unchanged"
+        # The same paper is the same file stem: report.pdf and report.txt are two renderings
+        # of one paper, so loading either replaces the other (and a new version of it).
+        old = [r[0] for r in db.execute("select id from documents where paper = ? or id = ?",
+                                        [doc["paper"], doc["id"]]).fetchall()]
+        for document_id in old:
+            delete_document(db, document_id)
+        # A paper that failed before (in either rendering) and now loads: its failure rows go.
+        db.execute("delete from problems where document_id is null and (source = ? or substr(source, 1, ?) = ?)",
+                   [doc["source"], len(doc["paper"]) + 1, doc["paper"] + "."])
+        for table, table_rows in rows.tables.items():
+            db[table].insert_all(table_rows, replace=True)
+        return "replaced" if old else "loaded"
+
+
+def record_failure(db: Database, source: str | Path, error: BaseException, *, code: str = "build_failed",
+                   severity: str = "error") -> None:
+    """A file that could not be extracted becomes a row in ``problems`` (no document row)."""
+    name = Path(source).name
+    message = f"{type(error).__name__}: {error}"[:2000]
+    problem = Problem(severity=severity, code=code, message=message,
+                      provenance=Provenance(document_id="", page=1, text=name, parser="build", parser_version="1"))
+    row = {"id": problem.id, "document_id": None, "page": None, "source_text": name, "parser": "build",
+           "parser_version": "1", "severity": severity, "code": code, "message": message, "source": name}
+    with write_lock(db):
+        db.execute("delete from problems where document_id is null and source = ?", [name])
+        db["problems"].insert(row, replace=True)
+
+
+@dataclass
+class Run:
+    command: str
+    paths: list[str]
+    counts: dict[str, int] = field(default_factory=lambda: {"loaded": 0, "replaced": 0, "unchanged": 0, "failed": 0})
+
+    def count(self, outcome: str) -> None:
+        self.counts[outcome] += 1
+
+
+@contextlib.contextmanager
+def run(db: Database, command: str, paths: Iterable[str | Path], parser_version: str | None = None) -> Iterator[Run]:
+    """Record a build or load in ``runs``: the only place wall-clock time is kept."""
+    r = Run(command, [str(p) for p in paths])
+    started, t0 = datetime.now(timezone.utc), time.perf_counter()
+    try:
+        yield r
+    finally:
+        with write_lock(db):
+            db["runs"].insert({
+                "command": command, "started": started.isoformat(timespec="seconds"),
+                "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "seconds": round(time.perf_counter() - t0, 3), "paths": _json(r.paths),
+                "parser_version": parser_version, **r.counts,
+            })

@@ -1,0 +1,245 @@
+"""Datasette metadata, generated from the schemas: titles, descriptions, facets, queries.
+
+Column descriptions are the Pydantic ``Field(description=...)`` texts of the record models.
+Fields the models leave undescribed get the wording in :data:`FIELD_FALLBACKS` (better
+moved into ``schemas/records.py``); a test fails when a column has neither.
+"""
+from __future__ import annotations
+
+from boardpapers.db.schema import (
+    DENORMALISED,
+    DENORMALISED_DESCRIPTIONS,
+    DENORMALISED_TABLES,
+    PROVENANCE_COLUMNS,
+    PROVENANCE_DESCRIPTIONS,
+    RECORD_TABLES,
+    table_specs,
+)
+from boardpapers.schemas.records import DocumentMeta, IndicatorValue
+
+TITLE = "Community safety partnership papers"
+DESCRIPTION = (
+    "Records extracted from the papers of UK community safety partnerships: plans, minutes, "
+    "agenda packs, performance and scrutiny reports. Every record links to the paper and page "
+    "it was read from. Start with a search of past decisions, everything assigned to an owner, "
+    "or an indicator compared across places (the queries below)."
+)
+LICENSE = "Open Government Licence v3.0"
+LICENSE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+SOURCE = "Papers published by Portsmouth, Plymouth and Peterborough City Councils"
+
+TABLE_DESCRIPTIONS = {
+    "documents": "One row per paper loaded: its type, body, place and date, and a link to the file",
+    "document_pages": "Full text of each page, for searching the papers themselves",
+    "meetings": "The meeting a set of minutes or an agenda is for: date, times, venue",
+    "sections": "Labelled parts of a document (agenda packs bundle several papers)",
+    "items": "Agenda or minute items",
+    "attendees": "People present, giving apologies or in attendance at a meeting",
+    "decisions": "What a meeting or panel decided, resolved, agreed or recommended",
+    "actions": "Tasks with an owner: minutes actions, delivery-plan activities, recommendations with an 'action by'",
+    "action_owners": "One row per owner of an action: everything assigned to a person, post or group",
+    "indicators": "Measures a paper tracks, with lead officer, target and commentary",
+    "indicator_values": "Each value of an indicator series: compare places and periods, chart a series",
+    "tables": "Every table in the papers: header, size and body rows (JSON)",
+    "table_cells": "Every cell of every table (row 0 is the header)",
+    "figures": "Figures stated in prose: '1,149 serious acquisitive crimes recorded, a reduction of 74'",
+    "priorities": "Priorities a plan names",
+    "progress": "Rows of progress tables: an aim and what the paper says of it",
+    "conclusions": "Conclusions of scrutiny reports",
+    "witnesses": "Witnesses heard by a scrutiny panel",
+    "problems": "Soft problems met while extracting (unresolved owners, unparsed tables) and files that failed to build",
+    "runs": "Each build or load: when it ran, how long it took, what it loaded. The only place wall-clock time is kept",
+    "_schema": "Schema version of this database",
+}
+
+FIELD_FALLBACKS = {
+    "body": "Partnership, board, panel or committee",
+    "date": "Date, ISO (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "venue": "Where the meeting was held",
+    "title": "Title as written",
+    "first_page": "First page of the section",
+    "last_page": "Last page of the section",
+    "status": "Status as written",
+    "item": "Agenda or minute item the record belongs to",
+    "kind": "minutes_action, plan_activity or recommendation",
+    "name": "Name as written",
+    "owner": "Lead officer or owner as written (several joined with '; ')",
+    "owners": "Each owner separately (JSON list)",
+    "unit": "count, %, rate, £ ...",
+    "monitoring_only": "1 when the indicator is tracked without a target",
+    "values": "The indicator's values (JSON); one row each in indicator_values",
+    "flags": "Soft problems with this record (JSON list)",
+    "n_cols": "Number of columns",
+    "pages": "Pages it spans",
+    "value": "The number",
+    "period": "Period the value is for: YYYY-MM, Qn, YYYY/YY financial year or YYYY",
+    "period_as_written": "The period as the paper writes it",
+    "sentence": "The sentence the figure was read from",
+    "description": "Description as written",
+    "lead": "Lead officer or organisation",
+    "aim": "The aim as written",
+    "progress": "Progress as the paper reports it",
+    "theme": "Priority, theme or outcome it sits under",
+    "text": "The text as written",
+    "role": "Role, post or organisation as written",
+    "documents": "Documents the witness gave",
+    "severity": "warning or error",
+    "message": "What went wrong, with the evidence",
+}
+
+EXTRA_COLUMNS = {
+    "documents": {
+        "id": "Content hash of the file (first 16 hex digits of sha256)",
+        "paper": "The paper's name: file name without extension (a PDF and its text rendering are one paper)",
+        "source_path": "Where the file was when it was built",
+        "page_count": "Number of pages",
+        "year": "Year of the paper's date",
+        "parser_version": "Version of the extraction that made the records",
+        "metadata_evidence": "For each field, the source text it was read from (JSON)",
+        "papers_file": "File served under /papers/ for this paper: the rendering its records were read from",
+        "source_url": "Link to the paper",
+        "extraction_hash": "Hash of the whole extraction: a re-load with the same hash changes nothing",
+        "source_kind": "pdf or text",
+    },
+    "document_pages": {"document_id": "The paper", "page": "1-based page", "text": "Text of the page",
+                       "source_url": "Link to the paper at this page"},
+    "action_owners": {"action_id": "The action", "owner": "One owner of the action",
+                      "position": "Order of the owner in the action's list", "document_id": "The paper",
+                      "due_date": "The action's deadline, ISO", "status": "The action's status as written",
+                      "kind": "minutes_action, plan_activity or recommendation"},
+    "indicator_values": {"indicator_id": "The indicator", "position": "Order of the value in the series",
+                         "document_id": "The paper", "indicator": "Name of the indicator",
+                         "page": "1-based page the value came from", "box": "Box on the PDF page, where known"},
+    "table_cells": {"table_id": "The table", "row": "Row number (0 = header, 1 = first body row)",
+                    "col": "Column number, from 0", "document_id": "The paper", "header": "1 for header cells",
+                    "column_name": "The column's header text", "text": "Cell text"},
+    "problems": {"source": "File name, for files that failed to build (they have no document row)"},
+    "runs": {"id": "Run number", "command": "build or load", "started": "UTC start time", "finished": "UTC end time",
+             "seconds": "Wall-clock seconds", "paths": "Paths given (JSON)", "loaded": "Documents loaded for the first time",
+             "replaced": "Documents that replaced an earlier version", "unchanged": "Documents already loaded, left as they were",
+             "failed": "Files that could not be extracted or loaded", "parser_version": "Version of the parsers used"},
+    "_schema": {"version": "Schema version"},
+}
+
+FACETS = {
+    "documents": ["doc_type", "place", "body", "year"],
+    "decisions": ["body", "place", "doc_type", "year", "kind"],
+    "actions": [{"array": "owners"}, "kind", "status", "place", "body", "doc_type", "year"],
+    "action_owners": ["owner", "kind", "status", "place", "year"],
+    "indicators": ["place", "body", "doc_type", "year", "owner"],
+    "indicator_values": ["indicator", "place", "period", "unit"],
+    "attendees": ["status"],
+    "figures": ["unit", "place", "year"],
+    "problems": ["code", "severity", "parser"],
+    "tables": ["parser"],
+}
+SORT_DESC = {"documents": "date", "decisions": "date", "actions": "date", "indicators": "date",
+             "meetings": "date", "runs": "id"}
+LABEL_COLUMNS = {"documents": "title", "actions": "text", "decisions": "text", "indicators": "name", "tables": "title"}
+
+QUERIES = {
+    "decisions_mentioning": {
+        "title": "Decisions mentioning …",
+        "description": "Full-text search of past decisions (porter stemming: 'fund' finds 'funding'). "
+                       "Words are matched anywhere in the decision, its item or its body.",
+        "sql": """select d.date, d.place, d.body, d.item, d.text, d.kind, d.document_id, d.page, d.source_url
+from decisions_fts f join decisions d on d.rowid = f.rowid
+where decisions_fts match escape_fts(:words)
+order by d.date desc, rank
+limit 200""",
+    },
+    "everything_assigned_to": {
+        "title": "Everything assigned to …",
+        "description": "Every action whose owners include the name, post or group (part of a name is enough), "
+                       "across all papers, newest first.",
+        "sql": """select o.owner, a.text, a.due, a.due_date, a.status, a.kind, a.place, a.body, a.date,
+  a.document_id, a.page, a.source_url
+from action_owners o join actions a on a.id = o.action_id
+where o.owner like '%' || :owner || '%'
+order by a.date desc, a.due_date""",
+    },
+    "actions_due_before": {
+        "title": "Actions due before …",
+        "description": "Actions with a deadline before a date (YYYY-MM-DD) that are not marked complete.",
+        "sql": """select due_date, due, owner, text, status, place, body, date, document_id, page, source_url
+from open_actions
+where due_date is not null and due_date < :date
+order by due_date""",
+    },
+    "compare_indicator": {
+        "title": "Compare an indicator across places",
+        "description": "Values of every indicator whose name or series contains the words, by place and period. "
+                       "Use 'Show charting options' (datasette-vega) and pick period as X, value as Y and "
+                       "place as colour to chart them.",
+        "sql": """select place, body, indicator, series, period, value, unit, raw, year, document_id, page, source_url
+from indicator_values
+where indicator like '%' || :indicator || '%' or series like '%' || :indicator || '%'
+order by indicator, series, period, place""",
+    },
+    "pages_mentioning": {
+        "title": "Pages of the papers mentioning …",
+        "description": "Full-text search of the papers themselves, page by page.",
+        "sql": """select d.title, d.place, d.date, p.page, snippet(document_pages_fts, 0, '[', ']', ' … ', 24) as snippet,
+  p.document_id, p.source_url
+from document_pages_fts f join document_pages p on p.rowid = f.rowid join documents d on d.id = p.document_id
+where document_pages_fts match escape_fts(:words)
+order by rank
+limit 200""",
+    },
+}
+
+
+def column_descriptions() -> dict[str, dict[str, str]]:
+    """Every column of every table, described: the first of these that has words wins."""
+    models = {table: model for table, (model, _) in RECORD_TABLES.items()}
+    models.update(indicator_values=IndicatorValue, documents=DocumentMeta)
+    out: dict[str, dict[str, str]] = {}
+    for spec in table_specs():
+        model = models.get(spec.name)
+        cols: dict[str, str] = {}
+        for col in spec.columns:
+            field = model.model_fields.get(col) if model is not None else None
+            cols[col] = (
+                EXTRA_COLUMNS.get(spec.name, {}).get(col)
+                or (PROVENANCE_DESCRIPTIONS.get(col) if col == "id" or col in PROVENANCE_COLUMNS else None)
+                or (DENORMALISED_DESCRIPTIONS[col] if spec.name in DENORMALISED_TABLES and col in DENORMALISED else None)
+                or (field.description if field is not None else None)
+                or FIELD_FALLBACKS.get(col, "")
+            )
+        out[spec.name] = cols
+    out["_schema"] = dict(EXTRA_COLUMNS["_schema"])
+    return out
+
+
+def build_metadata(database: str = "boardpapers") -> dict:
+    """Datasette metadata for a boardpapers database named ``database`` (the file's stem)."""
+    tables: dict[str, dict] = {}
+    for table, cols in column_descriptions().items():
+        t: dict = {"description": TABLE_DESCRIPTIONS[table], "columns": cols}
+        if table in FACETS:
+            t["facets"] = FACETS[table]
+        if table in SORT_DESC:
+            t["sort_desc"] = SORT_DESC[table]
+        if table in LABEL_COLUMNS:
+            t["label_column"] = LABEL_COLUMNS[table]
+        if table == "_schema":
+            t["hidden"] = True
+        tables[table] = t
+    for view, description in {
+        "actions_by_owner": "Owners with how many actions, in how many papers and places",
+        "open_actions": "Actions not marked complete, soonest deadline first",
+        "decisions_over_time": "Decisions per year, place and body",
+        "indicators_by_place": "Indicator values by indicator, place and period",
+    }.items():
+        tables[view] = {"description": description}
+    return {
+        "title": TITLE, "description": DESCRIPTION,
+        "license": LICENSE, "license_url": LICENSE_URL, "source": SOURCE,
+        "databases": {database: {
+            "title": TITLE, "description": DESCRIPTION,
+            "license": LICENSE, "license_url": LICENSE_URL, "source": SOURCE,
+            "tables": tables,
+            "queries": {name: dict(q) for name, q in QUERIES.items()},
+        }},
+    }
+

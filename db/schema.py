@@ -1,0 +1,227 @@
+"""Table definitions, indexes, full-text search and the views behind the three journeys.
+
+The record tables are generated from the Pydantic models in ``boardpapers.schemas.records``:
+one column per model field (lists, dicts and boxes as JSON text), plus the provenance
+columns every record table shares. Column descriptions come from the same models
+(see :mod:`boardpapers.db.metadata`), so the schema and its documentation cannot drift.
+"""
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+from sqlite_utils import Database
+
+from boardpapers.schemas.records import (
+    Action,
+    Attendee,
+    Conclusion,
+    Decision,
+    Figure,
+    Indicator,
+    IndicatorValue,
+    Item,
+    Meeting,
+    Priority,
+    Problem,
+    Progress,
+    Record,
+    Section,
+    TableRecord,
+    Witness,
+)
+
+SCHEMA_VERSION = 1
+
+# Record table -> (model, Extraction attribute). Order is load order and delete order.
+RECORD_TABLES: dict[str, tuple[type[Record], str]] = {
+    "meetings": (Meeting, "meeting"),
+    "sections": (Section, "sections"),
+    "items": (Item, "items"),
+    "attendees": (Attendee, "attendees"),
+    "decisions": (Decision, "decisions"),
+    "actions": (Action, "actions"),
+    "indicators": (Indicator, "indicators"),
+    "tables": (TableRecord, "tables"),
+    "figures": (Figure, "figures"),
+    "priorities": (Priority, "priorities"),
+    "progress": (Progress, "progress"),
+    "conclusions": (Conclusion, "conclusions"),
+    "witnesses": (Witness, "witnesses"),
+    "problems": (Problem, "problems"),
+}
+
+# Columns every record table has, from the record's provenance and its document.
+PROVENANCE_COLUMNS: dict[str, type] = {
+    "document_id": str, "page": int, "source_text": str, "parser": str, "parser_version": str,
+    "box": str, "lines": str, "source_url": str,
+}
+PROVENANCE_DESCRIPTIONS = {
+    "id": "Deterministic id: hash of the record's content and provenance",
+    "document_id": "The paper the record came from (content hash of the file)",
+    "page": "1-based page of the paper the record came from",
+    "source_text": "The source text the record was read from",
+    "parser": "Name of the parser that made the record",
+    "parser_version": "Version of that parser",
+    "box": "Box on the PDF page (x0, top, x1, bottom in points), where the PDF gives one",
+    "lines": "Text renderings: first and last source line",
+    "source_url": "Link to the paper, opened at the record's page",
+}
+
+# Copied from the document onto the journey tables, so facets need no joins.
+DENORMALISED: dict[str, type] = {"body": str, "place": str, "doc_type": str, "date": str, "year": int}
+DENORMALISED_DESCRIPTIONS = {
+    "body": "Partnership, board or panel (the record's own where it states one, else the paper's)",
+    "place": "City or council area of the paper",
+    "doc_type": "plan, minutes, scrutiny_report, agenda_pack or performance_report",
+    "date": "Date of the meeting or paper, ISO (YYYY, YYYY-MM or YYYY-MM-DD)",
+    "year": "Year of that date",
+}
+DENORMALISED_TABLES = {"decisions", "actions", "indicators", "indicator_values", "action_owners", "figures"}
+
+# Child tables: one row per owner, per indicator value, per table cell.
+CHILD_TABLES: dict[str, dict] = {
+    "action_owners": {
+        "columns": {"action_id": str, "owner": str, "position": int, "document_id": str, "due_date": str,
+                    "status": str, "kind": str},
+        "pk": ("action_id", "owner"),
+        "fks": [("action_id", "actions", "id"), ("document_id", "documents", "id")],
+    },
+    "indicator_values": {
+        "columns": {"indicator_id": str, "position": int, "document_id": str, "indicator": str,
+                    **{name: str for name in IndicatorValue.model_fields}, "value": float, "page": int,
+                    "source_url": str},
+        "pk": ("indicator_id", "position"),
+        "fks": [("indicator_id", "indicators", "id"), ("document_id", "documents", "id")],
+    },
+    "table_cells": {
+        "columns": {"table_id": str, "row": int, "col": int, "document_id": str, "header": int,
+                    "column_name": str, "text": str},
+        "pk": ("table_id", "row", "col"),
+        "fks": [("table_id", "tables", "id"), ("document_id", "documents", "id")],
+    },
+}
+
+DOCUMENT_COLUMNS: dict[str, type] = {
+    "id": str, "paper": str, "source": str, "source_path": str, "source_kind": str, "page_count": int,
+    "doc_type": str, "title": str, "body": str, "place": str, "date": str, "year": int,
+    "parser_version": str, "metadata_evidence": str, "papers_file": str, "source_url": str,
+    "extraction_hash": str,
+}
+PAGE_COLUMNS: dict[str, type] = {"document_id": str, "page": int, "text": str, "source_url": str}
+RUN_COLUMNS: dict[str, type] = {
+    "id": int, "command": str, "started": str, "finished": str, "seconds": float, "paths": str,
+    "loaded": int, "replaced": int, "unchanged": int, "failed": int, "parser_version": str,
+}
+
+FTS: dict[str, list[str]] = {
+    "document_pages": ["text"],
+    "decisions": ["text", "item", "body", "report_by"],
+    "actions": ["text", "owner", "progress", "due"],
+    "indicators": ["name", "theme", "commentary", "owner"],
+}
+
+INDEXES: dict[str, list[list[str]]] = {
+    "documents": [["paper"], ["source"], ["place"], ["body"], ["doc_type"], ["date"]],
+    "decisions": [["date"], ["body"], ["place"], ["doc_type"], ["year"]],
+    "actions": [["owner"], ["date"], ["due_date"], ["body"], ["place"], ["doc_type"], ["year"], ["status"]],
+    "action_owners": [["owner"], ["document_id"]],
+    "indicators": [["name"], ["owner"], ["body"], ["place"], ["doc_type"], ["year"]],
+    "indicator_values": [["indicator"], ["place"], ["period"], ["document_id"]],
+    "table_cells": [["document_id"]],
+    "problems": [["code"], ["source"]],
+}
+
+OPEN_STATUSES_EXCLUDED = ("complete", "completed", "done", "closed", "achieved", "discharged")
+
+VIEWS: dict[str, str] = {
+    "actions_by_owner": """
+select owner, count(*) as actions, count(distinct document_id) as papers,
+  group_concat(distinct place) as places, min(date) as first_date, max(date) as last_date
+from action_owners group by owner order by actions desc, owner""",
+    "open_actions": f"""
+select id, owner, text, due, due_date, status, kind, body, place, date, document_id, page, source_url
+from actions
+where status is null or lower(trim(status)) not in ({", ".join(repr(s) for s in OPEN_STATUSES_EXCLUDED)})
+order by due_date is null, due_date, date""",
+    "decisions_over_time": """
+select year, place, body, count(*) as decisions, count(distinct document_id) as papers
+from decisions group by year, place, body order by year, place, body""",
+    "indicators_by_place": """
+select indicator, place, body, period, series, value, unit, raw, year, document_id, page, source_url
+from indicator_values order by indicator, place, period, series""",
+}
+
+
+@dataclass
+class TableSpec:
+    name: str
+    columns: dict[str, type]
+    pk: str | tuple[str, ...] = "id"
+    fks: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _sql_type(annotation) -> type:
+    """The SQLite column type of a model field: lists, dicts, tuples and models become JSON text."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _sql_type(args[0]) if len(args) == 1 else str
+    if origin is typing.Literal:
+        return str
+    if origin is not None:  # list[...], dict[...], tuple[...]
+        return str
+    if annotation is bool or annotation is int:
+        return int
+    if annotation is float:
+        return float
+    return str
+
+
+def record_columns(table: str, model: type[BaseModel]) -> dict[str, type]:
+    cols: dict[str, type] = {"id": str, **PROVENANCE_COLUMNS}
+    for name, info in model.model_fields.items():
+        if name in ("id", "provenance"):
+            continue
+        cols[name] = _sql_type(info.annotation)
+    if table in DENORMALISED_TABLES:
+        for name, typ in DENORMALISED.items():
+            cols.setdefault(name, typ)
+    if table == "problems":
+        cols["source"] = str  # build failures have no document: the file name says which
+    return cols
+
+
+def table_specs() -> list[TableSpec]:
+    specs = [TableSpec("documents", DOCUMENT_COLUMNS),
+             TableSpec("document_pages", PAGE_COLUMNS, pk=("document_id", "page"),
+                       fks=[("document_id", "documents", "id")])]
+    for table, (model, _) in RECORD_TABLES.items():
+        specs.append(TableSpec(table, record_columns(table, model), fks=[("document_id", "documents", "id")]))
+    for table, spec in CHILD_TABLES.items():
+        cols = dict(spec["columns"])
+        if table in DENORMALISED_TABLES:
+            for name, typ in DENORMALISED.items():
+                cols.setdefault(name, typ)
+        specs.append(TableSpec(table, cols, pk=spec["pk"], fks=spec["fks"]))
+    specs.append(TableSpec("runs", RUN_COLUMNS))
+    return specs
+
+
+def ensure_schema(db: Database) -> None:
+    """Create whatever is missing. Safe to call on every open; callers hold a write lock."""
+    if db["documents"].exists() and db["_schema"].exists():
+        return
+    for spec in table_specs():
+        db[spec.name].create(spec.columns, pk=spec.pk, foreign_keys=spec.fks, if_not_exists=True)
+    for table, column_sets in INDEXES.items():
+        for cols in column_sets:
+            db[table].create_index(cols, if_not_exists=True)
+    for table, cols in FTS.items():
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts(cols, tokenize="porter", create_triggers=True)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql.strip(), replace=True)
+    db["_schema"].insert({"version": SCHEMA_VERSION}, pk="version", replace=True)
