@@ -47,6 +47,8 @@ ORG_WORDS = {
     "trading", "justice", "crime", "strategy", "wellbeing", "education", "government", "ministry",
     "foundation", "charity", "limited", "ltd", "plc", "county", "city", "borough", "district", "all",
 }
+# Ranks written before a name: "Inspector Jane Hollis", "Acting Chief Inspector Sarah Beattie".
+RANKS = {"inspector", "chief", "detective", "sergeant", "superintendent", "constable", "acting", "commander"}
 TITLES = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame",
           "rev", "revd", "supt", "insp", "pc", "ds", "di", "dci", "dcs", "cc", "acc"}
 
@@ -84,6 +86,12 @@ def person_name(text: str) -> tuple[str, str] | None:
     words = _words(text.strip().rstrip("."))
     while words and _bare(words[0]) in TITLES:
         words = words[1:]
+    ranked = words
+    while ranked and _bare(ranked[0]) in RANKS:
+        ranked = ranked[1:]
+    if ranked is not words and len(ranked) >= 2 and all(_NAME_WORD.match(w.rstrip(",")) for w in ranked[:2]) \
+            and not any(_bare(w) in ORG_WORDS | POST_WORDS for w in ranked[:2]):
+        words = ranked
     n = 0
     for w in words:
         if n >= 3 or not _NAME_WORD.match(w.rstrip(",")) or _bare(w) in ORG_WORDS | POST_WORDS:
@@ -146,7 +154,8 @@ def _split_soft(part: str) -> list[str]:
         right = part[m.end():].strip()
         comma = "," in m.group(0)
         if left and right and (_starts_owner(right) or _ends_owner(left)
-                               or (comma and person_name(left) is not None)):
+                               or (comma and person_name(left) is not None)
+                               or (is_post(left) and is_post(right))):
             pieces.append(left)
             current = ""
         else:

@@ -56,28 +56,38 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 # --- numbered lists after a lead-in ---------------------------------------------------------------
 
 def _numbered_items(blocks: list[Block], start: int) -> list[tuple[str | None, Block]]:
-    """The list that follows blocks[start]: list items and numbered paragraphs, footnotes
-    skipped, up to the first block of another kind or a section number ('2.2')."""
+    """The list that follows blocks[start]: list items and numbered paragraphs, footnotes and
+    empty bullets (a PDF's bullet glyph left alone by a page break) skipped, up to the first
+    block of another kind, a section number ('2.2'), or a number that restarts the count
+    ('1. Purpose' after '10.': the next section's heading, not an eleventh item)."""
     items: list[tuple[str | None, Block]] = []
+    last = 0
     for block in blocks[start + 1:]:
         if block.kind in ("footnote", "margin"):
             continue
+        if block.kind in ("list_item", "paragraph") and not block.text.strip():
+            continue
         marker = (block.marker or "").strip()
         numbered = _ITEM_MARKER.match(marker)
+        if numbered and int(numbered.group(1)) <= last:
+            break
         if block.kind == "list_item" and (numbered or marker in ("-", "*", "•", "") or re.fullmatch(r"\(?[a-z]\)|[a-z]\.", marker)):
             items.append((numbered.group(1) if numbered else None, block))
         elif block.kind == "paragraph" and numbered:
             items.append((numbered.group(1), block))
         else:
             break
+        last = int(numbered.group(1)) if numbered else last + 1
     return items
 
 
 def _number_items(items: list[tuple[str | None, Block]]) -> list[tuple[str, Block]]:
-    """Items numbered as written, an unnumbered one given its place ('- Identify' first of ten)."""
-    out = []
-    for k, (number, block) in enumerate(items):
-        out.append((number or str(k + 1), block))
+    """Items numbered as written, an unnumbered one numbered after the one before it
+    ('- Identify ...' then '2. Map ...': the bullet is recommendation 1)."""
+    out, last = [], 0
+    for number, block in items:
+        last = int(number) if number else last + 1
+        out.append((number or str(last), block))
     return out
 
 
