@@ -128,7 +128,7 @@ INDEXES: dict[str, list[list[str]]] = {
     "decisions": [["date"], ["body"], ["place"], ["doc_type"], ["year"]],
     "actions": [["owner"], ["date"], ["due_date"], ["body"], ["place"], ["doc_type"], ["year"], ["status"]],
     "action_owners": [["owner"], ["document_id"]],
-    "indicators": [["name"], ["owner"], ["body"], ["place"], ["doc_type"], ["year"]],
+    "indicators": [["name"], ["owner"], ["body"], ["place"], ["doc_type"], ["date"], ["year"]],
     "indicator_values": [["indicator"], ["place"], ["period"], ["document_id"]],
     "table_cells": [["document_id"]],
     "problems": [["code"], ["source"]],
@@ -212,13 +212,15 @@ def table_specs() -> list[TableSpec]:
 
 def ensure_schema(db: Database) -> None:
     """Create whatever is missing. Safe to call on every open; callers hold a write lock."""
-    if db["documents"].exists() and db["_schema"].exists():
+    if db["_schema"].exists() and db.execute("select max(version) from _schema").fetchone()[0] == SCHEMA_VERSION:
         return
     for spec in table_specs():
         db[spec.name].create(spec.columns, pk=spec.pk, foreign_keys=spec.fks, if_not_exists=True)
     for table, column_sets in INDEXES.items():
         for cols in column_sets:
             db[table].create_index(cols, if_not_exists=True)
+    for table in RECORD_TABLES:  # a re-load deletes a document's rows by document_id
+        db[table].create_index(["document_id"], if_not_exists=True)
     for table, cols in FTS.items():
         if not db[f"{table}_fts"].exists():
             db[table].enable_fts(cols, tokenize="porter", create_triggers=True)

@@ -1,0 +1,16 @@
+#!/bin/sh
+# Install headless Chromium for tests/test_browser.py (Debian/Ubuntu).
+# Playwright's browser download does not work here; Debian's chromium does.
+# Idempotent: does nothing when /usr/bin/chromium is already there.
+set -eu
+if [ -x /usr/bin/chromium ]; then
+    echo "chromium already installed: $(/usr/bin/chromium --version 2>/dev/null || echo /usr/bin/chromium)"
+    exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+$SUDO apt-get update
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends chromium fonts-dejavu-core
+/usr/bin/chromium --version

@@ -1,0 +1,170 @@
+"""The SQLite loader: re-loads, replacements, one transaction per document, locks, metadata."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils.db import Table
+
+from boardpapers.db.load import LoadError, load_extraction, open_db, page_texts, record_failure
+from boardpapers.db.metadata import build_metadata, column_descriptions
+from boardpapers.db.sample import gold_extractions
+from boardpapers.db.schema import VIEWS, table_specs
+from boardpapers.schemas.document import Block, Document
+
+GOLD = Path(__file__).parent.parent / "corpus" / "gold"
+
+
+def counts(db) -> dict[str, int]:
+    return {t: db[t].count for t in db.table_names() if t != "runs" and not t.startswith("sqlite_")}
+
+
+def dump(db) -> str:
+    """Every row of every table except ``runs`` (the only place wall-clock time lives)."""
+    return "\n".join(line for line in db.conn.iterdump() if '"runs"' not in line and "sqlite_sequence" not in line)
+
+
+@pytest.fixture
+def extractions():
+    return gold_extractions(GOLD)
+
+
+@pytest.fixture
+def db(tmp_path, extractions):
+    db = open_db(tmp_path / "papers.db")
+    for e in extractions:
+        assert load_extraction(db, e) == "loaded"
+    return db
+
+
+def test_every_record_lands_in_its_table(db, extractions):
+    assert db["documents"].count == len(extractions)
+    assert db["decisions"].count == sum(len(e.decisions) for e in extractions)
+    assert db["actions"].count == sum(len(e.actions) for e in extractions)
+    assert db["indicator_values"].count == sum(len(i.values) for e in extractions for i in e.indicators)
+    assert db["action_owners"].count == sum(len(a.owners) for e in extractions for a in e.actions)
+    row = db.execute("select place, doc_type, year, source_url from actions where owner = 'Lisa Wills' limit 1").fetchone()
+    assert row[0] == "Portsmouth" and row[1] in {"minutes", "plan"} and row[2] in {2009, 2016}
+
+
+def test_reload_changes_nothing(db, extractions):
+    before, before_dump = counts(db), dump(db)
+    for e in extractions:
+        assert load_extraction(db, e) == "unchanged"
+    assert counts(db) == before
+    assert dump(db) == before_dump
+
+
+def test_reload_in_another_order_gives_the_same_rows(tmp_path, db, extractions):
+    other = open_db(tmp_path / "other.db")
+    for e in reversed(extractions):
+        load_extraction(other, e)
+    for table in ("decisions", "actions", "indicator_values", "action_owners", "table_cells"):
+        assert sorted(map(repr, db[table].rows)) == sorted(map(repr, other[table].rows))
+
+
+def test_changed_document_replaces_the_old_one(db, extractions):
+    minutes = next(e for e in extractions if e.doc_type == "minutes")
+    changed = minutes.model_copy(update={"doc_id": "0" * 16, "decisions": minutes.decisions[:2],
+                                         "actions": minutes.actions[:3]})
+    assert load_extraction(db, changed) == "replaced"
+    assert db["documents"].count == len(extractions)
+    assert db.execute("select count(*) from documents where source = ?", [minutes.source]).fetchone()[0] == 1
+    assert db.execute("select count(*) from decisions where document_id = ?", [minutes.doc_id]).fetchone()[0] == 0
+    assert db.execute("select count(*) from decisions where document_id = ?", ["0" * 16]).fetchone()[0] == 2
+    assert db.execute("select count(*) from action_owners where document_id = ?", [minutes.doc_id]).fetchone()[0] == 0
+    # The full-text index follows the rows (triggers): no hit points at a deleted decision.
+    hits = db.execute("select count(*) from decisions_fts where decisions_fts match 'minutes'").fetchone()[0]
+    rows = db.execute("select count(*) from decisions where text like '%minutes%'").fetchone()[0]
+    assert hits == rows
+
+
+def test_the_pdf_and_text_renderings_are_one_paper(db, extractions):
+    e = extractions[0]
+    as_pdf = e.model_copy(update={"source": e.source.replace(".txt", ".pdf"), "doc_id": "f" * 16, "source_kind": "pdf"})
+    assert load_extraction(db, as_pdf) == "replaced"
+    assert db["documents"].count == len(extractions)
+
+
+def test_a_crash_mid_document_leaves_no_half_document(tmp_path, extractions, monkeypatch):
+    db = open_db(tmp_path / "papers.db")
+    plan = next(e for e in extractions if e.doc_type == "plan")
+    real = Table.insert_all
+
+    def failing(self, records, *args, **kwargs):
+        if self.name == "indicators":
+            raise RuntimeError("disk on fire")
+        return real(self, records, *args, **kwargs)
+
+    monkeypatch.setattr(Table, "insert_all", failing)
+    with pytest.raises(RuntimeError):
+        load_extraction(db, plan)
+    assert db["documents"].count == 0 and db["actions"].count == 0 and db["action_owners"].count == 0
+
+    # A failed replacement keeps the old version whole.
+    monkeypatch.setattr(Table, "insert_all", real)
+    load_extraction(db, plan)
+    before = dump(db)
+    monkeypatch.setattr(Table, "insert_all", failing)
+    with pytest.raises(RuntimeError):
+        load_extraction(db, plan.model_copy(update={"doc_id": "1" * 16}))
+    assert dump(db) == before
+
+
+def test_a_second_writer_gets_a_clear_error_not_a_half_load(tmp_path, extractions):
+    path = tmp_path / "papers.db"
+    db = open_db(path)
+    db.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LoadError, match="locked by another build"):
+            load_extraction(db, extractions[0])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert load_extraction(db, extractions[0]) == "loaded"
+
+
+def test_a_failed_file_is_a_problem_row_until_it_loads(db, extractions):
+    record_failure(db, "corpus/portsmouth-spp-minutes-2009-12.txt", ValueError("bad bytes"))
+    record_failure(db, "corpus/portsmouth-spp-minutes-2009-12.txt", ValueError("bad bytes"))
+    rows = list(db.query("select source, code, message from problems where document_id is null"))
+    assert rows == [{"source": "portsmouth-spp-minutes-2009-12.txt", "code": "build_failed", "message": "ValueError: bad bytes"}]
+    minutes = next(e for e in extractions if e.doc_type == "minutes")
+    load_extraction(db, minutes.model_copy(update={"doc_id": "2" * 16}))
+    assert db.execute("select count(*) from problems where document_id is null").fetchone()[0] == 0
+
+
+def test_page_texts_group_blocks_by_page():
+    doc = Document(id="a" * 16, source_path="x.txt", source_kind="text", page_count=2, blocks=[
+        Block(kind="heading", text="Title", page=1, source="# Title"),
+        Block(kind="paragraph", text="One", page=1, source="One"),
+        Block(kind="paragraph", text="Two", page=2, source="Two"),
+    ])
+    assert page_texts(doc) == [(1, "Title\n\nOne"), (2, "Two")]
+
+
+def test_views_run(db):
+    for view in VIEWS:
+        list(db.query(f"select * from [{view}] limit 5"))
+    owners = {r["owner"]: r for r in db.query("select * from actions_by_owner")}
+    assert owners["Lisa Wills"]["papers"] == 2
+
+
+def test_every_table_and_column_is_described():
+    described = column_descriptions()
+    meta = build_metadata("papers")["databases"]["papers"]["tables"]
+    for spec in table_specs():
+        assert meta[spec.name]["description"], spec.name
+        for column in spec.columns:
+            assert described[spec.name].get(column), f"{spec.name}.{column} has no description"
+
+
+def test_facet_and_owner_columns_are_indexed(db):
+    indexed = {(t, i.columns[0]) for t in db.table_names() for i in db[t].indexes}
+    for table in ("decisions", "actions", "indicators"):
+        for column in ("body", "place", "doc_type", "date"):
+            assert (table, column) in indexed, (table, column)
+    assert ("action_owners", "owner") in indexed and ("actions", "owner") in indexed
