@@ -1,14 +1,129 @@
-"""Parser for minutes sections (being written: see the issue tracker)."""
+"""Minutes: attendance, agenda items, decisions and actions with their owners.
+
+The parser reads a minutes section in four passes: attendance (lists, tables, apologies
+sentences); agenda items (so every decision and action knows its item); decisions
+(:mod:`.decisions`); actions (:mod:`.actions`). Names are resolved per paper through
+:class:`~boardpapers.extract.people.People` and a spaCy pipeline seeded with the paper's
+attendees (:mod:`boardpapers.extract.nlp_components`).
+
+An agenda pack is routed here too: without an attendance list it holds no minutes, and
+the parser yields nothing.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from boardpapers.extract import dates
+from boardpapers.extract.nlp_components import people_pipeline
+from boardpapers.extract.parsers import actions as action_rules
+from boardpapers.extract.parsers import attendance
+from boardpapers.extract.parsers import decisions as decision_rules
 from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.schemas.records import Record
+from boardpapers.extract.people import People
+from boardpapers.schemas.document import Block
+from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Record
 
 PARSER = "minutes"
-VERSION = "0"
+VERSION = "1"
+
+_TOP = re.compile(r"^\d{1,2}[.)]?$")
+_SUB = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3}|[a-h])[.)]$")
+_PARA = re.compile(r"^(\d{1,2}\.\d{1,2})\.?$")
+_CODE = re.compile(r"^(?P<code>[A-Z]{1,4}\s*\(\d+\)\s*\d+(?:\.[\divx]+)*)\s+")
 
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
-    return iter(())
+    blocks = section.blocks
+    listed, used = attendance.read_lists(blocks)
+    if section.kind == "agenda_pack" and not listed:
+        return  # an agenda, not minutes: no attendance, so no decisions or actions either
+    text = "\n".join(b.text for b in blocks if b.kind != "table")
+    people = People.build([x.entry.name for x in listed], text)
+    yield from _attendees(listed, blocks, used, people, ctx)
+
+    numbers, items = _items(blocks, used)
+    for i, number, title in items:
+        yield Item(number=number, title=title[:300], provenance=ctx.provenance(blocks[i], PARSER, VERSION))
+    view = decision_rules.View.build(blocks, numbers)
+    found = decision_rules.find(view, used)
+    meeting_date = ctx.meta.date if ctx.meta.date and len(ctx.meta.date) == 10 else None
+    for d in found:
+        first = blocks[d.blocks[0]]
+        yield Decision(item=d.item, text=d.text, kind=d.kind, date=meeting_date, body=ctx.meta.body,
+                       provenance=ctx.provenance(first, PARSER, VERSION, text=_source(blocks, d.blocks)))
+
+    nlp = people_pipeline(people)
+    for t in action_rules.find(view, found, people, nlp, used):
+        block = blocks[t.block]
+        due = dates.parse_due(t.due, meeting_date) if t.due else dates.Due(None)
+        yield Action(item=t.item, text=t.text, owner="; ".join(t.owners) or None, owners=t.owners,
+                     owner_as_written=t.owner_as_written, due=t.due, due_date=due.date,
+                     due_approximate=due.approximate, kind="minutes_action", status=t.status,
+                     progress=t.progress, date=meeting_date, flags=t.flags,
+                     provenance=ctx.provenance(block, f"{PARSER}.{t.rule}", VERSION,
+                                               text=t.text if block.kind == "table" else None))
+        if "unresolved_initials" in t.flags:
+            yield Problem(code="unresolved_initials",
+                          message=f"owner {t.owner_as_written!r} could not be resolved to a name",
+                          provenance=ctx.provenance(block, PARSER, VERSION))
+
+
+def _source(blocks: list[Block], idx: list[int]) -> str:
+    return "\n".join(blocks[i].source for i in idx)
+
+
+def _attendees(listed: list[attendance.Listed], blocks: list[Block], used: set[int], people: People,
+               ctx: Context) -> Iterator[Attendee]:
+    seen: set[str] = set()
+    for x in listed:
+        name = people.canonical(x.entry.name)
+        if name in seen:
+            continue
+        seen.add(name)
+        role = x.entry.role
+        if name != x.entry.name:
+            role = f"{role + ' ' if role else ''}(listed as '{x.entry.name}')"
+        yield Attendee(name=name, role=role, title=x.entry.title, status=x.status, part=x.entry.part,
+                       as_written=x.entry.as_written, provenance=ctx.provenance(x.block, PARSER, VERSION))
+    # Apologies in a sentence; a person listed as present who apologised for leaving early stays present.
+    for i, b in enumerate(blocks):
+        if i in used or b.kind not in ("paragraph", "list_item"):
+            continue
+        for entry in attendance.apologies_in(b.text):
+            name = people.match_written(entry.name) or people.canonical(entry.name)
+            if name in seen:
+                continue
+            seen.add(name)
+            yield Attendee(name=name, role=entry.title, title=entry.title, status="apologies", part=False,
+                           as_written=entry.as_written, provenance=ctx.provenance(b, PARSER, VERSION))
+
+
+def _items(blocks: list[Block], used: set[int]) -> tuple[list[str | None], list[tuple[int, str, str]]]:
+    """The agenda item each block sits under: '4', '4(ii)', '2.1', or 'TB(5)2' / a heading where unnumbered."""
+    numbered = any(b.kind == "heading" and b.marker and _TOP.match(b.marker) for b in blocks)
+    top = sub = None
+    para = None
+    out: list[str | None] = []
+    items: list[tuple[int, str, str]] = []
+    for i, b in enumerate(blocks):
+        if i in used:
+            out.append(None)
+            continue
+        marker = (b.marker or "").strip()
+        if b.kind == "heading" and _TOP.match(marker):
+            top, sub, para = marker.rstrip(".)"), None, None
+            items.append((i, top, b.text))
+        elif (b.kind == "heading" or (b.kind == "list_item" and b.bold)) and _SUB.match(marker) and top:
+            sub, para = marker.strip("().").lower(), None
+            items.append((i, f"{top}({sub})", b.text))
+        elif b.kind == "paragraph" and _PARA.match(marker):
+            para = _PARA.match(marker).group(1)
+            if top is None or not para.startswith(f"{top}."):
+                top = para.split(".")[0]
+        elif b.kind == "heading" and not numbered and not marker and i > 0:
+            m = _CODE.match(b.text)
+            top, sub, para = (m.group("code").replace(" ", "") if m else b.text[:80]), None, None
+            items.append((i, top, b.text[m.end():] if m else b.text))
+        out.append(para or (f"{top}({sub})" if sub else top))
+    return out, items

@@ -1,0 +1,463 @@
+"""Tasks given to someone in minutes, and who they were given to.
+
+Rules, strongest first; a block one rule has read is not read again by a weaker one:
+
+1. action-log tables (Action | Owner | Deadline | Progress; with no owner column the owner
+   is the action's subject: "Cabinet Office Transparency Team to work with ...");
+2. labelled actions ("Action: WM to circulate ...", "Action 3: ...", then "Due: ...");
+3. owners written beside the text: margin initials or groups ("DP", "RD/ JF", "Theme /
+   Champs", "ALL"), initials or a name opening a line ("LW It was reported ...",
+   "Paul Moorman **Violent Crime (page 2)**" over a matters-arising update);
+4. decisions that name their owner ("... - Lisa Wills to co-ordinate", "(David Williams)");
+5. prose found by the spaCy task matcher ("David Peacock to look at ...", "Jo Crooks
+   undertook to ...", "Sally was asked to ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from boardpapers.extract.nlp_components import owner_of
+from boardpapers.extract.parsers.decisions import Found, View
+from boardpapers.extract.people import People, is_person_name
+from boardpapers.extract.structure import is_initials
+from boardpapers.schemas.document import Block
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}(?=\s*[.;,)]|\s*$))"
+_MEETING = (r"(?:next|following)\s+(?:[A-Z][\w’']*\s+){0,3}meeting(?:\s+of\s+the\s+(?:[A-Z][\w&’'-]*\s?){1,6})?"
+            rf"(?:\s+in\s+{_MONTH})?(?:\s*\([^)]*\d[^)]*\))?")
+_DUES = [
+    re.compile(r"^\s*due(?:\s+date)?\s*[:\-–]\s*(?P<d>.+?)\s*\.?\s*$", re.I),
+    re.compile(rf"\bdeadline\s+(?:of|is|:)\s*(?P<d>{_DATE})", re.I),
+    re.compile(rf"\b(?:by|before|no later than|not later than)\s+(?:the\s+)?(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?))"),
+    re.compile(rf"\b(?:to|at|for|before|by|until)\s+the\s+(?P<d>{_MEETING})"),
+    re.compile(rf"\bat\s+the\s+(?P<d>meeting\s+(?:in|on)\s+(?:{_DATE}|{_MONTH}))"),
+    re.compile(r"\b(?P<d>asap|as soon as possible)\b", re.I),
+]
+_LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?|actions?)\s*[:\-–]\s*(?P<rest>\S.*)$", re.I)
+_ACTIONS_HEADING = re.compile(r"^(?:agreed\s+)?actions?(?:\s+agreed|\s+arising)?\s*:?\s*$", re.I)
+_GROUP_NOUNS = re.compile(r"\b(?:team|members|champions|officers|officials|group|board|panel|partners|office|department|"
+                          r"council|service|services|unit|executive|secretariat|partnership|committee|house|all)$", re.I)
+# "X to <verb>" at the start of a clause; X is a name, initials or a short noun phrase.
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:])\s+|,\s+|\s+(?:and|then)\s+|\s+[-–—]\s+)"
+    r"(?P<s>(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s*/\s*[A-Z][\w’'&.-]*|\s+(?:and\s+|of\s+|for\s+|from\s+|with\s+|the\s+|&\s+)?[A-Za-z][\w’'&.-]*){0,7}?)"
+    r"\s+(?P<v>to|will)\s+(?=(?!be\b|the\b|a\b|an\b|this\b|that\b|date\b)[a-z]|be\s+\w+ly\b)")
+_ASKED_FOR = re.compile(r"\b(?:asked|requested)\s+(?:for\s+)?(?P<s>(?:those|all|each|every|partners|members|officers|colleagues)[\w ]{0,30}?)\s+to\s+(?!be\b)[a-z]")
+_GROUP_TO = re.compile(r"\b(?P<s>partners|members|all partners|everyone|all agencies|agencies|officers)\s+to\s+(?!be\b)(?P<v>[a-z]+)", re.I)
+_TRAILING_OWNER = re.compile(r"\((?P<s>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+|[A-Z]{2,4}(?:-[A-Z])?)\)\s*\.?\s*$")
+_STATEMENT = re.compile(r"^(?:[A-Z][\w’'-]+\s+){1,3}(?:reported|said|stated|added|explained|believed|noted|confirmed|outlined|presented|"
+                        r"suggested|expressed|highlighted|commented|asked|informed|reiterated|introduced|updated)\b")
+
+
+@dataclass
+class Task:
+    text: str
+    owners: list[str]
+    owner_as_written: str | None
+    block: int
+    item: str | None
+    due: str | None = None
+    progress: str | None = None
+    status: str | None = None
+    flags: list[str] = field(default_factory=list)
+    rule: str = ""
+    covers: list[int] = field(default_factory=list)  # further blocks the task was read from
+
+
+def find_due(text: str) -> str | None:
+    """The deadline as written: 'by 28 February 2014', 'at the next meeting (14 January 2010)'."""
+    best = None
+    for rx in _DUES:
+        for m in rx.finditer(text):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), m.group("d"))
+            break
+    return " ".join(best[1].split()).rstrip(" .") if best else None
+
+
+# --- owners ---------------------------------------------------------------------------------------
+
+def split_owner_text(written: str) -> list[str]:
+    """'Panel members/ KO' -> ['Panel members', 'KO']; 'Transparency Board and MCO' -> two;
+    'Police and Crime Commissioner' stays one (an 'and' splits only beside initials or names)."""
+    written = re.sub(r"\s+with\s+.*$", "", written.strip())  # "Team with Board input": the team acts
+    parts = [p.strip() for p in re.split(r"\s*(?:;|/|&|\n|,)\s*", written) if p.strip()]
+    out: list[str] = []
+    for p in parts:
+        halves = re.split(r"\s+and\s+", p)
+        if len(halves) > 1 and all(_initials_like(h) or is_person_name(h) or _GROUP_NOUNS.search(h) for h in halves) \
+                and any(_initials_like(h) or is_person_name(h) for h in halves):
+            out.extend(halves)
+        else:
+            out.append(p)
+    return out
+
+
+def _initials_like(text: str) -> bool:
+    t = text.strip()
+    return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,4}(?:-[A-Z])?", t)) and sum(c.isupper() for c in t) >= 2 or is_initials(t)
+
+
+def resolve_owner(written: str, people: People, context: str = "") -> tuple[list[str], list[str]]:
+    """Owner text as written -> names the paper means, and flags for what could not be resolved."""
+    owners, flags = [], []
+    for part in split_owner_text(written):
+        part = re.sub(r"^the\s+", "", part, flags=re.I).strip(" .")
+        if not part:
+            continue
+        if part.upper() == "ALL":
+            owners.append("ALL")
+        elif _initials_like(part):
+            name = people.resolve_initials(part, context)
+            if name:
+                owners.append(name)
+            else:
+                owners.append(part)
+                flags.append("unresolved_initials")
+        elif is_person_name(part):
+            owners.append(people.match_written(part) or people.canonical(part))
+        else:
+            owners.append(people.match_written(part) or people.resolve_group(part) or part)
+    return list(dict.fromkeys(owners)), sorted(set(flags))
+
+
+def _drop_owner(text: str, owner_texts: list[str]) -> str:
+    """'David Peacock to look at the BCU fund ...' -> 'Look at the BCU fund ...' (the gold's form)."""
+    for o in owner_texts:
+        m = re.match(rf"^(?:the\s+)?{re.escape(o)}\s+to\s+(?P<rest>\S.*)$", text.strip(), re.I)
+        if m:
+            rest = m.group("rest").rstrip(" .")
+            return rest[:1].upper() + rest[1:]
+    return text.strip()
+
+
+def subjects(text: str) -> list[tuple[str, int]]:
+    """Clause subjects before 'to <verb>' / 'will <verb>': [(subject, start)]."""
+    out = []
+    for m in _SUBJECT.finditer(text):
+        s = m.group("s").strip()
+        if s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item", "subject"):
+            continue
+        out.append((s, m.start("s")))
+    return out
+
+
+# --- the rules --------------------------------------------------------------------------------------
+
+def find(view: View, decisions: list[Found], people: People, nlp: Language, skip: set[int]) -> list[Task]:
+    blocks = view.blocks
+    claimed: dict[int, int] = {}  # block -> strength of the rule that read it
+    tasks: list[Task] = []
+
+    def add(task: Task, strength: int) -> None:
+        if claimed.get(task.block, 99) < strength:
+            return
+        claimed[task.block] = strength
+        for c in task.covers:
+            claimed[c] = min(claimed.get(c, 99), strength)
+        tasks.append(task)
+
+    for i, b in enumerate(blocks):
+        if b.kind == "table" and b.table is not None and i not in skip:
+            for t in _from_table(view, i, people):
+                add(t, 1)
+    for t in _labelled(view, people):
+        add(t, 2)
+    for t in _beside(view, decisions, people, nlp):
+        add(t, 3)
+    for t in _from_decisions(view, decisions, people):
+        add(t, 4)
+    for i, b in enumerate(blocks):
+        if i in skip or i in claimed or i in view.margin_blocks or b.kind not in ("paragraph", "list_item"):
+            continue
+        for t in _prose(view, i, nlp, people, whole=False):
+            add(t, 5)
+    # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
+    seen, out = set(), []
+    for t in sorted(tasks, key=lambda t: t.block):
+        key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled") else "")
+        if key not in seen and claimed.get(t.block) is not None:
+            seen.add(key)
+            out.append(t)
+    return out
+
+
+def _task_from_subject(text: str, people: People, block: int, item: str | None, rule: str,
+                       require_owner: bool = False) -> Task | None:
+    subs = subjects(text)
+    if not subs:
+        return None if require_owner else Task(text.strip(), [], None, block, item, find_due(text), rule=rule)
+    owners, flags, written = [], [], []
+    for s, _ in subs:
+        o, f = resolve_owner(s, people)
+        owners += o
+        flags += f
+        written.append(s)
+    owners = list(dict.fromkeys(owners))
+    single = len(subs) == 1 and subs[0][1] == 0 and not re.search(r"\s+with\s+", subs[0][0])
+    body = _drop_owner(text, [subs[0][0]]) if single else text.strip()
+    as_written = " ... ".join(written) if len(written) > 1 else written[0]
+    return Task(body, owners, as_written if as_written not in owners or len(owners) > 1 else None, block, item,
+                find_due(text), flags=sorted(set(flags)), rule=rule)
+
+
+def _from_table(view: View, i: int, people: People) -> list[Task]:
+    table = view.blocks[i].table
+    assert table is not None
+    header = [h.lower() for h in table.header_texts()] if table.header_rows else []
+    if not header and table.rows:
+        header = [c.text.lower() for c in table.rows[0].cells]
+        body = table.rows[1:]
+    else:
+        body = table.body_rows
+
+    def col(rx: str) -> int | None:
+        return next((k for k, h in enumerate(header) if re.search(rx, h)), None)
+
+    c_action = col(r"^actions?\b|\baction(?:s)?(?: agreed| required| completed)?$|^agreed actions?")
+    if c_action is None or not any(re.search(r"owner|lead|responsib|who|by whom|deadline|due|by when|timescale|progress|status", h) for h in header):
+        return []
+    c_owner = col(r"owner|lead|responsib|^who|by whom|^officer|^person")
+    c_due = col(r"deadline|due|by when|timescale|target date|^date$|^by$")
+    c_progress = col(r"progress|update|comment|status")
+    c_item = col(r"meeting date|action (?:no|number)|^ref|^no\.?$|^item|^minute")
+    out = []
+    for row in body:
+        cells = [c.text.strip() for c in row.cells]
+        text = " ".join(cells[c_action].split()) if c_action < len(cells) else ""
+        if not text or sum(bool(c) for c in cells) < 2:
+            continue
+        if c_owner is not None and c_owner < len(cells) and cells[c_owner]:
+            written = " ".join(cells[c_owner].split())
+            owners, flags = resolve_owner(written, people)
+            task = Task(_drop_owner(text, [written]), owners, written, i, None, flags=flags, rule="table")
+        else:
+            task = _task_from_subject(text, people, i, None, "table") or Task(text, [], None, i, None)
+            task.rule = "table"
+        task.due = " ".join(cells[c_due].split()) if c_due is not None and c_due < len(cells) and cells[c_due] else None
+        if c_progress is not None and c_progress < len(cells) and cells[c_progress]:
+            task.progress = " ".join(cells[c_progress].split())
+            task.status = task.progress if len(task.progress.split()) <= 4 else None
+        task.item = " ".join(cells[c_item].split()) if c_item is not None and c_item < len(cells) and cells[c_item] else view.item[i]
+        out.append(task)
+    return out
+
+
+def _labelled(view: View, people: People) -> list[Task]:
+    out, blocks, under = [], view.blocks, False
+    for i, b in enumerate(blocks):
+        text = b.text.strip()
+        if b.kind == "heading":
+            under = bool(_ACTIONS_HEADING.match(text))
+            continue
+        if _ACTIONS_HEADING.match(text):
+            under = True
+            continue
+        m = _LABELLED.match(text)
+        body = m.group("rest") if m else (text if under and b.kind == "list_item" else None)
+        if body is None:
+            if under and b.kind != "list_item":
+                under = False
+            continue
+        task = _task_from_subject(body, people, i, view.item[i], "labelled")
+        assert task is not None
+        if task.due is None or m:
+            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+            due = re.match(r"^\s*due(?:\s+date)?\s*[:\-–]\s*(?P<d>.+?)\s*\.?\s*$", nxt, re.I)
+            if due:
+                task.due = " ".join(due.group("d").split())
+        out.append(task)
+    return out
+
+
+_PREFIX = re.compile(r"^(?P<p>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s*/\s*[A-Z]{1,3}(?:-[A-Z]{1,2})?)*|ALL)\s+(?=[A-Z])")
+
+
+def _prefix_owner(b: Block, people: People) -> tuple[str, str] | None:
+    """'LW It was reported ...' or 'Paul Moorman Violent Crime (page 2)' (a name before a bold title)."""
+    bold = b.bold_spans[-1] if b.bold_spans else ""
+    if bold and b.text.endswith(bold) and len(bold) < len(b.text):
+        prefix = b.text[: len(b.text) - len(bold)].strip()
+        if is_initials(prefix) or is_person_name(prefix):
+            return prefix, bold
+    m = _PREFIX.match(b.text)
+    if m and all(people.resolve_initials(p) for p in re.split(r"\s*/\s*", m.group("p"))):
+        return m.group("p"), ""
+    return None
+
+
+def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -> list[Task]:
+    """Owners written beside the text: margins, and initials or names opening a line."""
+    blocks, out = view.blocks, []
+    decided = {k: d for d in decisions for k in d.blocks}
+    # Initials or a name opening the line.
+    for i, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "list_item") or i in view.margin_blocks:
+            continue
+        got = _prefix_owner(b, people)
+        if not got:
+            continue
+        written, title = got
+        owners, flags = resolve_owner(written, people, view.item_text(i))
+        if title:  # matters arising: a title, then its update in the next paragraph
+            has_update = i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"
+            update = blocks[i + 1].text if has_update else ""
+            out.append(Task(f"{title}: {update}".strip(" :"), owners, written, i, view.item[i], find_due(update),
+                            progress=update or None, flags=flags, rule="matters_arising",
+                            covers=[i + 1] if has_update else []))
+        else:
+            body = b.text[len(written):].strip()
+            out.append(Task(body, owners, written, i, view.item[i], find_due(body), flags=flags, rule="margin"))
+    # Margin labels: stacked labels share the text that follows them.
+    starts = sorted(view.margins)
+    k = 0
+    while k < len(starts):
+        stack = [starts[k]]
+        while k + 1 < len(starts) and all(j in view.margin_blocks for j in range(stack[-1], starts[k + 1])):
+            k += 1
+            stack.append(starts[k])
+        end = max(j for j in view.margin_blocks if j >= stack[-1] and all(x in view.margin_blocks for x in range(stack[-1], j + 1)))
+        region = []
+        j = end + 1
+        while j < len(blocks) and j not in view.margin_blocks and blocks[j].kind != "heading":
+            region.append(j)
+            j += 1
+        backward = False
+        if not any(_is_task(view, r, decided, nlp) for r in region) and not any(blocks[r].kind == "list_item" for r in region):
+            back = _backward(view, stack[0], decided, nlp)
+            if back:
+                region, backward = back, True
+        labels = [view.margins[s] for s in stack]
+        out.extend(_assign(view, labels, stack, region, decided, people, nlp, backward))
+        k += 1
+    return out
+
+
+def _backward(view: View, start: int, decided: dict[int, Found], nlp: Language) -> list[int]:
+    """A label after its text (the PE-J after a decision, a second ALL after a list)."""
+    j = start - 1
+    while j >= 0 and view.blocks[j].kind not in ("heading",) and j not in view.margin_blocks:
+        if _is_task(view, j, decided, nlp):
+            found = [j]
+            if view.blocks[j].kind == "list_item":
+                m = j - 1
+                while m >= 0 and view.blocks[m].kind == "list_item":
+                    if _is_task(view, m, decided, nlp):
+                        found.append(m)
+                    m -= 1
+            return sorted(found)
+        j -= 1
+    return []
+
+
+def _is_task(view: View, i: int, decided: dict[int, Found], nlp: Language) -> bool:
+    b = view.blocks[i]
+    if b.kind not in ("paragraph", "list_item"):
+        return False
+    if i in decided:
+        return True
+    if _ASKED_FOR.search(b.text) or _GROUP_TO.search(b.text):
+        return True
+    return bool(_task_spans(nlp, b.text))
+
+
+def _task_spans(nlp: Language, text: str):
+    doc = nlp(text)
+    return [s for s in doc.spans.get("tasks", []) if owner_of(s)]
+
+
+def _assign(view: View, labels: list[str], stack: list[int], region: list[int], decided: dict[int, Found],
+            people: People, nlp: Language, backward: bool) -> list[Task]:
+    blocks, out = view.blocks, []
+    context = view.item_text(stack[0])
+    resolved = [(label, *resolve_owner(label, people, context)) for label in labels]
+    tasks = [r for r in region if _is_task(view, r, decided, nlp)]
+    unmatched = []
+    for label, owners, flags in resolved:
+        mine = []
+        for r in tasks:
+            subjects_here = {owner_of(s)[0] for s in _task_spans(nlp, blocks[r].text)}
+            if subjects_here & set(owners):
+                mine.append(r)
+        if not mine:
+            unmatched.append((label, owners, flags))
+        for r in mine:
+            out.append(_margin_task(view, r, label, owners, flags, decided))
+    if len(resolved) == 1 and unmatched:
+        label, owners, flags = unmatched[0]
+        others = set(people.known())
+        free = [r for r in tasks if not ({owner_of(s)[0] for s in _task_spans(nlp, blocks[r].text)} & others)
+                or r in decided]
+        if not free and not tasks:
+            # No task words at all: a list under the label is a list of its tasks ("AL/ SH" over projects);
+            # otherwise the label owns the paragraph beside it.
+            items = [r for r in region if blocks[r].kind == "list_item" and not _STATEMENT.match(blocks[r].text)]
+            free = items or [r for r in region[:1] if not _STATEMENT.match(blocks[r].text)]
+            lead = blocks[stack[0] - 1].text if stack[0] > 0 else ""
+            for r in free:
+                t = _margin_task(view, r, label, owners, flags, decided)
+                t.due = t.due or find_due(lead)
+                out.append(t)
+            return out
+        for r in free:
+            out.append(_margin_task(view, r, label, owners, flags, decided))
+    return out
+
+
+def _margin_task(view: View, r: int, label: str, owners: list[str], flags: list[str], decided: dict[int, Found]) -> Task:
+    b = view.blocks[r]
+    text = decided[r].text if r in decided else b.text
+    written = [label] + [o for o in owners]
+    body = _drop_owner(text, written)
+    due = find_due(text)
+    # A resolution of several clauses: the owner's part is the clause with a deadline in it.
+    clauses = [c for c in re.split(r",\s*(?:and\s+)?that\s+|;\s*(?:and\s+)?that\s+", text) if c.strip()]
+    if r in decided and len(clauses) > 1:
+        dated = [c for c in clauses if find_due(c)]
+        if len(dated) == 1:
+            body = dated[0].strip().rstrip(".")
+            body = body[:1].upper() + body[1:]
+    return Task(body, owners, label, r, view.item[r], due, flags=flags, rule="margin")
+
+
+def _from_decisions(view: View, decisions: list[Found], people: People) -> list[Task]:
+    out = []
+    for d in decisions:
+        i = d.blocks[0]
+        m = _TRAILING_OWNER.search(d.text)
+        if m and (is_person_name(m.group("s")) or people.resolve_initials(m.group("s"))):
+            owners, flags = resolve_owner(m.group("s"), people)
+            out.append(Task(d.text, owners, m.group("s"), i, d.item, find_due(d.text), flags=flags, rule="decision"))
+            continue
+        task = _task_from_subject(d.text, people, i, d.item, "decision", require_owner=True)
+        if task and task.owners and all(is_person_name(o) or o == "ALL" or _GROUP_NOUNS.search(o) for o in task.owners):
+            out.append(task)
+    return out
+
+
+def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> list[Task]:
+    b = view.blocks[i]
+    doc = nlp(b.text)
+    out = []
+    for span in doc.spans.get("tasks", []):
+        who = owner_of(span)
+        if not who:
+            continue
+        name, written = who
+        sent = span.sent
+        rest = doc[span.start:sent.end].text.strip()
+        after_to = len(doc[span.end:sent.end])
+        if whole or after_to <= 3:
+            text = b.text
+        elif span.start == 0 and span.label_ == "TO_VERB":
+            text = _drop_owner(rest, [written])
+        else:
+            text = rest
+        owners, flags = resolve_owner(name, people) if name != written or not is_person_name(name) else ([name], [])
+        out.append(Task(text, owners, written if written != name else None, i, view.item[i], find_due(rest),
+                        flags=flags, rule=f"prose:{span.label_}"))
+    return out

@@ -1,0 +1,152 @@
+"""Who was at the meeting: attendance lists, tables and apologies sentences -> entries.
+
+Minutes set attendance out in many ways: a heading ("Partners Present", "Support
+Officers", "Apologies") over one name per line; "Present:" with a comma list on the same
+line; a two-column table ("Present: | Officials:" with "Guests:" and "Apologies:" rows
+inside); and sentences ("apologies had been received from Councillor Andy Fraser").
+Each becomes a :class:`Listed` entry with a status; the minutes parser turns them into
+records once it knows every spelling the paper uses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from boardpapers.extract.people import Entry, is_person_name, parse_entry, split_title
+from boardpapers.schemas.document import Block
+
+_LABELS: list[tuple[str, re.Pattern]] = [
+    ("apologies", re.compile(r"^(?:apologies(?: for absence| received| were received(?: from)?)?|apologies from)$", re.I)),
+    ("absent", re.compile(r"^(?:absent|not present|absent without apologies)$", re.I)),
+    ("in_attendance", re.compile(
+        r"^(?:also (?:present|in attendance|attending)|in attendance|officers?(?: present| in attendance)?|"
+        r"support officers?|observers?|guests?|secretariat|officials?|advisers?|advisors?|"
+        r"(?:council )?officers? attending|clerk|minute taker|minutes)$", re.I)),
+    ("present", re.compile(
+        r"^(?:(?:partners|members|board members|panel members|committee members|councillors|voting members)"
+        r"(?: present)?|present|attendees|attending|attendance|members in attendance)$", re.I)),
+]
+
+
+@dataclass
+class Listed:
+    entry: Entry
+    status: str
+    block: Block
+
+
+def label_status(text: str) -> tuple[str | None, str]:
+    """'Present:' -> ('present', ''); 'Apologies: Cllr Smith' -> ('apologies', 'Cllr Smith')."""
+    t = " ".join(text.split()).strip()
+    head, sep, rest = t.partition(":")
+    head = head.strip(" *")
+    for status, rx in _LABELS:
+        if rx.match(head):
+            # "Minutes" alone is the document's title far more often than its minute-taker.
+            if head.lower() == "minutes" and not sep:
+                return None, ""
+            return status, rest.strip() if sep else ""
+    return None, ""
+
+
+def _entries_inline(text: str) -> list[Entry]:
+    """'Cllr A Smith (Chair), Cllr B Jones, Jo Bloggs (Police)' -> entries; role fragments rejoin."""
+    out: list[Entry] = []
+    for part in re.split(r"\s*[;,]\s*(?![^()]*\))|\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|[A-Z][a-z]+\s+[A-Z]))", text):
+        part = part.strip(" .")
+        if not part:
+            continue
+        entry = parse_entry(part)
+        if entry is None and out:
+            prev = out[-1]
+            out[-1] = Entry(prev.name, prev.title, f"{prev.role + ', ' if prev.role else ''}{part}", prev.part,
+                            f"{prev.as_written}, {part}")
+        elif entry is not None:
+            out.append(entry)
+    return out
+
+
+def read_lists(blocks: list[Block]) -> tuple[list[Listed], set[int]]:
+    """Attendance under labels and in tables; returns the entries and the blocks they used."""
+    found: list[Listed] = []
+    used: set[int] = set()
+    status: str | None = None
+    for i, b in enumerate(blocks):
+        if b.kind == "table" and b.table is not None:
+            rows = _read_table(b)
+            if rows:
+                found.extend(rows)
+                used.add(i)
+            status = None
+            continue
+        label, rest = label_status(b.text)
+        if label and not (b.marker and b.marker[0].isdigit()):
+            status = label
+            used.add(i)
+            entries = _entries_inline(rest) if rest else []
+            found.extend(Listed(e, label, b) for e in entries)
+            continue
+        if status is None:
+            continue
+        if b.kind == "margin" or (b.marker and b.marker[0].isdigit() and b.kind == "heading"):
+            status = None
+            continue
+        entry = parse_entry(b.text) if b.kind in ("paragraph", "heading", "list_item") else None
+        if entry is None and b.kind == "paragraph" and "," in b.text and len(b.text) < 400:
+            many = _entries_inline(b.text)
+            if many and len(many) >= 2:
+                found.extend(Listed(e, status, b) for e in many)
+                used.add(i)
+                continue
+        if entry is None:
+            status = None
+            continue
+        found.append(Listed(entry, status, b))
+        used.add(i)
+    return found, used
+
+
+def _read_table(block: Block) -> list[Listed]:
+    """A table of attendance: a column's label cell ('Present:', 'Guests:') sets its status."""
+    table = block.table
+    assert table is not None
+    labels = [label_status(c.text)[0] for row in table.rows for c in row.cells if c.text.strip()]
+    if not any(labels):
+        return []
+    out: list[Listed] = []
+    for col in range(table.n_cols):
+        status = None
+        for row in table.rows:
+            if col >= len(row.cells):
+                continue
+            cell = row.cells[col].text.strip()
+            if not cell:
+                continue
+            for line in cell.split("\n"):
+                label, rest = label_status(line)
+                if label:
+                    status, line = label, rest
+                if not line.strip() or status is None:
+                    continue
+                entry = parse_entry(line)
+                if entry is not None:
+                    out.append(Listed(entry, status, block))
+    return out
+
+
+_APOLOGIES = re.compile(
+    r"\bapologies(?: for absence)?\s+(?:(?:had|have)\s+been\s+|were\s+|was\s+)?(?:received|given|submitted|tendered|noted)?\s*"
+    r"(?:from|by|on behalf of)\s+(?P<who>.+?)(?=\s+and\s+(?:that|it)\b|\s*[.;](?:\s|$)|$)", re.I)
+
+
+def apologies_in(text: str) -> list[Entry]:
+    """'apologies had been received from Councillor Andy Fraser and that ...' -> [Andy Fraser]."""
+    out: list[Entry] = []
+    for m in _APOLOGIES.finditer(text):
+        for part in re.split(r"\s*,\s*|\s+and\s+", m.group("who")):
+            part = part.strip(" .")
+            title, name = split_title(part)
+            name = re.sub(r"\s*\([^)]*\)\s*$", "", name)
+            if is_person_name(name):
+                out.append(Entry(name=name, title=title, role=None, part=False, as_written=part))
+    return out

@@ -1,0 +1,373 @@
+"""Person names in council papers: titles, attendance entries, mentions, initials.
+
+Pure functions and one small index (:class:`People`) built per document from the
+attendance lists and the names the text itself uses. It answers three questions the
+minutes parser asks: is this a person's name, which spelling of a listed name does the
+paper mean, and whose initials are "PE-J" or "AL/ SH".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+# Longest first: "Chief Inspector" before "Inspector".
+TITLES = [
+    "Police and Crime Commissioner", "Chief Superintendent", "Chief Inspector", "Chief Constable",
+    "Detective Inspector", "Superintendent", "Inspector", "Sergeant", "Councillor", "Professor",
+    "Baroness", "The Rt Hon", "Rt Hon", "Cllr.", "Cllr", "Prof.", "Prof", "Dr.", "Dr", "Sir", "Dame",
+    "Lord", "Lady", "Revd", "Rev.", "Rev", "Mrs", "Mr", "Ms", "Miss", "Mx",
+]
+_TITLE_RE = re.compile(r"^(?P<t>" + "|".join(re.escape(t) for t in TITLES) + r")(?=\s|$)\s*", re.I)
+
+# One word of a name: "Paula", "O’Hara", "McNally", "Edmondson-Jones", "Heather-Fiona".
+NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:[’'][a-z]+)?(?:-[A-Z][a-z]+)*"
+_PARTICLE = r"(?:van|von|de|da|di|du|le|la|der|den|bin|ibn)"
+NAME_RE = re.compile(rf"(?:[A-Z]\.?\s+)+(?:{NAME_WORD}\s+)?{NAME_WORD}|{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}}")
+
+# Words that make a capitalised phrase an organisation, a document or a place, not a person.
+NOT_NAME_WORDS = {
+    "office", "team", "board", "partnership", "partnerships", "service", "services", "council", "fund",
+    "funding", "project", "projects", "programme", "plan", "plans", "strategy", "group", "groups", "unit",
+    "authority", "constabulary", "trust", "agency", "university", "ministry", "department", "committee",
+    "panel", "police", "hospital", "network", "forum", "centre", "center", "report", "meeting", "agenda",
+    "item", "items", "minutes", "crime", "act", "bid", "grant", "champion", "champions", "theme", "themes",
+    "area", "city", "county", "street", "road", "safer", "community", "communities", "safety", "health",
+    "care", "sector", "public", "national", "local", "government", "commission", "commissioning",
+    "executive", "cabinet", "justice", "probation", "fire", "rescue", "school", "college", "house",
+    "hall", "room", "court", "courts", "bill", "paper", "review", "data", "information", "policy",
+    "framework", "assessment", "management", "support", "officer", "officers", "manager", "chair",
+    "member", "members", "partner", "partners", "director", "head", "lead", "researcher", "coordinator",
+    "co-ordinator", "prevent", "total", "place", "pot", "vigilance", "communications", "communication",
+    "finance", "update", "updates", "action", "actions", "decision", "decisions", "page", "pages",
+    "apologies", "present", "attendance", "attendees", "observer", "observers", "guests", "secretariat",
+    "east", "west", "north", "south", "midlands", "kingdom", "england", "wales", "scotland", "britain",
+    "christmas", "easter", "new", "year", "quarter", "day", "week", "month", "target", "targets",
+    "performance", "research", "analysis", "leading", "lights", "retailer", "capital", "homes", "home",
+    "alcohol", "drugs", "drug", "violence", "violent", "abuse", "offender", "offenders", "women", "girls",
+    "victims", "victim", "young", "people", "children", "adult", "adults", "standards", "trading",
+    "inspectorate", "constable", "commissioner", "parliament", "select", "freedom", "transparency",
+    "open", "institute", "gazette", "society", "law", "registry", "bike", "check", "challenge",
+    "series", "aob", "welcome", "introductions", "minute", "notes", "note", "the", "and", "of",
+}
+NOT_FIRST_WORDS = {
+    "the", "this", "that", "these", "those", "it", "a", "an", "in", "on", "for", "with", "page", "item",
+    "following", "during", "subject", "partners", "other", "update", "there", "he", "she", "they", "we",
+    "his", "her", "their", "our", "all", "any", "each", "some", "no", "not", "also", "after", "before",
+    "when", "where", "while", "although", "however", "further", "both", "as", "at", "by", "from", "to",
+    "if", "once", "since", "until", "upon", "using", "having", "dear", "thanks", "mr", "mrs", "ms",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "spring", "summer", "autumn", "winter", "councillor", "cllr", "dr", "professor", "sir", "lord",
+    "chief", "action", "actions", "due", "owner", "deadline", "progress", "status", "resolved", "agreed",
+    "decision", "decisions", "noted", "present", "apologies", "officers", "guests", "observer", "members",
+}
+# Words before a name that give it away as a person ("SPP Researcher Sam Hogan").
+ROLE_WORDS = {"researcher", "officer", "manager", "chair", "chairman", "councillor", "cllr", "director",
+              "inspector", "sergeant", "constable", "coordinator", "co-ordinator", "analyst", "lead",
+              "member", "champion", "clerk", "secretary", "commissioner", "dr", "professor", "mr", "mrs",
+              "ms", "miss", "sir"}
+
+PART_RE = re.compile(r"\((?:part|for part|part of (?:the )?meeting|left (?:early|at [^)]*)|arrived (?:late|at [^)]*)|from (?:item|minute) [^)]*|for (?:item|minute)s? [^)]*|until [^)]*)\)", re.I)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """'Councillor Paula Riches' -> ('Councillor', 'Paula Riches'); 'Dr Kieron O’Hara' -> ('Dr', ...).
+
+    Titles stack ("Professor Sir ..."). A title before a lone surname stays in the name:
+    'Lord McNally' is the name the paper gives, and a bare 'McNally' would not be.
+    """
+    titles, rest = [], text.strip()
+    while True:
+        m = _TITLE_RE.match(rest)
+        if not m or not rest[m.end():].strip():
+            break
+        titles.append(m.group("t"))
+        rest = rest[m.end():]
+    if titles and len(rest.split()) == 1:
+        return " ".join(titles), f"{titles[-1]} {rest}"
+    return (" ".join(titles) or None), rest
+
+
+def is_person_name(text: str) -> bool:
+    """Two to four capitalised words, none of them an organisation word: 'Jo Crookes', 'Kieron O’Hara'."""
+    text = text.strip()
+    title, rest = split_title(text)
+    if title and re.fullmatch(rf"{re.escape(title.split()[-1])}\s+{NAME_WORD}", rest):
+        return True  # Lord McNally
+    if not NAME_RE.fullmatch(rest):
+        return False
+    words = rest.split()
+    if words[0].lower() in NOT_FIRST_WORDS:
+        return False
+    return not any(w.lower() in NOT_NAME_WORDS for w in words)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of an attendance list, read."""
+
+    name: str
+    title: str | None
+    role: str | None
+    part: bool
+    as_written: str
+
+
+def parse_entry(text: str) -> Entry | None:
+    """'Councillor Paula Riches, Police Authority (part)' -> name, title, role, part.
+
+    Accepts 'Name, Role', 'Name (Role)', 'Name – Role', and 'Name Role' with no separator
+    (two-column lists flattened by the PDF: 'Jo May HMCTS'), where the name is taken as the
+    first two or three name words. Returns None where the text does not start with a name.
+    """
+    raw = " ".join(text.split()).strip(" .;")
+    if not raw or len(raw) > 160:
+        return None
+    part = bool(PART_RE.search(raw))
+    body = PART_RE.sub("", raw).strip(" ,")
+    m = re.match(r"^(?P<name>[^,(–—:]+?)\s*(?:,\s*|\s+[–—-]\s+|\s*\((?=[^)]*\)\s*$))(?P<role>.*)$", body)
+    name_part, role = (m.group("name"), m.group("role")) if m else (body, "")
+    role = role.strip().rstrip(")") if role.strip().endswith(")") and "(" not in role else role.strip()
+    title, name = split_title(name_part.strip())
+    if not is_person_name(name if not title else f"{title} {name}" if len(name.split()) == 1 else name):
+        # "Jo May HMCTS", "Kieron O’Hara Southampton University": the name is the first words.
+        words = name.split()
+        for n in (2,):
+            if len(words) > n and is_person_name(" ".join(words[:n])):
+                name, role = " ".join(words[:n]), " ".join(words[n:] + ([role] if role else []))
+                break
+        else:
+            return None
+    # Role keeps the chair and similar markers: "PCC Chief Executive (Chair)".
+    chair = re.search(r"\((?:chair|vice[- ]chair|chairman|secretariat|clerk)\)", raw, re.I)
+    if chair and chair.group(0).strip("()").lower() not in role.lower():
+        role = f"{role} {chair.group(0)}".strip()
+    if part:
+        role = f"{role} (part)".strip()
+    return Entry(name=name, title=title, role=role or None, part=part, as_written=raw)
+
+
+# --- initials --------------------------------------------------------------------------------
+
+def _name_parts(name: str) -> list[str]:
+    _, rest = split_title(name)
+    return [w for w in re.split(r"\s+", rest) if w and not re.fullmatch(_PARTICLE, w)]
+
+
+def initials_of(name: str) -> set[str]:
+    """Every way minutes abbreviate a name: 'Paul Edmondson-Jones' -> {'PEJ', 'PE'};
+    'Kieron O’Hara' -> {'KO', 'KOH'}; 'Heather-Fiona Craig' -> {'HFC', 'HC'}."""
+    words = _name_parts(name)
+    if len(words) < 2:
+        return set()
+    def letters(word: str, split: bool) -> str:
+        out = ""
+        for piece in (word.split("-") if split else [word]):
+            if not piece[:1].isupper():
+                continue
+            out += piece[0]
+            if split and re.match(r"O[’'][A-Z]", piece):
+                out += piece[2]  # O’Hara -> OH (written KOH as well as KO)
+        return out
+    full = "".join(letters(w, True) for w in words)
+    short = "".join(letters(w, False) for w in words)
+    firstlast = letters(words[0], False) + letters(words[-1], False)
+    return {x for x in (full, short, firstlast) if len(x) >= 2}
+
+
+def split_initials(text: str) -> list[str]:
+    """'AL/ SH' -> ['AL', 'SH']; 'RD & JF' -> ['RD', 'JF']; 'PE-J' -> ['PE-J']."""
+    return [p.strip() for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", text) if p.strip()]
+
+
+def _initials_key(token: str) -> str:
+    return re.sub(r"[^A-Za-z]", "", token).upper()
+
+
+# --- names in the text -------------------------------------------------------------------------
+
+_MENTION = re.compile(rf"(?<![\w’'-])({NAME_WORD}(?:\s+{NAME_WORD})*)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    count: int
+    evidence: int  # how often it stands where a person stands (before a verb, after a role)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Person-like names the text uses, with how often and how person-like.
+
+    A capitalised run ('SPP Researcher Sam Hogan') loses leading role words; runs with an
+    organisation word ('Safer Homes Bid', 'Home Office') are not names.
+    """
+    counts: Counter[str] = Counter()
+    evidence: Counter[str] = Counter()
+    for m in _MENTION.finditer(text):
+        words = m.group(1).split()
+        before = text[max(0, m.start() - 40):m.start()].split()
+        after = text[m.end():m.end() + 20].split()
+        role_before = bool(before) and before[-1].lower().strip(",") in ROLE_WORDS
+        while words and (words[0].lower() in ROLE_WORDS or words[0].lower() in NOT_FIRST_WORDS):
+            role_before = role_before or words[0].lower() in ROLE_WORDS
+            words = words[1:]
+        if not 2 <= len(words) <= 3:
+            continue
+        name = " ".join(words)
+        if not is_person_name(name):
+            continue
+        if before and before[-1].lower() in ("the", "of", "a", "an"):
+            continue
+        counts[name] += 1
+        if role_before or (after and after[0][:1].islower() and after[0].isalpha()) or (after and after[0] in ("(",) ):
+            evidence[name] += 1
+        elif after and re.match(r"\([A-Z][A-Za-z-]{1,4}\)", after[0]):
+            evidence[name] += 1
+    return [Mention(n, c, evidence[n]) for n, c in counts.items()]
+
+
+@dataclass
+class People:
+    """The people one paper names: its attendance lists first, then the names its text uses."""
+
+    listed: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    defined: dict[str, str] = field(default_factory=dict)  # "ShEx" -> "Shareholder Executive", "KO" -> ...
+    phrases: list[str] = field(default_factory=list)  # capitalised phrases of the text, for groups and orgs
+
+    @classmethod
+    def build(cls, listed: list[str], text: str) -> "People":
+        people = cls(listed=list(dict.fromkeys(listed)), mentions=find_mentions(text))
+        # "Will Minnett (WM)", "Shareholder Executive (ShEx)": the paper defines its abbreviations.
+        for m in re.finditer(r"((?:[A-Z][\w’'&-]*\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,5})\(([A-Z][A-Za-z]{0,5}(?:-[A-Z])?)\)", text):
+            long_form, short = " ".join(m.group(1).split()), m.group(2)
+            words = long_form.split()
+            for n in range(len(words), 0, -1):
+                cand = " ".join(words[-n:])
+                if _initials_key(short) in {_initials_key(x) for x in initials_of(cand)} | {_acronym(cand)}:
+                    people.defined.setdefault(short, cand)
+                    break
+        people.phrases = list(dict.fromkeys(
+            " ".join(m.group(0).split()) for m in re.finditer(
+                r"\b[A-Z][a-z]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z]+){1,4}\b", text)))
+        return people
+
+    # A listed name is a person; a mention counts when it looks like one.
+    def known(self) -> list[str]:
+        return self.listed + [m.name for m in self.mentions if m.name not in self.listed]
+
+    def canonical(self, name: str) -> str:
+        """The spelling the paper means for a listed or written name.
+
+        A listed name becomes the text's spelling only when the text uses that spelling at
+        least twice and the listed one not more often, with the same first name and a near-
+        identical surname (the Portsmouth observer 'Jo Cookes', written 'Jo Crookes' seven
+        times). A one-off variant ('Will Minnett' once beside listed 'William Minnett') is
+        as likely the slip, so the list wins.
+        """
+        words = name.split()
+        if len(words) < 2:
+            return name
+        counts = {m.name: m.count for m in self.mentions}
+        best, best_n = name, counts.get(name, 0)
+        for m in self.mentions:
+            other = m.name.split()
+            if m.name == name or len(other) != len(words) or other[0] != words[0]:
+                continue
+            if fuzz.ratio(other[-1].lower(), words[-1].lower()) >= 80 and m.count >= 2 and m.count > best_n:
+                best, best_n = m.name, m.count
+        return best
+
+    def match_written(self, written: str) -> str | None:
+        """A name as written in the text ('Jo Crooks', 'Sally', 'Mr Turner') -> the listed person."""
+        title, rest = split_title(written)
+        rest = rest.strip()
+        if not rest:
+            return None
+        names = [self.canonical(n) for n in self.listed]
+        if rest in names:
+            return rest
+        words = rest.split()
+        if len(words) == 1:
+            if title and title.split()[-1] == rest.split()[0]:
+                return None
+            firsts = [n for n in names if n.split()[0] == rest]
+            lasts = [n for n in names if n.split()[-1] == rest]
+            pool = lasts if title else firsts
+            if len(pool) == 1:
+                return pool[0]
+            return None
+        for n in names:
+            nw = n.split()
+            if len(nw) == len(words) and nw[0] == words[0] and fuzz.ratio(nw[-1].lower(), words[-1].lower()) >= 80:
+                return n
+        return None
+
+    def resolve_initials(self, token: str, context: str = "") -> str | None:
+        """'PE-J' -> 'Paul Edmondson-Jones'; 'SH' -> a name the text uses ('Sam Hogan').
+
+        Listed people first; then defined abbreviations; then people the text names (the
+        one most like a person when two fit); then organisations the text spells out
+        ('MoJ' -> 'Ministry of Justice', the lower-case 'o' standing for 'of').
+        """
+        key = _initials_key(token)
+        if len(key) < 2:
+            return None
+        if token in self.defined:
+            return self.canonical(self.defined[token])
+        hits = [n for n in self.listed if key in initials_of(n)]
+        hits = list(dict.fromkeys(self.canonical(n) for n in hits))
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            # Two people share the initials ('JF'): the one the item's text names decides.
+            near = [n for n in hits if context and (n in context or any(
+                self.canonical(x) == n and x in context for x in self.listed))]
+            return near[0] if len(near) == 1 else None
+        cands = [m for m in self.mentions if key in initials_of(m.name) and m.name not in self.listed]
+        if cands:
+            cands.sort(key=lambda m: (m.evidence, m.count), reverse=True)
+            if len(cands) == 1 or (cands[0].evidence, cands[0].count) > (cands[1].evidence, cands[1].count):
+                return self.canonical(cands[0].name)
+            return None
+        for phrase in self.phrases:
+            if _acronym(phrase) == token and not is_person_name(phrase):
+                    return phrase
+        return None
+
+    def resolve_group(self, label: str) -> str | None:
+        """A margin label that abbreviates a phrase of the text: 'Theme Champs' -> 'Theme Champions'."""
+        words = label.split()
+        if len(words) < 2:
+            return None
+        best = None
+        for phrase in self.phrases:
+            pw = phrase.split()
+            if len(pw) == len(words) and all(_abbreviates(w, p) for p, w in zip(pw, words)):
+                if phrase != label and (best is None or len(phrase) < len(best)):
+                    best = phrase
+        return best
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """'Champs' abbreviates 'Champions' (same first letter, letters in order); 'Theme' itself."""
+    short, word = short.lower().rstrip("."), word.lower()
+    if not short or short[0] != word[0] or len(short) > len(word):
+        return False
+    it = iter(word)
+    return all(c in it for c in short)
+
+
+def _acronym(phrase: str) -> str:
+    """'Ministry of Justice' -> 'MoJ'; 'Home Office' -> 'HO'."""
+    out = ""
+    for w in phrase.split():
+        if w in ("of", "for", "and", "the"):
+            out += w[0]
+        elif w[:1].isupper():
+            out += w[0]
+    return out
