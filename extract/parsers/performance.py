@@ -1,14 +1,445 @@
-"""Parser for performance sections (being written: see the issue tracker)."""
+"""Performance sections: tables of indicators over months or quarters, tables of measures
+by row (wards, substances, departments), and outcomes whose figures are stated in prose.
+
+Three table shapes are read:
+
+* **series tables**: the header is periods (Apr-16 ... Mar-17, Q1 ... Q4, 2016/17): one
+  :class:`Indicator` per table, named by the heading above it, one value series per row
+  ("Cumulative (2016/17)", "Target (Cum)"). Where the rows measure different things
+  (a count row beside a percentage row, as in an IDVA table of referrals, engagement and
+  repeat rates) each row is an indicator of its own.
+* **row tables**: the header is measures (Ward | Previous Year | Current 12 months |
+  Change; Baseline | Target | Actual | Status): each row is an indicator named
+  "<table context> - <row label>", each column a series; arrows are directions of travel
+  and RAG words are statuses, not values.
+* **outcomes in prose** (Peterborough style): "Outcome 1 - ..." headings under priorities
+  with a "Theme lead - ..." line become indicators owned by the theme lead, with the
+  figures stated under them (:mod:`figures`) as their values.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
+from boardpapers.extract import dates
+from boardpapers.extract.numbers import Number, direction, is_arrow, is_status, parse_number
+from boardpapers.extract.parsers import figures as prose
 from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.schemas.records import Record
+from boardpapers.schemas.document import Block, Table
+from boardpapers.schemas.records import Indicator, IndicatorValue, Record
 
 PARSER = "performance"
-VERSION = "0"
+VERSION = "1"
 
+_MONITORING = re.compile(r"^\W*for monitoring (?:purposes )?only\W*$", re.I)
+_COMMENTS = re.compile(r"^\s*(?:comments?|commentary|narrative|analysis)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+_TARGET_ROW = re.compile(r"^\s*target\b", re.I)
+_SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*$")
+_FRACTION_LEGEND = re.compile(r"\((?P<sym>[a-z])\)\s*=\s*(?:number of\s+)?(?P<a>[^/]+?)\s*/\s*(?P<b>.+?)\s*\.?$", re.I)
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,})\)")
+_OUTCOME_WORDS = re.compile(r"^\s*(?:outcome|priority|objective|aim)\b", re.I)
+
+
+# --- columns and periods -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Period:
+    iso: str | None
+    as_written: str | None
+    financial_year: str | None = None
+
+
+def column_period(text: str) -> Period | None:
+    """A header cell as a period: 'Apr-16' -> 2016-04; 'Q1 2017/18' -> Q1 (of 2017/18);
+    '2016/17' -> 2016/17; '2017' -> 2017. None for a header that is not a period."""
+    t = " ".join(text.split())
+    if not t:
+        return None
+    iso = dates.month_period(t)
+    if iso:
+        y, m = int(iso[:4]), int(iso[5:])
+        start = y if m >= 4 else y - 1
+        return Period(iso, t, f"{start}/{(start + 1) % 100:02d}")
+    m = re.fullmatch(r"Q(?:uarter\s*)?([1-4])(?:\s*\(?(.+?)\)?)?", t, re.I)
+    if m and (not m.group(2) or dates.financial_year(m.group(2))):
+        return Period(f"Q{m.group(1)}", t, dates.financial_year(m.group(2)) if m.group(2) else None)
+    if re.fullmatch(r"(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d", t) and dates.financial_year(t):
+        fy = dates.financial_year(t)
+        return Period(fy, t, fy)
+    if re.fullmatch(r"(?:19|20)\d\d", t):
+        return Period(t, t)
+    return None
+
+
+def range_period(text: str) -> str | None:
+    """A date range as a period: exactly a financial year -> '2016/17'; twelve months that end
+    on a quarter end -> that quarter of the financial year ('Q1' for 1 Jul 2016 - 30 Jun 2017)."""
+    found = [d for d in (dates.parse_date(p) for p in re.split(r"\s+(?:to|until|-|–)\s+", text)) if d]
+    if len(found) < 2:
+        return None
+    start, end = found[0], found[-1]
+    if start[5:] == "04-01" and end[5:] == "03-31" and int(end[:4]) == int(start[:4]) + 1:
+        return f"{start[:4]}/{end[2:4]}"
+    month = int(end[5:7])
+    if end[8:] in ("30", "31") and month in (3, 6, 9, 12):
+        return f"Q{((month - 4) % 12) // 3 + 1}"
+    return None
+
+
+def _fy_of_labels(labels: list[str]) -> str | None:
+    years = sorted({fy for fy in (dates.financial_year(x) for x in labels) if fy})
+    return years[-1] if years else None
+
+
+# --- the outline: headings, priorities, theme leads ---------------------------------------
+
+@dataclass
+class Place:
+    """Where a block sits: its numbered heading, the priority and theme lead above it."""
+
+    heading: str | None = None          # title of the nearest numbered heading
+    heading_marker: str | None = None
+    priority: str | None = None
+    lead: str | None = None
+
+
+_PRIORITY = re.compile(r"^\s*(?:priority\s*\d*|cross[- ]cutting (?:theme|priority))\b", re.I)
+_LEAD = re.compile(r"^\s*theme\s+lead\s*[-–:]\s*(?P<who>.+)$", re.I)
+_TITLES = re.compile(
+    r"^(?:(?:detective\s+)?(?:chief\s+)?(?:superintendent|inspector|constable|sergeant)|ch\.?\s*insp\.?|supt\.?|"
+    r"cllr\.?|councillor|dr\.?|mr\.?|mrs\.?|ms\.?|miss|prof\.?|professor|sir|dame)\s+", re.I)
+_ROLE_WORDS = {
+    "head", "manager", "director", "officer", "lead", "leader", "chair", "chief", "assistant", "deputy",
+    "public", "service", "services", "team", "domestic", "community", "coordinator", "co-ordinator",
+    "commissioner", "consultant", "inspector", "superintendent", "analyst", "senior", "principal",
+}
+
+
+def person_name(text: str) -> str | None:
+    """'Chief Inspector Nicholas Church' -> 'Nicholas Church';
+    'Julia Cullum Domestic Abuse and Sexual Violence Manager' -> 'Julia Cullum'."""
+    t = re.split(r"\s*[,(]\s*|\s+[-–]\s+", text.strip())[0]
+    while True:
+        stripped = _TITLES.sub("", t)
+        if stripped == t:
+            break
+        t = stripped
+    words = t.split()
+    name = []
+    for w in words:
+        if not w[:1].isupper() or w.lower() in _ROLE_WORDS or len(name) == 3:
+            break
+        name.append(w)
+    if len(name) == 3 and len(words) > 3:  # a role follows: "Joseph Keegan Public Health"
+        name = name[:2]
+    return " ".join(name) if len(name) >= 2 else None
+
+
+def outline(blocks: list[Block]) -> list[Place]:
+    """The :class:`Place` of every block, walking the headings once.
+
+    A numbered heading opens a place; it stays inside the current priority while its
+    number extends the priority's ("4.5.3" under "4.5 Priority 1"). A bare number on a
+    line of its own ("4.8.6") numbers the heading that follows it.
+    """
+    places, cur = [], Place()
+    pending, priority_marker = None, None
+    previous = None
+    for b in blocks:
+        text = b.text.strip()
+        if b.kind in ("heading", "paragraph") and _SECTION_NUMBER.match(text):
+            pending = text.rstrip(".")
+            if previous is not None and previous.kind == "heading" and not previous.marker \
+                    and places and places[-1].heading != previous.text:
+                # "Key Activities / Commentary" then "4.9.2": the number belongs to the title above
+                cur = Place(heading=previous.text.strip(), heading_marker=pending,
+                            priority=cur.priority if priority_marker and pending.startswith(priority_marker + ".") else None,
+                            lead=cur.lead if priority_marker and pending.startswith(priority_marker + ".") else None)
+                pending = None
+            places.append(cur)
+            previous = b
+            continue
+        previous = b
+        marker = b.marker if b.marker and b.marker[0].isdigit() else pending
+        numbered = marker and (b.kind == "heading" or (
+            b.kind == "paragraph" and (_OUTCOME_WORDS.match(text) or _PRIORITY.match(text)) and len(text.split()) <= 60))
+        if b.kind != "table":
+            pending = None
+        if numbered and priority_marker and _top(marker) < _top(priority_marker):
+            numbered = False  # "1.2 Successful completions" inside 4.9: an inserted chart's own numbering
+        if numbered:
+            marker = marker.rstrip(".")
+            if _PRIORITY.match(text):
+                priority_marker = marker
+                cur = Place(heading=text, heading_marker=marker, priority=text)
+            elif priority_marker and marker.startswith(priority_marker + "."):
+                cur = Place(heading=text, heading_marker=marker, priority=cur.priority, lead=cur.lead)
+            else:
+                priority_marker = None
+                cur = Place(heading=text, heading_marker=marker)
+        elif b.kind in ("heading", "paragraph") and (m := _LEAD.match(text)):
+            cur = Place(cur.heading, cur.heading_marker, cur.priority, person_name(m.group("who")))
+        places.append(cur)
+    return places
+
+
+def _top(marker: str) -> int:
+    m = re.match(r"\d+", marker)
+    return int(m.group()) if m else 0
+
+
+# --- table shapes ---------------------------------------------------------------------------
+
+def _numeric_cells(table: Table) -> tuple[int, int]:
+    n_num = n_all = 0
+    for row in table.body_rows:
+        for cell in row.texts[1:]:
+            if not cell.strip():
+                continue
+            n_all += 1
+            if parse_number(cell) is not None or is_arrow(cell) or cell.strip().lower() in ("n/a", "-", "na"):
+                n_num += 1
+    return n_num, n_all
+
+
+def table_shape(table: Table) -> str | None:
+    """'series' (periods across), 'rows' (measures across, one indicator per row) or None."""
+    header = table.header_texts()
+    if not header or len(header) < 2 or not table.body_rows:
+        return None
+    n_num, n_all = _numeric_cells(table)
+    if not n_all or n_num < 0.6 * n_all:  # text tables (recommendations, action logs) are not measures
+        return None
+    periods = [column_period(h) for h in header[1:]]
+    if sum(p is not None for p in periods) >= max(2, 0.6 * len(periods)):
+        return "series"
+    return "rows"
+
+
+def _caption(blocks: list[Block], index: int) -> tuple[str | None, bool]:
+    """The heading naming the table (nearest above), and whether 'FOR MONITORING ONLY' is set."""
+    monitoring = False
+    for k in range(index - 1, max(index - 6, -1), -1):
+        b = blocks[k]
+        text = b.text.strip()
+        if b.kind == "table":
+            break
+        if _MONITORING.match(text):
+            monitoring = True
+            continue
+        if b.kind == "heading" and not _SECTION_NUMBER.match(text):
+            return text, monitoring
+        if b.kind == "paragraph" and len(text.split()) <= 12 and not text.endswith(":") and ":" not in text:
+            return text, monitoring
+        if b.kind == "paragraph":
+            break
+    return None, monitoring
+
+
+def _commentary(blocks: list[Block], index: int) -> str | None:
+    """The 'Comments:' paragraph(s) that follow a table."""
+    out, open_ = [], False
+    for b in blocks[index + 1: index + 8]:
+        if b.kind == "table" or (b.kind == "heading" and not _COMMENTS.match(b.text)):
+            break
+        m = _COMMENTS.match(b.text)
+        if m and not open_:
+            open_ = True
+            if m.group("rest").strip():
+                out.append(m.group("rest").strip())
+            continue
+        if open_ and b.kind in ("paragraph", "list_item"):
+            out.append(b.text.strip())
+        elif not open_:
+            break
+    return "\n".join(out) or None
+
+
+def _lead_in(blocks: list[Block], index: int) -> list[Block]:
+    """Paragraphs between the table and the heading above it: legends, period lines."""
+    out = []
+    for k in range(index - 1, max(index - 10, -1), -1):
+        b = blocks[k]
+        if b.kind == "table":
+            break
+        out.append(b)
+        if b.kind == "heading" and (b.marker or _SECTION_NUMBER.match(b.text)):
+            break
+    return out[::-1]
+
+
+def _context(blocks: list[Block], index: int, place: Place, caption: str | None) -> str | None:
+    """What a row table measures, to prefix its row labels: the numbered heading it sits
+    under ("Deliberate Fires"), unless that heading states an outcome; then the service
+    the lead-in names by its acronym ("... Advisory Service (IDVA) report that"); then
+    the caption."""
+    heading = None
+    for b in reversed(_lead_in(blocks, index)):
+        if b.kind == "heading" and b.marker and b.marker[0].isdigit():
+            heading = b.text.strip()
+            break
+    heading = heading or place.heading
+    if heading and not _OUTCOME_WORDS.match(heading) and not _PRIORITY.match(heading):
+        return heading
+    if index and blocks[index - 1].kind == "paragraph":
+        acronyms = _ACRONYM.findall(blocks[index - 1].text)
+        if acronyms:
+            return acronyms[-1]
+    return caption or heading
+
+
+def _target(rows: list[tuple[str, list[tuple[Period | None, Number, str]]]]) -> str | None:
+    """The year-end target: the constant value of a Target row ('90%'), else its last value."""
+    for label, cells in rows:
+        if _TARGET_ROW.match(label) and cells:
+            values = {n.value for _, n, _ in cells}
+            return cells[0][2] if len(values) == 1 else cells[-1][2]
+    return None
+
+
+def _value(series: str, period: Period | None, number: Number, raw: str, page: int, value=None) -> IndicatorValue:
+    return IndicatorValue(series=series, period=period.iso if period else None,
+                          period_as_written=period.as_written if period else None,
+                          value=number.value if value is None else value, raw=raw, unit=number.unit, page=page)
+
+
+def _dominant_unit(values: list[IndicatorValue]) -> str | None:
+    units = [v.unit for v in values if v.unit]
+    return max(set(units), key=units.count) if units else None
+
+
+def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
+    block = blocks[index]
+    table = block.table
+    header = table.header_texts()
+    periods = [column_period(h) for h in header]
+    caption, monitoring = _caption(blocks, index)
+    rows = []
+    for row in table.body_rows:
+        texts = row.texts + [""] * (len(header) - len(row.cells))
+        label = " ".join(texts[0].split())
+        cells = [(periods[c], n, texts[c].strip()) for c in range(1, len(header))
+                 if (n := parse_number(texts[c])) is not None]
+        if label and cells:
+            rows.append((label, cells))
+    if not rows:
+        return
+    fys = [p.financial_year for p in periods if p and p.financial_year]
+    period = (fys[0] if len(set(fys)) == 1 else None) if fys else None
+    period = period or _fy_of_labels([r[0] for r in rows])
+    commentary = _commentary(blocks, index)
+    units = {n.unit for _, cells in rows for _, n, _ in cells}
+    common = dict(owner=place.lead, owners=[place.lead] if place.lead else [], period=period,
+                  monitoring_only=monitoring, commentary=commentary, theme=place.priority)
+    if len(units) > 1 and len(rows) > 1 and not any(_TARGET_ROW.match(label) for label, _ in rows):
+        # Rows measuring different things: one indicator each.
+        context = _context(blocks, index, place, caption)
+        for label, cells in rows:
+            values = [_value(label, p, n, raw, block.page) for p, n, raw in cells]
+            yield Indicator(name=f"{context} - {label}" if context else label, unit=_dominant_unit(values),
+                            values=values, provenance=ctx.provenance(block, PARSER, VERSION), **common)
+        return
+    values = [_value(label, p, n, raw, block.page) for label, cells in rows for p, n, raw in cells]
+    name = caption or _context(blocks, index, place, None) or "Untitled table"
+    yield Indicator(name=name, target=_target(rows), unit=_dominant_unit(values), values=values,
+                    flags=[] if caption else ["no_caption"],
+                    provenance=ctx.provenance(block, PARSER, VERSION), **common)
+
+
+def _fraction_parts(lead: list[Block]) -> tuple[str, str] | None:
+    for b in lead:
+        m = _FRACTION_LEGEND.search(b.text)
+        if m:
+            return m.group("a").strip(), m.group("b").strip()
+    return None
+
+
+def _legend_periods(lead: list[Block]) -> dict[str, Period]:
+    """'Baseline period: Completion period: 01/04/2016 to 31/03/2017' -> {'baseline period': 2016/17}."""
+    out = {}
+    for b in lead:
+        m = re.match(r"^\s*(?P<label>[A-Z][\w ]{2,40}?)\s*:\s*(?P<rest>.+)$", b.text)
+        if m:
+            iso = range_period(m.group("rest"))
+            if iso:
+                out[m.group("label").strip().lower()] = Period(iso, m.group("rest").split(":")[-1].strip())
+    return out
+
+
+def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
+    block = blocks[index]
+    table = block.table
+    header = table.header_texts()
+    top = table.header_rows[0].texts if table.header_rows else header
+    caption, monitoring = _caption(blocks, index)
+    context = _context(blocks, index, place, caption)
+    lead = _lead_in(blocks, index)
+    parts = _fraction_parts(lead)
+    legend = _legend_periods(lead)
+    group = ""
+    groups = []
+    for c in range(len(header)):
+        if c < len(top) and top[c].strip():
+            group = " ".join(top[c].split())
+        groups.append(group)
+    col_periods = []
+    for c, h in enumerate(header):
+        p = column_period(h)
+        if p is None:
+            p = legend.get(groups[c].lower()) or legend.get(h.lower())
+        col_periods.append(p)
+    for row in table.body_rows:
+        texts = row.texts + [""] * (len(header) - len(row.cells))
+        label = " ".join(texts[0].split())
+        if not label:
+            continue
+        values, directions, statuses, target = [], [], [], None
+        for c in range(1, len(header)):
+            cell, series, period = texts[c].strip(), header[c] or f"column {c + 1}", col_periods[c]
+            if is_arrow(cell):
+                directions.append(f"{series}: {direction(cell)}")
+                continue
+            if is_status(cell):
+                statuses.append(cell)
+                continue
+            n = parse_number(cell)
+            if n is None:
+                continue
+            if _TARGET_ROW.match(series):
+                target = cell
+            if n.kind == "fraction":
+                a, b = parts or ("numerator", "denominator")
+                values.append(_value(f"{series} {a}", period, n, cell, block.page, n.parts[0]))
+                values.append(_value(f"{series} {b}", period, n, cell, block.page, n.parts[1]))
+            elif n.kind == "range":
+                values.append(_value(f"{series} (lower)", None if period is None else period, n, cell, block.page, n.parts[0]))
+                values.append(_value(f"{series} (upper)", None if period is None else period, n, cell, block.page, n.parts[1]))
+            else:
+                values.append(_value(series, period, n, cell, block.page))
+        if not values:
+            continue
+        flags = [f"direction {d}" for d in directions]
+        yield Indicator(
+            name=f"{context} - {label}" if context else label, owner=place.lead,
+            owners=[place.lead] if place.lead else [], target=target, unit=_dominant_unit(values),
+            status_note="; ".join(statuses) or None, monitoring_only=monitoring, theme=place.priority,
+            commentary=_commentary(blocks, index), values=values, flags=flags,
+            provenance=ctx.provenance(block, PARSER, VERSION, text=" | ".join(texts)))
+
+
+# --- the parser -----------------------------------------------------------------------------
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
-    return iter(())
+    blocks = section.blocks
+    places = outline(blocks)
+    table_indicators: list[Indicator] = []
+    for i, b in enumerate(blocks):
+        if b.kind != "table" or b.table is None:
+            continue
+        shape = table_shape(b.table)
+        if shape == "series":
+            table_indicators.extend(series_indicators(blocks, i, places[i], ctx))
+        elif shape == "rows":
+            table_indicators.extend(row_indicators(blocks, i, places[i], ctx))
+    yield from prose.outcome_records(section, ctx, places, table_indicators)

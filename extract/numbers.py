@@ -1,0 +1,154 @@
+"""Numbers as councils write them, as pure functions over strings.
+
+Counts ("1,149"), signed changes ("-317", "+570"), percentages ("73%", "1.7 %"),
+money ("£110,000", "£2m", "£1.5 million"), fractions ("48 / 851": completions over all in
+treatment), ranges ("8.27% - 12.99%", "74 to 114"), and direction arrows ("▲", "↓").
+Each parse keeps the text as written (``raw``); a cell that is not a number ("n/a", "-",
+"Tbc", "Awaiting confirmation") parses to ``None`` or, for money, to a status.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# A plain number: thousands separators, a sign, decimals. "1,149", "-317", "+5", "7.0".
+NUMBER = r"[+\-−–]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_NUMBER_RE = re.compile(rf"^(?P<n>{NUMBER})$")
+_PERCENT_RE = re.compile(rf"^(?P<n>{NUMBER})\s*%\s*\**$")
+_MONEY_RE = re.compile(
+    rf"^(?P<cur>£|GBP\s?)\s?(?P<n>{NUMBER})\s*(?P<mult>k|m|bn|million|billion|thousand)?\b\.?$", re.I)
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_FRACTION_RE = re.compile(rf"^(?P<a>{NUMBER})\s*/\s*(?P<b>{NUMBER})$")
+# "8.27% - 12.99%", "74 to 114", "10,000 – 13,000". The separator needs spaces or "to" so
+# that a negative number ("-5") or a date ("2016-17") is not read as a range.
+_RANGE_RE = re.compile(
+    rf"^(?P<a>{NUMBER})\s*(?P<ua>%?)\s*(?:\s[-–—]\s|\sto\s)\s*(?P<b>{NUMBER})\s*(?P<ub>%?)\s*\**$", re.I)
+_BLANK = re.compile(r"^\s*(?:|-|–|—|n/?a|na|n\.a\.|tbc|tbd|\.|\*|x|nil|none|no data|not available)\s*$", re.I)
+
+UP = "▲△↑⇧⬆⇡"
+DOWN = "▼▽↓⇩⬇⇣"
+LEVEL = "►▶→⇨↔◄◀←=⬌"
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number read from a cell or phrase.
+
+    ``kind`` is number, percent, money, fraction or range; fractions and ranges carry their
+    two parts in ``parts`` (numerator and denominator, lower and upper) and ``value`` is the
+    first part.
+    """
+
+    value: float
+    raw: str
+    kind: str = "number"
+    unit: str | None = "count"
+    parts: tuple[float, ...] = field(default_factory=tuple)
+    approximate: bool = False
+
+
+def to_float(text: str) -> float:
+    """'1,149' -> 1149.0; '−317' -> -317.0; '+5' -> 5.0."""
+    t = text.replace(",", "").replace(" ", "").replace("−", "-").replace("–", "-")
+    return float(t)
+
+
+def _unit(percent: str | None) -> str:
+    return "%" if percent else "count"
+
+
+def parse_number(text: str | None) -> Number | None:
+    """A table cell or a short phrase as one :class:`Number`, or None when it holds none.
+
+    >>> parse_number("1,652").value
+    1652.0
+    >>> parse_number("48 / 851").parts
+    (48.0, 851.0)
+    >>> parse_number("8.27% - 12.99%").parts
+    (8.27, 12.99)
+    >>> parse_number("n/a") is None
+    True
+    """
+    if text is None:
+        return None
+    raw = text.strip()
+    t = " ".join(raw.split())
+    if _BLANK.match(t):
+        return None
+    m = _NUMBER_RE.match(t)
+    if m:
+        return Number(to_float(m.group("n")), raw)
+    m = _PERCENT_RE.match(t)
+    if m:
+        return Number(to_float(m.group("n")), raw, kind="percent", unit="%")
+    money = parse_money(t)
+    if money and money.value is not None:
+        return Number(money.value, raw, kind="money", unit="£")
+    m = _FRACTION_RE.match(t)
+    if m:
+        a, b = to_float(m.group("a")), to_float(m.group("b"))
+        return Number(a, raw, kind="fraction", unit="count", parts=(a, b))
+    m = _RANGE_RE.match(t)
+    if m:
+        a, b = to_float(m.group("a")), to_float(m.group("b"))
+        return Number(a, raw, kind="range", unit=_unit(m.group("ua") or m.group("ub")), parts=(a, b))
+    return None
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in pounds, or the status written instead of one ('Tbc', 'Awaiting confirmation')."""
+
+    value: float | None
+    raw: str
+    status: str | None = None
+
+
+def parse_money(text: str | None) -> Money | None:
+    """'£110,000' -> 110000; '£2m' -> 2000000; 'Tbc' -> status 'Tbc'; '' -> None."""
+    if text is None or not text.strip():
+        return None
+    raw = text.strip()
+    t = " ".join(raw.split())
+    m = _MONEY_RE.match(t)
+    if m:
+        value = to_float(m.group("n")) * _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
+        return Money(round(value, 2), raw)
+    if re.fullmatch(rf"{NUMBER}", t):
+        return Money(to_float(t), raw)
+    return Money(None, raw, status=t)
+
+
+def direction(text: str | None) -> str | None:
+    """An arrow or word as a direction of travel: 'up', 'down' or 'same'; None otherwise."""
+    if not text:
+        return None
+    t = text.strip()
+    if not t:
+        return None
+    if all(c in UP or c.isspace() for c in t):
+        return "up"
+    if all(c in DOWN or c.isspace() for c in t):
+        return "down"
+    if all(c in LEVEL or c.isspace() for c in t):
+        return "same"
+    low = t.lower()
+    if low in ("up", "increase", "increased", "improving", "improved", "higher"):
+        return "up"
+    if low in ("down", "decrease", "decreased", "reduced", "reduction", "lower", "worsening"):
+        return "down"
+    if low in ("same", "no change", "stable", "unchanged", "static"):
+        return "same"
+    return None
+
+
+def is_arrow(text: str | None) -> bool:
+    return bool(text and text.strip()) and all(c in UP + DOWN + LEVEL or c.isspace() for c in text.strip())
+
+
+_RAG = re.compile(r"^\s*(red|amber|green|r|a|g|rag|blue|grey|on track|off track|at risk|achieved|not achieved)\s*$", re.I)
+
+
+def is_status(text: str | None) -> bool:
+    """A RAG or status word ('Green', 'Amber', 'On track'): kept as a status, not a value."""
+    return bool(text and _RAG.match(text))

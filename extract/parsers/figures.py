@@ -1,0 +1,596 @@
+"""Figures stated in prose: '1,149 serious acquisitive crimes recorded, a reduction of 74',
+'a significantly reduced FTE rate of 235 per 100,000', 'compared to the Most Similar Group
+Average of 7.8 per 1000 Population'.
+
+spaCy Matcher patterns find the numbers and their units (%, £, "per 100,000"); the words
+around a number give what it measures (the phrase after it, or the noun phrase before
+"of" / "stood at"), the period (the nearest time phrase in the sentence, else the one the
+paragraph set: "up to July 2018", "between April 2017 and March 2018", "since 1st April
+2018"), the direction (increase, reduction) and the comparator. Dates, years, durations
+("12 month average"), list labels ("Outcome 1", "year 6") and the "1,000" of "per 1,000"
+are not figures.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from boardpapers.extract import dates
+from boardpapers.extract.nlp import shared_pipeline
+from boardpapers.extract.numbers import to_float
+
+_DIGITS = {"TEXT": {"REGEX": r"^[+\-]?\d[\d,]*(?:\.\d+)?$"}}
+_MONTH = dates._MONTH_RE
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+             "fourteenth": 14, "fifteenth": 15}
+_DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days", "hour", "hours", "minutes",
+             "quarter", "quarters", "mth", "mths", "yr", "yrs"}
+_LABEL_BEFORE = {"outcome", "priority", "section", "sections", "part", "paragraph", "no", "no.", "level", "year",
+                 "phase", "tier", "stage", "item", "appendix", "page", "pages", "table", "figure", "chapter",
+                 "recommendation", "option", "step", "x", "ni", "lpi", "ks", "key"}
+_APPROX = {"over", "almost", "around", "approximately", "approx", "approx.", "about", "nearly", "circa", "c.",
+           "some", "roughly", "under", "below", "above", "more", "less", "fewer", "up"}
+_UP = re.compile(r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I)
+_DOWN = re.compile(r"^(?:decrease[sd]?|decreasing|reduction|reduc(?:e|ed|ing)|fall|fell|fallen|down|lower|fewer|drop(?:ped)?|decline[sd]?)$", re.I)
+_AFTER_STOP = {",", ".", ";", ":", "(", ")", "–", "—", "?", "!", "which", "whilst", "while", "but", "whereas", "however"}
+_BACK_STOP = {",", ".", ";", ":", "(", ")", "is", "was", "are", "were", "be", "been", "has", "have", "had", "shows",
+              "showed", "show", "below", "above", "than", "to", "at", "in", "with", "occupies", "places", "when",
+              "where", "that", "and", "compared", "from", "by", "sit", "sits", "stood", "stands", "stand", "reached",
+              "remain", "remains", "there", "compares", "compare", "delivered", "showed", "identified", "this", "it", "on", "into", "saw", "see", "seen", "shown"}
+_DETERMINERS = {"a", "an", "the", "our", "its", "their", "this", "that", "these", "those", "his", "her"}
+_CONNECT_BACK = [("stood", "at"), ("stands", "at"), ("sit", "at"), ("sits", "at"), ("was",), ("is",), ("were",),
+                 ("of",), ("at",), ("reduced", "to"), ("increased", "to"), ("fell", "to"), ("rose", "to"), ("to",)]
+_TRIM = {"and", "or", "with", "to", "of", "from", "for", "in", "on", "at", "by", "the", "a", "an", "have", "has"}
+
+
+@functools.lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    nlp = shared_pipeline()
+    m = Matcher(nlp.vocab)
+    m.add("MONEY", [[{"ORTH": "£"}, _DIGITS, {"LOWER": {"IN": ["m", "k", "million", "bn", "billion", "thousand"]}, "OP": "?"}]])
+    m.add("PERCENT", [[_DIGITS, {"ORTH": "%"}], [_DIGITS, {"LOWER": {"IN": ["percent", "per"]}}, {"LOWER": "cent"}]])
+    m.add("RATE", [[_DIGITS, {"LOWER": "per"}, _DIGITS,
+                    {"LOWER": {"IN": ["population", "people", "residents", "households", "pop", "children", "adults"]}, "OP": "?"}]])
+    m.add("POSITION", [[{"LOWER": {"IN": list(_ORDINALS)}}, {"LOWER": "out"}, {"LOWER": "of"}, _DIGITS],
+                       [{"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}}, {"LOWER": "out"}, {"LOWER": "of"}, _DIGITS]])
+    m.add("NUMBER", [[_DIGITS]])
+    return m
+
+
+@dataclass
+class Found:
+    """One figure in a sentence, before it is linked to an indicator."""
+
+    value: float
+    unit: str
+    raw: str
+    series: str
+    measure: str | None
+    sentence: str
+    period: str | None = None
+    period_text: str | None = None
+    direction: str | None = None
+    comparator: str | None = None
+    noun: bool = False            # the measure is the phrase after the number
+    role: str | None = None       # 'from' / 'to' of "increased from 837 to 851"
+    subject: str | None = None    # "The number of opiate only clients" of the sentence
+    words: set[str] = field(default_factory=set)
+
+
+# --- periods ---------------------------------------------------------------------------------
+
+_TIME_PATTERNS = [
+    ("range", re.compile(rf"\b(?:between|from)\s+(?P<a>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+(?:19|20)\d\d)?)\s+(?:and|to|until)\s+(?:the\s+)?(?P<b>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+(?:19|20)\d\d)?)", re.I)),
+    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+(?:19|20)\d\d)", re.I)),
+    ("month", re.compile(rf"\b(?:up to|to|in|at|during|for|end of|as at|as of)\s+(?:the\s+end\s+of\s+)?(?P<a>{_MONTH}\s+(?:19|20)\d\d)\b", re.I)),
+    ("month_only", re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH})\b(?!\s+(?:19|20)?\d\d|\s*(?:and|to|-|–|,)\s*{_MONTH})", re.I)),
+    ("quarter", re.compile(r"\b(?P<a>Q[1-4])\s+(?P<fy>(?:19|20)?\d\d\s*/\s*\d\d)\b")),
+    ("fy", re.compile(r"\b(?:in|during|for)\s+(?P<a>(?:19|20)\d\d\s*[/\-]\s*\d\d)\b", re.I)),
+    ("year", re.compile(r"(?:^|,\s*|\bin\s+|\bduring\s+)(?P<a>(?:19|20)\d\d)\b(?!\s*[/\-]\s*\d)")),
+]
+
+
+def _month_iso(text: str, report_date: str | None) -> str | None:
+    iso = dates.month_period(text) or (dates.parse_due(text).date or "")[:7] or None
+    return iso
+
+
+def time_phrases(sentence: str, report_date: str | None) -> list[tuple[int, str, str | None]]:
+    """(position, phrase as written, period or None) for each time phrase in a sentence."""
+    out = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _TIME_PATTERNS:
+        for m in rx.finditer(sentence):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            period = None
+            if kind == "range":
+                a, b = dates.parse_due(m.group("a")).date, dates.parse_due(m.group("b")).date
+                if a and b and re.search(r"(19|20)\d\d", m.group("a")) and re.search(r"(19|20)\d\d", m.group("b")):
+                    sa = dates.parse_date(m.group("a")) or f"{a[:7]}-01"
+                    if sa[5:7] == "04" and b[5:7] == "03" and int(b[:4]) == int(sa[:4]) + 1:
+                        period = f"{sa[:4]}/{b[2:4]}"
+            elif kind == "since":
+                d = dates.parse_date(m.group("a")) or (dates.parse_due(m.group("a")).date or "")
+                if d[5:10] in ("04-01", "04"):
+                    period = f"{d[:4]}/{(int(d[:4]) + 1) % 100:02d}"
+                elif d:
+                    period = d[:7]
+            elif kind == "month":
+                period = _month_iso(m.group("a"), report_date)
+            elif kind == "month_only" and report_date:
+                month = dates.MONTHS.get(m.group("a").lower())
+                y, rm = int(report_date[:4]), int(report_date[5:7]) if len(report_date) >= 7 else 12
+                period = f"{y if month <= rm else y - 1}-{month:02d}" if month else None
+            elif kind == "quarter":
+                period = m.group("a").upper()
+            elif kind == "fy":
+                period = dates.financial_year(m.group("a"))
+            elif kind == "year":
+                period = m.group("a")
+            out.append((m.start(), m.group(0).strip(), period))
+    return sorted(out)
+
+
+# --- phrases around a number -----------------------------------------------------------------
+
+def _is_masked(doc: Doc, i: int) -> bool:
+    """A number that is a date, a year, a duration, a label or the base of a rate."""
+    t = doc[i]
+    prev = doc[i - 1].lower_ if i else ""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    text = t.text.replace(",", "")
+    if re.fullmatch(r"(?:19|20)\d\d", text) and "," not in t.text:
+        return True
+    if prev == "." and i >= 2 and doc[i - 2].lower_ in _LABEL_BEFORE:
+        return True
+    if prev == "per" or prev in _LABEL_BEFORE or (prev and doc[i - 1].text[:1].isupper() and doc[i - 1].text.lower() in _LABEL_BEFORE):
+        return True
+    if nxt in _DURATION or (nxt == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in _DURATION):
+        return True
+    if re.fullmatch(_MONTH, nxt or "-", re.I) or re.fullmatch(_MONTH, prev or "-", re.I):
+        return True
+    if nxt in ("/", "-") and i + 2 < len(doc) and re.fullmatch(r"\d\d", doc[i + 2].text):
+        return True  # 2017-18 as a year
+    if prev in ("/", "-") and i >= 2 and re.fullmatch(r"(?:19|20)\d\d", doc[i - 2].text):
+        return True
+    return False
+
+
+def _after(doc: Doc, j: int, limit: int, stops: set[int], percent: bool = False) -> list:
+    """Words after a figure up to a clause break, the next figure or a time phrase."""
+    out = []
+    k = j
+    while k < len(doc) and len(out) < limit:
+        t = doc[k]
+        if t.text in _AFTER_STOP or k in stops:
+            # keep an acronym in brackets: "First Time Entrants (FTE)"
+            if t.text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].text.isupper() and out:
+                out.extend([doc[k], doc[k + 1], doc[k + 2]])
+                k += 3
+                continue
+            break
+        if t.lower_ in ("and", "with", "or") and _figure_before_break(doc, k + 1, stops):
+            break
+        if t.lower_ in ("in", "between", "since", "during") or (t.lower_ == "up" and _time_follows(doc, k + 1)):
+            break
+        if not percent and t.lower_ in ("compared", "compares", "than"):
+            break
+        out.append(t)
+        k += 1
+    while out and out[-1].lower_ in _TRIM:
+        out.pop()
+    return out
+
+
+def _figure_before_break(doc: Doc, k: int, stops: set[int]) -> bool:
+    while k < len(doc) and doc[k].text not in (",", ".", ";", ":"):
+        if k in stops:
+            return True
+        k += 1
+    return False
+
+
+def _time_follows(doc: Doc, k: int) -> bool:
+    text = " ".join(t.text for t in doc[k: k + 4])
+    return bool(re.match(rf"(?:to\s+)?(?:the\s+)?(?:\d{{1,2}}\w*\s+)?(?:{_MONTH}|(?:19|20)\d\d)\b", text, re.I))
+
+
+def _before(doc: Doc, i: int, limit: int = 8) -> tuple[list, str | None]:
+    """The noun phrase before a figure ('FTE rate' of 'FTE rate of 235'), skipping the link."""
+    k = i - 1
+    link = None
+    for pattern in _CONNECT_BACK:
+        n = len(pattern)
+        if k - n + 1 >= 0 and tuple(t.lower_ for t in doc[k - n + 1: k + 1]) == pattern:
+            link = " ".join(pattern)
+            k -= n
+            break
+    while k >= 0 and doc[k].lower_ in _APPROX:
+        k -= 1
+    if doc[k].text == "(" if k >= 0 else False:
+        k -= 1
+    out = []
+    while k >= 0 and len(out) < limit:
+        t = doc[k]
+        if t.lower_ in _BACK_STOP or t.is_punct and t.text not in ("%", "-", "/", "&"):
+            break
+        out.append(t)
+        k -= 1
+    out = out[::-1]
+    while out and out[0].lower_ in _DETERMINERS:
+        out = out[1:]
+    return out, link
+
+
+def _text(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _direction(doc: Doc, i: int, j: int) -> str | None:
+    window = list(doc[max(0, i - 4): i]) + list(doc[j: j + 3])
+    for t in sorted(window, key=lambda t: abs(t.i - i)):
+        if _UP.match(t.text):
+            return "increase"
+        if _DOWN.match(t.text):
+            return "reduction"
+    return None
+
+
+_CHANGE_VERB = r"(?:increased|decreased|risen|fallen|reduced|grown|dropped|declined|rose|fell|gone (?:up|down))"
+_SUBJECT = re.compile(rf"^\s*(?:the\s+)?(?P<s>(?:number|proportion|percentage|rate|count|total)\s+of\s+.+?)\s+(?:(?:has|have|had)\s+(?:been\s+)?)?{_CHANGE_VERB}\b", re.I)
+_COMPARE = re.compile(r"\b(?:compared (?:to|with)|compares to|than|below|above|same as)\b", re.I)
+
+
+def find_figures(text: str, report_date: str | None = None,
+                 carry: tuple[str | None, str | None] | None = None) -> tuple[list[Found], tuple[str | None, str | None] | None]:
+    """The figures of a paragraph, and the period it leaves for the next paragraph's
+    "same period" (the last resolved time phrase)."""
+    nlp = shared_pipeline()
+    doc = nlp(text)
+    matches = _matcher()(doc)
+    spans = filter_spans([Span(doc, s, e, label=nlp.vocab.strings[mid]) for mid, s, e in matches])
+    spans = [s for s in spans if s.label_ != "NUMBER" or not _is_masked(doc, s.start)]
+    spans = [s for s in spans if not (s.label_ in ("PERCENT", "RATE") and _is_masked(doc, s.start) and doc[s.start - 1].lower_ != "per")]
+    starts = {s.start for s in spans}
+    out: list[Found] = []
+    period = carry
+    for sent in doc.sents:
+        stext = sent.text.strip()
+        phrases = time_phrases(sent.text, report_date)
+        sub = _SUBJECT.match(stext)
+        in_sent = [s for s in spans if sent.start <= s.start < sent.end]
+        for s in in_sent:
+            found = _found(doc, s, starts, stext)
+            rel = s.start_char - sent.start_char
+            before = [p for p in phrases if p[0] <= rel] or phrases
+            if before:
+                pos, as_written, iso = before[-1]
+                found.period = iso
+                if iso is None:
+                    found.period_text = as_written
+            elif period:
+                found.period, found.period_text = period
+            if sub:
+                found.subject = sub.group("s")
+            out.append(found)
+        if phrases:
+            period = (phrases[-1][2], None if phrases[-1][2] else phrases[-1][1])
+    _pair_from_to(doc, out)
+    return out, period
+
+
+def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
+    label = span.label_
+    i, j = span.start, span.end
+    digits = [t for t in span if re.match(r"^[+\-]?\d", t.text)]
+    value = to_float(digits[0].text)
+    approx = doc[i - 1].lower_ if i and doc[i - 1].lower_ in _APPROX and doc[i - 1].lower_ not in ("up", "above", "below") else None
+    if label == "POSITION":
+        ordinal = span[0].lower_
+        value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
+        return Found(value, "position", span.text, f"Position out of {digits[-1].text}", "position", sentence)
+    unit = {"MONEY": "£", "PERCENT": "%"}.get(label, "count")
+    if label == "MONEY":
+        mult = {"m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9}.get(span[-1].lower_, 1)
+        value *= mult
+    if label == "RATE":
+        unit = f"rate per {digits[-1].text}"
+    stops = {k for k in starts if k >= j}
+    after = _after(doc, j, 12 if label == "PERCENT" else 10, stops, percent=label == "PERCENT")
+    if unit == "count":
+        rate = re.match(r"^(?:\S+\s+){0,4}per\s+([\d,]{3,})", _text(after))
+        if rate:
+            unit = f"rate per {rate.group(1)}"
+    before, link = _before(doc, i)
+    after_text, before_text = _text(after), _text(before)
+    noun = bool(after) and (after[0].is_alpha and after[0].lower_ not in _TRIM | {"for", "in", "on", "this"})
+    rate_tail = " ".join(t.text for t in span[1:]) if label == "RATE" else ""
+    direction = _direction(doc, i, j)
+    if label == "PERCENT" and not after and i and doc[i - 1].lower_ in ("up", "down", "rise", "fall", "increase", "decrease", "reduction") :
+        word = doc[i - 1].lower_
+        series = "% " + {"up": "increase", "rise": "increase", "down": "decrease", "fall": "decrease"}.get(word, word)
+        measure = None
+    elif label == "PERCENT":
+        if after and not after[0].lower_ in ("in", "for", "on", "this", "is"):
+            series = f"% {after_text}"
+        elif before_text:
+            series = f"{before_text} (%)"
+        else:
+            series = "%"
+        measure = after_text or before_text or None
+    elif noun:
+        measure = after_text
+        qualifier = before_text if link == "of" and before_text else (approx or None)
+        series = f"{after_text} ({qualifier})" if qualifier else after_text
+    elif before_text:
+        measure = before_text
+        series = f"{before_text} {rate_tail}".strip() if rate_tail else (
+            f"{before_text} {after_text}".strip() if after_text.lower().startswith("per ") else before_text)
+    else:
+        measure = None
+        series = after_text or rate_tail or span.text
+    if rate_tail and noun:
+        series = f"{series} {rate_tail}"
+    comparator = None
+    m = _COMPARE.search(sentence)
+    if m and m.start() > sentence.find(span.text):
+        comparator = sentence[m.start():].split(",")[0].strip(" .")[:200]
+    words = {t.lower_ for t in after if t.is_alpha and t.lower_ not in _TRIM and len(t.text) > 2}
+    return Found(value, unit, span.text if not approx else f"{doc[i - 1].text} {span.text}", " ".join(series.split()),
+                 measure, sentence, direction=direction, comparator=comparator, noun=noun, words=words)
+
+
+def _pair_from_to(doc: Doc, found: list[Found]) -> None:
+    """'increased from 837 to 851' / 'decreasing from 3.94 average offences to 1.19 average
+    offences per offender': the two figures of one change share the measure of the second."""
+    for a, b in zip(found, found[1:]):
+        if a.sentence is not b.sentence and a.sentence != b.sentence:
+            continue
+        m = re.search(rf"(?P<verb>\w+)\s+from\s+{re.escape(a.raw)}\b(?P<mid>.*?)\bto\s+{re.escape(b.raw)}", a.sentence)
+        if not m:
+            continue
+        verb = m.group("verb")
+        measure = b.measure if b.noun else (a.measure if a.noun else None)
+        if measure is None and a.subject:
+            measure = a.subject[0].upper() + a.subject[1:]
+        base = measure or "value"
+        a.role, b.role = "from", "to"
+        a.series, b.series = f"{base} ({verb} from)", f"{base} ({verb} to)"
+        a.measure = b.measure = measure
+
+
+
+# --- from figures to indicators ----------------------------------------------------------------
+
+_OUTCOME_SPLIT = re.compile(r"\b(?:Outcome|Objective)\s*\d*\s*[-–:]\s*", re.I)
+_EXCLUDED_PLACE = re.compile(
+    r"\b(?:overall approach|key activities|commentary|case stud(?:y|ies)|background|origin|purpose|consultation|"
+    r"implications|appendi(?:x|ces)|recommendation|timescales|alternative options)\b", re.I)
+_CASE_STUDY = re.compile(r"^\s*case stud(?:y|ies)\b", re.I)
+_COMPARISON = re.compile(
+    r"\b(?:compar\w*|increas\w*|decreas\w*|reduc\w*|previous|last year|same as|average|rate|fewer|more than|"
+    r"higher|lower|up from|down from|change[ds]?)\b", re.I)
+_STOP = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "by", "with", "from", "at", "or", "number",
+         "increase", "reduce", "reduction", "reducing", "improve", "increased", "who", "are", "be", "into"}
+_LATEST = re.compile(r"\blatest (?:data|figures?|period|quart\w*)[^.]*?\b(?:is |are )?(?:from|for|to|at)?\s*(?P<p>Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|(?:19|20)\d\d\s*/\s*\d\d)", re.I)
+_BASELINE = re.compile(r"\bbaseline(?: period)?(?: of| is| was|:)?\s+(?P<p>(?:the\s+)?\d{1,2}\w*\s+(?:of\s+)?\w+\s+(?:19|20)\d\d\s+to\s+(?:the\s+)?\d{1,2}\w*\s+(?:of\s+)?\w+\s+(?:19|20)\d\d|(?:19|20)\d\d\s*/\s*\d\d)", re.I)
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def outcome_names(heading: str) -> list[str]:
+    """'Outcome 1 - Increase ... reported Outcome 2 - Increase the proportion ...' -> both aims."""
+    parts = [p.strip(" .-–") for p in _OUTCOME_SPLIT.split(heading) if p.strip(" .-–")]
+    return parts if _OUTCOME_SPLIT.search(heading) else []
+
+
+def _period_label(text: str) -> tuple[str | None, str]:
+    from boardpapers.extract.parsers.performance import range_period
+    text = " ".join(text.split())
+    q = re.match(r"(Q[1-4])\b", text)
+    if q:
+        return q.group(1), text
+    return (range_period(text.replace(" of ", " ").replace("the ", "")) or dates.financial_year(text)), text
+
+
+def _change_value(found: Found, table_indicators: list, paragraph_numbers: set[float]):
+    """A stated % change that is the change between two values of one table row."""
+    if found.unit != "%" or not found.direction:
+        return None
+    digits = len(found.raw.split(".")[1].rstrip("% ")) if "." in found.raw else 0
+    hits = []
+    for ind in table_indicators:
+        vals = [v.value for v in ind.values if v.unit == "count"]
+        if len(vals) < 2 or not vals[0]:
+            continue
+        change = abs(vals[1] - vals[0]) / abs(vals[0]) * 100
+        if abs(round(change, digits) - found.value) <= (0.5 if digits == 0 else 0.05 ** 1 / 1):
+            if round(change, digits) == found.value or digits == 0:
+                hits.append(ind)
+    if len(hits) > 1:
+        hits = [h for h in hits if {v.value for v in h.values} & paragraph_numbers] or hits
+    return hits[0] if len(hits) == 1 else None
+
+
+def outcome_records(section, ctx, places, table_indicators):
+    """Indicators from table rows and outcomes, and a Figure for every figure in prose, in
+    document order."""
+    from boardpapers.schemas.records import Figure, Indicator, IndicatorValue
+
+    blocks = section.blocks
+    report_date = ctx.meta.date
+    by_block: dict[int, list] = {}
+    for ind in table_indicators:
+        idx = next((k for k, b in enumerate(blocks) if b.page == ind.provenance.page and b.lines == ind.provenance.lines
+                    and b.kind == "table"), 0)
+        by_block.setdefault(idx, []).append(ind)
+    tables_in_place: dict[int, list] = {}
+    for idx, inds in by_block.items():
+        tables_in_place.setdefault(id(places[idx]) if idx < len(places) else 0, []).extend(inds)
+
+    made: list[tuple[int, object]] = []  # (block index, record)
+    outcome_inds: dict[tuple[int, str], dict] = {}
+    measure_inds: list[dict] = []
+    figures_out = []
+    carry, last_place, in_case_study = None, None, False
+    latest = baseline = None
+    current_measure = None
+    for i, b in enumerate(blocks):
+        place = places[i] if i < len(places) else None
+        if place is not last_place:
+            carry, last_place, in_case_study, current_measure = None, place, False, None
+            latest = baseline = None
+        if b.kind == "heading":
+            in_case_study = bool(_CASE_STUDY.match(b.text)) or (in_case_study and not b.marker)
+            continue
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        if _CASE_STUDY.match(b.text):
+            in_case_study = True
+            continue
+        found, carry = find_figures(b.text, report_date, carry)
+        m = _LATEST.search(b.text)
+        if m:
+            latest = m.group("p")
+        m = _BASELINE.search(b.text)
+        if m:
+            baseline = m.group("p")
+        if not found:
+            continue
+        heading = place.heading if place else None
+        names = outcome_names(heading or "")
+        excluded = in_case_study or bool(heading and _EXCLUDED_PLACE.search(heading)) or not place or \
+            not (place.priority or names)
+        rows = tables_in_place.get(id(place), [])
+        para_numbers = {f.value for f in found}
+        partner = {}
+        for a, c in zip(found, found[1:]):
+            if a.role == "from" and c.role == "to":
+                partner[id(a)], partner[id(c)] = c, a
+        for f in found:
+            linked = None
+            if not excluded:
+                row = _change_value(f, rows, para_numbers)
+                restates = [r for r in rows if _has(r, f) and (id(f) not in partner or _has(r, partner[id(f)]))]
+                if row is not None:
+                    word = "decrease" if f.direction == "reduction" else "increase"
+                    row.values.append(IndicatorValue(series=f"% {word}", period=None, value=f.value, raw=f.raw,
+                                                     unit="%", page=b.page))
+                    linked = row.name
+                elif restates:
+                    linked = restates[0].name
+                elif names:
+                    linked = _to_outcome(f, names, b, i, place, outcome_inds, latest, baseline)
+                elif _COMPARISON.search(b.text):
+                    current_measure, linked = _to_measure(f, b, i, place, measure_inds, current_measure)
+            else:
+                for r in table_indicators:
+                    if f.sentence and r.commentary and f.sentence in r.commentary:
+                        linked = r.name
+                        break
+            figures_out.append((i, Figure(
+                value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period, comparator=f.comparator,
+                direction=f.direction, indicator=linked, sentence=f.sentence[:2000],
+                provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))))
+    for idx, inds in by_block.items():
+        made.extend((idx, ind) for ind in inds)
+    for spec in list(outcome_inds.values()) + measure_inds:
+        if not spec["values"]:
+            continue
+        made.append((spec["index"], Indicator(
+            name=spec["name"], owner=spec["owner"], owners=[spec["owner"]] if spec["owner"] else [],
+            theme=spec["theme"], values=spec["values"], unit=_unit(spec["values"]),
+            provenance=ctx.provenance(blocks[spec["index"]], "performance", VERSION, text=spec["source"]))))
+    made.sort(key=lambda x: x[0])
+    for _, rec in made:
+        yield _rebuilt(rec)
+    for _, fig in figures_out:
+        yield fig
+
+
+VERSION = "1"
+
+
+def _has(indicator, f: Found) -> bool:
+    return any(v.value == f.value and v.unit == f.unit for v in indicator.values)
+
+
+def _unit(values) -> str | None:
+    units = [v.unit for v in values if v.unit]
+    return max(set(units), key=units.count) if units else None
+
+
+def _rebuilt(ind):
+    """Values were appended after the indicator was made: recompute its content id."""
+    data = ind.model_dump(exclude={"id"})
+    return type(ind).model_validate(data)
+
+
+def _value(f: Found, series: str, page: int, period=None, as_written=None):
+    from boardpapers.schemas.records import IndicatorValue
+    if f.period_text and f.period is None and f.period_text not in series:
+        series = f"{series} ({f.period_text})"
+    return IndicatorValue(series=series, period=period if period is not None else f.period,
+                          period_as_written=as_written or f.period_text, value=f.value, raw=f.raw,
+                          unit=f.unit, page=page)
+
+
+def _to_outcome(f: Found, names: list[str], b, i: int, place, outcome_inds: dict, latest, baseline) -> str:
+    name = names[0]
+    if len(names) > 1:
+        para = _stems(b.text)
+        name = max(names, key=lambda n: len(_stems(n) & para))
+    if f.subject:  # "The number of opiate only clients has increased from 837 to 851"
+        subject = f.subject[0].upper() + f.subject[1:]
+        spec = outcome_inds.setdefault((id(place), subject), _spec(subject, i, place, b))
+        series, period, written = f.series, None, None
+        if f.role == "from" and baseline:
+            period, written = _period_label(baseline)
+            series = f"Baseline ({written})"
+        elif f.role == "to" and latest:
+            period, written = _period_label(latest)
+            series = f"Latest data ({written})"
+        elif f.role is None and f.unit == "%":
+            period = None
+        spec["values"].append(_value(f, series, b.page, period if period is not None else (None if f.role is None else f.period), written))
+        if period is None and f.role is None:
+            spec["values"][-1] = spec["values"][-1].model_copy(update={"period": None})
+        return subject
+    spec = outcome_inds.setdefault((id(place), name), _spec(name, i, place, b))
+    spec["values"].append(_value(f, f.series, b.page))
+    return name
+
+
+def _spec(name: str, i: int, place, b) -> dict:
+    return {"name": name, "index": i, "owner": place.lead, "theme": place.priority, "values": [], "source": b.text}
+
+
+def _to_measure(f: Found, b, i: int, place, measure_inds: list, current):
+    """Outside stated outcomes, figures of one measure make one indicator: a figure whose
+    measure shares no word with the current one starts another ('1633 fly tipping reports
+    ... 58 Duty of Care investigations')."""
+    if current is not None and current["block"] == i and (not f.noun or f.words & current["words"] or f.words & current["last"]):
+        current["values"].append(_value(f, f.series, b.page))
+        current["last"] = f.words
+        return current, current["name"]
+    if current is not None and not f.noun and current["place"] is place:
+        current["values"].append(_value(f, f.series, b.page))
+        return current, current["name"]
+    if not f.noun:
+        return current, None
+    name = f.measure
+    spec = _spec(name, i, place, b)
+    spec.update(block=i, words=f.words, last=f.words, place=place)
+    spec["values"].append(_value(f, f.series, b.page))
+    measure_inds.append(spec)
+    return spec, name
