@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from boardpapers.extract.nlp_components import owner_of
-from boardpapers.extract.parsers.decisions import Found, View
+from boardpapers.extract.parsers.decisions import Found, View, is_heading
 from boardpapers.extract.people import People, is_person_name
 from boardpapers.extract.structure import is_initials
 from boardpapers.schemas.document import Block
@@ -251,7 +251,7 @@ def _labelled(view: View, people: People) -> list[Task]:
     out, blocks, under = [], view.blocks, False
     for i, b in enumerate(blocks):
         text = b.text.strip()
-        if b.kind == "heading":
+        if is_heading(b):
             under = bool(_ACTIONS_HEADING.match(text))
             continue
         if _ACTIONS_HEADING.match(text):
@@ -279,11 +279,13 @@ _PREFIX = re.compile(r"^(?P<p>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s*/\s*[A-Z]{1,3}(?:-
 
 def _prefix_owner(b: Block, people: People) -> tuple[str, str] | None:
     """'LW It was reported ...' or 'Paul Moorman Violent Crime (page 2)' (a name before a bold title)."""
-    bold = b.bold_spans[-1] if b.bold_spans else ""
-    if bold and b.text.endswith(bold) and len(bold) < len(b.text):
-        prefix = b.text[: len(b.text) - len(bold)].strip()
-        if is_initials(prefix) or is_person_name(prefix):
-            return prefix, bold
+    start = b.text.find(b.bold_spans[0]) if b.bold_spans else -1
+    if start > 0:
+        prefix, title = b.text[:start].strip(), b.text[start:].strip()
+        covered = sum(len(x.replace(" ", "")) for x in b.bold_spans)
+        # The rest of the line is a bold title (its dashes may sit outside the bold runs).
+        if covered >= 0.7 * len(title.replace(" ", "")) and (is_initials(prefix) or is_person_name(prefix)):
+            return prefix, title
     m = _PREFIX.match(b.text)
     if m and all(people.resolve_initials(p) for p in re.split(r"\s*/\s*", m.group("p"))):
         return m.group("p"), ""
@@ -296,7 +298,7 @@ def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -
     decided = {k: d for d in decisions for k in d.blocks}
     # Initials or a name opening the line.
     for i, b in enumerate(blocks):
-        if b.kind not in ("paragraph", "list_item") or i in view.margin_blocks:
+        if b.kind not in ("paragraph", "list_item") or i in view.margin_blocks or is_heading(b):
             continue
         got = _prefix_owner(b, people)
         if not got:
@@ -323,7 +325,7 @@ def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -
         end = max(j for j in view.margin_blocks if j >= stack[-1] and all(x in view.margin_blocks for x in range(stack[-1], j + 1)))
         region = []
         j = end + 1
-        while j < len(blocks) and j not in view.margin_blocks and blocks[j].kind != "heading":
+        while j < len(blocks) and j not in view.margin_blocks and not is_heading(blocks[j]):
             region.append(j)
             j += 1
         backward = False
@@ -340,7 +342,7 @@ def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -
 def _backward(view: View, start: int, decided: dict[int, Found], nlp: Language) -> list[int]:
     """A label after its text (the PE-J after a decision, a second ALL after a list)."""
     j = start - 1
-    while j >= 0 and view.blocks[j].kind not in ("heading",) and j not in view.margin_blocks:
+    while j >= 0 and not is_heading(view.blocks[j]) and j not in view.margin_blocks:
         if _is_task(view, j, decided, nlp):
             found = [j]
             if view.blocks[j].kind == "list_item":

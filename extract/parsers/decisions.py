@@ -33,6 +33,21 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
 _VIEW = re.compile(r"\bagreed that\b[^.]*?\bhad been\b", re.I)
 
 
+TOP_MARKER = re.compile(r"^\d{1,2}[.)]?$")
+SUB_MARKER = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3}|[a-h])[.)]$")
+
+
+def is_heading(b: Block) -> bool:
+    """A heading, or a numbered title the PDF left as a paragraph ('4.' 'Strategic Discussion ...')."""
+    if b.kind == "heading":
+        return True
+    marker = (b.marker or "").strip()
+    if b.kind == "paragraph" and (TOP_MARKER.match(marker) or SUB_MARKER.match(marker)):
+        words = b.text.split()
+        return 0 < len(words) <= 12 and not b.text.rstrip().endswith((".", ",", ";")) and b.text[:1].isupper()
+    return False
+
+
 @dataclass
 class View:
     """The blocks a minutes parser reads, with each block's agenda item and the margin labels."""
@@ -101,7 +116,7 @@ def find(view: View, skip: set[int]) -> list[Found]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if i in used or i in view.margin_blocks or b.kind in ("table", "footnote"):
+        if i in used or i in view.margin_blocks or b.kind in ("table", "footnote") or is_heading(b):
             i += 1
             continue
         text = b.text.strip()
@@ -111,7 +126,7 @@ def find(view: View, skip: set[int]) -> list[Found]:
             out.extend(found)
             continue
         m = INLINE.match(text)
-        if m and b.kind != "heading":
+        if m and not is_heading(b):
             kind = "resolution" if m.group("label").lower().startswith("resol") else "decision"
             for part in _split_numbered(m.group("rest")):
                 out.append(Found(_cap(part), kind, view.item[i], [i], True))
@@ -132,7 +147,7 @@ def _under_label(view: View, i: int, kind: str, used: set[int]) -> tuple[list[Fo
         if j in view.margin_blocks:
             j += 1
             continue
-        if b.kind in ("heading", "table") or LABEL.match(b.text.strip()):
+        if is_heading(b) or b.kind == "table" or LABEL.match(b.text.strip()):
             break
         cont = found and (found[-1].text.rstrip().endswith(":") or b.text.lstrip()[:1] in "‘'\"“")
         if cont and b.kind == "paragraph":

@@ -101,7 +101,7 @@ def _attendees(listed: list[attendance.Listed], blocks: list[Block], used: set[i
 
 def _items(blocks: list[Block], used: set[int]) -> tuple[list[str | None], list[tuple[int, str, str]]]:
     """The agenda item each block sits under: '4', '4(ii)', '2.1', or 'TB(5)2' / a heading where unnumbered."""
-    numbered = any(b.kind == "heading" and b.marker and _TOP.match(b.marker) for b in blocks)
+    numbered = any(decision_rules.is_heading(b) and b.marker and _TOP.match(b.marker) for b in blocks)
     top = sub = None
     para = None
     out: list[str | None] = []
@@ -111,10 +111,11 @@ def _items(blocks: list[Block], used: set[int]) -> tuple[list[str | None], list[
             out.append(None)
             continue
         marker = (b.marker or "").strip()
-        if b.kind == "heading" and _TOP.match(marker):
+        heading = decision_rules.is_heading(b)
+        if heading and _TOP.match(marker):
             top, sub, para = marker.rstrip(".)"), None, None
             items.append((i, top, b.text))
-        elif (b.kind == "heading" or (b.kind == "list_item" and b.bold)) and _SUB.match(marker) and top:
+        elif (heading or (b.kind == "list_item" and b.bold)) and _SUB.match(marker) and top:
             sub, para = marker.strip("().").lower(), None
             items.append((i, f"{top}({sub})", b.text))
         elif b.kind == "paragraph" and _PARA.match(marker):
