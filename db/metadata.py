@@ -137,6 +137,10 @@ SORT_DESC = {"documents": "date", "decisions": "date", "actions": "date", "indic
              "meetings": "date", "runs": "id"}
 LABEL_COLUMNS = {"documents": "title", "actions": "text", "decisions": "text", "indicators": "name", "tables": "title"}
 
+# datasette-vega reads a chart's settings from the URL fragment.
+CHART = ("#g.mark=line&g.x_column=period&g.x_type=ordinal&g.y_column=value&g.y_type=quantitative"
+         "&g.color_column=series&g.color_type=nominal")
+
 QUERIES = {
     "decisions_mentioning": {
         "title": "Decisions mentioning …",
@@ -168,9 +172,10 @@ order by due_date""",
     },
     "compare_indicator": {
         "title": "Compare an indicator across places",
-        "description": "Values of every indicator whose name or series contains the words, by place and period. "
-                       "Use 'Show charting options' (datasette-vega) and pick period as X, value as Y and "
-                       "place as colour to chart them.",
+        "description_html": "Values of every indicator whose name or series contains the words, by place and "
+                            "period. To chart them, use <em>Show charting options</em> (datasette-vega): period as X, "
+                            "value as Y, place or series as colour; for example "
+                            f"<a href=\"?indicator=Overall+Crime{CHART}\">Overall Crime as a line chart</a>.",
         "sql": """select place, body, indicator, series, period, value, unit, raw, year, document_id, page, source_url
 from indicator_values
 where indicator like '%' || :indicator || '%' or series like '%' || :indicator || '%'

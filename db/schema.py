@@ -181,7 +181,8 @@ def _sql_type(annotation) -> type:
 
 
 def record_columns(table: str, model: type[BaseModel]) -> dict[str, type]:
-    cols: dict[str, type] = {"id": str, **PROVENANCE_COLUMNS}
+    """Column order is reading order: the record first, then its facets, then where it came from."""
+    cols: dict[str, type] = {"id": str}
     for name, info in model.model_fields.items():
         if name in ("id", "provenance"):
             continue
@@ -191,6 +192,9 @@ def record_columns(table: str, model: type[BaseModel]) -> dict[str, type]:
             cols.setdefault(name, typ)
     if table == "problems":
         cols["source"] = str  # build failures have no document: the file name says which
+    for name in ("document_id", "page", "source_url"):
+        cols[name] = PROVENANCE_COLUMNS[name]
+    cols.update((k, v) for k, v in PROVENANCE_COLUMNS.items() if k not in cols)
     return cols
 
 
