@@ -177,14 +177,14 @@ def _norm(text: str) -> str:
 def running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
     """ids of lines that are running headers, footers, page numbers or markings.
 
-    A line counts when it sits in the top or bottom 12% of its page and either repeats (digits
+    A line counts when it sits in the top or bottom 10% of its page and either repeats (digits
     ignored) at about the same height on half the pages or more, or is a page number
     ("3", "Page 3", "- 3 -", "Page 3 of 9") or a security marking ("UNCLASSIFIED").
     """
     zone: list[tuple[Line, str]] = []
     for height, lines in pages:
         for line in lines:
-            if line.top < 0.12 * height or line.bottom > 0.88 * height:
+            if (line.top < 0.1 * height or line.bottom > 0.9 * height) and len(line.words) <= 15:
                 zone.append((line, _norm(line.text)))
     counts: Counter = Counter()
     seen: set[tuple[str, int, int]] = set()

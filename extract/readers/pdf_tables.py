@@ -62,27 +62,64 @@ def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list
         inside = [w for w in words if x0 - 1 <= w.mid_x <= x1 + 1 and top - 1 <= w.mid_y <= bottom + 1]
         if not inside:
             continue
+        owner = _assign(inside, t.rows)
         rows: list[list[tuple[str, Box | None, bool]]] = []
-        for r in t.rows:
+        heights: list[float] = []
+        for r_i, r in enumerate(t.rows):
             cells = []
-            for bbox in list(r.cells) + [None] * (n_cols - len(r.cells)):
+            for c_i, bbox in enumerate(list(r.cells) + [None] * (n_cols - len(r.cells))):
                 if bbox is None:
                     cells.append(("", None, False))
                     continue
-                cx0, ctop, cx1, cbottom = bbox
-                cw = [w for w in inside if cx0 - 0.5 <= w.mid_x <= cx1 + 0.5 and ctop - 0.5 <= w.mid_y <= cbottom + 0.5]
-                text = cell_text(cw, cx1 - 4) if cw else ""
-                cells.append((text, Box(x0=cx0, top=ctop, x1=cx1, bottom=cbottom), bool(cw) and bold_share(cw) >= 0.9))
-            height = r.bbox[3] - r.bbox[1]
-            if not any(c[0] for c in cells) and (height < 0.6 * body or all(c[1] is None for c in cells[:-1])):
-                continue  # a hairline spacer row Word draws between ruled rows
+                cw = owner.get((r_i, c_i), [])
+                text = cell_text(cw, bbox[2] - 4) if cw else ""
+                cells.append((text, Box(x0=bbox[0], top=bbox[1], x1=bbox[2], bottom=bbox[3]),
+                              bool(cw) and bold_share(cw) >= 0.9))
             rows.append(cells)
+            heights.append(r.bbox[3] - r.bbox[1])
+        rows = _drop_empty(rows, heights, body)
         if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
             continue
         edges = sorted({round(c.x0) for row in t.rows for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]})
         drafts.append(TableDraft(cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges))
         taken.update(id(w) for w in inside)
     return drafts, [w for w in words if id(w) not in taken]
+
+
+def _assign(words: list[Word], rows) -> dict[tuple[int, int], list[Word]]:
+    """Each word goes to the smallest cell holding its centre (coloured fills in a grid
+    make pdfplumber report cells that overlap their neighbours)."""
+    owner: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        best, best_area = None, None
+        for r_i, r in enumerate(rows):
+            for c_i, b in enumerate(r.cells):
+                if b and b[0] - 0.5 <= w.mid_x <= b[2] + 0.5 and b[1] - 0.5 <= w.mid_y <= b[3] + 0.5:
+                    area = (b[2] - b[0]) * (b[3] - b[1])
+                    if best_area is None or area < best_area:
+                        best, best_area = (r_i, c_i), area
+        if best is not None:
+            owner.setdefault(best, []).append(w)
+    return owner
+
+
+def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float) -> list[list[tuple]]:
+    """Drop the empty rows and columns that ruling artefacts make.
+
+    An empty row is kept when it is a full-height ruled row (the attendance table of
+    transparency-board-minutes-2011-03-02 has one, and its gold counts it); hairline rows
+    (the action log's spacer rows) go. In a wide grid (10+ columns: the compliance grid of
+    open-data-qwms-q2-2013-14) coloured fills split columns, so empty columns go too; a
+    narrow table keeps its blank spacer column.
+    """
+    empty = [not any(c[0] for c in row) for row in rows]
+    many = sum(empty) > 0.3 * len(rows)
+    rows = [row for row, e, h in zip(rows, empty, heights)
+            if not e or (h >= 0.6 * body and not many and not all(c[1] is None for c in row[:-1]))]
+    if rows and len(rows[0]) >= 10:
+        keep = [i for i in range(len(rows[0])) if any(row[i][0] for row in rows)]
+        rows = [[row[i] for i in keep] for row in rows]
+    return rows
 
 
 def header_count(draft: TableDraft) -> int:
