@@ -13,7 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from boardpapers.extract import PARSER_VERSION
-from boardpapers.extract.parsers import minutes, performance, plans, scrutiny
+from boardpapers.extract.parsers import agenda, figures, minutes, performance, plans, scrutiny
 from boardpapers.extract.parsers.common import Context, Section
 from boardpapers.extract.parsers.metadata import find_meeting, parse_metadata
 from boardpapers.extract.parsers.tables import parse_tables
@@ -32,8 +32,11 @@ PARSERS: dict[str, list[Parser]] = {
     "minutes": [minutes.parse],
     "plan": [plans.parse],
     "scrutiny_report": [scrutiny.parse],
-    "performance_report": [performance.parse],
-    "agenda_pack": [minutes.parse, performance.parse],
+    "performance_report": [performance.parse, agenda.parse_recommendations],
+    "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations],
+    "agenda": [agenda.parse],
+    "commissioning": [agenda.parse_recommendations, figures.parse],
+    "terms_of_reference": [],
 }
 EVERYWHERE: list[Parser] = [parse_tables]
 

@@ -87,6 +87,15 @@ class Item(Record):
     purpose: str | None = Field(default=None, description="For decision, discussion, information ...")
 
 
+class Amount(_Strict):
+    """A sum of money written beside a decision ('OPCC contribution: £110,000')."""
+
+    label: str | None = Field(default=None, description="What the sum is, e.g. the column header 'Total budget'")
+    raw: str = Field(description="The cell as written: '£2m', 'Tbc', 'Awaiting confirmation'")
+    value: float | None = Field(default=None, description="Pounds, where the cell gives a sum")
+    status: str | None = Field(default=None, description="What is written instead of a sum ('Tbc')")
+
+
 class Decision(Record):
     item: str | None = Field(default=None, description="Agenda item the decision belongs to")
     text: str = Field(description="The decision as written (bullets and markup removed)")
@@ -94,6 +103,7 @@ class Decision(Record):
     date: str | None = Field(default=None, pattern=ISO_DATE, description="Date of the meeting or paper")
     body: str | None = Field(default=None, description="Board or panel that decided")
     report_by: str | None = Field(default=None, description="Whose report the decision was taken on, where stated")
+    amounts: list[Amount] = Field(default_factory=list, description="Sums of money the decision commits, where stated")
 
 
 class Action(Record):

@@ -594,3 +594,21 @@ def _to_measure(f: Found, b, i: int, place, measure_inds: list, current):
     spec["values"].append(_value(f, f.series, b.page))
     measure_inds.append(spec)
     return spec, name
+
+
+def parse(section, ctx):
+    """Every figure stated in a section's prose as a Figure record (papers that track no
+    indicators: a commissioning paper's context statistics)."""
+    from boardpapers.schemas.records import Figure
+
+    carry = None
+    for b in section.blocks:
+        if b.kind == "heading":
+            carry = None
+        if b.kind not in ("paragraph", "list_item"):
+            continue
+        found, carry = find_figures(b.text, ctx.meta.date, carry)
+        for f in found:
+            yield Figure(value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period,
+                         comparator=f.comparator, direction=f.direction, sentence=f.sentence[:2000],
+                         provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))
