@@ -103,3 +103,13 @@ def test_objectives_led_by_the_chair():
     got = [(p.name, p.category, p.lead) for p in of("Priority", records(text, "scrutiny"))]
     assert got == [("Identify ways that services could work together.", "objective", "Ann Reed"),
                    ("Identify how residents can self-help.", "objective", "Ann Reed")]
+
+
+def test_no_owner_column_no_actions():
+    """A recommendations table without an 'Action By' column gives decisions, not owner-less actions."""
+    text = ("Recommendations\n\n"
+            "Recommendation\tTimescale\n"
+            "Continue to commission the domestic abuse contract\t2017/18\n")
+    recs = records(text, "scrutiny")
+    assert [d.text for d in of("Decision", recs)] == ["Continue to commission the domestic abuse contract"]
+    assert of("Action", recs) == []

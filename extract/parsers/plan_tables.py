@@ -97,8 +97,8 @@ def column_roles(header: list[str]) -> Columns:
         role = cell_role(text)
         if role and role not in roles:
             roles[role] = i
-    # Two candidate main columns ("Outcome | Indicator", "Action | Measure"): the second is
-    # read as context (a theme) or as a measure, not as the record's text.
+    # With two candidate text columns ("Outcome | Indicator", "Action | Measure") the record's
+    # text is the one MAIN_ROLES ranks first; the other is kept as theme or measure.
     return Columns(roles=roles, header=[" ".join(h.split()) for h in header])
 
 

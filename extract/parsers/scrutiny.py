@@ -101,6 +101,11 @@ class _Rec:
     draft: TableRecordDraft | None = None  # from the table
     table_block: Block | None = None
 
+    @property
+    def has_owner_column(self) -> bool:
+        table = self.table_block.table if self.table_block is not None else None
+        return table is not None and "owner" in column_roles(table.header_texts()).roles
+
 
 def recommendation_list(blocks: list[Block]) -> list[tuple[str, Block]]:
     for i, block in enumerate(blocks):
@@ -172,7 +177,8 @@ def parse_recommendations(blocks: list[Block], ctx: Context) -> Iterator[Record]
             prov = ctx.provenance(rec.table_block, PARSER, VERSION, text=rec.draft.source, page=rec.draft.page)
         yield Decision(item=rec.number, text=rec.text, kind="recommendation", date=ctx.meta.date,
                        body=ctx.meta.body, provenance=prov)
-        if rec.draft is not None:
+        # An Action is a task with an owner: a table without a column of owners gives none.
+        if rec.draft is not None and rec.has_owner_column:
             yield plan_action(rec.draft, rec.table_block, ctx, kind="recommendation", text_role="recommendation",
                               item=rec.number, parser=PARSER, version=VERSION)
 
