@@ -113,3 +113,12 @@ def test_no_owner_column_no_actions():
     recs = records(text, "scrutiny")
     assert [d.text for d in of("Decision", recs)] == ["Continue to commission the domestic abuse contract"]
     assert of("Action", recs) == []
+
+
+def test_labelled_recommendation_paragraphs():
+    text = ("The panel heard from witnesses.\n\n"
+            "Recommendation 1: That the council funds two outreach workers.\n\n"
+            "Some discussion followed.\n\n"
+            "Recommendation 2 - That partners share data monthly.\n")
+    assert [(d.item, d.text) for d in of("Decision", records(text, "scrutiny"))] == [
+        ("1", "That the council funds two outreach workers."), ("2", "That partners share data monthly.")]

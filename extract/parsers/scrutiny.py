@@ -42,6 +42,7 @@ _CONCLUSION_LEAD = re.compile(
 _OBJECTIVES_LEAD = re.compile(r"\b(?:objectives?|terms of reference|aims?)\b[^.]*:\s*$", re.I)
 _CHAIR = re.compile(r"\b(?:Councillors?|Cllr)\.?:?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*"
                     r"(?:\((?:the\s+)?Chair(?:man|person)?\)|,?\s+Chair(?:man|person)?\b)")
+_RECS_LABEL = re.compile(r"^Recommendation\s+(?P<n>\d{1,2})\s*[:.–-]\s*(?P<text>.+)$", re.S)
 _ITEM_MARKER = re.compile(r"^\(?(\d{1,2})[.)]?$")
 
 
@@ -115,7 +116,13 @@ def recommendation_list(blocks: list[Block]) -> list[tuple[str, Block]]:
             items = _numbered_items(blocks, i)
             if items:
                 return _number_items(items)
-    return []
+    # "Recommendation 3: Publish ..." paragraphs, each labelled, wherever they stand.
+    labelled = []
+    for block in blocks:
+        m = _RECS_LABEL.match(block.text) if block.kind in ("paragraph", "list_item", "heading") else None
+        if m and m.group("text").strip():
+            labelled.append((m.group("n"), block))
+    return labelled
 
 
 def recommendation_rows(blocks: list[Block]) -> list[tuple[TableRecordDraft, Block]]:
@@ -133,7 +140,7 @@ def recommendation_rows(blocks: list[Block]) -> list[tuple[TableRecordDraft, Blo
 
 
 def _pair(listed: list[tuple[str, Block]], rows: list[tuple[TableRecordDraft, Block]]) -> list[_Rec]:
-    recs = [_Rec(number=n, text=b.text, block=b) for n, b in listed]
+    recs = [_Rec(number=n, text=_unlabelled(b.text), block=b) for n, b in listed]
     numbered = all(d.first("number") for d, _ in rows) and rows
     if numbered and recs:
         by_number = {r.number: r for r in recs}
@@ -162,6 +169,11 @@ def _pair(listed: list[tuple[str, Block]], rows: list[tuple[TableRecordDraft, Bl
             number = draft.first("number") or str(len(recs) + 1)
             recs.append(_Rec(number=number.rstrip("."), text=text, draft=draft, table_block=block))
     return recs
+
+
+def _unlabelled(text: str) -> str:
+    m = _RECS_LABEL.match(text)
+    return m.group("text").strip() if m else text
 
 
 def _text(draft: TableRecordDraft) -> str:
