@@ -51,6 +51,7 @@ NOT_NAME_WORDS = {
     "inspectorate", "constable", "commissioner", "parliament", "select", "freedom", "transparency",
     "open", "institute", "gazette", "society", "law", "registry", "bike", "check", "challenge",
     "series", "aob", "welcome", "introductions", "minute", "notes", "note", "the", "and", "of",
+    "scrutiny", "legislative", "legislation", "post", "corporation", "agenda", "outcomes", "statistics",
 }
 NOT_FIRST_WORDS = {
     "the", "this", "that", "these", "those", "it", "a", "an", "in", "on", "for", "with", "page", "item",
@@ -248,13 +249,19 @@ class People:
             words = long_form.split()
             for n in range(len(words), 0, -1):
                 cand = " ".join(words[-n:])
-                if _initials_key(short) in {_initials_key(x) for x in initials_of(cand)} | {_acronym(cand)}:
+                if _initials_key(short) in {_initials_key(x) for x in initials_of(cand)} or _shortens(short, cand):
                     people.defined.setdefault(short, cand)
                     break
         people.phrases = list(dict.fromkeys(
             " ".join(m.group(0).split()) for m in re.finditer(
                 r"\b[A-Z][a-z]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z]+){1,4}\b", text)))
         return people
+
+    def trusted(self) -> set[str]:
+        """Names a task may be given to in prose: the listed people, and names the text repeats."""
+        out = {self.canonical(n) for n in self.listed}
+        out |= {self.canonical(m.name) for m in self.mentions if m.count >= 2}
+        return out
 
     # A listed name is a person; a mention counts when it looks like one.
     def known(self) -> list[str]:
@@ -305,7 +312,12 @@ class People:
             nw = n.split()
             if len(nw) == len(words) and nw[0] == words[0] and fuzz.ratio(nw[-1].lower(), words[-1].lower()) >= 80:
                 return n
-        return None
+        # 'Will Minnett' for listed 'William Minnett', 'Megan Mirza' for 'Meagan Mirza': same surname,
+        # a first name that shortens or nearly spells the listed one.
+        same = [n for n in names if len(n.split()) == len(words) and n.split()[-1] == words[-1] and (
+            n.split()[0].startswith(words[0]) or words[0].startswith(n.split()[0])
+            or fuzz.ratio(n.split()[0].lower(), words[0].lower()) >= 80)]
+        return same[0] if len(same) == 1 else None
 
     def resolve_initials(self, token: str, context: str = "") -> str | None:
         """'PE-J' -> 'Paul Edmondson-Jones'; 'SH' -> a name the text uses ('Sam Hogan').
@@ -318,7 +330,8 @@ class People:
         if len(key) < 2:
             return None
         if token in self.defined:
-            return self.canonical(self.defined[token])
+            long_form = self.defined[token]
+            return self.match_written(long_form) or self.canonical(long_form)
         hits = [n for n in self.listed if key in initials_of(n)]
         hits = list(dict.fromkeys(self.canonical(n) for n in hits))
         if len(hits) == 1:
@@ -351,6 +364,26 @@ class People:
                 if phrase != label and (best is None or len(phrase) < len(best)):
                     best = phrase
         return best
+
+
+def _shortens(short: str, phrase: str) -> bool:
+    """'ShEx' shortens 'Shareholder Executive', 'MoJ' 'Ministry of Justice': each word gives a prefix
+    (small words may give nothing), in order, and together they spell the short form."""
+    words = phrase.split()
+    small = {"of", "and", "for", "the", "&"}
+
+    def fit(s: str, k: int) -> bool:
+        if k == len(words):
+            return not s
+        w = words[k]
+        if w.lower() in small and fit(s, k + 1):
+            return True
+        for n in range(1, min(len(w), len(s)) + 1):
+            if s[:n].lower() == w[:n].lower() and fit(s[n:], k + 1):
+                return True
+        return False
+
+    return len(words) >= 2 and short[:1].isupper() and fit(short, 0)
 
 
 def _abbreviates(short: str, word: str) -> bool:

@@ -79,6 +79,43 @@ def find_due(text: str) -> str | None:
     return " ".join(best[1].split()).rstrip(" .") if best else None
 
 
+_STOP = frozenset("""the and for with that this from have been were was will would could should which what their
+there they them than then into onto also about after before other some such each more most very only just further""".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
+
+
+def _due_from_item(view: View, task: Task, decisions: list[Found], taken: set[str]) -> str | None:
+    """A deadline the item's discussion gives the task: 'asap' in the sentence agreeing it.
+
+    Taken from a sentence before the task, in the same item, that shares content words
+    with it: three where the sentence is an agreed decision ('It was agreed that ... the
+    proposal and any opinion on licensing asap' -> 'circulate further information on the
+    proposal and the licensing ...'), four in plain discussion (with three, the CJ panel's
+    'information by the end of the month', Sean Palmer's own deadline, reached the note
+    Kieron O'Hara co-ordinates). Another task's bullet, or a deadline another
+    task of the item already states, is not a source.
+    """
+    mine = _words(task.text)
+    tasks_blocks = {k for d in decisions if d.labelled for k in d.blocks}
+    agreed = {d.text for d in decisions if not d.labelled}
+    for k in range(task.block - 1, -1, -1):
+        b = view.blocks[k]
+        if view.item[k] != task.item or is_heading(b):
+            break
+        if b.kind not in ("paragraph", "list_item") or k in view.margin_blocks or _LABELLED.match(b.text) \
+                or k in tasks_blocks:
+            continue
+        for sentence in reversed(re.split(r"(?<=[.!?])\s+", b.text)):
+            due = find_due(sentence)
+            need = 3 if any(sentence in a or a in sentence for a in agreed) else 4
+            if due and due not in taken and len(mine & _words(sentence)) >= need:
+                return due
+    return None
+
+
 # --- owners ---------------------------------------------------------------------------------------
 
 def split_owner_text(written: str) -> list[str]:
@@ -95,6 +132,10 @@ def split_owner_text(written: str) -> list[str]:
         else:
             out.append(p)
     return out
+
+
+def looks_like_initials(text: str) -> bool:
+    return _initials_like(text)
 
 
 def _initials_like(text: str) -> bool:
@@ -135,14 +176,32 @@ def _drop_owner(text: str, owner_texts: list[str]) -> str:
     return text.strip()
 
 
+_NOT_IN_SUBJECT = re.compile(r"\b(?:that|agreed|said|noted|asked|was|were|is|are|has|have|had|would|could|should|"
+                             r"reported|suggested|explained|confirmed|it|which|who)\b", re.I)
+
+
 def subjects(text: str) -> list[tuple[str, int]]:
-    """Clause subjects before 'to <verb>' / 'will <verb>': [(subject, start)]."""
-    out = []
+    """Who a task is given to: the subject before 'to <verb>' / 'will <verb>', as [(subject, start)].
+
+    The first is the one opening the text, or opening the clause after a lead-in
+    ('Upon receipt of note from Panel, SP to provide ...'). Further subjects start a new
+    sentence or an 'and' clause and are names or initials ('SP to contact ODI ... and HMCTS
+    to come back'); 'meet the Transparency Board, DfT and ATOC to build on ...' has one owner.
+    """
+    out: list[tuple[str, int]] = []
     for m in _SUBJECT.finditer(text):
-        s = m.group("s").strip()
-        if s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item", "subject"):
+        s, start = m.group("s").strip(), m.start("s")
+        if s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item", "subject") \
+                or _NOT_IN_SUBJECT.search(s):
             continue
-        out.append((s, m.start("s")))
+        lead = text[:start]
+        if not out:
+            if start == 0 or (lead.rstrip().endswith(",") and not re.search(r"\bto\s+[a-z]", lead)):
+                out.append((s, start))
+            continue
+        if (lead.rstrip().endswith(".") or re.search(r"\sand\s*$", lead)) and (
+                _initials_like(s) or is_person_name(s) or lead.rstrip().endswith(".")):
+            out.append((s, start))
     return out
 
 
@@ -176,6 +235,10 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
             continue
         for t in _prose(view, i, nlp, people, whole=False):
             add(t, 5)
+    for t in tasks:
+        if t.due is None and (t.rule in ("labelled", "decision") or (t.rule == "margin" and t.block in {
+                k for d in decisions for k in d.blocks})):
+            t.due = _due_from_item(view, t, decisions, {x.due for x in tasks if x.item == t.item and x.due})
     # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
     seen, out = set(), []
     for t in sorted(tasks, key=lambda t: t.block):
@@ -263,9 +326,13 @@ def _labelled(view: View, people: People) -> list[Task]:
             if under and b.kind != "list_item":
                 under = False
             continue
+        inline_due = re.split(r"\s+due(?:\s+date)?\s*:\s*", body, maxsplit=1, flags=re.I)
+        body = inline_due[0]
         task = _task_from_subject(body, people, i, view.item[i], "labelled")
         assert task is not None
-        if task.due is None or m:
+        if len(inline_due) > 1:
+            task.due = " ".join(inline_due[1].split()).rstrip(" .")
+        if task.due is None or (m and len(inline_due) == 1):
             nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
             due = re.match(r"^\s*due(?:\s+date)?\s*[:\-–]\s*(?P<d>.+?)\s*\.?\s*$", nxt, re.I)
             if due:
@@ -450,6 +517,8 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
         if not who:
             continue
         name, written = who
+        if name not in people.trusted():
+            continue  # 'Post Legislative Scrutiny will ...': a capitalised phrase, not a person
         sent = span.sent
         rest = doc[span.start:sent.end].text.strip()
         after_to = len(doc[span.end:sent.end])

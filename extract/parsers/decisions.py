@@ -19,6 +19,7 @@ INLINE = re.compile(r"^(?P<label>resolved|decisions?|agreed|resolution)\b\s*(?:[
 _NUMBERED_PARTS = re.compile(r"\s*\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
 _FOLLOWING = re.compile(r"\bthe following (?:actions?|decisions?|recommendations?|resolutions?) (?:was|were) (?:agreed|made|taken|resolved)\s*[.:]?\s*$", re.I)
 
+_LABEL_PREFIX = re.compile(r"^action\s*\d*[a-z]?\s*:\s*|\s+due(?:\s+date)?\s*:.*$", re.I)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("approval", re.compile(r"\b(?:minutes|notes?|record) of the (?:previous|last) meeting\b[^.]*?\b(?:were|was) (?:agreed|approved|confirmed|accepted|signed)", re.I)),
     ("approval", re.compile(r"\bminutes\b[^.]*?\b(?:approved|agreed|confirmed|signed) as an? (?:correct|true|accurate|fair) record", re.I)),
@@ -30,7 +31,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         r"supported|asked for|requested|commissioned|ratified|adopted)\b")),
 ]
 # "agreed that data.gov.uk had been very successful": a view of the past, not a decision.
-_VIEW = re.compile(r"\bagreed that\b[^.]*?\bhad been\b", re.I)
+_VIEW = re.compile(r"\bagreed that\b.*?\bhad been\b", re.I)
 
 
 TOP_MARKER = re.compile(r"^\d{1,2}[.)]?$")
@@ -157,7 +158,7 @@ def _under_label(view: View, i: int, kind: str, used: set[int]) -> tuple[list[Fo
             for part in _split_numbered(b.text):
                 found.append(Found(_cap(part), kind, view.item[j], [j], True))
         elif b.kind == "paragraph" and not found:
-            for part in _split_numbered(b.text):
+            for part in _split_numbered(_LABEL_PREFIX.sub("", b.text)):
                 found.append(Found(part, kind, view.item[j], [j], True))
         else:
             break

@@ -168,8 +168,9 @@ def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
             venue = m.group("v").strip(" .")
             evidence.append(b)
             continue
-        if re.match(r"^\s*time\s*:", text, re.I) or (dates.parse_date(text) and dates.parse_time(text)) or re.search(r"\d[.:]\d\d\s*[-–]\s*\d", text):
-            s, e = dates.parse_time_range(text)
+        timed = dates.DATE_NUMERIC.sub(" ", text)  # '02.03.11' is a date, not 02:03
+        if re.match(r"^\s*time\s*:", timed, re.I) or (dates.parse_date(text) and dates.parse_time(timed)) or re.search(r"\d[.:]\d\d\s*[-–]\s*\d", timed):
+            s, e = dates.parse_time_range(timed)
             if s and not start:
                 start, end = s, e or end
                 evidence.append(b)

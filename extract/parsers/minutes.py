@@ -65,7 +65,8 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                                                text=t.text if block.kind == "table" else None))
         if "unresolved_initials" in t.flags:
             yield Problem(code="unresolved_initials",
-                          message=f"owner {t.owner_as_written!r} could not be resolved to a name",
+                          message=f"initials {', '.join(o for o in t.owners if action_rules.looks_like_initials(o))} "
+                                  f"in owner {t.owner_as_written!r} could not be resolved to a name",
                           provenance=ctx.provenance(block, PARSER, VERSION))
 
 
