@@ -95,7 +95,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 # --- recommendations -------------------------------------------------------------------------
 
 _RECOMMENDATION_COL = re.compile(r"^\s*(?:recommendations?|proposals?|proposed action)\s*$", re.I)
-_MONEY_COL = re.compile(r"\b(?:contribution|budget|cost|funding|amount|allocation|£)\b", re.I)
+_MONEY_COL = re.compile(r"\b(?:contribution|budget|cost|funding|amount|allocation|grant|award)\b|£", re.I)
 _LEAD_IN = re.compile(
     r"^\s*(?:it is )?recommended that(?: the)?[^.:]*?\b(?:committee|board|panel|partnership|cabinet|council|group|members?)\b\s*:?\s*",
     re.I)
@@ -139,7 +139,9 @@ def parse_recommendations(section: Section, ctx: Context) -> Iterator[Record]:
 
 
 def _table_decisions(block: Block, header: list[str], col: int, item: str | None, ctx: Context) -> Iterator[Decision]:
-    money_cols = [c for c, h in enumerate(header) if c != col and _MONEY_COL.search(h)]
+    rows = block.table.body_rows
+    money_cols = [c for c, h in enumerate(header) if c != col and (_MONEY_COL.search(h) or any(
+        (r.texts + [""] * len(header))[c].strip().startswith("£") for r in rows))]
     for row in block.table.body_rows:
         texts = row.texts + [""] * (len(header) - len(row.cells))
         text = " ".join(texts[col].split())

@@ -1,0 +1,43 @@
+"""Agenda front sheets, pack splitting and recommendation decisions."""
+from pathlib import Path
+
+from boardpapers.extract.parsers.agenda import split_item
+from boardpapers.extract.pipeline import extract_path
+
+from conftest import CORPUS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "performance"
+
+
+def test_split_item_pages_and_purpose():
+    item = split_item("5", "Commissioning Intentions 2017-18 (Pages 1 - 4)* To discuss the document.")
+    assert (item.title, item.pages, item.purpose) == ("Commissioning Intentions 2017-18", "Pages 1 - 4", "To discuss the document.")
+    item = split_item("3", "Grant funding proposals (Pages 7 - 10) For decision")
+    assert item.purpose == "For decision"
+
+
+def test_other_council_front_sheet_and_pack():
+    ex = extract_path(FIXTURES / "agenda-front-sheet.txt")
+    assert [(i.number, i.title) for i in ex.items][:3] == [
+        ("1", "Apologies for absence"), ("2", "Minutes of the last meeting"), ("3", "Grant funding proposals")]
+    assert [s.kind for s in ex.sections] == ["agenda", "minutes", "commissioning", "performance_report"]
+    decisions = [d for d in ex.decisions if d.kind == "recommendation"]
+    assert [d.text for d in decisions] == ["Fund an outreach worker for 12 months", "Extend the summer programme"]
+    assert decisions[0].item == "3" and [a.value for a in decisions[0].amounts] == [30000, 45000]
+    assert decisions[1].amounts[0].status == "Tbc"
+    ind = next(i for i in ex.indicators if i.name == "Anti-social behaviour")
+    assert [v.period for v in ind.values] == ["2018-10", "2018-11", "2018-12"]
+
+
+def test_plymouth_pack_sections_items_decisions():
+    ex = extract_path(CORPUS / "plymouth-safer-plymouth-agenda-2017-01.txt")
+    assert [s.kind for s in ex.sections] == ["agenda", "commissioning", "terms_of_reference", "performance_report"]
+    assert [(i.number, i.pages) for i in ex.items] == [("5", "Pages 1 - 4"), ("6", "Pages 5 - 8"), ("8", "Pages 9 - 12")]
+    assert len(ex.decisions) == 8 and {d.item for d in ex.decisions} == {"5"}
+    assert ex.decisions[2].amounts[1].value == 2_000_000
+
+
+def test_recommendations_box_drops_the_lead_in():
+    ex = extract_path(CORPUS / "peterborough-scrutiny-performance-2018-11.txt")
+    assert [d.text for d in ex.decisions] == [
+        "Consider and scrutinise this performance report and endorse the approach being taken by the Safer Peterborough Partnership"]
