@@ -78,9 +78,11 @@ def test_facets_are_configured_and_work(site):
     data = get(site, "/boardpapers/actions.json?_size=0").json()
     facets = data["facet_results"]
     facets = facets.get("results", facets)  # Datasette 1.0 nests them
-    assert {"owners", "kind", "place", "year"} <= set(facets)
-    owners = {f["value"] for f in facets["owners"]["results"]}
+    assert {"owner", "kind", "place", "year"} <= set(facets)
+    owners = {f["value"] for f in facets["owner"]["results"]}
     assert "Lisa Wills" in owners
+    array = get(site, "/boardpapers/actions.json?_size=0&_facet_array=owners").json()["facet_results"]
+    assert "Lisa Wills" in {f["value"] for f in array.get("results", array)["owners"]["results"]}
     decisions = get(site, "/boardpapers/decisions.json?_size=0").json()["facet_results"]
     assert {"body", "place", "doc_type", "year"} <= set(decisions.get("results", decisions))
     assert "suggested_facets" not in data or not data["suggested_facets"]
