@@ -51,7 +51,7 @@ NOT_NAME_WORDS = {
     "inspectorate", "constable", "commissioner", "parliament", "select", "freedom", "transparency",
     "open", "institute", "gazette", "society", "law", "registry", "bike", "check", "challenge",
     "series", "aob", "welcome", "introductions", "minute", "notes", "note", "the", "and", "of",
-    "scrutiny", "legislative", "legislation", "post", "corporation", "agenda", "outcomes", "statistics",
+    "planning", "forward", "scrutiny", "legislative", "legislation", "post", "corporation", "agenda", "outcomes", "statistics",
 }
 NOT_FIRST_WORDS = {
     "the", "this", "that", "these", "those", "it", "a", "an", "in", "on", "for", "with", "page", "item",
@@ -253,8 +253,8 @@ class People:
                     people.defined.setdefault(short, cand)
                     break
         people.phrases = list(dict.fromkeys(
-            " ".join(m.group(0).split()) for m in re.finditer(
-                r"\b[A-Z][a-z]+(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][a-z]+){1,4}\b", text)))
+            re.sub(r"^(?:The|A|An|This|That) ", "", " ".join(m.group(0).split())) for m in re.finditer(
+                r"\b[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?[A-Z][a-z]+){1,4}\b", text)))
         return people
 
     def trusted(self) -> set[str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from boardpapers.extract.nlp_components import owner_of
-from boardpapers.extract.parsers.decisions import Found, View, is_heading
+from boardpapers.extract.parsers.decisions import Found, View, decision_label, is_heading
 from boardpapers.extract.people import People, is_person_name
 from boardpapers.extract.structure import is_initials
 from boardpapers.schemas.document import Block
@@ -396,7 +396,7 @@ def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -
             region.append(j)
             j += 1
         backward = False
-        if not any(_is_task(view, r, decided, nlp) for r in region) and not any(blocks[r].kind == "list_item" for r in region):
+        if not any(blocks[r].kind in ("paragraph", "list_item") and not decision_label(blocks[r]) for r in region):
             back = _backward(view, stack[0], decided, nlp)
             if back:
                 region, backward = back, True
@@ -466,13 +466,19 @@ def _assign(view: View, labels: list[str], stack: list[int], region: list[int], 
             # otherwise the label owns the paragraph beside it.
             items = [r for r in region if blocks[r].kind == "list_item" and not _STATEMENT.match(blocks[r].text)]
             free = items or [r for r in region[:1] if not _STATEMENT.match(blocks[r].text)]
-            lead = blocks[stack[0] - 1].text if stack[0] > 0 else ""
+            # A lead-in that introduces the list ('... presented at the meeting in January:') dates it.
+            lead = blocks[stack[0] - 1].text if stack[0] > 0 and blocks[stack[0] - 1].text.rstrip().endswith(":") else ""
             for r in free:
                 t = _margin_task(view, r, label, owners, flags, decided)
                 t.due = t.due or find_due(lead)
                 out.append(t)
             return out
-        for r in free:
+        # The label sits beside the first task, or the first list of tasks, not the whole item.
+        run = free[:1]
+        for r in free[1:]:
+            if blocks[run[0]].kind == "list_item" and all(blocks[x].kind == "list_item" for x in range(run[-1], r + 1)):
+                run.append(r)
+        for r in run:
             out.append(_margin_task(view, r, label, owners, flags, decided))
     return out
 

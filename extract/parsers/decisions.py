@@ -49,6 +49,11 @@ def is_heading(b: Block) -> bool:
     return False
 
 
+def decision_label(b: Block) -> bool:
+    """'DECISION:', 'RESOLVED', 'the following action was agreed.': a label over decisions."""
+    return bool(LABEL.match(b.text.strip()) or _FOLLOWING.search(b.text))
+
+
 @dataclass
 class View:
     """The blocks a minutes parser reads, with each block's agenda item and the margin labels."""
