@@ -246,7 +246,7 @@ def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
 
 @main.command()
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
-@click.option("-h", "--host", default="127.0.0.1", show_default=True, help="Host to listen on (0.0.0.0 exposes it to the network).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Host to listen on (0.0.0.0 exposes it to the network).")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--papers", "papers_dir", type=click.Path(exists=True, file_okay=False),
               help="Folder of the source papers to serve at /papers/ (default: where they were built from).")
