@@ -105,10 +105,10 @@ def person_patterns(people: People) -> list[dict]:
 def people_pipeline(people: People) -> Language:
     """A fresh pipeline for one paper: its people as PERSON entities, then the task matcher."""
     nlp = new_pipeline()
-    config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
-    ruler = nlp.add_pipe("entity_ruler", config=config, before="ner" if "ner" in nlp.pipe_names else None)
     patterns = person_patterns(people)
-    if patterns:
+    if patterns:  # a paper that names nobody (an action log) needs no ruler
+        config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+        ruler = nlp.add_pipe("entity_ruler", config=config, before="ner" if "ner" in nlp.pipe_names else None)
         ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("boardpapers_tasks")
     return nlp
