@@ -76,7 +76,10 @@ def is_whole_bold(raw: str) -> bool:
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3})"
 _MARKER = re.compile(
     rf"""^(?P<marker>
-        \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]?        # 1  1.  4.5.1  2)
+        \d{{1,2}}(?=\s+[\*<"'‘“A-Z£])              # 1 Apologies (a bare number needs a capital after it:
+                                                # "39 (rate of ..." is a wrapped line, not item 39)
+      | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]         # 1.  4.5.1.  2)
+      | \d{{1,2}}(?:\.\d{{1,2}}){{1,3}}             # 4.5.1
       | \(\d{{1,2}}\)                              # (3)
       | \(?{_ROMAN}\)                             # i)  (iv)
       | {_ROMAN}\.                                # iv.

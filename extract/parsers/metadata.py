@@ -44,9 +44,13 @@ def _front(doc: Document, n: int = FRONT) -> list[Block]:
 
 
 def _front_text(blocks: list[Block]) -> list[str]:
+    """The front page's lines. Only small tables are front-sheet blocks ("Report of: ..."); a
+    longer table at the top (an action log, an attendance grid) speaks of its rows, not the paper."""
     out = []
     for b in blocks:
         if b.kind == "table" and b.table:
+            if len(b.table.rows) > 4:
+                continue
             out.extend(" ".join(c.text for c in row.cells if c.text) for row in b.table.rows)
         else:
             out.append(((b.marker + " ") if b.marker else "") + b.text)
@@ -95,15 +99,35 @@ def find_body(doc: Document) -> tuple[str | None, str]:
     return None, ""
 
 
+# Words that may stand before a place's name without making it a person's surname.
+_PLACE_PREFIXES = {"Safer", "Greater", "North", "South", "East", "West", "Central", "City", "Inner", "Royal",
+                   "Borough", "Council", "Stronger", "Community", "Partnership", "Of", "The", "In", "At"}
+
+
+def _place_mentions(text: str) -> Counter:
+    """Known places named in the text, leaving out surnames ("Richard Stirling", "Jo May")."""
+    counts = places_in(text)
+    for place in list(counts):
+        for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(place)}\b", text):
+            if m.group(1) not in _PLACE_PREFIXES:
+                counts[place] -= 1
+    return +counts
+
+
 def find_place(doc: Document, body: str | None) -> tuple[str | None, str]:
     if body and first_place(body):
         return first_place(body), body
     front = " ".join(_front_text(_front(doc)))
-    counts = places_in(front) + places_in(doc.text())
-    if not counts:
-        return None, ""
-    place, n = counts.most_common(1)[0]
-    return place, f"named {n} times"
+    counts = _place_mentions(front)
+    if counts:
+        place, n = counts.most_common(1)[0]
+        return place, f"named on the front page ({front[:120]})"
+    # Elsewhere in the paper a place must recur: a passing mention ("the Mayor of London") is not its area.
+    counts = _place_mentions(doc.text())
+    if counts and counts.most_common(1)[0][1] >= 3:
+        place, n = counts.most_common(1)[0]
+        return place, f"named {n} times"
+    return None, ""
 
 
 def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
@@ -121,7 +145,8 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
         standalone = [y for y in dates.YEAR.findall(line) if not re.search(rf"{y}\s*[-–/]\s*\d", line) and not re.search(rf"\d\s*[-–/]\s*{y}", line)]
         if standalone:
             return standalone[0], line
-    years = Counter(dates.YEAR.findall(doc.text()))
+    everything = doc.text() + "\n" + "\n".join(b.text for b in doc.blocks if b.kind == "table")
+    years = Counter(dates.YEAR.findall(everything))
     if years:
         year, n = years.most_common(1)[0]
         return year, f"the year named most ({n} times)"

@@ -51,7 +51,8 @@ from boardpapers.schemas.errors import ReadError
 _BROKEN = (PDFException, PSException, PdfminerException, ValueError, KeyError, TypeError, AttributeError,
            IndexError, AssertionError, ZeroDivisionError, RecursionError)
 _WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False}
-_FOOTNOTE_START = re.compile(r"^(\d{1,3})\s*(?=\S)")
+# "7 SMART is ..." is a footnote; "6. Officer Update" (a numbered heading set small) is not.
+_FOOTNOTE_START = re.compile(r"^(\d{1,3})(?![.)\d])\s*(?=\S)")
 
 
 @dataclass
