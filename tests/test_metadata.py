@@ -69,3 +69,16 @@ def test_corpus_metadata_matches_gold(path):
         assert got == gold["meeting"]
     else:
         assert meeting is None
+
+
+def test_a_surname_is_not_a_place_and_a_passing_mention_is_not_the_area(tmp_path):
+    meta, _ = meta_of(tmp_path, "TRANSPARENCY BOARD\n\nMinutes of the meeting held on 2 March 2011 at the Cabinet Office\n\n"
+                                "Present: Richard Stirling, Jane Doe\n\nThe Board heard about open data in London.\n")
+    assert meta.place is None
+
+
+def test_an_action_log_takes_the_year_its_rows_name(tmp_path):
+    rows = "\n".join(f"1{i}/01/2011\tTeam to do thing {i}\tJune\tOn track" for i in range(6))
+    meta, meeting = meta_of(tmp_path, f"Board Action Log\n\nMeeting date\tAction\tDeadline\tProgress\n{rows}\n")
+    assert (meta.doc_type, meta.date) == ("minutes", "2011")
+    assert meeting.date is None
