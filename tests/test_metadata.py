@@ -73,7 +73,9 @@ def test_corpus_metadata_matches_gold(path):
 
 def test_a_surname_is_not_a_place_and_a_passing_mention_is_not_the_area(tmp_path):
     meta, _ = meta_of(tmp_path, "TRANSPARENCY BOARD\n\nMinutes of the meeting held on 2 March 2011 at the Cabinet Office\n\n"
-                                "Present: Richard Stirling, Jane Doe\n\nThe Board heard about open data in London.\n")
+                                "Present: Richard Stirling, Jane Doe\n\n"
+                                + "".join(f"Item {i} was discussed at some length by members.\n\n" for i in range(15))
+                                + "The Board heard about open data in London.\n")
     assert meta.place is None
 
 
