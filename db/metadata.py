@@ -26,7 +26,7 @@ DESCRIPTION = (
 )
 LICENSE = "Open Government Licence v3.0"
 LICENSE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-SOURCE = "Papers published by Portsmouth, Plymouth and Peterborough City Councils"
+SOURCE = "Papers published by UK councils and community safety partnerships (each document names its source file)"
 
 TABLE_DESCRIPTIONS = {
     "documents": "One row per paper loaded: its type, body, place and date, and a link to the file",
