@@ -93,7 +93,7 @@ def test_paragraph_cut_by_page_break_is_rejoined(tmp_path):
 def test_blank_pages_are_dropped_and_counted(tmp_path):
     doc = doc_of(tmp_path, "First page text.\n\nThis page is intentionally left blank\n\nSecond page text.\n")
     assert [b.text for b in doc.blocks] == ["First page text.", "Second page text."]
-    assert [b.page for b in doc.blocks] == [1, 2]
+    assert [b.page for b in doc.blocks] == [1, 3]  # page 2 is the blank one
 
 
 def test_cp1252_text_is_decoded(tmp_path):
@@ -127,3 +127,11 @@ def test_corpus_papers_read_with_pages_and_lines(path):
     assert doc.source_kind == "text" and doc.blocks
     assert all(b.lines and b.lines[0] <= b.lines[1] for b in doc.blocks)
     assert not any("intentionally left blank" in b.text.lower() for b in doc.blocks)
+
+
+def test_footnotes_close_a_page_once(tmp_path):
+    text = ("Text on the first page that ends here.\n\n\u00b9 A footnote.\n\nText on page two.\n\n---\n\n"
+            "<sup>2</sup> Another note.\n\nText on page three.\n")
+    doc = doc_of(tmp_path, text)
+    assert [(b.kind, b.page) for b in doc.blocks] == [("paragraph", 1), ("footnote", 1), ("paragraph", 2),
+                                                      ("footnote", 2), ("paragraph", 3)]

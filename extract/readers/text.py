@@ -56,11 +56,26 @@ class _Reader:
     path: str
     page: int = 1
     blocks: list[Block] = field(default_factory=list)
+    # The page ends before the next block that is not a footnote: after a rule (the page's
+    # footnotes follow it) or after footnotes set without a rule.
+    page_ending: bool = False
+
+    def end_page(self) -> None:
+        self.page_ending = True
+
+    def turn_page_for(self, kind: str) -> None:
+        if kind == "footnote":
+            self.page_ending = True
+            return
+        if self.page_ending:
+            self.page += 1
+            self.page_ending = False
 
     def add(self, kind: str, raw: str, first: int, last: int, **extra) -> None:
         text = extra.pop("text", None) or clean_inline(raw)
         if not text and kind != "table":
             return
+        self.turn_page_for(kind)
         self.blocks.append(Block(kind=kind, text=text, page=self.page, source=raw, lines=(first, last),
                                  bold_spans=bold_spans(raw), **extra))
 
@@ -87,16 +102,20 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
     n = i + 1  # 1-based line number
     stripped = line.strip()
     if "\f" in line:
-        r.page += line.count("\f")
+        for _ in range(line.count("\f")):
+            r.turn_page_for("break")
+            r.page += 1
         line = line.replace("\f", "")
         stripped = line.strip()
     if not stripped:
         return i + 1
     if _BLANK_PAGE.match(stripped):
+        r.turn_page_for("blank")  # the page before ends, the blank page is one of its own
         r.page += 1
+        r.end_page()
         return i + 1
     if _RULE.match(stripped) and "\t" not in line:
-        r.page += 1  # a rule stands where the page ends, before that page's footnotes
+        r.end_page()  # a rule stands where the page ends, before that page's footnotes
         return i + 1
     if stripped.startswith("|"):
         return _read_pipe_table(r, lines, i)
@@ -274,6 +293,7 @@ def _add_table(r: _Reader, head: list[list[str]], body: list[list[str]], raw: st
         for k, row in enumerate(body):  # one column: not a table, just lines
             r.add("paragraph", row[0] if row else "", first + k, first + k)
         return
+    r.turn_page_for("table")
     rows = [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=True, page=r.page) for x in head]
     rows += [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=False, page=r.page) for x in body]
     table = Table(rows=rows, n_cols=n_cols, pages=[r.page])
