@@ -6,6 +6,7 @@ moved into ``schemas/records.py``); a test fails when a column has neither.
 """
 from __future__ import annotations
 
+from boardpapers.db.link_schema import LINK_QUERIES, LINK_TABLE_DESCRIPTIONS, LINK_VIEWS, link_column_descriptions
 from boardpapers.db.schema import (
     DENORMALISED,
     DENORMALISED_DESCRIPTIONS,
@@ -50,6 +51,7 @@ TABLE_DESCRIPTIONS = {
     "problems": "Soft problems met while extracting (unresolved owners, unparsed tables) and files that failed to build",
     "runs": "Each build or load: when it ran, how long it took, what it loaded. The only place wall-clock time is kept",
     "_schema": "Schema version of this database",
+    **LINK_TABLE_DESCRIPTIONS,
 }
 
 FIELD_FALLBACKS = {
@@ -119,6 +121,7 @@ EXTRA_COLUMNS = {
              "replaced": "Documents that replaced an earlier version", "unchanged": "Documents already loaded, left as they were",
              "failed": "Files that could not be extracted or loaded", "parser_version": "Version of the parsers used"},
     "_schema": {"version": "Schema version"},
+    **link_column_descriptions(),
 }
 
 FACETS = {
@@ -135,10 +138,15 @@ FACETS = {
     "figures": ["unit", "place", "year"],
     "problems": ["code", "severity", "parser"],
     "tables": ["parser"],
+    "person_mentions": ["role", "place", "year"],
+    "person_merges": ["decision", "rule"],
+    "action_status": ["status", "body", "kind"],
+    "action_followups": ["status", "rule"],
+    "record_themes": ["theme_label", "place", "record_table", "year"],
 }
 SORT_DESC = {"documents": "date", "decisions": "date", "actions": "date", "indicators": "date",
              "meetings": "date", "runs": "id"}
-LABEL_COLUMNS = {"documents": "title", "actions": "text", "decisions": "text", "indicators": "name", "tables": "title"}
+LABEL_COLUMNS = {"people": "name", "documents": "title", "actions": "text", "decisions": "text", "indicators": "name", "tables": "title"}
 
 # datasette-vega reads a chart's settings from the URL fragment.
 CHART = ("#g.mark=line&g.x_column=period&g.x_type=ordinal&g.y_column=value&g.y_type=quantitative"
@@ -238,6 +246,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
         "open_actions": "Actions not marked complete, soonest deadline first",
         "decisions_over_time": "Decisions per year, place and body",
         "indicators_by_place": "Indicator values by indicator, place and period",
+        **{name: description for name, (description, _) in LINK_VIEWS.items()},
     }.items():
         tables[view] = {"description": description}
     return {
@@ -247,7 +256,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
             "title": TITLE, "description": DESCRIPTION,
             "license": LICENSE, "license_url": LICENSE_URL, "source": SOURCE,
             "tables": tables,
-            "queries": {name: dict(q) for name, q in QUERIES.items()},
+            "queries": {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()},
         }},
     }
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 from sqlite_utils import Database
 
+from boardpapers.db.link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
 from boardpapers.schemas.records import (
     Action,
     Attendee,
@@ -33,7 +34,7 @@ from boardpapers.schemas.records import (
     Witness,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the link step's tables and views (db/link_schema.py)
 
 # Record table -> (model, Extraction attribute). Order is load order and delete order.
 RECORD_TABLES: dict[str, tuple[type[Record], str]] = {
@@ -211,6 +212,7 @@ def table_specs() -> list[TableSpec]:
                 cols.setdefault(name, typ)
         specs.append(TableSpec(table, cols, pk=spec["pk"], fks=spec["fks"]))
     specs.append(TableSpec("runs", RUN_COLUMNS))
+    specs.extend(TableSpec(name, cols, pk=pk, fks=fks) for name, cols, pk, fks in link_specs())
     return specs
 
 
@@ -225,9 +227,12 @@ def ensure_schema(db: Database) -> None:
             db[table].create_index(cols, if_not_exists=True)
     for table in RECORD_TABLES:  # a re-load deletes a document's rows by document_id
         db[table].create_index(["document_id"], if_not_exists=True)
+    for table, column_sets in LINK_INDEXES.items():
+        for cols in column_sets:
+            db[table].create_index(cols, if_not_exists=True)
     for table, cols in FTS.items():
         if not db[f"{table}_fts"].exists():
             db[table].enable_fts(cols, tokenize="porter", create_triggers=True)
-    for name, sql in VIEWS.items():
+    for name, sql in [*VIEWS.items(), *((n, sql) for n, (_, sql) in LINK_VIEWS.items())]:
         db.create_view(name, sql.strip(), replace=True)
     db["_schema"].insert({"version": SCHEMA_VERSION}, pk="version", replace=True)

@@ -210,6 +210,7 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
                 record_failure(db, path, error)
     click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
                + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
+    _link(db, db_path)
     if failures:
         sys.exit(1)
 
@@ -242,6 +243,24 @@ def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
                + (f"; {failures} failed" if failures else ""), err=True)
     if failures:
         sys.exit(1)
+
+
+def _link(db, db_path: str) -> None:
+    from boardpapers.db.link import link as link_db
+    from boardpapers.db.load import LoadError
+
+    try:
+        click.echo(f"linked: {link_db(db)}", err=True)
+    except LoadError as e:
+        raise click.ClickException(f"{db_path}: {e}") from None
+
+
+@main.command()
+@db_option
+def link(db_path: str) -> None:
+    """Link records across papers: people and their name variants, actions followed up in later
+    papers (with a status), and community-safety themes. Also run at the end of ``build``."""
+    _link(_open_db(db_path), db_path)
 
 
 @main.command()
