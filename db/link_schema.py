@@ -191,7 +191,8 @@ order by a.date, f.later_date""",
     "compare_theme": {
         "title": "Compare a theme across places",
         "description_html": "One row per place for a theme (e.g. <em>domestic abuse</em>, <em>ASB</em>, "
-                            "<em>alcohol</em>; the key or the label): the priorities its papers name, its indicators "
+                            "<em>alcohol</em>; the key or the label): the priorities its papers name on the theme (a plan's "
+                            "priority, or the priority a report files indicators under), its indicators "
                             "with their targets and latest figures, and its lead officers. See "
                             "<code>record_themes</code> for the words matched.",
         "sql": """with t as (
@@ -206,8 +207,11 @@ order by a.date, f.later_date""",
 ), places as (select distinct place from t)
 select p.place,
   (select group_concat(distinct body) from t where t.place is p.place) as bodies,
-  (select group_concat(x, ' | ') from (select distinct pr.name as x from priorities pr join t
-      on t.record_table = 'priorities' and t.record_id = pr.id where t.place is p.place)) as priorities,
+  (select group_concat(x, ' | ') from (
+      select pr.name as x from priorities pr join t on t.record_table = 'priorities' and t.record_id = pr.id
+        and t.field = 'name' where t.place is p.place
+      union select ind.theme from ind join t on t.record_table = 'indicators' and t.record_id = ind.id
+        and t.field = 'theme' where ind.place is p.place)) as priorities,
   (select count(*) from ind where ind.place is p.place) as indicators,
   (select group_concat(x, ' | ') from (select ind.name || ': ' || ind.target as x from ind
       where ind.place is p.place and ind.target is not null)) as targets,

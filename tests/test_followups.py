@@ -115,7 +115,8 @@ def test_open_actions_of_the_safer_portsmouth_partnership(site):
 def test_domestic_abuse_side_by_side(site):
     places = {r["place"]: r for r in rows(site, "/boardpapers/compare_theme.json?theme=domestic+abuse")}
     assert {"Portsmouth", "Plymouth", "Peterborough"} <= set(places)
-    assert "Domestic abuse" in places["Portsmouth"]["priorities"]
+    assert places["Portsmouth"]["priorities"] == "Domestic abuse"
+    assert "Domestic Abuse and Sexual Violence" in places["Peterborough"]["priorities"]
     assert "Bruce Marr" in places["Portsmouth"]["leads"]
     assert "Julia Cullum" in places["Peterborough"]["leads"]
     assert places["Peterborough"]["indicators"] >= 3 and places["Peterborough"]["latest_figures"]
