@@ -187,6 +187,22 @@ def delete_document(db: Database, document_id: str) -> None:
     db.execute("delete from documents where id = ?", [document_id])
 
 
+def is_loaded(db: Database, path: str | Path, parser_version: str) -> bool:
+    """True when this very file is in the database already, read by this parser version.
+
+    Same file name, same place, same content hash (the document id) and same parser version
+    mean a re-build would give the same rows, so ``build`` skips it before reading it.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False  # let the build report it
+    return db.execute(
+        "select 1 from documents where id = ? and source = ? and parser_version = ? and source_path = ?",
+        [Document.content_id(data), path.name, parser_version, str(path.resolve())]).fetchone() is not None
+
+
 def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tuple[int, str]] = (),
                     source_path: str | Path | None = None, papers_file: str | None = None) -> str:
     """Load one document in one transaction. Returns ``loaded``, ``replaced`` or ``unchanged``.

@@ -49,6 +49,15 @@ def report_failure(path: Path, error: Exception, debug: bool) -> None:
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
 password_option = click.option("--password", default=None, help="Password for encrypted PDFs.")
+jobs_option = click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
+                           help="Worker processes extracting papers in parallel (0: one per CPU). "
+                                "Output and its order are the same for any value.")
+
+
+def _jobs(jobs: int) -> int:
+    from boardpapers.extract.parallel import available_cpus
+
+    return jobs or available_cpus()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -62,20 +71,23 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for DIR/<input stem>.json.")
 @password_option
+@jobs_option
 @debug_option
-def extract(paths: tuple[str, ...], out_dir: str, password: str | None, debug: bool) -> None:
+def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: int, debug: bool) -> None:
     """Extract records from papers (PDF or text renderings) into one JSON file each."""
     from boardpapers.extract.export import write_json
-    from boardpapers.extract.pipeline import extract_path
+    from boardpapers.extract.parallel import extract_file, ordered_map
 
     files = expand_inputs(paths)
     failures = 0
-    with click.progressbar(files, label="extracting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda p: p.name if p else "") as bar:
+    results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
+    with click.progressbar(results, length=len(files), label="extracting", file=sys.stderr, show_pos=True,
+                           item_show_func=lambda r: r[0][0].name if r else "") as bar:
         bar.is_hidden = len(files) < 2 or not sys.stderr.isatty()
-        for path in bar:
+        for (path, _), extraction, error in bar:
             try:
-                extraction = extract_path(path, password=password)
+                if error is not None:
+                    raise error
                 write_json(extraction, out_dir, path.stem)
                 click.echo(summary_line(path, extraction), err=True)
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
@@ -174,32 +186,37 @@ def _open_db(db_path: str):
 @click.option("--prefer", type=click.Choice(["text", "pdf"]), default="text", show_default=True,
               help="Which rendering to load when a paper has both a PDF and a text twin (the other is the fallback).")
 @password_option
+@jobs_option
 @debug_option
-def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, debug: bool) -> None:
-    """Extract papers and load their records and page texts into a SQLite database."""
-    from boardpapers.db.load import load_extraction, page_texts, record_failure, run
+def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, jobs: int, debug: bool) -> None:
+    """Extract papers and load their records and page texts into a SQLite database.
+
+    Papers already in the database from the same file (same content hash, same parser
+    version) are skipped before they are read, so a re-build only reads what changed.
+    """
+    from boardpapers.db.load import is_loaded, load_extraction, record_failure, run
     from boardpapers.extract import PARSER_VERSION
-    from boardpapers.extract.pipeline import extract_document
-    from boardpapers.extract.readers import read
+    from boardpapers.extract.parallel import build_file, ordered_map
 
     db = _open_db(db_path)
     named = {Path(p) for p in paths}
     files = [f for f in expand_inputs(paths) if f in named or f.stem.upper() not in NOT_PAPERS]
     papers = choose_renderings(files, prefer)
+    todo = [(path, twin, password) for path, twin in papers if not is_loaded(db, path, PARSER_VERSION)]
+    skipped = len(papers) - len(todo)
     failures = 0
     with run(db, "build", paths, PARSER_VERSION) as r:
-        for path, twin in papers:
+        r.counts["unchanged"] += skipped
+        for (path, _, _), built, error in ordered_map(build_file, todo, _jobs(jobs)):
             try:
-                try:
-                    used, doc = path, read(path, password=password)
-                except Exception as error:  # noqa: BLE001 - the twin is the same paper
-                    if twin is None:
-                        raise
-                    click.secho(f"warning: {path}: cannot read ({error}); loading {twin.name} instead", fg="yellow", err=True)
-                    used, doc = twin, read(twin, password=password)
-                    record_failure(db, path, error, code="rendering_unreadable", severity="warning")
-                extraction = extract_document(doc)
-                outcome = load_extraction(db, extraction, pages=page_texts(doc), source_path=used.resolve(),
+                if error is not None:
+                    raise error
+                used, extraction = built.used, built.extraction
+                if built.fallback_error is not None:
+                    click.secho(f"warning: {path}: cannot read ({built.fallback_error}); loading {used.name} instead",
+                                fg="yellow", err=True)
+                    record_failure(db, path, built.fallback_error, code="rendering_unreadable", severity="warning")
+                outcome = load_extraction(db, extraction, pages=built.pages, source_path=used.resolve(),
                                           papers_file=used.name)
                 r.count(outcome)
                 click.echo(f"{summary_line(used, extraction)} [{outcome}]", err=True)
@@ -208,6 +225,8 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
                 r.count("failed")
                 report_failure(path, error, debug)
                 record_failure(db, path, error)
+    if skipped:
+        click.echo(f"{skipped} unchanged, skipped", err=True)
     click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
                + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
     _link(db, db_path)

@@ -20,6 +20,11 @@ class BoardpapersError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    def __reduce__(self):
+        # Pickle with the evidence, so an error raised in a ``--jobs`` worker process
+        # reads the same in the parent (the default would rebuild it from str(self) alone).
+        return (_rebuild, (type(self), self.message, self.document, self.page, self.snippet, self.hint))
+
     def __str__(self) -> str:
         where = self.document or "<input>"
         if self.page:
@@ -30,6 +35,10 @@ class BoardpapersError(Exception):
         if self.hint:
             out += f"; {self.hint}"
         return out
+
+
+def _rebuild(cls, message, document, page, snippet, hint):
+    return cls(message, document=document, page=page, snippet=snippet, hint=hint)
 
 
 class ReadError(BoardpapersError):

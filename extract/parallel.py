@@ -1,0 +1,105 @@
+"""Extract documents in parallel, in order: ``--jobs N`` for ``extract`` and ``build``.
+
+Reading and parsing a paper is pure CPU in one process (pdfminer, then our parsers), so N
+worker processes read N papers at once. Workers only extract: they return the
+:class:`Extraction` (and for ``build`` the page texts); the parent writes JSON files and
+loads SQLite serially, because SQLite has one writer and output order must not depend on
+which worker finished first. ``jobs=1`` runs in-process with no pool at all.
+
+A worker's exception comes back to the parent through the future and is raised there,
+so a bad file gives the same one-line error as with ``--jobs 1`` (the named errors pickle
+with their document, page and hint: see ``BoardpapersError.__reduce__``).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from boardpapers.schemas.records import Extraction
+
+# Papers in flight per worker: enough to keep workers busy while the parent writes, few
+# enough that finished extractions waiting their turn don't pile up in the parent's memory.
+IN_FLIGHT_PER_JOB = 2
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -> Iterator[tuple[tuple, Any, BaseException | None]]:
+    """``fn(*item)`` for each item, yielded in input order as ``(item, result, error)``.
+
+    ``error`` is the exception ``fn`` raised (``result`` is then ``None``): one bad item never
+    stops the others.
+    """
+    if jobs <= 1:
+        for item in items:
+            try:
+                yield item, fn(*item), None
+            except Exception as error:  # noqa: BLE001 - handed to the caller, per item
+                yield item, None, error
+        return
+    # fork (where there is one) shares the parent's imported modules with the workers:
+    # spaCy and pdfminer are imported once, not once per worker.
+    import boardpapers.extract.pipeline  # noqa: F401 - imported before the fork on purpose
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+        pending: deque[tuple[tuple, Future]] = deque()
+        it = iter(items)
+        for item in it:
+            pending.append((item, pool.submit(fn, *item)))
+            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                break
+        while pending:
+            item, future = pending.popleft()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(fn, *nxt)))
+            try:
+                yield item, future.result(), None
+            except Exception as error:  # noqa: BLE001
+                yield item, None, error
+
+
+# --- workers (top-level, so a process pool can pickle them) ---------------------------------
+
+def extract_file(path: Path, password: str | None) -> Extraction:
+    from boardpapers.extract.pipeline import extract_path
+
+    return extract_path(path, password=password)
+
+
+@dataclass
+class Built:
+    """What a build worker hands back: the rendering it used, its records and page texts."""
+
+    used: Path
+    extraction: Extraction
+    pages: list[tuple[int, str]]
+    fallback_error: BaseException | None = None  # the preferred rendering failed; ``used`` is its twin
+
+
+def build_file(path: Path, twin: Path | None, password: str | None) -> Built:
+    from boardpapers.db.load import page_texts
+    from boardpapers.extract.pipeline import extract_document
+    from boardpapers.extract.readers import read
+
+    fallback_error = None
+    try:
+        used, doc = path, read(path, password=password)
+    except Exception as error:  # noqa: BLE001 - the twin is the same paper
+        if twin is None:
+            raise
+        fallback_error = error
+        used, doc = twin, read(twin, password=password)
+    return Built(used=used, extraction=extract_document(doc), pages=page_texts(doc), fallback_error=fallback_error)
