@@ -92,10 +92,15 @@ def split_title(text: str) -> tuple[str | None, str]:
     return (" ".join(titles) or None), rest
 
 
-def is_person_name(text: str) -> bool:
-    """Two to four capitalised words, none of them an organisation word: 'Jo Crookes', 'Kieron O’Hara'."""
+def is_person_name(text: str, *, titled: bool = False) -> bool:
+    """Two to four capitalised words, none of them an organisation word: 'Jo Crookes', 'Kieron O’Hara'.
+
+    ``titled``: the text stood after a title ("Councillor Rob New"), which vouches for a person,
+    so the surname may be a word that is elsewhere an organisation's (New, Hall, Young, West).
+    """
     text = text.strip()
     title, rest = split_title(text)
+    titled = titled or title is not None
     if title and re.fullmatch(rf"{re.escape(title.split()[-1])}\s+{NAME_WORD}", rest):
         return True  # Lord McNally
     if not NAME_RE.fullmatch(rest):
@@ -103,7 +108,8 @@ def is_person_name(text: str) -> bool:
     words = rest.split()
     if words[0].lower() in NOT_FIRST_WORDS:
         return False
-    return not any(w.lower() in NOT_NAME_WORDS for w in words)
+    checked = words[:-1] if titled and len(words) >= 2 else words
+    return not any(w.lower() in NOT_NAME_WORDS for w in checked)
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,8 @@ def parse_entry(text: str) -> Entry | None:
     name_part, role = (m.group("name"), m.group("role")) if m else (body, "")
     role = role.strip().rstrip(")") if role.strip().endswith(")") and "(" not in role else role.strip()
     title, name = split_title(name_part.strip())
-    if not is_person_name(name if not title else f"{title} {name}" if len(name.split()) == 1 else name):
+    if not is_person_name(name if not title else f"{title} {name}" if len(name.split()) == 1 else name,
+                          titled=title is not None):
         # "Jo May HMCTS", "Kieron O’Hara Southampton University": the name is the first words.
         words = name.split()
         for n in (2,):

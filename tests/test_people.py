@@ -91,3 +91,11 @@ def test_shared_initials_resolved_by_the_item_text(people):
 
 def test_group_labels(people):
     assert people.resolve_group("Theme Champs") == "Theme Champions"
+
+
+def test_a_title_vouches_for_a_surname_that_is_also_a_common_word():
+    from boardpapers.extract.people import parse_entry
+
+    entry = parse_entry("Councillor Rob New, Cabinet Member (Chair)")
+    assert (entry.name, entry.title) == ("Rob New", "Councillor")
+    assert parse_entry("Leading Lights programme") is None
