@@ -227,8 +227,27 @@ def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tup
         db.execute("delete from problems where document_id is null and (source = ? or substr(source, 1, ?) = ?)",
                    [doc["source"], len(doc["paper"]) + 1, doc["paper"] + "."])
         for table, table_rows in rows.tables.items():
-            db[table].insert_all(table_rows, replace=True)
+            _insert_rows(db, table, table_rows)
         return "replaced" if old else "loaded"
+
+
+def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:
+    """``insert or replace`` a table's rows with one ``executemany``.
+
+    Same rows as ``db[table].insert_all(rows, replace=True)``, but sqlite-utils builds and
+    JSON-checks every value in Python per chunk: that was 70% of load time (issue 9).
+    The rows come from :func:`extraction_rows`, whose lists and dicts are already JSON text.
+    """
+    columns = list(dict.fromkeys(k for row in rows for k in row))
+    sql = (f"insert or replace into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"values ({', '.join('?' for _ in columns)})")
+    db.conn.executemany(sql, ([_sql_value(row.get(c)) for c in columns] for row in rows))
+
+
+def _sql_value(value):
+    if isinstance(value, (dict, list, tuple)):  # as sqlite-utils would store it
+        return json.dumps(value, default=repr, ensure_ascii=False)
+    return value
 
 
 def record_failure(db: Database, source: str | Path, error: BaseException, *, code: str = "build_failed",

@@ -5,8 +5,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlite_utils.db import Table
 
+from boardpapers.db import load as load_module
 from boardpapers.db.load import LoadError, load_extraction, open_db, page_texts, record_failure
 from boardpapers.db.metadata import build_metadata, column_descriptions
 from boardpapers.db.sample import gold_extractions
@@ -90,23 +90,23 @@ def test_the_pdf_and_text_renderings_are_one_paper(db, extractions):
 def test_a_crash_mid_document_leaves_no_half_document(tmp_path, extractions, monkeypatch):
     db = open_db(tmp_path / "papers.db")
     plan = next(e for e in extractions if e.doc_type == "plan")
-    real = Table.insert_all
+    real = load_module._insert_rows  # the loader's one write path (executemany per table)
 
-    def failing(self, records, *args, **kwargs):
-        if self.name == "indicators":
+    def failing(db, table, rows):
+        if table == "indicators":
             raise RuntimeError("disk on fire")
-        return real(self, records, *args, **kwargs)
+        return real(db, table, rows)
 
-    monkeypatch.setattr(Table, "insert_all", failing)
+    monkeypatch.setattr(load_module, "_insert_rows", failing)
     with pytest.raises(RuntimeError):
         load_extraction(db, plan)
     assert db["documents"].count == 0 and db["actions"].count == 0 and db["action_owners"].count == 0
 
     # A failed replacement keeps the old version whole.
-    monkeypatch.setattr(Table, "insert_all", real)
+    monkeypatch.setattr(load_module, "_insert_rows", real)
     load_extraction(db, plan)
     before = dump(db)
-    monkeypatch.setattr(Table, "insert_all", failing)
+    monkeypatch.setattr(load_module, "_insert_rows", failing)
     with pytest.raises(RuntimeError):
         load_extraction(db, plan.model_copy(update={"doc_id": "1" * 16}))
     assert dump(db) == before
