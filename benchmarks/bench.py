@@ -1,0 +1,360 @@
+"""Speed and scale benchmark: ``python benchmarks/bench.py [--quick]``.
+
+One run measures, on the same machine and the same PDFs:
+
+1. raw pdfplumber (open; ``extract_words`` and ``find_tables`` on every page; pages closed)
+   against the whole boardpapers pipeline (read, parse + validate, load into SQLite), on the
+   corpus PDFs and a generated agenda pack (500 pages; 100 with ``--quick``), each in its
+   own subprocess so one's memory does not show in the other's peak RSS;
+2. ``boardpapers extract --jobs 1`` against ``--jobs 2`` on a batch of papers;
+3. a cold ``build`` of the corpus PDFs against a warm re-build (unchanged papers skipped);
+4. loading synthetic extractions (records per second);
+5. full-text search latency (p50/p95) on a database grown to 1M rows (100k with
+   ``--quick``), cached under /tmp so reruns are quick.
+
+It ends with a table of targets against measured figures. Timings are wall-clock on a
+shared machine: the CPU time is printed beside them, so load from other work shows.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = Path(tempfile.gettempdir()) / "boardpapers-bench"
+PY = sys.executable
+BOARDPAPERS = str(Path(PY).with_name("boardpapers"))
+
+TARGETS = {
+    "pipeline_ratio": 1.5,      # pipeline time / raw pdfplumber time, at most
+    "jobs_speedup": 1.8,        # --jobs 1 time / --jobs 2 time, at least
+    "peak_rss_mb": 300,         # pipeline on the 500-page pack, at most
+    "records_per_s": 20_000,    # loading, at least
+    "fts_p95_ms": 100,          # full-text search at 1M rows, at most
+    "warm_share": 0.10,         # warm re-build / cold build, at most
+}
+
+
+# --- subprocess workers ----------------------------------------------------------------------
+
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def worker_baseline(paths: list[str]) -> dict:
+    import pdfplumber
+
+    t0, c0, pages = time.perf_counter(), _cpu(), 0
+    for p in paths:
+        with pdfplumber.open(p) as pdf:
+            for page in pdf.pages:
+                page.extract_words()
+                page.find_tables()
+                page.close()
+                pages += 1
+    return {"pages": pages, "seconds": time.perf_counter() - t0, "cpu": _cpu() - c0,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def worker_pipeline(paths: list[str]) -> dict:
+    from boardpapers.db.load import load_extraction, open_db, page_texts
+    from boardpapers.extract.nlp import shared_pipeline
+    from boardpapers.extract.pipeline import extract_document
+    from boardpapers.extract.readers import read
+
+    t = time.perf_counter()
+    shared_pipeline()  # spaCy's one-off start-up, outside the per-page figures
+    startup = time.perf_counter() - t
+    stages = {"read": 0.0, "parse+validate": 0.0, "load": 0.0}
+    pages = records = 0
+    c0 = _cpu()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "bench.db")
+        for p in paths:
+            t0 = time.perf_counter()
+            doc = read(p)
+            t1 = time.perf_counter()
+            extraction = extract_document(doc)
+            t2 = time.perf_counter()
+            load_extraction(db, extraction, pages=page_texts(doc), source_path=Path(p).resolve())
+            t3 = time.perf_counter()
+            stages["read"] += t1 - t0
+            stages["parse+validate"] += t2 - t1
+            stages["load"] += t3 - t2
+            pages += doc.page_count
+            records += sum(len(v) for k, v in extraction if isinstance(v, list))
+            del doc, extraction
+    return {"pages": pages, "seconds": sum(stages.values()), "cpu": _cpu() - c0, "stages": stages,
+            "records": records, "startup": startup,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def in_subprocess(name: str, paths: list[str]) -> dict:
+    out = subprocess.run([PY, __file__, "--worker", name, *paths], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --- inputs -----------------------------------------------------------------------------------
+
+def make_inputs(pack_pages: int, batch_docs: int, batch_pages: int) -> tuple[list[str], str, list[str]]:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_pack import make_pack
+
+    CACHE.mkdir(exist_ok=True)
+    corpus = sorted(glob.glob(str(ROOT / "corpus" / "*.pdf")))
+    pack = CACHE / f"pack-{pack_pages}.pdf"
+    if not pack.exists():
+        make_pack(pack, pack_pages)
+    batch_dir = CACHE / f"batch-{batch_docs}x{batch_pages}"
+    if not batch_dir.exists():
+        tmp = Path(str(batch_dir) + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        for i in range(batch_docs):
+            make_pack(tmp / f"pack-{i:02d}.pdf", batch_pages, seed=100 + i)
+        tmp.rename(batch_dir)
+    return corpus, str(pack), sorted(str(p) for p in batch_dir.glob("*.pdf"))
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (children's) of a command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, text=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+def synthetic_extractions(n: int):
+    """``n`` copies of the corpus extractions, each with its own document id (so new record ids)."""
+    from boardpapers.extract.pipeline import extract_path
+    from boardpapers.schemas.records import Extraction
+
+    seeds = [extract_path(p).model_dump(mode="json") for p in sorted(glob.glob(str(ROOT / "corpus" / "*.txt")))]
+    out = []
+    for i in range(n):
+        d = json.loads(json.dumps(seeds[i % len(seeds)]))
+        new_id = f"{i:016x}"
+        d["doc_id"], d["source"] = new_id, f"synthetic-{i}.txt"
+        for value in d.values():
+            for rec in value if isinstance(value, list) else [value] if isinstance(value, dict) and "provenance" in value else []:
+                if isinstance(rec, dict) and "provenance" in rec:
+                    rec["id"] = ""
+                    rec["provenance"]["document_id"] = new_id
+        out.append(Extraction.model_validate(d))
+    return out
+
+
+def bench_load(n_docs: int) -> dict:
+    from boardpapers.db.load import extraction_rows, document_row, load_extraction, open_db
+
+    extractions = synthetic_extractions(n_docs)
+    records = sum(len(v) for e in extractions for k, v in e if isinstance(v, list))
+    rows = sum(len(r) for e in extractions for r in extraction_rows(e, document_row(e)).tables.values())
+    with tempfile.TemporaryDirectory() as tmp:
+        db = open_db(Path(tmp) / "load.db")
+        t0 = time.perf_counter()
+        for e in extractions:
+            load_extraction(db, e)
+        seconds = time.perf_counter() - t0
+    return {"docs": n_docs, "records": records, "rows": rows, "seconds": seconds}
+
+
+# --- full-text search -------------------------------------------------------------------------
+
+WORDS = None
+
+
+def _vocab() -> list[str]:
+    global WORDS
+    if WORDS is None:
+        base = ("crime violence domestic abuse burglary police housing youth offending drugs alcohol "
+                "victims referrals partnership board strategy plan report review funding grant ward "
+                "council officer action decision agreed noted approved target baseline quarter month "
+                "knife hate exploitation county lines reoffending probation health safeguarding").split()
+        rng = random.Random(1)
+        made = {"".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+                for _ in range(6000)}
+        WORDS = base + sorted(made)
+    return WORDS
+
+
+def _texts(rng: random.Random, n: int, lo: int, hi: int) -> list[str]:
+    words = _vocab()
+    weights = [1 / (i + 1) for i in range(len(words))]  # Zipf-like: a few words are everywhere
+    return [" ".join(rng.choices(words, weights, k=rng.randint(lo, hi))) for _ in range(n)]
+
+
+def fts_db(total_rows: int) -> Path:
+    """A database of the real schema with ``total_rows`` synthetic record rows (and their FTS)."""
+    from boardpapers.db.load import open_db
+
+    path = CACHE / f"fts-{total_rows}.db"
+    if path.exists():
+        return path
+    tmp = Path(str(path) + ".tmp")
+    tmp.unlink(missing_ok=True)
+    db = open_db(tmp)
+    rng = random.Random(7)
+    shares = {"actions": 0.4, "decisions": 0.3, "indicators": 0.2, "document_pages": 0.1}
+    n_docs = max(1, total_rows // 1000)
+    db["documents"].insert_all(({"id": f"d{i:06d}", "paper": f"paper-{i}", "source": f"paper-{i}.pdf",
+                                 "place": rng.choice(["Portsmouth", "Plymouth", "Leeds", "Hull"])}
+                                for i in range(n_docs)), batch_size=10_000)
+    batch = 20_000
+    for table, share in shares.items():
+        n = int(total_rows * share)
+        for start in range(0, n, batch):
+            k = min(batch, n - start)
+            if table == "document_pages":
+                texts = _texts(rng, k, 150, 400)
+                rows = [{"document_id": f"d{(start + j) % n_docs:06d}", "page": start + j, "text": t}
+                        for j, t in enumerate(texts)]
+            else:
+                texts = _texts(rng, k, 8, 40)
+                col = "name" if table == "indicators" else "text"
+                rows = [{"id": f"{table[0]}{start + j:09d}", col: t, "document_id": f"d{(start + j) % n_docs:06d}",
+                         "page": 1 + j % 30, "year": 2009 + j % 12} for j, t in enumerate(texts)]
+                if table != "decisions":
+                    for row in rows:
+                        row["owner"] = rng.choice(["JS", "MO", "SP", None])
+            with db.conn:
+                db[table].insert_all(rows, batch_size=batch)  # the FTS triggers fill <table>_fts
+    db.conn.close()
+    tmp.rename(path)
+    return path
+
+
+def bench_fts(total_rows: int, queries: int = 200) -> dict:
+    import sqlite3
+
+    path = fts_db(total_rows)
+    conn = sqlite3.connect(path)
+    rng = random.Random(3)
+    words = _vocab()
+    tables = ["actions", "decisions", "indicators", "document_pages"]
+    times, page_times = [], []
+    for q in range(queries):
+        table = tables[q % len(tables)]
+        # Common words (first 60) and rare ones, one or two terms: what people type.
+        terms = [rng.choice(words[:60]) if rng.random() < 0.5 else rng.choice(words) for _ in range(rng.randint(1, 2))]
+        match = " ".join(f'"{t}"' for t in terms)
+        t0 = time.perf_counter()
+        # What Datasette runs for ?_search=: a page of rows, and the count of all matches.
+        where = f"rowid in (select rowid from [{table}_fts] where [{table}_fts] match ?)"
+        conn.execute(f"select * from [{table}] where {where} order by rowid limit 101", [match]).fetchall()
+        page_times.append((time.perf_counter() - t0) * 1000)
+        conn.execute(f"select count(*) from [{table}] where {where}", [match]).fetchone()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    page_times.sort()
+    rows = sum(conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in tables)
+    return {"rows": rows, "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * len(times)) - 1],
+            "max_ms": times[-1], "page_p50_ms": statistics.median(page_times),
+            "page_p95_ms": page_times[int(0.95 * len(page_times)) - 1]}
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="boardpapers speed and scale benchmark")
+    ap.add_argument("--quick", action="store_true", help="100-page pack, smaller batch, 100k-row search database")
+    ap.add_argument("--worker", help=argparse.SUPPRESS)
+    ap.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.worker:
+        print(json.dumps({"baseline": worker_baseline, "pipeline": worker_pipeline}[a.worker](a.paths)))
+        return
+
+    quick = a.quick
+    pack_pages, batch_docs, batch_pages = (100, 6, 12) if quick else (500, 8, 20)
+    fts_rows, load_docs = (100_000, 60) if quick else (1_000_000, 300)
+    print(f"boardpapers benchmark ({'quick' if quick else 'full'}), {os.cpu_count()} CPUs, "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    corpus, pack, batch = make_inputs(pack_pages, batch_docs, batch_pages)
+    m: dict = {}
+
+    print("\n1. Raw pdfplumber vs the pipeline (read, parse+validate, load)", flush=True)
+    for label, paths in (("corpus", corpus), (f"pack-{pack_pages}", [pack])):
+        base, pipe = in_subprocess("baseline", paths), in_subprocess("pipeline", paths)
+        ratio = pipe["seconds"] / base["seconds"]
+        print(f"  {label:10s} {base['pages']:4d} pages  pdfplumber {base['pages'] / base['seconds']:5.1f} pages/s "
+              f"({base['seconds']:.1f}s, cpu {base['cpu']:.1f}s)  pipeline {pipe['pages'] / pipe['seconds']:5.1f} pages/s "
+              f"({pipe['seconds']:.1f}s, cpu {pipe['cpu']:.1f}s)  ratio {ratio:.2f}x")
+        print("             stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in pipe["stages"].items())
+              + f"; spaCy start-up {pipe['startup']:.1f}s (once per process, not counted)")
+        print(f"             peak RSS: pdfplumber {base['peak_rss_mb']:.0f} MB, pipeline {pipe['peak_rss_mb']:.0f} MB; "
+              f"{pipe['records']} records")
+        m[label] = {"base": base, "pipe": pipe, "ratio": ratio}
+    all_base = sum(m[k]["base"]["seconds"] for k in m)
+    all_pipe = sum(m[k]["pipe"]["seconds"] for k in m)
+    m["ratio"] = all_pipe / all_base
+    m["peak_rss_mb"] = m[f"pack-{pack_pages}"]["pipe"]["peak_rss_mb"]
+
+    print(f"\n2. boardpapers extract --jobs 1 vs --jobs 2 ({batch_docs} papers x {batch_pages} pages)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = {}
+        for jobs in (1, 2, 1, 2):  # interleaved, best of two: other sessions share the machine
+            wall, cpu = timed([BOARDPAPERS, "extract", *batch, "--out", f"{tmp}/j{jobs}", "--jobs", str(jobs)])
+            runs.setdefault(jobs, []).append((wall, cpu))
+            print(f"  --jobs {jobs}: {wall:.1f}s wall, {cpu:.1f}s cpu", flush=True)
+        same = all(Path(f"{tmp}/j1/{p.name}").read_bytes() == p.read_bytes() for p in Path(f"{tmp}/j2").glob("*.json"))
+        j1, j2 = min(w for w, _ in runs[1]), min(w for w, _ in runs[2])
+        m["speedup"] = j1 / j2
+        print(f"  speedup {m['speedup']:.2f}x (best of two each); outputs byte-identical: {same}")
+
+    print("\n3. build: cold vs warm (corpus PDFs, --prefer pdf)", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        cold, cold_cpu = timed([BOARDPAPERS, "build", str(ROOT / "corpus"), "--prefer", "pdf", "--db", f"{tmp}/c.db"])
+        warm, warm_cpu = timed([BOARDPAPERS, "build", str(ROOT / "corpus"), "--prefer", "pdf", "--db", f"{tmp}/c.db"])
+        m["warm_share"] = warm / cold
+        print(f"  cold {cold:.1f}s (cpu {cold_cpu:.1f}s), warm {warm:.2f}s (cpu {warm_cpu:.2f}s): "
+              f"{100 * warm / cold:.1f}% of cold wall, {100 * warm_cpu / cold_cpu:.1f}% of cold cpu; "
+              f"the warm run is Python start-up and imports")
+
+    print(f"\n4. Loading {load_docs} synthetic extractions", flush=True)
+    ld = bench_load(load_docs)
+    m["records_per_s"] = ld["records"] / ld["seconds"]
+    print(f"  {ld['records']} records ({ld['rows']} rows with child rows, pages and documents) in {ld['seconds']:.1f}s: "
+          f"{m['records_per_s']:,.0f} records/s, {ld['rows'] / ld['seconds']:,.0f} rows/s")
+
+    print(f"\n5. Full-text search at {fts_rows:,} rows", flush=True)
+    t0 = time.perf_counter()
+    fts = bench_fts(fts_rows)
+    m["fts_p95_ms"] = fts["p95_ms"]
+    print(f"  {fts['rows']:,} rows (database ready in {time.perf_counter() - t0:.0f}s, cached in {CACHE}); "
+          f"rows + count per query: p50 {fts['p50_ms']:.1f} ms, p95 {fts['p95_ms']:.1f} ms, max {fts['max_ms']:.1f} ms; "
+          f"the page of rows alone: p50 {fts['page_p50_ms']:.1f} ms, p95 {fts['page_p95_ms']:.1f} ms")
+
+    print("\nTargets")
+    rows = [
+        ("pipeline time / pdfplumber time", f"<= {TARGETS['pipeline_ratio']}x", f"{m['ratio']:.2f}x", m["ratio"] <= TARGETS["pipeline_ratio"]),
+        ("--jobs 2 speedup over --jobs 1", f">= {TARGETS['jobs_speedup']}x", f"{m['speedup']:.2f}x", m["speedup"] >= TARGETS["jobs_speedup"]),
+        (f"peak RSS, {pack_pages}-page pack", f"<= {TARGETS['peak_rss_mb']} MB", f"{m['peak_rss_mb']:.0f} MB", m["peak_rss_mb"] <= TARGETS["peak_rss_mb"]),
+        ("loading", f">= {TARGETS['records_per_s']:,} records/s", f"{m['records_per_s']:,.0f} records/s", m["records_per_s"] >= TARGETS["records_per_s"]),
+        (f"search p95 at {fts['rows']:,} rows", f"<= {TARGETS['fts_p95_ms']} ms", f"{m['fts_p95_ms']:.1f} ms", m["fts_p95_ms"] <= TARGETS["fts_p95_ms"]),
+        ("warm re-build / cold build", f"<= {TARGETS['warm_share']:.0%}", f"{m['warm_share']:.1%}", m["warm_share"] <= TARGETS["warm_share"]),
+    ]
+    w = max(len(r[0]) for r in rows)
+    print(f"  {'measure':{w}s}  {'target':>22s}  {'measured':>18s}  result")
+    for name, target, measured, ok in rows:
+        print(f"  {name:{w}s}  {target:>22s}  {measured:>18s}  {'PASS' if ok else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
