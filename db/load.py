@@ -22,10 +22,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
+from pydantic import ValidationError
 from sqlite_utils import Database
 
 from boardpapers.db.schema import CHILD_TABLES, DENORMALISED_TABLES, RECORD_TABLES, ensure_schema
 from boardpapers.schemas.document import Document
+from boardpapers.schemas.errors import format_validation_error
 from boardpapers.schemas.records import Extraction, Problem, Provenance, Record
 
 BUSY_TIMEOUT_MS = 60_000  # a concurrent build waits this long for the write lock, then fails clearly
@@ -255,6 +257,8 @@ def record_failure(db: Database, source: str | Path, error: BaseException, *, co
     """A file that could not be extracted becomes a row in ``problems`` (no document row)."""
     name = Path(source).name
     message = f"{type(error).__name__}: {error}"[:2000]
+    if isinstance(error, ValidationError):  # one "field.path: message" a problem, not pydantic's own text
+        message = f"ValidationError: {'; '.join(format_validation_error(error))}"[:2000]
     problem = Problem(severity=severity, code=code, message=message,
                       provenance=Provenance(document_id="", page=1, text=name, parser="build", parser_version="1"))
     row = {"id": problem.id, "document_id": None, "page": None, "source_text": name, "parser": "build",

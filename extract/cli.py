@@ -38,8 +38,16 @@ def summary_line(path: Path, extraction) -> str:
 
 
 def report_failure(path: Path, error: Exception, debug: bool) -> None:
+    from pydantic import ValidationError
+
+    from boardpapers.schemas.errors import format_validation_error
+
     if isinstance(error, BoardpapersError):
         message = str(error) if error.document else f"{path}: {error}"
+    elif isinstance(error, ValidationError):
+        # pydantic's own text is 3 lines a field with URLs; one "field.path: message" line each (issue 8).
+        lines = format_validation_error(error)
+        message = f"{path}: {len(lines)} invalid field(s) in {error.title}" + "".join(f"\n  {line}" for line in lines[:20])
     else:
         message = f"{path}: unexpected {type(error).__name__}: {error}"
     click.secho(f"error: {message}", fg="red", err=True)

@@ -188,7 +188,9 @@ def initials_of(name: str) -> set[str]:
 
 def split_initials(text: str) -> list[str]:
     """'AL/ SH' -> ['AL', 'SH']; 'RD & JF' -> ['RD', 'JF']; 'PE-J' -> ['PE-J']."""
-    return [p.strip() for p in re.split(r"\s*(?:/|&|,|\band\b)\s*", text) if p.strip()]
+    # No "\s*" around the separators: each part is stripped anyway, and a leading "\s*"
+    # made a long run of tabs quadratic (17 s for 20,000; issue 8).
+    return [p.strip() for p in re.split(r"/|&|,|\band\b", text) if p.strip()]
 
 
 def _initials_key(token: str) -> str:

@@ -435,6 +435,8 @@ def _is_task(view: View, i: int, decided: dict[int, Found], nlp: Language) -> bo
 
 
 def _task_spans(nlp: Language, text: str):
+    if len(text) > nlp.max_length:
+        return []  # too long for spaCy (E088): see _prose
     doc = nlp(text)
     return [s for s in doc.spans.get("tasks", []) if owner_of(s)]
 
@@ -516,6 +518,8 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
 
 def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> list[Task]:
     b = view.blocks[i]
+    if len(b.text) > nlp.max_length:
+        return []  # spaCy refuses it (E088) and the whole section's actions were lost (issue 8: 10 MB paragraph)
     doc = nlp(b.text)
     out = []
     for span in doc.spans.get("tasks", []):

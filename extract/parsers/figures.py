@@ -254,6 +254,8 @@ def find_figures(text: str, report_date: str | None = None,
     """The figures of a paragraph, and the period it leaves for the next paragraph's
     "same period" (the last resolved time phrase)."""
     nlp = shared_pipeline()
+    if len(text) > nlp.max_length:
+        return [], carry  # spaCy refuses it (E088); issue 8's 10 MB paragraph
     doc = nlp(text)
     matches = _matcher()(doc)
     spans = filter_spans([Span(doc, s, e, label=nlp.vocab.strings[mid]) for mid, s, e in matches])

@@ -30,8 +30,23 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
 
         return read_pdf(path, data=data, password=password)
     if path.suffix.lower() == ".pdf":
-        raise ReadError("not a PDF: the file does not start with %PDF-", document=str(path),
-                        hint="is it damaged, or another format renamed .pdf?")
+        # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
+        hint = ("it looks like text: rename it .txt" if _looks_like_text(data)
+                else "is it damaged, or another format renamed .pdf?")
+        raise ReadError("not a PDF: the file does not start with %PDF-", document=str(path), hint=hint)
     from boardpapers.extract.readers.text import read_text
 
     return read_text(path, data=data)
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as e:
+        if e.start < len(head) - 4:  # not just a character cut at the 4 KB boundary
+            return False
+        text = head[:e.start].decode("utf-8")
+    return sum(c.isprintable() or c in "\n\r\t\f" for c in text) >= 0.95 * max(len(text), 1)

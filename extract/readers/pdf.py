@@ -17,7 +17,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
-from pdfplumber.utils.exceptions import PdfminerException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from boardpapers.extract.readers.pdf_layout import (
     BLANK_PAGE,
@@ -48,7 +48,7 @@ from boardpapers.extract.structure import (
 from boardpapers.schemas.document import Block, Box, Document
 from boardpapers.schemas.errors import ReadError
 
-_BROKEN = (PDFException, PSException, PdfminerException, ValueError, KeyError, TypeError, AttributeError,
+_BROKEN = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
            IndexError, AssertionError, ZeroDivisionError, RecursionError)
 _WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False}
 # "7 SMART is ..." is a footnote; "6. Officer Update" (a numbered heading set small) is not.
@@ -72,12 +72,24 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
         except OSError as e:
             raise ReadError(f"cannot read the file ({e.strerror})", document=path) from None
     pages = list(_read_pages(path, data, password))
+    if not pages and b"startxref" in data:
+        # A damaged cross-reference table can hide every page (issue 8, broken-xref.pdf), which
+        # read as "no text layer". Without the startxref pointer pdfminer rebuilds the table
+        # by scanning the file for its objects, as PDF viewers do.
+        pages = list(_read_pages(path, _without_xref_pointer(data), password))
+    if not pages:
+        raise ReadError("broken PDF: no pages found (its cross-reference table may be damaged)", document=path)
     if not any(p.rows or p.tables for p in pages):
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks)))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
                     page_count=len(pages), blocks=blocks)
+
+
+def _without_xref_pointer(data: bytes) -> bytes:
+    cut = data.rfind(b"startxref")
+    return data[:cut] + b"%%EOF\n"
 
 
 def _open(path: str, data: bytes, password: str | None):
@@ -123,7 +135,12 @@ def _read_pages(path: str, data: bytes, password: str | None):
             finally:
                 page.close()
     finally:
-        pdf.close()
+        # close() lists the pages again; on a PDF whose page tree is broken that raises and
+        # would replace our ReadError with a pdfminer exception (issue 8, mutated-PDF fuzzing).
+        try:
+            pdf.close()
+        except _BROKEN:
+            pass
 
 
 def _read_page(page, number: int) -> _Page:
