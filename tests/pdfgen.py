@@ -47,8 +47,9 @@ def _content(ops: list[tuple]) -> bytes:
     return b"\n".join(out)
 
 
-def make_pdf(pages: list[list[tuple]]) -> bytes:
-    """The bytes of a PDF with one page per list of operations (Helvetica, Helvetica-Bold)."""
+def make_pdf(pages: list[list[tuple]], width: float = WIDTH) -> bytes:
+    """The bytes of a PDF with one page per list of operations (Helvetica, Helvetica-Bold);
+    ``width`` widens the pages (a 200-column table)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -68,7 +69,7 @@ def make_pdf(pages: list[list[tuple]]) -> bytes:
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
                         b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                        % (pages_id, WIDTH, HEIGHT, content, f1, f2, im)))
+                        % (pages_id, width, HEIGHT, content, f1, f2, im)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))
