@@ -159,6 +159,12 @@ def _is_masked(doc: Doc, i: int) -> bool:
         return True
     if nxt in ("/", "-") and i + 2 < len(doc) and re.fullmatch(r"\d\d", doc[i + 2].text):
         return True  # 2017-18 as a year
+    # Ranges: the far end of a masked one ("Sections 5-7"), and ages ("13 to 15 year olds").
+    if prev in ("-", "–", "to") and i >= 2 and doc[i - 2].like_num and _is_masked(doc, i - 2):
+        return True
+    if (nxt in ("-", "–", "to") and i + 3 < len(doc) and doc[i + 2].like_num
+            and doc[i + 3].lower_ in _DURATION | {"olds", "old"}):
+        return True
     if prev in ("/", "-") and i >= 2 and re.fullmatch(r"(?:19|20)\d\d", doc[i - 2].text):
         return True
     return False
