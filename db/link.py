@@ -11,6 +11,7 @@ first and their decision kept. Run by ``boardpapers link --db FILE`` and at the 
 from __future__ import annotations
 
 import hashlib
+
 import json
 import re
 from collections import Counter, defaultdict
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from boardpapers.db.link_schema import LINK_TABLES
-from boardpapers.db.load import write_lock
+from boardpapers.db.load import loaded_fingerprint, write_lock
 from boardpapers.extract.linking import (
     Candidate,
     NameNode,
@@ -283,6 +284,7 @@ def link(db: Database) -> LinkSummary:
             db.execute(f"delete from [{table}]")
             cols = LINK_TABLES[table][0]
             db[table].insert_all(({c: r.get(c) for c in cols} for r in rows), batch_size=500)
+        db["_link_state"].insert({"id": 1, "fingerprint": loaded_fingerprint(db)}, pk="id", replace=True)
     return LinkSummary(len(people), len(mentions), sum(m["decision"] == "merged" for m in merges),
                        sum(m["decision"] == "kept apart" for m in merges), len(followups),
                        Counter(s["status"] for s in statuses), len(themes))

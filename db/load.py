@@ -189,6 +189,20 @@ def delete_document(db: Database, document_id: str) -> None:
     db.execute("delete from documents where id = ?", [document_id])
 
 
+def loaded_fingerprint(db: Database) -> str:
+    """What the link tables were computed from: every loaded document and its extraction."""
+    rows = db.execute("select id, extraction_hash from documents order by id").fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+
+def links_current(db: Database) -> bool:
+    """True when the last link ran over exactly the documents loaded now (a warm re-build)."""
+    if not db["_link_state"].exists():
+        return False
+    row = db.execute("select fingerprint from _link_state where id = 1").fetchone()
+    return bool(row) and row[0] == loaded_fingerprint(db)
+
+
 def is_loaded(db: Database, path: str | Path, parser_version: str) -> bool:
     """True when this very file is in the database already, read by this parser version.
 

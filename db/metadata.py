@@ -51,6 +51,7 @@ TABLE_DESCRIPTIONS = {
     "problems": "Soft problems met while extracting (unresolved owners, unparsed tables) and files that failed to build",
     "runs": "Each build or load: when it ran, how long it took, what it loaded. The only place wall-clock time is kept",
     "_schema": "Schema version of this database",
+    "_link_state": "What the link tables were last computed from (a warm re-build skips linking when it matches)",
     **LINK_TABLE_DESCRIPTIONS,
 }
 
@@ -121,6 +122,7 @@ EXTRA_COLUMNS = {
              "replaced": "Documents that replaced an earlier version", "unchanged": "Documents already loaded, left as they were",
              "failed": "Files that could not be extracted or loaded", "parser_version": "Version of the parsers used"},
     "_schema": {"version": "Schema version"},
+    "_link_state": {"id": "Always 1", "fingerprint": "Hash of the loaded documents and their extractions"},
     **link_column_descriptions(),
 }
 
@@ -224,6 +226,7 @@ def column_descriptions() -> dict[str, dict[str, str]]:
             )
         out[spec.name] = cols
     out["_schema"] = dict(EXTRA_COLUMNS["_schema"])
+    out["_link_state"] = dict(EXTRA_COLUMNS["_link_state"])
     return out
 
 
@@ -238,7 +241,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
             t["sort_desc"] = SORT_DESC[table]
         if table in LABEL_COLUMNS:
             t["label_column"] = LABEL_COLUMNS[table]
-        if table == "_schema":
+        if table.startswith("_"):
             t["hidden"] = True
         tables[table] = t
     for view, description in {

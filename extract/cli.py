@@ -237,7 +237,10 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
         click.echo(f"{skipped} unchanged, skipped", err=True)
     click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
                + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
-    _link(db, db_path)
+    from boardpapers.db.load import links_current
+
+    if not links_current(db):  # a warm re-build that loaded nothing keeps its links
+        _link(db, db_path)
     if failures:
         sys.exit(1)
 

@@ -77,3 +77,18 @@ def test_load_exported_json(tmp_path):
     assert result.exit_code == 1 and "bad.json" in result.output
     assert Database(db_path)["documents"].count == 1
     assert "[unchanged]" in run("load", str(out / f"{MINUTES}.json"), "--db", str(db_path)).output
+
+
+def test_a_warm_rebuild_keeps_its_links_and_a_change_relinks(tmp_path):
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    shutil.copy(CORPUS / "portsmouth-spp-minutes-2009-12.txt", papers)
+    db = tmp_path / "x.db"
+    first = CliRunner().invoke(main, ["build", str(papers), "--db", str(db)])
+    assert first.exit_code == 0 and "linked:" in first.output
+    warm = CliRunner().invoke(main, ["build", str(papers), "--db", str(db)])
+    assert warm.exit_code == 0 and "1 unchanged, skipped" in warm.output and "linked:" not in warm.output
+    shutil.copy(CORPUS / "portsmouth-spp-plan-2016-update.txt", papers)
+    changed = CliRunner().invoke(main, ["build", str(papers), "--db", str(db)])
+    assert "linked:" in changed.output
+    assert Database(db)["person_mentions"].count > 0
