@@ -237,10 +237,11 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
         click.echo(f"{skipped} unchanged, skipped", err=True)
     click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
                + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
-    from boardpapers.db.load import links_current
+    from boardpapers.db.load import finish_db, links_current
 
     if not links_current(db):  # a warm re-build that loaded nothing keeps its links
         _link(db, db_path)
+    finish_db(db)
     if failures:
         sys.exit(1)
 
@@ -271,6 +272,9 @@ def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
                 record_failure(db, path, error, code="load_failed")
     click.echo(f"{len(files) - failures} of {len(files)} files loaded into {db_path}"
                + (f"; {failures} failed" if failures else ""), err=True)
+    from boardpapers.db.load import finish_db
+
+    finish_db(db)
     if failures:
         sys.exit(1)
 
@@ -290,7 +294,11 @@ def _link(db, db_path: str) -> None:
 def link(db_path: str) -> None:
     """Link records across papers: people and their name variants, actions followed up in later
     papers (with a status), and community-safety themes. Also run at the end of ``build``."""
-    _link(_open_db(db_path), db_path)
+    from boardpapers.db.load import finish_db
+
+    db = _open_db(db_path)
+    _link(db, db_path)
+    finish_db(db)
 
 
 @main.command()
