@@ -51,6 +51,9 @@ def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -
     # fork (where there is one) shares the parent's imported modules with the workers:
     # spaCy and pdfminer are imported once, not once per worker.
     import boardpapers.extract.pipeline  # noqa: F401 - imported before the fork on purpose
+    from boardpapers.extract.nlp import shared_pipeline
+
+    shared_pipeline()  # built once here and inherited, not once per worker (0.3 s each)
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
