@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from boardpapers.db.load import load_extraction, open_db
-from boardpapers.db.sample import gold_extractions
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -40,12 +39,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, corpus_loads):
     folder = tmp_path_factory.mktemp("browser")
     db_path = folder / "boardpapers.db"
     db = open_db(db_path)
-    for e in gold_extractions(ROOT / "corpus" / "gold"):
-        load_extraction(db, e)
+    for extraction, pages, path in corpus_loads:
+        load_extraction(db, extraction, pages=pages, source_path=path, papers_file=path.name)
     db.close()
     port = free_port()
     exe = Path(sys.executable).with_name("boardpapers")

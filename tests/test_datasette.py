@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from boardpapers.db.load import load_extraction, open_db
-from boardpapers.db.sample import gold_extractions
 from boardpapers.db.serve import make_datasette
 from boardpapers.schemas.records import Decision, Extraction, Provenance
 
@@ -27,15 +26,15 @@ def evil_paper() -> Extraction:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, corpus_loads):
     folder = tmp_path_factory.mktemp("site")
     papers = folder / "papers"
     papers.mkdir()
     (papers / "evil-paper.txt").write_text("page one\n\n---\n\npage two " + EVIL)
     db_path = folder / "boardpapers.db"
     db = open_db(db_path)
-    for e in gold_extractions(GOLD):
-        load_extraction(db, e)
+    for extraction, pages, path in corpus_loads:
+        load_extraction(db, extraction, pages=pages, source_path=path, papers_file=path.name)
     load_extraction(db, evil_paper(), pages=[(1, "page one"), (2, "page two " + EVIL)],
                     source_path=papers / "evil-paper.txt")
     db.close()
