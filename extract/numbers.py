@@ -146,9 +146,14 @@ def is_arrow(text: str | None) -> bool:
     return bool(text and text.strip()) and all(c in UP + DOWN + LEVEL or c.isspace() for c in text.strip())
 
 
-_RAG = re.compile(r"^\s*(red|amber|green|r|a|g|rag|blue|grey|on track|off track|at risk|achieved|not achieved)\s*$", re.I)
+# RAG words and ratings, compliance words ("Met" / "Not met": the departmental grid of
+# open-data-qwms-q2-2013-14), and ticks and crosses.
+_RAG = re.compile(
+    r"^\s*(red|amber|green|r|a|g|rag|blue|grey|on track|off track|at risk|achieved|not achieved|partially achieved"
+    r"|met|not met|partially met|compliant|non[- ]compliant|complete|completed|[✓✔✗✘☑☒])\s*$", re.I)
 
 
 def is_status(text: str | None) -> bool:
-    """A RAG or status word ('Green', 'Amber', 'On track'): kept as a status, not a value."""
+    """A RAG or status word ('Green', 'Amber', 'On track', 'Not met', '✓'): kept as a
+    status, not a value."""
     return bool(text and _RAG.match(text))

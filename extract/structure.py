@@ -275,7 +275,8 @@ def _merge_pair(prev: Block, block: Block) -> Block | None:
     if rows_b and rows_a and not rows_a[-1].header and _continues_row(rows_b[0], rows_a[-1], a.n_cols):
         rows_a[-1] = _append_row(rows_a[-1], rows_b[0])
         rows_b = rows_b[1:]
-    table = Table(rows=rows_a + rows_b, n_cols=a.n_cols, pages=sorted(set(a.pages) | set(b.pages)), ruled=a.ruled)
+    table = Table(rows=rows_a + rows_b, n_cols=a.n_cols, pages=sorted(set(a.pages) | set(b.pages)), ruled=a.ruled,
+                  caption=a.caption)
     return prev.model_copy(update={
         "table": table,
         "source": f"{prev.source}\n{block.source}",

@@ -55,6 +55,7 @@ class Table(_Strict):
     n_cols: int = Field(ge=0)
     pages: list[int] = Field(default_factory=list, description="Pages the table spans, in order")
     ruled: bool | None = Field(default=None, description="PDF tables: drawn with ruling lines (True) or aligned text (False)")
+    caption: str | None = Field(default=None, description="A title row spanning the table above its column labels, lifted out of the rows")
 
     @property
     def header_rows(self) -> list[Row]:

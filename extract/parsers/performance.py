@@ -38,6 +38,7 @@ _TARGET_ROW = re.compile(r"^\s*target\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*$")
 _FRACTION_LEGEND = re.compile(r"\((?P<sym>[a-z])\)\s*=\s*(?:number of\s+)?(?P<a>[^/]+?)\s*/\s*(?P<b>.+?)\s*\.?$", re.I)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,})\)")
+_NAMES_COLUMN = re.compile(r"^\s*(?:performance\s+)?(?:indicators?|measures?|kpis?|performance measures?)\s*$", re.I)
 _OUTCOME_WORDS = re.compile(r"^\s*(?:outcome|priority|objective|aim)\b", re.I)
 
 
@@ -50,17 +51,45 @@ class Period:
     financial_year: str | None = None
 
 
-def column_period(text: str) -> Period | None:
+_BARE_MONTH = re.compile(rf"^{dates._MONTH_RE}\.?$", re.I)
+_MONTH_SPAN = re.compile(rf"^(?P<a>{dates._MONTH_RE})\.?\s*[-–—/]\s*(?P<b>{dates._MONTH_RE})\.?\s*(?P<y>(?:19|20)?\d\d)$", re.I)
+# "Total for Q2 2013/14", "YTD 2018/19", "Baseline 2017/18": a measure of a stated period.
+_OF_PERIOD = re.compile(r"^(?:(?!Q[1-4]\b)[A-Za-z][\w.]*\s+){1,3}(?:for\s+|to\s+)?(?P<p>Q[1-4](?:\s+\S+)?|(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)$", re.I)
+
+
+def year_hint(texts: list[str | None]) -> tuple[str, int] | None:
+    """The year bare month columns belong to, from a caption, heading or header naming one:
+    ('fy', 2013) for "Q2 2013/14", ('year', 2019) for "Calls for service 2019"."""
+    for t in texts:
+        if t and (start := dates.financial_year_start(t)) is not None and dates.financial_year(t):
+            return "fy", start
+    for t in texts:
+        if t and (m := dates.YEAR.search(t)):
+            return "year", int(m.group("y"))
+    return None
+
+
+def _fy_label(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def column_period(text: str, hint: tuple[str, int] | None = None) -> Period | None:
     """A header cell as a period: 'Apr-16' -> 2016-04; 'Q1 2017/18' -> Q1 (of 2017/18);
-    '2016/17' -> 2016/17; '2017' -> 2017. None for a header that is not a period."""
+    '2016/17' -> 2016/17; '2017' -> 2017; 'Apr-Jun 2019' -> Q1 (of 2019/20); 'Total for
+    Q2 2013/14' -> Q2. A bare month ('July') takes its year from ``hint`` (see
+    :func:`year_hint`): July of 2013/14 is 2013-07, January of it 2014-01. None for a header
+    that is not a period."""
     t = " ".join(text.split())
     if not t:
         return None
     iso = dates.month_period(t)
+    if iso is None and hint and _BARE_MONTH.match(t) and (month := dates._month(t)):
+        kind, year = hint
+        iso = f"{year + (1 if kind == 'fy' and month < 4 else 0):04d}-{month:02d}"
     if iso:
         y, m = int(iso[:4]), int(iso[5:])
         start = y if m >= 4 else y - 1
-        return Period(iso, t, f"{start}/{(start + 1) % 100:02d}")
+        return Period(iso, t, _fy_label(start))
     m = re.fullmatch(r"Q(?:uarter\s*)?([1-4])(?:\s*\(?(.+?)\)?)?", t, re.I)
     if m and (not m.group(2) or dates.financial_year(m.group(2))):
         return Period(f"Q{m.group(1)}", t, dates.financial_year(m.group(2)) if m.group(2) else None)
@@ -69,6 +98,17 @@ def column_period(text: str) -> Period | None:
         return Period(fy, t, fy)
     if re.fullmatch(r"(?:19|20)\d\d", t):
         return Period(t, t)
+    m = _MONTH_SPAN.match(t)
+    if m:  # a quarter of the financial year written as its months: Apr-Jun, Jul-Sep ...
+        a, b, y = dates._month(m.group("a")), dates._month(m.group("b")), dates._year(m.group("y"))
+        if a and b and (b - a) % 12 == 2 and a in (4, 7, 10, 1):
+            start = y if a >= 4 else y - 1
+            return Period(f"Q{(a - 4) % 12 // 3 + 1}", t, _fy_label(start))
+    m = _OF_PERIOD.match(t)
+    if m:
+        inner = column_period(m.group("p"))
+        if inner:
+            return Period(inner.iso, t, inner.financial_year)
     return None
 
 
@@ -203,15 +243,30 @@ def _numeric_cells(table: Table) -> tuple[int, int]:
     return n_num, n_all
 
 
-def table_shape(table: Table) -> str | None:
-    """'series' (periods across), 'rows' (measures across, one indicator per row) or None."""
+def _is_status_grid(table: Table) -> bool:
+    """Cells that are all status words ('Met' / 'Not met', RAG, ticks): a compliance grid.
+    Two rows and two status columns at least, so a one-line "Is this a key decision? | No"
+    box is not one."""
+    cells = [c.strip() for row in table.body_rows for c in row.texts[1:] if c.strip()]
+    cols = {i for row in table.body_rows for i, c in enumerate(row.texts[1:]) if is_status(c)}
+    return len(table.body_rows) >= 2 and len(cols) >= 2 and sum(map(is_status, cells)) >= 0.8 * len(cells)
+
+
+def table_shape(table: Table, hint: tuple[str, int] | None = None) -> str | None:
+    """'series' (periods across), 'rows' (measures across, one indicator per row),
+    'status' (a grid of status words, no numbers) or None."""
     header = table.header_texts()
     if not header or len(header) < 2 or not table.body_rows:
         return None
     n_num, n_all = _numeric_cells(table)
+    if n_all and n_num < 0.6 * n_all and _is_status_grid(table):
+        return "status"
     if not n_all or n_num < 0.6 * n_all:  # text tables (recommendations, action logs) are not measures
         return None
-    periods = [column_period(h) for h in header[1:]]
+    # A measure of a period ("Baseline 2017/18", "Target 2018/19") does not make the
+    # columns periods: the scorecard "Indicator | Baseline 2017/18 | Target 2018/19 | Q1 ...
+    # | YTD | RAG" is still one indicator per row.
+    periods = [None if _OF_PERIOD.match(" ".join(h.split())) else column_period(h, hint) for h in header[1:]]
     if sum(p is not None for p in periods) >= max(2, 0.6 * len(periods)):
         return "series"
     return "rows"
@@ -220,6 +275,7 @@ def table_shape(table: Table) -> str | None:
 def _caption(blocks: list[Block], index: int) -> tuple[str | None, bool]:
     """The heading naming the table (nearest above), and whether 'FOR MONITORING ONLY' is set."""
     monitoring = False
+    own = blocks[index].table.caption if blocks[index].table else None
     for k in range(index - 1, max(index - 6, -1), -1):
         b = blocks[k]
         text = b.text.strip()
@@ -228,13 +284,15 @@ def _caption(blocks: list[Block], index: int) -> tuple[str | None, bool]:
         if _MONITORING.match(text):
             monitoring = True
             continue
+        if own:  # the table's own caption row names it better than a heading above
+            return own, monitoring
         if b.kind == "heading" and not _SECTION_NUMBER.match(text):
             return text, monitoring
         if b.kind == "paragraph" and len(text.split()) <= 12 and not text.endswith(":") and ":" not in text:
             return text, monitoring
         if b.kind == "paragraph":
             break
-    return None, monitoring
+    return own, monitoring
 
 
 def _commentary(blocks: list[Block], index: int) -> str | None:
@@ -269,6 +327,16 @@ def _lead_in(blocks: list[Block], index: int) -> list[Block]:
     return out[::-1]
 
 
+def table_hint(blocks: list[Block], index: int) -> tuple[str, int] | None:
+    """The year a table's bare month columns belong to: its caption row, the heading and
+    lead-in above it, then its header ("Most popular datasets during Q2 2013/14" over
+    "July | August | September")."""
+    table = blocks[index].table
+    caption, _ = _caption(blocks, index)
+    texts = [table.caption if table else None, caption] + [b.text for b in reversed(_lead_in(blocks, index))]
+    return year_hint(texts + (table.header_texts() if table else []))
+
+
 def _context(blocks: list[Block], index: int, place: Place, caption: str | None) -> str | None:
     """What a row table measures, to prefix its row labels: the numbered heading it sits
     under ("Deliberate Fires"), unless that heading states an outcome; then the service
@@ -286,6 +354,12 @@ def _context(blocks: list[Block], index: int, place: Place, caption: str | None)
         acronyms = _ACRONYM.findall(blocks[index - 1].text)
         if acronyms:
             return acronyms[-1]
+    if not caption and not heading:
+        # An unnumbered heading over a numbered paragraph and the table ("Publication of
+        # inventories of unpublished datasets" / "41. As part of ..." / Department | ...):
+        # without it the rows would be bare department names.
+        above = [b.text.strip() for b in _lead_in(blocks, index) if b.kind == "heading"]
+        return above[-1] if above else None
     return caption or heading
 
 
@@ -313,8 +387,12 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     block = blocks[index]
     table = block.table
     header = table.header_texts()
-    periods = [column_period(h) for h in header]
+    hint = table_hint(blocks, index)
+    periods = [column_period(h, hint) for h in header]
     caption, monitoring = _caption(blocks, index)
+    if _months_down(table, hint):
+        yield from transposed_indicators(blocks, index, place, ctx, hint)
+        return
     rows = []
     for row in table.body_rows:
         texts = row.texts + [""] * (len(header) - len(row.cells))
@@ -347,6 +425,54 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
                     provenance=ctx.provenance(block, PARSER, VERSION), **common)
 
 
+def _row_months(table: Table, hint) -> list[Period | None]:
+    return [column_period(" ".join((r.texts or [""])[0].split()), hint) for r in table.body_rows]
+
+
+def _months_down(table: Table, hint) -> bool:
+    """Months down the first column ("Month | 2017/18 | 2018/19 | % change", "Month |
+    Incidents | Of which alcohol related"): the table is a series table turned on its side."""
+    months = _row_months(table, hint)
+    return len(months) >= 2 and all(p is not None and p.iso and len(p.iso) == 7 for p in months)
+
+
+def transposed_indicators(blocks: list[Block], index: int, place: Place, ctx: Context, hint) -> Iterator[Indicator]:
+    """One indicator for a table with months down and series across. Where the columns are
+    years ("2017/18 | 2018/19") each month is read in the column's year (April of 2018/19 is
+    2018-04); a column that is no year beside them ("% change") is derived from the others
+    and left out. Otherwise each column is a series and the month is the row's."""
+    block = blocks[index]
+    table = block.table
+    header = table.header_texts()
+    caption, monitoring = _caption(blocks, index)
+    col_periods = [column_period(h) for h in header]
+    year_cols = [c for c in range(1, len(header)) if col_periods[c] and "/" in (col_periods[c].iso or "")
+                 or (col_periods[c] and re.fullmatch(r"\d{4}", col_periods[c].iso or ""))]
+    values = []
+    for row, month in zip(table.body_rows, _row_months(table, hint)):
+        texts = row.texts + [""] * (len(header) - len(row.cells))
+        m = int(month.iso[5:])
+        for c in (year_cols or range(1, len(header))):
+            n = parse_number(texts[c])
+            if n is None:
+                continue
+            period = month
+            if year_cols:
+                cp = col_periods[c]
+                year = int(cp.iso[:4]) + (1 if "/" in cp.iso and m < 4 else 0)
+                period = Period(f"{year:04d}-{m:02d}", f"{texts[0].strip()} {header[c]}")
+            values.append(_value(header[c] or f"column {c + 1}", period, n, texts[c].strip(), block.page))
+    if not values:
+        return
+    fys = sorted({f"{int(v.period[:4]) - (int(v.period[5:]) < 4)}/{(int(v.period[:4]) - (int(v.period[5:]) < 4) + 1) % 100:02d}"
+                  for v in values if v.period and len(v.period) == 7})
+    yield Indicator(name=caption or _context(blocks, index, place, None) or "Untitled table",
+                    owner=place.lead, owners=[place.lead] if place.lead else [],
+                    period=fys[0] if len(fys) == 1 else None, unit=_dominant_unit(values), values=values,
+                    monitoring_only=monitoring, commentary=_commentary(blocks, index), theme=place.priority,
+                    flags=[] if caption else ["no_caption"], provenance=ctx.provenance(block, PARSER, VERSION))
+
+
 def _fraction_parts(lead: list[Block]) -> tuple[str, str] | None:
     for b in lead:
         m = _FRACTION_LEGEND.search(b.text)
@@ -373,7 +499,15 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
     header = table.header_texts()
     top = table.header_rows[0].texts if table.header_rows else header
     caption, monitoring = _caption(blocks, index)
+    hint = table_hint(blocks, index)
+    if _months_down(table, hint):
+        yield from transposed_indicators(blocks, index, place, ctx, hint)
+        return
     context = _context(blocks, index, place, caption)
+    if _NAMES_COLUMN.match(header[0] or ""):
+        # "Indicator | Baseline | Target | Q1 ...": the first column names each indicator in
+        # full; a heading prefix ("Priority indicators - Domestic burglary") only blurs it.
+        context = None
     lead = _lead_in(blocks, index)
     parts = _fraction_parts(lead)
     legend = _legend_periods(lead)
@@ -385,7 +519,7 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
         groups.append(group)
     col_periods = []
     for c, h in enumerate(header):
-        p = column_period(h)
+        p = column_period(h, hint)
         if p is None:
             p = legend.get(groups[c].lower()) or legend.get(h.lower())
         col_periods.append(p)
@@ -428,6 +562,30 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
             provenance=ctx.provenance(block, PARSER, VERSION, text=" | ".join(texts)))
 
 
+def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
+    """A grid of status words (departments across, commitments down, 'Met' / 'Not met'):
+    one indicator per row, its statuses kept as written in ``status_note``
+    ("BIS: Not Met; CO: Met; ...") and no values: a status is not a number, and
+    ``IndicatorValue.value`` is one, so none is made up. Flagged ``status_grid``."""
+    block = blocks[index]
+    table = block.table
+    header = table.header_texts()
+    caption, monitoring = _caption(blocks, index)
+    context = _context(blocks, index, place, caption)
+    for row in table.body_rows:
+        texts = row.texts + [""] * (len(header) - len(row.cells))
+        label = " ".join(texts[0].split())
+        statuses = [f"{header[c] or f'column {c + 1}'}: {' '.join(texts[c].split())}"
+                    for c in range(1, len(header)) if texts[c].strip()]
+        if not label or not statuses:
+            continue
+        yield Indicator(
+            name=f"{context} - {label}" if context else label, owner=place.lead,
+            owners=[place.lead] if place.lead else [], status_note="; ".join(statuses),
+            monitoring_only=monitoring, theme=place.priority, commentary=_commentary(blocks, index),
+            flags=["status_grid"], provenance=ctx.provenance(block, PARSER, VERSION, text=" | ".join(texts)))
+
+
 # --- the parser -----------------------------------------------------------------------------
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
@@ -437,8 +595,10 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     for i, b in enumerate(blocks):
         if b.kind != "table" or b.table is None:
             continue
-        shape = table_shape(b.table)
-        if shape == "series":
+        shape = table_shape(b.table, table_hint(blocks, i))
+        if shape == "status":
+            table_indicators.extend(status_indicators(blocks, i, places[i], ctx))
+        elif shape == "series":
             table_indicators.extend(series_indicators(blocks, i, places[i], ctx))
         elif shape == "rows":
             table_indicators.extend(row_indicators(blocks, i, places[i], ctx))

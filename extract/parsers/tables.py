@@ -31,7 +31,7 @@ def parse_tables(section: Section, ctx: Context) -> Iterator[TableRecord]:
             continue
         table = block.table
         yield TableRecord(
-            title=table_title(blocks, i),
+            title=table.caption or table_title(blocks, i),
             header=table.header_texts(),
             n_rows=len(table.body_rows),
             n_cols=table.n_cols,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from boardpapers.extract.readers.pdf_layout import Word, bold_share, group_rows
 from boardpapers.extract.readers.text import _is_data, _label_like, _tab_header_rows
 from boardpapers.extract.structure import _append_row, _continues_row, _norm_cells, clean_inline
+from boardpapers.extract.captions import lift_caption
 from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 
 
@@ -55,6 +56,7 @@ def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list
     drafts: list[TableDraft] = []
     taken: set[int] = set()
     for t in found:
+        t = regrid(t)
         n_cols = max((len(r.cells) for r in t.rows), default=0)
         if n_cols < 2:
             continue  # a ruled box round a paragraph (an "Action:" box), not a table
@@ -84,6 +86,51 @@ def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list
         drafts.append(TableDraft(cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges))
         taken.update(id(w) for w in inside)
     return drafts, [w for w in words if id(w) not in taken]
+
+
+_HAIRLINE = 1.5  # pt: a ruling drawn as a rectangle is at most this thick; a cell fill is wider
+
+
+def regrid(table):
+    """The table as its hairline rules alone draw it, where coloured cell fills split it.
+
+    A RAG or "Met / Not met" grid paints each cell with several filled rectangles (the fill
+    and its padding strips: the compliance grid on page 2 of open-data-qwms-q2-2013-14).
+    pdfplumber takes every rectangle edge as a ruling, so a 12 x 18 grid comes out as 69
+    rows of slivers. Re-finding the table from the thin rectangles and lines only gives the
+    grid as drawn; it is kept only where it is one table over the same box with fewer rows,
+    so a table whose rulings are all hairlines is unchanged.
+    """
+    page = getattr(table, "page", None)
+    if page is None:
+        return table
+    x0, top, x1, bottom = table.bbox
+
+    def inside(o) -> bool:
+        return o["x0"] >= x0 - 2 and o["x1"] <= x1 + 2 and o["top"] >= top - 2 and o["bottom"] <= bottom + 2
+
+    rects = [r for r in page.rects if inside(r)]
+    thin = [r for r in rects if min(r["width"], r["height"]) < _HAIRLINE and max(r["width"], r["height"]) >= _HAIRLINE]
+    fills = len(rects) - len(thin)
+    if fills < 4 or not thin:  # no fills to split the grid
+        return table
+    lines = thin + [ln for ln in page.lines if inside(ln)]
+    vertical = [o for o in lines if o["width"] < _HAIRLINE]
+    horizontal = [o for o in lines if o["height"] < _HAIRLINE]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return table
+    try:
+        again = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                  "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
+    except Exception:  # noqa: BLE001 - a grid pdfplumber cannot rebuild stays as first found
+        return table
+    if len(again) != 1:
+        return table
+    a0, atop, a1, abottom = again[0].bbox
+    same_box = abs(a0 - x0) <= 3 and abs(a1 - x1) <= 3 and abs(atop - top) <= 3 and abs(abottom - bottom) <= 3
+    if same_box and 2 <= len(again[0].rows) < len(table.rows):
+        return again[0]
+    return table
 
 
 def _assign(words: list[Word], rows) -> dict[tuple[int, int], list[Word]]:
@@ -151,7 +198,7 @@ def to_block(draft: TableDraft, n_header: int) -> Block:
     rows = [Row(cells=[Cell(text=t, box=b, bold=bold) for t, b, bold in row], header=k < n_header, page=draft.page)
             for k, row in enumerate(draft.cells)]
     n_cols = max(len(r.cells) for r in rows)
-    table = Table(rows=rows, n_cols=n_cols, pages=[draft.page], ruled=draft.ruled)
+    table = lift_caption(Table(rows=rows, n_cols=n_cols, pages=[draft.page], ruled=draft.ruled))
     text = "\n".join(" | ".join(c.text for c in row.cells) for row in rows)
     return Block(kind="table", text=text, page=draft.page, source=text, box=draft.box, table=table)
 

@@ -24,6 +24,7 @@ from boardpapers.extract.structure import (
     normalise_unicode,
     split_marker,
 )
+from boardpapers.extract.captions import lift_caption
 from boardpapers.schemas.document import Block, Cell, Document, Row, Table
 from boardpapers.schemas.errors import ReadError
 
@@ -296,7 +297,7 @@ def _add_table(r: _Reader, head: list[list[str]], body: list[list[str]], raw: st
     r.turn_page_for("table")
     rows = [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=True, page=r.page) for x in head]
     rows += [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=False, page=r.page) for x in body]
-    table = Table(rows=rows, n_cols=n_cols, pages=[r.page])
+    table = lift_caption(Table(rows=rows, n_cols=n_cols, pages=[r.page]))
     r.blocks.append(Block(kind="table", text="\n".join(" | ".join(c.text for c in row.cells) for row in rows),
                           page=r.page, source=raw, lines=(first, last), table=table))
 

@@ -1,0 +1,73 @@
+"""Performance reports and agenda packs in layouts the corpus does not have, each with a
+hand-written gold file beside it (tests/fixtures/performance_variants/NAME.json), scored
+with the project's evaluation rules. The floors are what the parsers reach today: a drop
+is a regression; raise them as rules improve.
+
+ward-quarters.txt is titled "Anti-social Behaviour Update": the document classifier does
+not take it for a performance report, so no indicators are read (its floor says so).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from boardpapers.extract.evaluate import prf, score_document
+from boardpapers.extract.export import to_json
+from boardpapers.extract.pipeline import extract_path
+
+HERE = Path(__file__).parent / "fixtures" / "performance_variants"
+
+FLOORS = {
+    "scorecard-rag-trend": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0},
+    "months-by-year": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0},
+    "agenda-pack-caption": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0},
+    "ward-quarters": {"indicators": 0.0, "indicator_values": 0.0, "tables": 1.0},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_variant_floor(name):
+    gold = json.loads((HERE / f"{name}.json").read_text())
+    pred = json.loads(to_json(extract_path(HERE / f"{name}.txt")))
+    scores = score_document(gold, pred)
+    for kind, floor in FLOORS[name].items():
+        assert prf(scores[kind])[2] >= floor - 1e-9, (name, kind, scores[kind])
+
+
+# --- the rules the variants forced, one small case each -------------------------------------
+
+def test_bare_month_takes_the_year_of_a_named_financial_year():
+    from boardpapers.extract.parsers.performance import column_period, year_hint
+
+    hint = year_hint(["Most popular datasets during Q2 2013/14"])
+    assert column_period("July", hint).iso == "2013-07"
+    assert column_period("January", hint).iso == "2014-01"
+    assert column_period("July") is None  # no year named: not a period
+    assert column_period("Total for Q2 2013/14").iso == "Q2"
+    assert column_period("Apr-Jun 2019").iso == "Q1"
+
+
+def test_caption_row_is_lifted_over_the_labels():
+    from boardpapers.extract.captions import lift_caption
+    from boardpapers.schemas.document import Cell, Row, Table
+
+    def row(*texts, header=False):
+        return Row(cells=[Cell(text=t) for t in texts], header=header, page=1)
+
+    t = Table(rows=[row("Calls in Q3 2019/20", "", "", header=True), row("Call type", "October", "November"),
+                    row("Emergency", "1,204", "1,187")], n_cols=3)
+    lifted = lift_caption(t)
+    assert lifted.caption == "Calls in Q3 2019/20"
+    assert lifted.header_texts() == ["Call type", "October", "November"]
+    plan = Table(rows=[row("Priority 1", "", "", header=True), row("Reduce harm", "J Smith", "March 2017"),
+                       row("Support victims", "A Jones", "June 2017")], n_cols=3)
+    assert lift_caption(plan).caption is None  # a sub-heading over text rows stays
+
+
+def test_status_words_are_not_numbers():
+    from boardpapers.extract.numbers import is_status, parse_number
+
+    assert is_status("Not Met") and is_status("✓") and is_status("Amber")
+    assert parse_number("Met") is None
