@@ -30,26 +30,28 @@ def _escape(s: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _content(ops: list[tuple]) -> bytes:
+def _content(ops: list[tuple], page_h: float = HEIGHT) -> bytes:
     out = []
     for op in ops:
         if op[0] == "text":
             _, x, top, s, size, bold = op
-            baseline = HEIGHT - top - 0.8 * size
+            baseline = page_h - top - 0.8 * size
             font = b"/F2" if bold else b"/F1"
             out.append(b"BT " + font + b" %.2f Tf %.2f %.2f Td (" % (size, x, baseline) + _escape(s) + b") Tj ET")
         elif op[0] == "rule":
             _, x0, top, x1, bottom = op
-            out.append(b"0.5 w %.2f %.2f m %.2f %.2f l S" % (x0, HEIGHT - top, x1, HEIGHT - bottom))
+            out.append(b"0.5 w %.2f %.2f m %.2f %.2f l S" % (x0, page_h - top, x1, page_h - bottom))
         elif op[0] == "image":
             _, x0, top, x1, bottom = op
-            out.append(b"q %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q" % (x1 - x0, bottom - top, x0, HEIGHT - bottom))
+            out.append(b"q %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q" % (x1 - x0, bottom - top, x0, page_h - bottom))
     return b"\n".join(out)
 
 
-def make_pdf(pages: list[list[tuple]], width: float = WIDTH) -> bytes:
+def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEIGHT,
+             landscape: tuple[int, ...] = ()) -> bytes:
     """The bytes of a PDF with one page per list of operations (Helvetica, Helvetica-Bold);
-    ``width`` widens the pages (a 200-column table)."""
+    ``width`` widens the pages (a 200-column table); pages whose 0-based index is in
+    ``landscape`` swap width and height (A4 landscape)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -64,12 +66,13 @@ def make_pdf(pages: list[list[tuple]], width: float = WIDTH) -> bytes:
     im = add(b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
              b"/Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream")
     kids = []
-    for ops in pages:
-        stream = _content(ops)
+    for i, ops in enumerate(pages):
+        w, h = (height, width) if i in landscape else (width, height)
+        stream = _content(ops, h)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
                         b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                        % (pages_id, width, HEIGHT, content, f1, f2, im)))
+                        % (pages_id, w, h, content, f1, f2, im)))
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
@@ -35,6 +35,7 @@ from boardpapers.extract.readers.pdf_layout import (
     text_edges,
     to_words,
 )
+from boardpapers.extract.readers.pdf_regions import Region, aligned_tables, split_columns
 from boardpapers.extract.readers.pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
 from boardpapers.extract.structure import (
     clean_inline,
@@ -168,16 +169,21 @@ def _build_blocks(pages: list[_Page]) -> list[Block]:
     rows_as_lines = [(p.height, [Line(words=r, page=p.number) for r in p.rows]) for p in pages]
     running = running_lines(rows_as_lines)
     all_chunks: list[Line] = []
-    page_rows: list[list[list[Line]]] = []
+    page_regions: list[list[tuple[Region, list[list[Line]]]]] = []
     for (height, lines), page in zip(rows_as_lines, pages):
-        rows = []
-        for line in lines:
-            if id(line) in running or BLANK_PAGE.match(line.text):
-                continue
-            chunks = [Line(words=c, page=page.number) for c in split_chunks(line.words)]
-            rows.append(chunks)
-            all_chunks.extend(chunks)
-        page_rows.append(rows)
+        words = [line.words for line in lines if id(line) not in running and not BLANK_PAGE.match(line.text)]
+        # Tables set as aligned text, then two-column stretches: both from positions alone.
+        drafts, words = aligned_tables(words, page.number)
+        page.tables.extend(drafts)
+        regions = []
+        for region in split_columns(words, page.width):
+            rows = [[Line(words=c, page=page.number) for c in split_chunks(r)] for r in region.rows]
+            regions.append((region, rows))
+            if not region.split:
+                all_chunks.extend(c for row in rows for c in row)
+        page_regions.append(regions)
+    if not all_chunks:  # every page in two columns: the page edges come from the columns
+        all_chunks = [c for regions in page_regions for _, rows in regions for row in rows for c in row]
     if not all_chunks and not any(p.tables for p in pages):
         return []
     left, right = text_edges(all_chunks)
@@ -186,8 +192,8 @@ def _build_blocks(pages: list[_Page]) -> list[Block]:
     bullet_x = min((c.x0 for c in all_chunks if c.words[0].text in BULLETS), default=left)
     ctx = _Context(left=left, right=right, body=body, levels=levels, bullet_x=bullet_x)
     blocks: list[Block] = []
-    for page, rows in zip(pages, page_rows):
-        blocks.extend(_page_blocks(page, rows, ctx))
+    for page, regions in zip(pages, page_regions):
+        blocks.extend(_page_blocks(page, regions, ctx))
     return blocks
 
 
@@ -218,7 +224,46 @@ def _is_margin(chunk: Line, row: list[Line], ctx: _Context) -> bool:
     return False
 
 
-def _page_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> list[Block]:
+def _page_blocks(page: _Page, regions: list[tuple[Region, list[list[Line]]]], ctx: _Context) -> list[Block]:
+    """Blocks of one page: each region (full width, or one column of a two-column stretch)
+    in reading order, tables placed by their top edge in the region they sit in, margin
+    notes before the block beside them, footnotes last."""
+    tables = [to_block(d, header_count(d)) for d in page.tables]
+    per_region: list[list[Block]] = [[] for _ in regions]
+    for t in tables:
+        per_region[_region_of(t, regions)].append(t)
+    out: list[Block] = []
+    footnotes: list[Block] = []
+    for (region, rows), extra in zip(regions, per_region):
+        rctx = ctx
+        if region.split:  # a text column: its own edges decide wraps and margins
+            chunks = [c for row in rows for c in row]
+            left, right = text_edges(chunks) if chunks else (ctx.left, ctx.right)
+            rctx = replace(ctx, left=left, right=right, bullet_x=min(ctx.bullet_x, left) if ctx.bullet_x >= left else ctx.bullet_x)
+        blocks, margins = _region_blocks(page, rows, rctx)
+        footnotes.extend(b for b in blocks if b.kind == "footnote")
+        ordered = sorted([b for b in blocks if b.kind != "footnote"] + extra, key=lambda b: b.box.top if b.box else 0)
+        out.extend(_place_margins(ordered, margins))
+    return out + footnotes
+
+
+def _region_of(table: Block, regions: list[tuple[Region, list[list[Line]]]]) -> int:
+    """The region a table sits in: the last whose first row is above the table (in a
+    two-column stretch, the column its left edge is in)."""
+    best = 0
+    top = table.box.top if table.box else 0.0
+    for k, (region, rows) in enumerate(regions):
+        if not rows or min(c.top for c in rows[0]) > top:
+            continue
+        if region.split and region.column == 1:
+            right_x0 = min(c.x0 for row in rows for c in row)
+            if table.box is not None and table.box.x0 < right_x0 - 3:
+                continue
+        best = k
+    return best
+
+
+def _region_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> tuple[list[Block], list[Line]]:
     margins: list[Line] = []
     lines: list[Line] = []
     for row in rows:
@@ -240,10 +285,7 @@ def _page_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> list[Blo
         block = _text_block(group, ctx, alone=gap_before and gap_after, footnote=i >= footnote_from)
         if block is not None:
             text_blocks.append(block)
-    tables = [to_block(d, header_count(d)) for d in page.tables]
-    # Tables and text in reading order; a table splits nothing, so order by top edge.
-    ordered = sorted(text_blocks + tables, key=lambda b: (b.kind == "footnote", b.box.top if b.box else 0))
-    return _place_margins(ordered, margins)
+    return text_blocks, margins
 
 
 def _place_margins(blocks: list[Block], margins: list[Line]) -> list[Block]:
@@ -332,6 +374,17 @@ def _join(lines: list[Line]) -> str:
     return out
 
 
+def _bold_title(text: str, *, bold: bool, marker: str | None) -> bool:
+    """A bold line in body size with the paragraph set right under it, no space between:
+    Word minutes' "3. MATTERS ARISING". Numbered or in capitals, short, no full stop, so a
+    bold sentence ("The Board agreed the plan.") stays a paragraph."""
+    if not bold or len(text.split()) > 12 or text.endswith((".", ":", ";", ",")):
+        return False
+    capitals = text.isupper() and sum(ch.isalpha() for ch in text) >= 4
+    numbered = marker is not None and marker[0].isdigit()
+    return (capitals or numbered) and looks_like_heading(text, bold=True, marker=marker)
+
+
 def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool) -> Block | None:
     words = [w for line in group for w in line.words]
     source = "\n".join(line.text for line in group)
@@ -365,5 +418,7 @@ def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool
     if is_initials(clean):
         return Block(kind="margin", text=clean, bold=bold, **common)
     if len(group) == 1 and alone and looks_like_heading(text, bold=bold, marker=marker):
+        return Block(kind="heading", text=text, level=heading_level(marker), marker=marker, bold=bold, **common)
+    if len(group) == 1 and _bold_title(text, bold=bold, marker=marker):
         return Block(kind="heading", text=text, level=heading_level(marker), marker=marker, bold=bold, **common)
     return Block(kind="paragraph", text=text, marker=marker, bold=bold, **common)

@@ -1,0 +1,248 @@
+"""Page regions the PDF reader must find from text positions alone: tables drawn without
+ruling lines (text-aligned columns) and pages set in two text columns.
+
+Both work on one page's rows (words sharing a baseline, running headers already out) and
+use only the positions pdfplumber gave, so they add no pass over the PDF. Both are
+conservative: a page of ordinary prose must come through untouched, so each rule wants
+several lines of evidence before it changes anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boardpapers.extract.readers.pdf_layout import Word, bold_share
+from boardpapers.extract.readers.pdf_tables import TableDraft
+from boardpapers.extract.readers.text import _is_data
+from boardpapers.schemas.document import Box
+
+# --- tables without rules ----------------------------------------------------------------
+
+
+def _cells(row: list[Word], gap: float) -> list[list[Word]]:
+    """Split a row where words are further apart than ``gap`` times the font size."""
+    out = [[row[0]]]
+    for prev, w in zip(row, row[1:]):
+        if w.x0 - prev.x1 > gap * max(prev.size, w.size, 6.0):
+            out.append([w])
+        else:
+            out[-1].append(w)
+    return out
+
+
+# A cell gap in a text-aligned table: 1.5x the font size. Word's and Excel's exported
+# tables leave 15-40pt between columns; justified prose stretches word spaces to about 1x
+# at most, so one wide gap alone never makes a table: the gaps must line up over 3+ rows.
+_CELL_GAP = 1.5
+_MIN_ROWS = 3
+
+
+def aligned_tables(rows: list[list[Word]], page: int) -> tuple[list[TableDraft], list[list[Word]]]:
+    """Tables set as text in aligned columns; the rows left over.
+
+    A run is 3+ consecutive rows, each split into 2+ cells by a wide gap, close together
+    (the gap between rows no more than 1.6x the font size: a table's row pitch, not a new
+    section). Its columns are the vertical white gaps that no word of the run crosses. The
+    run is a table when it has 2+ columns, most rows fill 2+ of them, and it is not prose
+    set in columns (see ``_is_prose_columns``).
+    """
+    tables: list[TableDraft] = []
+    taken: set[int] = set()
+    i = 0
+    while i < len(rows):
+        if len(_cells(rows[i], _CELL_GAP)) < 2:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(rows) and len(_cells(rows[j], _CELL_GAP)) >= 2 and _close(rows[j - 1], rows[j]):
+            j += 1
+        draft = _draft(rows[i:j], page) if j - i >= _MIN_ROWS else None
+        if draft is not None:
+            tables.append(draft)
+            taken.update(range(i, j))
+        i = j
+    return tables, [r for k, r in enumerate(rows) if k not in taken]
+
+
+def _close(above: list[Word], below: list[Word]) -> bool:
+    size = max(w.size for w in above + below)
+    return min(w.top for w in below) - max(w.bottom for w in above) <= 1.6 * size
+
+
+def _separators(rows: list[list[Word]]) -> list[tuple[float, float]]:
+    """White gaps (x ranges) that no word of the rows crosses, at least 0.8x the font size wide."""
+    spans = sorted((w.x0, w.x1) for row in rows for w in row)
+    size = max(w.size for row in rows for w in row)
+    out = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= 0.8 * size:
+            out.append((reach, x0))
+        reach = max(reach, x1)
+    return out
+
+
+def _draft(rows: list[list[Word]], page: int) -> TableDraft | None:
+    seps = _separators(rows)
+    if not seps or len(seps) > 15:
+        return None
+    bounds = [s[0] for s in seps]
+    grid: list[list[list[Word]]] = []
+    for row in rows:
+        cells: list[list[Word]] = [[] for _ in range(len(seps) + 1)]
+        for w in row:
+            cells[sum(1 for b in bounds if w.x0 >= b)].append(w)
+        grid.append(cells)
+    filled = [sum(1 for c in cells if c) for cells in grid]
+    # Most rows fill 2+ columns, and every column has text in 2+ rows: a column that one
+    # row alone uses is a stray gap in a sentence, not a column.
+    if sum(1 for f in filled if f >= 2) < max(_MIN_ROWS, 0.6 * len(rows)):
+        return None
+    if any(sum(1 for cells in grid if cells[c]) < 2 for c in range(len(seps) + 1)):
+        return None
+    texts = [[" ".join(w.text for w in c) for c in cells] for cells in grid]
+    if _is_prose_columns(texts) or _is_owner_margin(texts):
+        return None
+    cells_out = []
+    for cells in grid:
+        cells_out.append([(" ".join(w.text for w in c),
+                           Box(x0=min(w.x0 for w in c), top=min(w.top for w in c), x1=max(w.x1 for w in c),
+                               bottom=max(w.bottom for w in c)) if c else None,
+                           bool(c) and bold_share(c) >= 0.9) for c in cells])
+    words = [w for row in rows for w in row]
+    box = Box(x0=min(w.x0 for w in words), top=min(w.top for w in words), x1=max(w.x1 for w in words),
+              bottom=max(w.bottom for w in words))
+    edges = [round(box.x0)] + [round(s[1]) for s in seps]
+    return TableDraft(cells=cells_out, box=box, page=page, col_edges=edges, ruled=False)
+
+
+def _words_per_cell(texts: list[list[str]], col: int) -> float:
+    counts = sorted(len(row[col].split()) for row in texts if row[col])
+    return counts[len(counts) // 2] if counts else 0
+
+
+def _is_prose_columns(texts: list[list[str]]) -> bool:
+    """Text set in columns, not a table: every column holds sentences (5+ words a line, the
+    two-column plan pages), or only two columns and the second is not values (a two-column
+    table must be "label | number" to count: two columns of words are a page layout, a
+    key-and-value list or an attendance list, which read better as lines)."""
+    n = len(texts[0])
+    if all(_words_per_cell(texts, c) >= 5 for c in range(n)):
+        return True
+    if n == 2:
+        second = [row[1] for row in texts[1:] if row[1]]
+        return not second or sum(_is_data(t) for t in second) < 0.75 * len(second)
+    return False
+
+
+def _is_owner_margin(texts: list[list[str]]) -> bool:
+    """Lines of minutes with owners' initials beside them: the initials stay margin notes."""
+    from boardpapers.extract.structure import is_initials
+
+    last = [row[-1] for row in texts if row[-1]]
+    return len(texts[0]) == 2 and bool(last) and all(is_initials(t) or t.lower() == "all" for t in last)
+
+
+# --- two text columns --------------------------------------------------------------------
+
+
+@dataclass
+class Region:
+    """Consecutive rows of a page read as one flow: ``column`` 0 for full-width text or the
+    left column, 1 for the right column of a two-column stretch."""
+
+    rows: list[list[Word]]
+    column: int = 0
+    split: bool = False  # part of a two-column stretch
+
+
+def split_columns(rows: list[list[Word]], width: float) -> list[Region]:
+    """Rows in reading order: a two-column stretch gives its left column, then its right.
+
+    The gutter is the x range in the middle of the page (30-70% of its width) that the
+    fewest rows cover with a word. It counts when, over 3+ rows, both sides hold a line
+    of prose (3+ words filling 60%+ of the column's width) and each column is at least a
+    quarter of the page wide: a key-and-value list or an Action column of initials has a
+    gap there too, but no prose on one side of it.
+    """
+    if len(rows) < 6:
+        return [Region(rows)]
+    gutter = _gutter(rows, width)
+    if gutter is None:
+        return [Region(rows)]
+    a, b = gutter
+    crosses = [any(w.x0 < b - 0.5 and w.x1 > a + 0.5 for w in row) for row in rows]
+    out: list[Region] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and crosses[j] == crosses[i]:
+            j += 1
+        run = rows[i:j]
+        if crosses[i] or not _two_columns(run, a, b, width):
+            if out and not out[-1].split:
+                out[-1].rows.extend(run)
+            else:
+                out.append(Region(list(run)))
+        else:
+            left = [[w for w in r if w.x1 <= a + 0.5] for r in run]
+            right = [[w for w in r if w.x0 >= b - 0.5] for r in run]
+            out.append(Region([r for r in left if r], 0, True))
+            out.append(Region([r for r in right if r], 1, True))
+        i = j
+    return out
+
+
+def _gutter(rows: list[list[Word]], width: float) -> tuple[float, float] | None:
+    n = int(width) + 2
+    cover = [0] * n
+    for row in rows:
+        diff = [0] * (n + 1)
+        for w in row:
+            diff[max(0, int(w.x0))] += 1
+            diff[min(n, int(w.x1) + 1)] -= 1
+        run = 0
+        for x in range(n):
+            run += diff[x]
+            if run:
+                cover[x] += 1
+    lo, hi = int(0.3 * width), int(0.7 * width)
+    best = min(cover[lo:hi + 1], default=None)
+    if best is None or best > 0.1 * len(rows):
+        return None
+    # The widest stretch at the minimum, grown past the middle band while it stays there.
+    spans: list[tuple[int, int]] = []
+    x = lo
+    while x <= hi:
+        if cover[x] == best:
+            s = x
+            while s > 0 and cover[s - 1] <= best:
+                s -= 1
+            e = x
+            while e < n - 1 and cover[e + 1] <= best:
+                e += 1
+            spans.append((s, e))
+            x = e + 1
+        else:
+            x += 1
+    s, e = max(spans, key=lambda p: p[1] - p[0])
+    if e - s < 6:  # narrower than any gutter: a chance alignment of word spaces
+        return None
+    return float(s), float(e)
+
+
+def _two_columns(run: list[list[Word]], a: float, b: float, width: float) -> bool:
+    words = [w for r in run for w in r]
+    left_x0 = min((w.x0 for w in words if w.x1 <= a + 0.5), default=a)
+    right_x1 = max((w.x1 for w in words if w.x0 >= b - 0.5), default=b)
+    if a - left_x0 < 0.25 * width or right_x1 - b < 0.25 * width:
+        return False
+    both = 0
+    for r in run:
+        left = [w for w in r if w.x1 <= a + 0.5]
+        right = [w for w in r if w.x0 >= b - 0.5]
+        if (len(left) >= 3 and len(right) >= 3
+                and left[-1].x1 - left[0].x0 >= 0.6 * (a - left_x0)
+                and right[-1].x1 - right[0].x0 >= 0.6 * (right_x1 - b)):
+            both += 1
+    return both >= 3
+
