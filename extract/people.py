@@ -16,7 +16,10 @@ from rapidfuzz import fuzz
 # Longest first: "Chief Inspector" before "Inspector".
 TITLES = [
     "Police and Crime Commissioner", "Chief Superintendent", "Chief Inspector", "Chief Constable",
-    "Detective Inspector", "Superintendent", "Inspector", "Sergeant", "Councillor", "Professor",
+    "Detective Chief Inspector", "Detective Inspector", "Superintendent", "Inspector", "Sergeant", "Councillor", "Professor",
+    # Police ranks as abbreviated in attendance lists ("Supt D Evans (GMP)", "Ch Insp Gareth Pritchard").
+    "Ch Supt", "Chief Supt", "Det Supt", "Supt.", "Supt", "Ch Insp", "Chief Insp", "Det Insp", "Insp.", "Insp",
+    "DCI", "Sgt", "PC", "PCSO",
     "Baroness", "The Rt Hon", "Rt Hon", "Cllr.", "Cllr", "Prof.", "Prof", "Dr.", "Dr", "Sir", "Dame",
     "Lord", "Lady", "Revd", "Rev.", "Rev", "Mrs", "Mr", "Ms", "Miss", "Mx",
 ]
@@ -24,7 +27,7 @@ _TITLE_RE = re.compile(r"^(?P<t>" + "|".join(re.escape(t) for t in TITLES) + r")
 
 # One word of a name: "Paula", "O’Hara", "McNally", "Edmondson-Jones", "Heather-Fiona".
 NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:[’'][a-z]+)?(?:-[A-Z][a-z]+)*"
-_PARTICLE = r"(?:van|von|de|da|di|du|le|la|der|den|bin|ibn)"
+_PARTICLE = r"(?:van|von|de|da|di|du|le|la|der|den|bin|ibn|ap|ab)"  # ap/ab: Welsh "Dafydd ap Rhys"
 NAME_RE = re.compile(rf"(?:[A-Z]\.?\s+)+(?:{NAME_WORD}\s+)?{NAME_WORD}|{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}}")
 
 # Words that make a capitalised phrase an organisation, a document or a place, not a person.
@@ -106,7 +109,9 @@ def is_person_name(text: str, *, titled: bool = False) -> bool:
     if not NAME_RE.fullmatch(rest):
         return False
     words = rest.split()
-    if words[0].lower() in NOT_FIRST_WORDS:
+    # "Councillor A Smith": after a title a lone capital is an initial, not the article.
+    initial = titled and len(words) >= 2 and re.fullmatch(r"[A-Z]\.?", words[0])
+    if words[0].lower() in NOT_FIRST_WORDS and not initial:
         return False
     checked = words[:-1] if titled and len(words) >= 2 else words
     return not any(w.lower() in NOT_NAME_WORDS for w in checked)
@@ -150,7 +155,7 @@ def parse_entry(text: str) -> Entry | None:
         else:
             return None
     # Role keeps the chair and similar markers: "PCC Chief Executive (Chair)".
-    chair = re.search(r"\((?:chair|vice[- ]chair|chairman|secretariat|clerk)\)", raw, re.I)
+    chair = re.search(r"\((?:(?:in the )?chair|vice[- ]chair|chairman|secretariat|clerk)\)", raw, re.I)
     if chair and chair.group(0).strip("()").lower() not in role.lower():
         role = f"{role} {chair.group(0)}".strip()
     if part:
@@ -304,6 +309,8 @@ class People:
         rest = rest.strip()
         if not rest:
             return None
+        if title and rest.split()[0] == title.split()[-1] and len(rest.split()) == 2:
+            rest = rest.split()[1]  # "Supt Evans": split_title keeps a title before a lone surname
         names = [self.canonical(n) for n in self.listed]
         if rest in names:
             return rest

@@ -35,9 +35,15 @@ _DUES = [
     re.compile(rf"\b(?:by|before|no later than|not later than)\s+(?:the\s+)?(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?))"),
     re.compile(rf"\b(?:to|at|for|before|by|until)\s+the\s+(?P<d>{_MEETING})"),
     re.compile(rf"\bat\s+the\s+(?P<d>meeting\s+(?:in|on)\s+(?:{_DATE}|{_MONTH}))"),
+    # "a joint briefing on cuckooing for the May meeting"
+    re.compile(rf"\b(?:to|at|for|before|by)\s+the\s+(?P<d>{_MONTH}\s+(?:[A-Z][\w’']*\s+){{0,2}}meeting)\b"),
     re.compile(r"\b(?P<d>asap|as soon as possible)\b", re.I),
 ]
-_LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?|actions?)\s*[:\-–]\s*(?P<rest>\S.*)$", re.I)
+# "Action 3:", "ACTION:", and numbered action points "AP1 – SR to share ..." (Welsh partnership notes).
+_LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?|actions?|AP\s*\d+[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$", re.I)
+# A deadline set after a dash at the end: "... with partners – 31/10/18", "... – end of October".
+_TRAILING_DUE = re.compile(rf"\s+[-–—]\s+(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?)|"
+                           rf"(?:the\s+)?(?:next|following)\s+meeting|asap|ongoing|immediate(?:ly)?)\s*\.?\s*$", re.I)
 _ACTIONS_HEADING = re.compile(r"^(?:agreed\s+)?actions?(?:\s+agreed|\s+arising)?\s*:?\s*$", re.I)
 _GROUP_NOUNS = re.compile(r"\b(?:team|members|champions|officers|officials|group|board|panel|partners|office|department|"
                           r"council|service|services|unit|executive|secretariat|partnership|committee|house|all)$", re.I)
@@ -326,6 +332,9 @@ def _labelled(view: View, people: People) -> list[Task]:
             if under and b.kind != "list_item":
                 under = False
             continue
+        trailing = _TRAILING_DUE.search(body)
+        if trailing:
+            body = f"{body[:trailing.start()]} due: {trailing.group('d')}"
         inline_due = re.split(r"\s+due(?:\s+date)?\s*:\s*", body, maxsplit=1, flags=re.I)
         body = inline_due[0]
         task = _task_from_subject(body, people, i, view.item[i], "labelled")
@@ -457,7 +466,7 @@ def _assign(view: View, labels: list[str], stack: list[int], region: list[int], 
         if not mine:
             unmatched.append((label, owners, flags))
         for r in mine:
-            out.append(_margin_task(view, r, label, owners, flags, decided))
+            out.append(_margin_task(view, r, label, owners, flags, decided, nlp))
     if len(resolved) == 1 and unmatched:
         label, owners, flags = unmatched[0]
         others = set(people.known())
@@ -485,10 +494,16 @@ def _assign(view: View, labels: list[str], stack: list[int], region: list[int], 
     return out
 
 
-def _margin_task(view: View, r: int, label: str, owners: list[str], flags: list[str], decided: dict[int, Found]) -> Task:
+def _margin_task(view: View, r: int, label: str, owners: list[str], flags: list[str], decided: dict[int, Found],
+                 nlp: Language | None = None) -> Task:
     b = view.blocks[r]
     text = decided[r].text if r in decided else b.text
     written = [label] + [o for o in owners]
+    own = _owned_sentence(nlp, b.text, owners) if nlp is not None else None
+    if own is not None:
+        sentence, as_written = own
+        return Task(_drop_owner(sentence, [as_written] + written), owners, label, r, view.item[r], find_due(sentence),
+                    flags=flags, rule="margin")
     body = _drop_owner(text, written)
     due = find_due(text)
     # A resolution of several clauses: the owner's part is the clause with a deadline in it.
@@ -499,6 +514,27 @@ def _margin_task(view: View, r: int, label: str, owners: list[str], flags: list[
             body = dated[0].strip().rstrip(".")
             body = body[:1].upper() + body[1:]
     return Task(body, owners, label, r, view.item[r], due, flags=flags, rule="margin")
+
+
+def _owned_sentence(nlp: Language, text: str, owners: list[str]) -> tuple[str, str] | None:
+    """The one sentence of a paragraph that gives the margin's owner a task, with the owner as written.
+
+    A notes cell beside 'AF' reads 'AF reported that ... Angela Foster to circulate the
+    evaluation by 22 March 2019.': the action is the second sentence, not the report.
+    Only where the paragraph has several sentences and exactly one opens with the owner.
+    """
+    if len(text) > nlp.max_length:
+        return None
+    doc = nlp(text)
+    sents = list(doc.sents)
+    if len(sents) < 2:
+        return None
+    hits = []
+    for span in doc.spans.get("tasks", []):
+        who = owner_of(span)
+        if who and who[0] in owners and span.label_ == "TO_VERB" and span.start == span.sent.start:
+            hits.append((span.sent.text.strip(), who[1]))
+    return hits[0] if len(hits) == 1 else None
 
 
 def _from_decisions(view: View, decisions: list[Found], people: People) -> list[Task]:

@@ -21,11 +21,15 @@ _LABELS: list[tuple[str, re.Pattern]] = [
     ("in_attendance", re.compile(
         r"^(?:also (?:present|in attendance|attending)|in attendance|officers?(?: present| in attendance)?|"
         r"support officers?|observers?|guests?|secretariat|officials?|advisers?|advisors?|"
-        r"(?:council )?officers? attending|clerk|minute taker|minutes)$", re.I)),
+        r"(?:council )?officers? attending|clerk|minute[- ]?taker|minutes(?: taken by)?|note[- ]?taker|notes taken by)$", re.I)),
     ("present", re.compile(
         r"^(?:(?:partners|members|board members|panel members|committee members|councillors|voting members)"
-        r"(?: present)?|present|attendees|attending|attendance|members in attendance)$", re.I)),
+        r"(?: present)?|present|attendees|attending|attendance|members in attendance|"
+        # "Chair: Cllr Jane Bloggs" over a partnership's notes; the signature line "Chair" has no name after it.
+        r"chair(?:man|person)?|in the chair)$", re.I)),
 ]
+# A bilingual label gives both languages: "Present / Yn bresennol:", "Apologies / Ymddiheuriadau:".
+_BILINGUAL = re.compile(r"\s+/\s+")
 
 
 @dataclass
@@ -41,29 +45,53 @@ def label_status(text: str) -> tuple[str | None, str]:
     head, sep, rest = t.partition(":")
     head = head.strip(" *")
     for status, rx in _LABELS:
-        if rx.match(head):
-            # "Minutes" alone is the document's title far more often than its minute-taker.
-            if head.lower() == "minutes" and not sep:
+        if any(rx.match(side.strip(" *")) for side in _BILINGUAL.split(head)):
+            # "Minutes" alone is the document's title far more often than its minute-taker; "Chair"
+            # alone is the signature line at the end.
+            if re.match(r"^(?:minutes|chair(?:man|person)?)$", head, re.I) and not rest.strip():
                 return None, ""
             return status, rest.strip() if sep else ""
     return None, ""
 
 
+# "Councillors B Jones and C Patel": one plural title over several names.
+_PLURAL_TITLE = re.compile(r"^(?P<t>Councillors|Cllrs\.?)\s+", re.I)
+
+
 def _entries_inline(text: str) -> list[Entry]:
-    """'Cllr A Smith (Chair), Cllr B Jones, Jo Bloggs (Police)' -> entries; role fragments rejoin."""
+    """'Cllr A Smith (Chair), Cllr B Jones, Jo Bloggs (Police)' -> entries; role fragments rejoin.
+
+    A plural title ('Councillors B Jones and C Patel; Supt D Evans') carries to the initials-
+    only names after it ('C Patel'), up to the next semicolon or the next titled name.
+    """
     out: list[Entry] = []
-    for part in re.split(r"\s*[;,]\s*(?![^()]*\))|\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|[A-Z][a-z]+\s+[A-Z]))", text):
-        part = part.strip(" .")
-        if not part:
-            continue
-        entry = parse_entry(part)
-        if entry is None and out:
-            prev = out[-1]
-            out[-1] = Entry(prev.name, prev.title, f"{prev.role + ', ' if prev.role else ''}{part}", prev.part,
-                            f"{prev.as_written}, {part}")
-        elif entry is not None:
-            out.append(entry)
+    for group in re.split(r"\s*;\s*(?![^()]*\))", text):
+        carry: str | None = None
+        for part in re.split(r"\s*,\s*(?![^()]*\))|\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|[A-Z][a-z]+\s+[A-Z]|[A-Z]\.?\s+[A-Z]))", group):
+            part = part.strip(" .")
+            if not part:
+                continue
+            part, carry = _carry_title(part, carry)
+            entry = parse_entry(part)
+            if entry is None and out:
+                prev = out[-1]
+                out[-1] = Entry(prev.name, prev.title, f"{prev.role + ', ' if prev.role else ''}{part}", prev.part,
+                                f"{prev.as_written}, {part}")
+            elif entry is not None:
+                out.append(entry)
     return out
+
+
+def _carry_title(part: str, carry: str | None) -> tuple[str, str | None]:
+    """'Councillors B Jones' -> ('Councillor B Jones', 'Councillor'); then 'C Patel' -> 'Councillor C Patel'."""
+    plural = _PLURAL_TITLE.match(part)
+    if plural:
+        return f"Councillor {part[plural.end():]}", "Councillor"
+    if split_title(part)[0] is not None:
+        return part, None
+    if carry and re.match(r"^(?:[A-Z]\.?\s+)+[A-Z]", part):
+        return f"{carry} {part}", carry
+    return part, carry
 
 
 def read_lists(blocks: list[Block]) -> tuple[list[Listed], set[int]]:
@@ -89,6 +117,11 @@ def read_lists(blocks: list[Block]) -> tuple[list[Listed], set[int]]:
         if status is None:
             continue
         if b.kind == "margin" or (b.marker and b.marker[0].isdigit() and b.kind == "heading"):
+            status = None
+            continue
+        if _APOLOGIES.search(b.text):
+            # "Apologies were received from Cllr Derek Polglase, Tony Yelland (Fire) and Martin Carne."
+            # right under the officers' list: a sentence of its own, read by apologies_in.
             status = None
             continue
         entry = parse_entry(b.text) if b.kind in ("paragraph", "heading", "list_item") else None

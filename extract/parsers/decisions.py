@@ -22,19 +22,21 @@ _FOLLOWING = re.compile(r"\bthe following (?:actions?|decisions?|recommendations
 _LABEL_PREFIX = re.compile(r"^action\s*\d*[a-z]?\s*:\s*|\s+due(?:\s+date)?\s*:.*$", re.I)
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("approval", re.compile(r"\b(?:minutes|notes?|record) of the (?:previous|last) meeting\b[^.]*?\b(?:were|was) (?:agreed|approved|confirmed|accepted|signed)", re.I)),
-    ("approval", re.compile(r"\bminutes\b[^.]*?\b(?:approved|agreed|confirmed|signed) as an? (?:correct|true|accurate|fair) record", re.I)),
+    # "The notes of the meeting on 17 July 2018 were agreed as an accurate record": partnerships keep notes.
+    ("approval", re.compile(r"\b(?:minutes|notes)\b[^.]*?\b(?:approved|agreed|confirmed|signed) as an? (?:correct|true|accurate|fair) record", re.I)),
     ("decision", re.compile(r"^It was (?:agreed|resolved|decided|unanimously agreed)\b(?!\s+(?:this|with))", re.I)),
     ("decision", re.compile(
         r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Forum|Executive|Cabinet|"
-        r"Members|Partners|meeting)\s+(?:(?:also|unanimously)\s+)?"
-        r"(?:agreed(?!\s+(?:this|with|on the need))|resolved|decided|approved|endorsed|offered(?: their)? (?:to )?support|"
+        r"Members|Partners|meeting|group)\s+(?:(?:also|unanimously)\s+)?"
+        # The verb in any case: "The Board AGREED to fund ..." (committee minutes set it in capitals).
+        r"(?i:agreed(?!\s+(?:this|with|on the need))|resolved|decided|approved|endorsed|offered(?: their)? (?:to )?support|"
         r"supported|asked for|requested|commissioned|ratified|adopted)\b")),
 ]
 # "agreed that data.gov.uk had been very successful": a view of the past, not a decision.
 _VIEW = re.compile(r"\bagreed that\b.*?\bhad been\b", re.I)
 
 
-TOP_MARKER = re.compile(r"^\d{1,2}[.)]?$")
+TOP_MARKER = re.compile(r"^\d{1,3}[.)]?$")  # "123. DECLARATIONS OF INTEREST"
 SUB_MARKER = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3}|[a-h])[.)]$")
 
 

@@ -173,9 +173,13 @@ def find_title(doc: Document) -> str | None:
 
 # --- meeting ---------------------------------------------------------------------------------
 
-_VENUE_LABEL = re.compile(r"^\s*(?:place|venue|location|where)\s*:\s*(?P<v>.+)$", re.I)
+# "Venue: ...", and bilingual "Lleoliad / Venue: Guildhall, Wrexham" (Welsh first or second).
+_VENUE_LABEL = re.compile(r"^\s*(?:[^:/]{1,30}\s*/\s*)?(?:place|venue|location|where)(?:\s*/\s*[^:/]{1,30})?\s*:\s*(?P<v>.+)$", re.I)
+_TIME = r"\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d"
+# "Meeting commenced: 10:00" / "Meeting closed: 11:45" (committee minutes' time lines).
+_COMMENCED = re.compile(rf"\b(?:commenced|started|began|opened|start time)\s*(?:at|:)\s*(?P<t>{_TIME})", re.I)
 _HELD_IN = re.compile(r"\b(?:held|meeting)\b.*?\b(?:in|at)\s+(?:the\s+)?(?P<v>(?:[A-Z0-9][\w'’.&-]*[\s,]*)+)", re.S)
-_CONCLUDED = re.compile(r"\b(?:meeting|it)\s+(?:concluded|closed|ended|finished)\s+at\s+(?P<t>[\d.:]+\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)", re.I)
+_CONCLUDED = re.compile(r"\b(?:meeting|it)\s+(?:concluded|closed|ended|finished)\s*(?:at|:)\s*(?P<t>[\d.:]+\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)", re.I)
 
 
 def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
@@ -194,6 +198,11 @@ def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
             evidence.append(b)
             continue
         timed = dates.DATE_NUMERIC.sub(" ", text)  # '02.03.11' is a date, not 02:03
+        commenced = _COMMENCED.search(timed)
+        if commenced and not start:
+            start = dates.parse_time(commenced.group("t"))
+            evidence.append(b)
+            continue
         if re.match(r"^\s*time\s*:", timed, re.I) or (dates.parse_date(text) and dates.parse_time(timed)) or re.search(r"\d[.:]\d\d\s*[-–]\s*\d", timed):
             s, e = dates.parse_time_range(timed)
             if s and not start:
@@ -224,7 +233,7 @@ def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
 def _venue_after_held(text: str) -> str | None:
     """'... held on Thursday 3 December 2009 at 9.00am in Conference Room B, Civic Offices, Portsmouth.'"""
     tail = re.split(r"\bheld\b", text, maxsplit=1, flags=re.I)[1]
-    tail = re.sub(r"\bon\s+(?:\w+day\s+)?\d{1,2}\w*\s+\w+(?:\s+\d{4})?", " ", tail)
+    tail = re.sub(r"\bon\s+(?:\w+day,?\s+)?\d{1,2}\w*\s+\w+(?:\s+\d{4})?", " ", tail)  # "on Wednesday, 12th June 2019"
     tail = re.sub(r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?", " ", tail, flags=re.I)
     m = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z0-9][^:;]*?)(?:\.\s*$|\.\s+[A-Z]|[:;]|$)", tail)
     if not m:
@@ -239,6 +248,10 @@ def _address_line(front: list[Block]) -> str | None:
         t = b.text
         if re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t) or re.search(r"\b(?:Room|House|Hall|Offices|Centre|Building|Chamber)\b", t):
             if len(t) < 160 and not re.search(r"\b(?:held|minutes)\b", t, re.I):
+                # "Wednesday 6 March 2019 at 10.00am, Civic Offices, Euclid Street, Swindon": the address follows the time.
+                lead = re.match(rf"^.*?(?:{_TIME})\s*(?:[-–]\s*(?:{_TIME})\s*)?[,;–-]\s*(?=[A-Z])", t, re.I)
+                if lead and dates.parse_date(t):
+                    t = t[lead.end():]
                 return t.strip(" .")
     return None
 
