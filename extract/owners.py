@@ -17,7 +17,12 @@ The rules, in order:
    or name ("... Manager and partners"). "Strategy and Partnerships Manager" and "Police &
    PCC" stay whole;
 3. after a person's name, what is not itself a name or a post is that person's organisation:
-   "Barry Dickinson ICS", "Karen Monteith, Public Health".
+   "Barry Dickinson ICS", "Karen Monteith, Public Health";
+4. an organisation written before a dash names whose the owner after it is: "Police – Supt
+   Jones", "Probation – Claire Hughes" give the owner "Supt Jones", "Claire Hughes" and the
+   organisation; the reverse ("Claire Hughes – Probation") is rule 3;
+5. a title or rank before a surname alone ("Supt Jones", "Cllr Smith", "Inspector Davies") is a
+   person, kept with the title: the surname alone would name nobody.
 """
 from __future__ import annotations
 
@@ -52,6 +57,9 @@ RANKS = {"inspector", "chief", "detective", "sergeant", "superintendent", "const
 TITLES = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame",
           "rev", "revd", "supt", "insp", "pc", "ds", "di", "dci", "dcs", "cc", "acc"}
 
+# "Police – Supt Jones", "South Wales Police - Inspector Owen Price": an organisation, a dash
+# with spaces round it, then the owner (annual action plans with one Owner column, 2018-20).
+_ORG_DASH = re.compile(r"^(?P<org>[^–—-]{2,60}?)\s+[–—-]\s+(?P<owner>\S.*)$")
 _HARD_SPLIT = re.compile(r"\n|;|\s/\s?|\s?/\s|\s\+\s")
 _SOFT_JOIN = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 # O’Hara with the curly apostrophe PDFs and Word use, as well as O'Hara (issue 8, property tests).
@@ -106,17 +114,56 @@ def person_name(text: str) -> tuple[str, str] | None:
     # Two words at least ("Bruce Marr"); an initial alone ("B. Marr") still needs a surname.
     if n < 2 or len(words[n - 1].rstrip(".")) < 2:
         return None
-    rest = " ".join(words[n:]).strip(" ,-–")
+    rest = " ".join(words[n:]).strip(" ,")
     if rest and not _is_org_tail(rest):
         return None
-    return " ".join(words[:n]), rest
+    return " ".join(words[:n]), rest.strip(" -–—")
 
 
 def _is_org_tail(text: str) -> bool:
-    """What may follow a name as its organisation: acronyms ('ICS', 'PCC') or bracketed text."""
+    """What may follow a name as its organisation: acronyms ('ICS', 'PCC'), bracketed text, or
+    words after a dash ('Claire Hughes – Probation')."""
     if text.startswith("(") and text.endswith(")"):
         return True
+    if text[:1] in "–—-" and len(text.split()) <= 8:
+        return True
     return all(_ACRONYM.match(w) or w in "&-–" for w in _words(text))
+
+
+def titled_surname(text: str) -> str | None:
+    """'Supt Jones', 'Cllr Smith', 'Chief Inspector Davies': a title or rank and one surname, as
+    written; None for anything else (a full name is :func:`person_name`'s)."""
+    words = _words(text.strip().rstrip("."))
+    k = 0
+    while k < len(words) and _bare(words[k]) in TITLES | RANKS:
+        k += 1
+    if k == 0 or len(words) != k + 1:
+        return None
+    last = words[-1]
+    if not _NAME_WORD.match(last) or len(last) < 2 or _bare(last) in ORG_WORDS | POST_WORDS:
+        return None
+    return " ".join(words)
+
+
+def _org_then_owner(text: str) -> tuple[str, str] | None:
+    """'Police – Supt Jones' -> ('Police', 'Supt Jones'): an organisation (no post or name in it)
+    before a spaced dash, a person or a post after it."""
+    m = _ORG_DASH.match(text)
+    if not m:
+        return None
+    org, owner = m.group("org").strip(), m.group("owner").strip()
+    org_words = [_bare(w) for w in _words(org)]
+    if not all(w in ORG_WORDS or _ACRONYM.match(o) or w in _CONNECTORS or _NAME_WORD.match(o)
+               for w, o in zip(org_words, _words(org))):
+        return None
+    if not any(w in ORG_WORDS or _ACRONYM.match(o) for w, o in zip(org_words, _words(org))) or is_post(org):
+        return None
+    if person_name(owner) is None and titled_surname(owner) is None and not is_post(owner):
+        return None
+    return org, owner
+
+
+_CONNECTORS = {"and", "&", "of", "the", "for"}
 
 
 def is_post(text: str) -> bool:
@@ -178,20 +225,37 @@ def _clean(text: str) -> str:
     return text
 
 
+# A PDF cell wraps its text onto new lines: "Director of\nPublic Health" is one post. A line that
+# ends on a joining word, or a line that starts in lower case, continues the line before.
+_WRAPPED_AFTER = re.compile(r"(?:^|(?<=\s))(of|and|for|the|to|in|&)[ \t]*\n\s*", re.I)
+_WRAPPED_BEFORE = re.compile(r"[ \t]*\n\s*(?=[a-z(])")
+
+
 def split_owners(text: str | None) -> Owners:
     """Split an owner cell; see the module docstring for the rules."""
     as_written = (text or "").strip()
+    text = _WRAPPED_BEFORE.sub(" ", _WRAPPED_AFTER.sub(r"\1 ", as_written))
     owners: list[str] = []
     people: list[str] = []
     posts: list[str] = []
     groups: list[str] = []
     orgs: list[str] = []
     last_person = False
-    for hard in _HARD_SPLIT.split(as_written):
+    for hard in _HARD_SPLIT.split(text):
         last_person = False
         for piece in _split_soft(hard):
             piece = _clean(piece)
             if not piece:
+                continue
+            dashed = _org_then_owner(piece)
+            if dashed is not None:
+                orgs.append(dashed[0])
+                piece = dashed[1]
+            titled = titled_surname(piece)
+            if titled is not None:
+                owners.append(titled)
+                people.append(titled)
+                last_person = True
                 continue
             name = person_name(piece)
             if name is not None:

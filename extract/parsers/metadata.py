@@ -141,6 +141,9 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
             year = _front_year(doc)
             if year:
                 return dates._iso(int(year), dates._month(m.group(2)), int(m.group(1))), line
+    month = _month_year(doc)
+    if month:
+        return month
     for line in _front_text(_front(doc, 4)):
         standalone = [y for y in dates.YEAR.findall(line) if not re.search(rf"{y}\s*[-–/]\s*\d", line) and not re.search(rf"\d\s*[-–/]\s*{y}", line)]
         if standalone:
@@ -151,6 +154,26 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
         year, n = years.most_common(1)[0]
         return year, f"the year named most ({n} times)"
     return None, ""
+
+
+# A plan or report with no day on its cover: "March 2019", "Published June 2020", "Refreshed for
+# 2018/19 - May 2018" (CSP plans and task-and-finish reports). A line that is only a month and a
+# year (perhaps labelled) counts anywhere on the front page; a short line in the first four.
+_MONTH_LINE = re.compile(rf"^\W*(?:(?:published|date(?:\s+published)?|issued|updated|refreshed|approved)\b[^\d]*?)?"
+                         rf"({dates._MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$", re.I)
+
+
+def _month_year(doc: Document) -> tuple[str, str] | None:
+    front = [b for b in _front(doc) if b.kind != "table"]
+    lines = _front_text(front)
+    for k, line in enumerate(lines):
+        m = _MONTH_LINE.match(line)
+        if not m and k < 4 and len(line.split()) <= 8:
+            m = dates.MONTH_YEAR.search(line)
+        month = m and dates._month(m.group(1))
+        if month:
+            return dates._iso(int(dates._year(m.group(2))), month), line
+    return None
 
 
 def _front_year(doc: Document) -> str | None:

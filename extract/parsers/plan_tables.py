@@ -29,10 +29,16 @@ from boardpapers.schemas.document import Row, Table
 ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for role, rx in [
     ("number", r"^\s*(?:no\.?|ref\.?|#|number|item|rec(?:ommendation)?\s+no\.?)\s*$"),
     ("witnesses", r"\bwitness"),
+    # "Lead Agency | Lead Officer" (CSP delivery plans, 2020-23): the agency is the officer's
+    # organisation, not a second owner. A header that names a person too ("Lead Officer and
+    # organisation") stays an owner column.
+    ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
+                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate)\b"),
     ("documents", r"\bdocuments?\b"),
     ("owner", r"\b(?:lead|leads|officer|owner|owners|responsib\w*|action\s+by|by\s+whom|who|accountable)\b"),
     ("due", r"\b(?:by\s+when|when|timescales?|deadline|due|completion|target\s+date|date)\b"),
-    ("status", r"\b(?:status|rag)\b"),
+    # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
+    ("status", r"\b(?:status|rag|response)\b"),
     ("target", r"\btargets?\b"),
     ("baseline", r"\bbaseline\b"),
     ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
@@ -50,6 +56,14 @@ _SUBHEADING = re.compile(
     r"^(?:(?P<level>main|secondary|key|supporting|other|additional)\s+(?:indicators?|measures?|kpis?)"
     r"|(?:priority\s+|key\s+)?(?P<activity>activit(?:y|ies)|actions?)(?:\s+(?:for\s+)?\d{2,4}(?:\s*[/-]\s*\d{2,4})?)?)\s*:?$",
     re.I)
+
+
+# A lone cell that labels the rows below it, bold or not ("Priority 1: Protecting vulnerable
+# people", "Strategic Priority 2 - Tackling ASB", "Theme 3"): tab renderings lose the bold that
+# marks such rows, and a plain label must not be read as a continuation of the row above.
+_LABEL_ROW = re.compile(
+    r"^(?:strategic\s+|key\s+|local\s+)?(?:priority|priorities|theme|objective|outcome|aim|strand|workstream|"
+    r"area\s+of\s+focus)\s*(?:\d{1,2}[a-z]?|[A-Z]|[IVX]{1,4})\b\s*(?:[:.–—-]\s*\S.*)?$", re.I)
 
 
 @dataclass
@@ -97,6 +111,8 @@ def column_roles(header: list[str]) -> Columns:
         role = cell_role(text)
         if role and role not in roles:
             roles[role] = i
+    if "owner" not in roles and "organisation" in roles:
+        roles["owner"] = roles.pop("organisation")  # "Action | Lead agency | Timescale": the agency leads
     # With two candidate text columns ("Outcome | Indicator", "Action | Measure") the record's
     # text is the one MAIN_ROLES ranks first; the other is kept as theme or measure.
     return Columns(roles=roles, header=[" ".join(h.split()) for h in header])
@@ -144,7 +160,7 @@ def subheading(row: Row, columns: Columns) -> str | None:
     main = columns.roles.get(columns.main or "", 0)
     if i not in (0, main):
         return None
-    if _SUBHEADING.match(" ".join(text.split())):
+    if _SUBHEADING.match(" ".join(text.split())) or _LABEL_ROW.match(" ".join(text.split())):
         return text
     # A bold lone cell, short and unpunctuated, is a heading ("Theme 2: Reducing harm").
     if row.cells[i].bold and len(text.split()) <= 10 and not text.endswith("."):

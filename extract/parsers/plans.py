@@ -53,13 +53,22 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     for i, block in enumerate(blocks):
         if block.kind != "table" or block.table is None:
             continue
-        columns = column_roles(block.table.header_texts())
+        table = block.table
+        columns = column_roles(table.header_texts())
+        if not table.header_rows and table.rows:
+            # A tab rendering can leave the header unmarked ("Measure | Baseline 2018/19 | ..." over
+            # a baseline column holding "New measure"): a first row of header words is the header.
+            first = column_roles([c.text for c in table.rows[0].cells])
+            if table_kind(first) and len(first.roles) == len([c for c in table.rows[0].cells if c.text.strip()]):
+                columns = first
+                table = table.model_copy(update={"rows": [r.model_copy(update={"header": i == 0})
+                                                          for i, r in enumerate(table.rows)]})
         kind = table_kind(columns)
         if kind not in ("indicators", "activities", "progress"):
             continue
         title = table_title(blocks, i)
         theme = _theme(blocks, i, title, names)
-        for draft in walk_rows(block.table, columns, theme=theme):
+        for draft in walk_rows(table, columns, theme=theme):
             if draft.kind == "indicators":
                 yield _indicator(draft, block, ctx)
             elif draft.kind == "activities":
@@ -200,6 +209,8 @@ def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: st
     """An Action from a table row: activities in plans, recommendations in scrutiny reports."""
     text = _one_line(draft.joined(text_role, " "))
     owners = split_owners("\n".join(draft.values.get("owner", [])))
+    organisations = owners.organisations + [o for o in (_one_line(t) for t in draft.values.get("organisation", []))
+                                            if o not in owners.organisations and o not in owners.owners]
     due_text = _one_line(draft.joined("due", " ")) or None
     due = parse_due(due_text)
     flags = [] if owners.owners else ["no_owner"]
@@ -211,7 +222,7 @@ def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: st
         progress = f"Measure: {measure}" + (f"; {progress}" if progress else "")
     return Action(
         item=item or draft.first("number") or None, text=text, owner=owners.owner, owners=owners.owners,
-        owner_as_written=owners.as_written or None, organisations=owners.organisations,
+        owner_as_written=owners.as_written or None, organisations=organisations,
         due=due_text, due_date=due.date, due_approximate=due.approximate, kind=kind,
         status=_one_line(draft.joined("status")) or None, progress=progress,
         date=ctx.meta.date, flags=flags,

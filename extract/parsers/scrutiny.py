@@ -21,14 +21,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from boardpapers.extract.dates import parse_date
+from boardpapers.extract.dates import parse_date, parse_due
 from boardpapers.extract.evaluate import similarity
-from boardpapers.extract.owners import split_people
+from boardpapers.extract.owners import split_owners, split_people
 from boardpapers.extract.parsers.common import Context, Section
 from boardpapers.extract.parsers.plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
 from boardpapers.extract.parsers.plans import plan_action
 from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Conclusion, Decision, Priority, Record, Witness
+from boardpapers.schemas.records import Action, Conclusion, Decision, Priority, Record, Witness
 
 PARSER = "scrutiny"
 VERSION = "1"
@@ -42,7 +42,16 @@ _CONCLUSION_LEAD = re.compile(
 _OBJECTIVES_LEAD = re.compile(r"\b(?:objectives?|terms of reference|aims?)\b[^.]*:\s*$", re.I)
 _CHAIR = re.compile(r"\b(?:Councillors?|Cllr)\.?:?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*"
                     r"(?:\((?:the\s+)?Chair(?:man|person)?\)|,?\s+Chair(?:man|person)?\b)")
-_RECS_LABEL = re.compile(r"^Recommendation\s+(?P<n>\d{1,2})\s*[:.–-]\s*(?P<text>.+)$", re.S)
+# "Recommendation 3: Publish ...", "Rec 3 - ...", "R3 – That the Cabinet ..." (task and finish
+# group reports label their recommendations R1, R2 ...).
+_RECS_LABEL = re.compile(r"^(?:Recommendation\s+|Rec\.?\s*|R)(?P<n>\d{1,2})\s*[:.–—-]\s*(?P<text>.+)$", re.S)
+# Who is to act, written in the recommendation itself: "... (Lead: Head of Community Safety;
+# Timescale: April 2020)", "... Lead officer: Town Centre Manager." A numbered list with no table
+# of owners names them so.
+_PROSE_LEAD = re.compile(
+    r"\s*[(\[]?\s*\b(?:lead(?:\s+(?:officer|member|agency))?|action\s+by|responsib(?:le|ility)(?:\s+officer)?|owner)\s*:\s*"
+    r"(?P<owner>[^;()\[\]]+?)\s*(?:;\s*(?:timescale|by\s+when|due|deadline|target\s+date|when)\s*:\s*(?P<due>[^;()\[\]]+?)\s*)?"
+    r"[)\]]?\s*\.?\s*$", re.I)
 _ITEM_MARKER = re.compile(r"^\(?(\d{1,2})[.)]?$")
 
 
@@ -141,12 +150,12 @@ def recommendation_rows(blocks: list[Block]) -> list[tuple[TableRecordDraft, Blo
 
 def _pair(listed: list[tuple[str, Block]], rows: list[tuple[TableRecordDraft, Block]]) -> list[_Rec]:
     recs = [_Rec(number=n, text=_unlabelled(b.text), block=b) for n, b in listed]
-    numbered = all(d.first("number") for d, _ in rows) and rows
+    numbered = all(_label_number(d) for d, _ in rows) and rows
     if numbered and recs:
         by_number = {r.number: r for r in recs}
         for draft, block in rows:
-            number = _ITEM_MARKER.match(draft.first("number").strip().rstrip("."))
-            key = number.group(1) if number else draft.first("number")
+            number = _ITEM_MARKER.match(_label_number(draft).strip().rstrip("."))
+            key = number.group(1) if number else _label_number(draft)
             rec = by_number.get(key)
             if rec is None:
                 rec = _Rec(number=key, text=_text(draft))
@@ -177,7 +186,15 @@ def _unlabelled(text: str) -> str:
 
 
 def _text(draft: TableRecordDraft) -> str:
-    return " ".join(draft.joined("recommendation", " ").split())
+    return _unlabelled(" ".join(draft.joined("recommendation", " ").split()))
+
+
+def _label_number(draft: TableRecordDraft) -> str:
+    """The row's number: its number column, else the label its text opens with ('R1 – ...')."""
+    if draft.first("number"):
+        return draft.first("number")
+    m = _RECS_LABEL.match(" ".join(draft.joined("recommendation", " ").split()))
+    return m.group("n") if m else ""
 
 
 def parse_recommendations(blocks: list[Block], ctx: Context) -> Iterator[Record]:
@@ -191,8 +208,32 @@ def parse_recommendations(blocks: list[Block], ctx: Context) -> Iterator[Record]
                        body=ctx.meta.body, provenance=prov)
         # An Action is a task with an owner: a table without a column of owners gives none.
         if rec.draft is not None and rec.has_owner_column:
-            yield plan_action(rec.draft, rec.table_block, ctx, kind="recommendation", text_role="recommendation",
-                              item=rec.number, parser=PARSER, version=VERSION)
+            action = plan_action(rec.draft, rec.table_block, ctx, kind="recommendation", text_role="recommendation",
+                                 item=rec.number, parser=PARSER, version=VERSION)
+            text = _unlabelled(action.text)  # "R1 – Fund a youth outreach team": the label is the item
+            yield action if text == action.text else Action.model_validate({**action.model_dump(exclude={"id"}), "text": text})
+        elif rec.draft is None and rec.block is not None:
+            action = _prose_action(rec, ctx)
+            if action is not None:
+                yield action
+
+
+def _prose_action(rec: _Rec, ctx: Context) -> Action | None:
+    """A listed recommendation that names its lead in the text: '... (Lead: CSP Board)'."""
+    m = _PROSE_LEAD.search(rec.text)
+    if not m:
+        return None
+    owners = split_owners(m.group("owner"))
+    if not owners.owners:
+        return None
+    due_text = " ".join(m.group("due").split()) if m.group("due") else None
+    due = parse_due(due_text)
+    flags = ["due_not_a_date"] if due_text and due.date is None else []
+    return Action(item=rec.number, text=rec.text[: m.start()].rstrip(" ,;.") or rec.text, owner=owners.owner,
+                  owners=owners.owners, owner_as_written=owners.as_written or None,
+                  organisations=owners.organisations, due=due_text, due_date=due.date,
+                  due_approximate=due.approximate, kind="recommendation", date=ctx.meta.date, flags=flags,
+                  provenance=ctx.provenance(rec.block, PARSER, VERSION))
 
 
 # --- conclusions ---------------------------------------------------------------------------------------
