@@ -103,6 +103,7 @@ _MARKER = re.compile(
     rf"""^(?P<marker>
         \d{{1,2}}(?=\s+[\*<"'‘“A-Z£])              # 1 Apologies (a bare number needs a capital after it:
                                                 # "39 (rate of ..." is a wrapped line, not item 39)
+      | \d{{1,3}}\.(?=\s+[\*<"'‘“A-Z])            # 121. TITLE (councils number minutes through the year)
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]         # 1.  4.5.1.  2)
       | \d{{1,2}}(?:\.\d{{1,2}}){{1,3}}             # 4.5.1
       | \(\d{{1,2}}\)                              # (3)
@@ -149,6 +150,8 @@ def looks_like_heading(text: str, *, bold: bool = False, marker: str | None = No
     if re.search(r"\w: \S", text):  # "Date: 24 January 2017" is a key and a value
         return False
     if text.endswith((".", "?", "!")):
+        if len(words) < 2:
+            return False  # "None." or "Noted." under a minute is an answer, not a title
         capitals = sum(w[0].isupper() for w in words if w[0].isalpha())
         titled = capitals * 2 >= len(words)  # "List of Abbreviations Used." not "No other apologies."
         return titled and (len(words) <= 4 or (marker is not None and len(words) <= 6))

@@ -77,3 +77,9 @@ def test_looks_like_heading(text, bold, expected):
 
 def test_heading_level_follows_numbering_depth():
     assert (heading_level("7."), heading_level("4.5"), heading_level("4.5.1"), heading_level(None)) == (2, 3, 4, 3)
+
+
+def test_three_digit_minute_numbers_and_one_word_answers():
+    assert split_marker("121. DECLARATIONS OF INTEREST") == ("121.", "DECLARATIONS OF INTEREST")
+    assert split_marker("150. people attended") == (None, "150. people attended")
+    assert not looks_like_heading("None.")
