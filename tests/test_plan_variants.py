@@ -27,10 +27,9 @@ from make_pdfs import WIDTHS, pdf_of  # noqa: E402
 PAPERS = sorted(p for p in VARIANTS.iterdir() if p.suffix in (".md", ".txt"))
 KINDS = ["decisions", "actions+owner", "action_due", "indicators+owner+target", "tables+rows", "metadata"]
 FLOOR = 1.0
-# Measured on the variants: everything 1.00 but the Welsh plan's tables (3 of 4): its measures
-# table has "New measure" in the baseline column, so the text reader takes the header row for
-# a body row (tables+rows 0.75). The plan parser still reads the header (indicators 1.00).
-BELOW = {("bridgend-csp-plan-2019-22", "tables+rows"): 0.75}
+# Measured on the variants: everything 1.00 (the Welsh plan's measures table, with "New
+# measure" under "Baseline 2018/19", gets its header from the text reader's column words).
+BELOW: dict[tuple[str, str], float] = {}
 
 
 def _scores(gold: dict, pred: dict) -> dict:

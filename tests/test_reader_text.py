@@ -135,3 +135,14 @@ def test_footnotes_close_a_page_once(tmp_path):
     doc = doc_of(tmp_path, text)
     assert [(b.kind, b.page) for b in doc.blocks] == [("paragraph", 1), ("footnote", 1), ("paragraph", 2),
                                                       ("footnote", 2), ("paragraph", 3)]
+
+
+def test_a_header_of_column_words_with_years_needs_no_numbers_below(tmp_path):
+    text = ("Measure\tBaseline 2018/19\tTarget 2019/20\tLead\nRepeat victims\tNew measure\tTo be set\tCSP Manager\n"
+            "Hate crime reports\t310\tIncrease\tCohesion Officer\n")
+    assert tables(doc_of(tmp_path, text)) == [(["Measure", "Baseline 2018/19", "Target 2019/20", "Lead"], 2)]
+
+
+def test_rows_of_dated_entries_are_not_taken_for_a_header(tmp_path):
+    text = "4 December 2019\tHome Office visit\n14 January 2020\tDraft plan\n2 March 2020\tSign-off\n"
+    assert tables(doc_of(tmp_path, text)) == [([], 3)]

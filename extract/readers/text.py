@@ -261,8 +261,11 @@ def _tab_header_rows(rows: list[list[str]]) -> int:
         return 0
     if not any(re.search(r"\d", t) for t in filled):
         return 1
-    # Labels with digits ("Current 12 months"): a header only where a column of data sits
-    # below a label; two or more body rows are needed for that to be evidence.
+    # Labels with digits ("Target 2019/20", "Current 12 months"). Words that name columns in
+    # council tables make a header on their own, when most cells carry one; otherwise a
+    # column of data must sit below a label, and two or more body rows are needed for that.
+    if sum(bool(_COLUMN_WORDS.search(t)) for t in filled) * 2 > len(filled):
+        return 1
     body = [[clean_inline(c) for c in row] for row in rows[1:]]
     if len(body) < 2:
         return 0
@@ -273,6 +276,10 @@ def _tab_header_rows(rows: list[list[str]]) -> int:
     return 0
 
 
+_COLUMN_WORDS = re.compile(
+    r"\b(?:baseline|target|actual|measure|indicator|lead|owner|action|due|deadline|timescale|status|"
+    r"progress|ref|outcome|objective|priority|rag|trend|previous|current|change|total|year|quarter|"
+    r"q[1-4]|ytd|date|by when|responsible|budget|cost|recommendation)s?\b", re.I)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 
 
