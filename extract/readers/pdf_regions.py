@@ -53,14 +53,23 @@ def aligned_tables(rows: list[list[Word]], page: int) -> tuple[list[TableDraft],
             i += 1
             continue
         j = i + 1
-        while j < len(rows) and len(_cells(rows[j], _CELL_GAP)) >= 2 and _close(rows[j - 1], rows[j]):
+        while j < len(rows) and _close(rows[j - 1], rows[j]) and (
+                len(_cells(rows[j], _CELL_GAP)) >= 2 or _wrapped(rows[j - 1], rows[j])):
             j += 1
-        draft = _draft(rows[i:j], page) if j - i >= _MIN_ROWS else None
+        draft, used = _draft(rows[i:j], page)
         if draft is not None:
             tables.append(draft)
-            taken.update(range(i, j))
+            taken.update(range(i, i + used))
+            j = i + used
         i = j
     return tables, [r for k, r in enumerate(rows) if k not in taken]
+
+
+def _wrapped(above: list[Word], below: list[Word]) -> bool:
+    """A one-cell line set tight under the row above (under half the font size between):
+    a cell's text wrapped to a second line."""
+    size = max(w.size for w in above + below)
+    return min(w.top for w in below) - max(w.bottom for w in above) < 0.5 * size
 
 
 def _close(above: list[Word], below: list[Word]) -> bool:
@@ -81,38 +90,56 @@ def _separators(rows: list[list[Word]]) -> list[tuple[float, float]]:
     return out
 
 
-def _draft(rows: list[list[Word]], page: int) -> TableDraft | None:
-    seps = _separators(rows)
+def _draft(rows: list[list[Word]], page: int) -> tuple[TableDraft | None, int]:
+    """The table a run of rows makes, and how many of the rows it takes (0 for none).
+
+    Columns come from the multi-cell rows; a wrapped line (one cell) joins the cell above
+    it when it stays inside one column, and the run ends at the first line that does not
+    (a paragraph set close under the table)."""
+    multi = [r for r in rows if len(_cells(r, _CELL_GAP)) >= 2]
+    if len(multi) < _MIN_ROWS:
+        return None, 0
+    seps = _separators(multi)
     if not seps or len(seps) > 15:
-        return None
+        return None, 0
     bounds = [s[0] for s in seps]
     grid: list[list[list[Word]]] = []
+    used = 0
     for row in rows:
+        if any(w.x0 < b1 and w.x1 > b0 for w in row for b0, b1 in seps):
+            break  # crosses a column gap: not part of this table
         cells: list[list[Word]] = [[] for _ in range(len(seps) + 1)]
         for w in row:
             cells[sum(1 for b in bounds if w.x0 >= b)].append(w)
+        used += 1
+        if grid and len(_cells(row, _CELL_GAP)) < 2 and sum(1 for c in cells if c) == 1:
+            for k, c in enumerate(cells):
+                grid[-1][k].extend(c)  # a wrapped cell line joins the row above
+            continue
         grid.append(cells)
+    if len(grid) < _MIN_ROWS:
+        return None, 0
     filled = [sum(1 for c in cells if c) for cells in grid]
     # Most rows fill 2+ columns, and every column has text in 2+ rows: a column that one
     # row alone uses is a stray gap in a sentence, not a column.
-    if sum(1 for f in filled if f >= 2) < max(_MIN_ROWS, 0.6 * len(rows)):
-        return None
+    if sum(1 for f in filled if f >= 2) < max(_MIN_ROWS, 0.6 * len(grid)):
+        return None, 0
     if any(sum(1 for cells in grid if cells[c]) < 2 for c in range(len(seps) + 1)):
-        return None
+        return None, 0
     texts = [[" ".join(w.text for w in c) for c in cells] for cells in grid]
     if _is_prose_columns(texts) or _is_owner_margin(texts):
-        return None
+        return None, 0
     cells_out = []
     for cells in grid:
         cells_out.append([(" ".join(w.text for w in c),
                            Box(x0=min(w.x0 for w in c), top=min(w.top for w in c), x1=max(w.x1 for w in c),
                                bottom=max(w.bottom for w in c)) if c else None,
                            bool(c) and bold_share(c) >= 0.9) for c in cells])
-    words = [w for row in rows for w in row]
+    words = [w for row in rows[:used] for w in row]
     box = Box(x0=min(w.x0 for w in words), top=min(w.top for w in words), x1=max(w.x1 for w in words),
               bottom=max(w.bottom for w in words))
     edges = [round(box.x0)] + [round(s[1]) for s in seps]
-    return TableDraft(cells=cells_out, box=box, page=page, col_edges=edges, ruled=False)
+    return TableDraft(cells=cells_out, box=box, page=page, col_edges=edges, ruled=False), used
 
 
 def _words_per_cell(texts: list[list[str]], col: int) -> float:
@@ -135,11 +162,19 @@ def _is_prose_columns(texts: list[list[str]]) -> bool:
 
 
 def _is_owner_margin(texts: list[list[str]]) -> bool:
-    """Lines of minutes with owners' initials beside them: the initials stay margin notes."""
-    from boardpapers.extract.structure import is_initials
+    """Minutes, not a table: paragraphs with owners' initials beside them (the last column
+    all initials or "All": they stay margin notes), or numbered paragraphs set with a
+    hanging indent (the first column all paragraph numbers, then one column of sentences)."""
+    from boardpapers.extract.structure import is_initials, split_marker
 
     last = [row[-1] for row in texts if row[-1]]
-    return len(texts[0]) == 2 and bool(last) and all(is_initials(t) or t.lower() == "all" for t in last)
+    if last and all(is_initials(t) or t.lower() == "all" for t in last):
+        return True
+    numbers = [row[0] for row in texts if row[0]]
+    # "4.1", "3.", "(b)": paragraph numbers; a bare "7" is as likely a table's Ref column.
+    hanging = all(split_marker(t + " X")[0] == t and not t.isdigit() for t in numbers)
+    prose = [c for c in range(1, len(texts[0])) if _words_per_cell(texts, c) >= 5]
+    return bool(numbers) and hanging and len(prose) == 1
 
 
 # --- two text columns --------------------------------------------------------------------
