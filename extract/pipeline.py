@@ -37,6 +37,9 @@ PARSERS: dict[str, list[Parser]] = {
     "agenda": [agenda.parse],
     "commissioning": [agenda.parse_recommendations, figures.parse],
     "terms_of_reference": [],
+    # A paper no rule recognises still has its tables read by the table-driven rules, which
+    # fire only on tables whose columns say what they hold (Lead / By when; months, quarters).
+    "unknown": [plans.parse, performance.parse],
 }
 EVERYWHERE: list[Parser] = [parse_tables]
 

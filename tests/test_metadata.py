@@ -84,3 +84,15 @@ def test_an_action_log_takes_the_year_its_rows_name(tmp_path):
     meta, meeting = meta_of(tmp_path, f"Board Action Log\n\nMeeting date\tAction\tDeadline\tProgress\n{rows}\n")
     assert (meta.doc_type, meta.date) == ("minutes", "2011")
     assert meeting.date is None
+
+
+def test_an_untitled_update_with_period_tables_is_a_performance_report(tmp_path):
+    meta, _ = meta_of(tmp_path, "Anti-social Behaviour Update\n\nReport to: Safer Testtown Partnership\n\n"
+                                "Ward\tApr-Jun 2019\tJul-Sep 2019\tChange (%)\nAbbey\t212\t248\t17.0%\nCastle\t167\t151\t-9.6%\n")
+    assert meta.doc_type == "performance_report"
+
+
+def test_an_untitled_paper_of_action_tables_is_not_a_performance_report(tmp_path):
+    meta, _ = meta_of(tmp_path, "Action tracker\n\nAction\tOwner\tDue\tQ1\tQ2\nCut crime\tJo Bloggs\tMay 2019\tx\ty\n"
+                                "Fund the scheme\tAli Khan\tJune 2019\tx\ty\n")
+    assert meta.doc_type != "performance_report"

@@ -75,6 +75,13 @@ def classify(doc: Document) -> tuple[str | None, str]:
         for line in lines[:within]:
             if rx.search(line):
                 return doc_type, line
+    # No title says what the paper is: tables whose columns are months, quarters or years
+    # ("Ward | Apr-Jun 2019 | Jul-Sep 2019") make it a performance report, unless the paper
+    # has more tables of actions with owners (a plan or an action log).
+    period_tables = sum(_is_period_table(b) for b in doc.blocks if b.kind == "table")
+    action_tables = sum(_is_action_table(b) for b in doc.blocks if b.kind == "table")
+    if period_tables and period_tables > action_tables:
+        return "performance_report", f"{period_tables} tables with period columns"
     text = doc.text()
     scores = Counter({
         "minutes": len(re.findall(r"\b(?:present|apologies|resolved|agreed|action)\b", text, re.I)),
@@ -84,6 +91,21 @@ def classify(doc: Document) -> tuple[str | None, str]:
     })
     best, score = scores.most_common(1)[0]
     return (best, f"{score} mentions of {best} words") if score >= 3 else (None, "")
+
+
+_PERIOD_LABEL = re.compile(
+    rf"^(?:{dates._MONTH_RE}\b.*|q[1-4]\b.*|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?|\w+\s*[-–]\s*\w+\s+(?:19|20)\d\d)$", re.I)
+
+
+def _is_period_table(block: Block) -> bool:
+    """Two or more header cells are periods: 'Apr-16', 'Q2', '2017/18', 'Apr-Jun 2019'."""
+    header = block.table.header_texts() if block.table else []
+    return sum(bool(_PERIOD_LABEL.match(h.strip())) for h in header if h.strip()) >= 2
+
+
+def _is_action_table(block: Block) -> bool:
+    header = " ".join(block.table.header_texts()).lower() if block.table else ""
+    return bool(re.search(r"\b(?:owner|lead|by when|deadline|due|action by|responsible)\b", header))
 
 
 # --- body, place, date, title ----------------------------------------------------------------
