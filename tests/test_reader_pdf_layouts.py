@@ -101,3 +101,14 @@ def test_table_continued_on_next_page_without_repeated_header(layout, name):
     assert [r.texts[0] for r in t.body_rows] == [str(i) for i in range(1, 13)]
     assert t.body_rows[-1].texts == ["12", "Agree the funding for project 12", "CSM", "Jun 2024"]
     assert [b.text for b in doc.blocks if b.kind != "table"] == ["Action log", "The meeting closed at 12.20pm."]
+
+
+def test_words_past_the_page_edge_do_not_break_the_column_check():
+    from boardpapers.extract.readers.pdf_layout import Word
+    from boardpapers.extract.readers.pdf_regions import _gutter
+
+    def word(x0, x1, top):
+        return Word(text="overflowing", x0=x0, x1=x1, top=top, bottom=top + 10, size=10, bold=False)
+
+    rows = [[word(50, 250, t), word(330, 700, t)] for t in range(100, 200, 12)]  # text runs off a 595 pt page
+    _gutter(rows, 595.0)  # no IndexError

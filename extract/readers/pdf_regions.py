@@ -233,8 +233,8 @@ def _gutter(rows: list[list[Word]], width: float) -> tuple[float, float] | None:
     for row in rows:
         diff = [0] * (n + 1)
         for w in row:
-            diff[max(0, int(w.x0))] += 1
-            diff[min(n, int(w.x1) + 1)] -= 1
+            diff[min(n, max(0, int(w.x0)))] += 1  # words can stand off the page edge
+            diff[min(n, max(0, int(w.x1) + 1))] -= 1
         run = 0
         for x in range(n):
             run += diff[x]
