@@ -124,9 +124,16 @@ def _heading_number(blocks: list[Block], index: int) -> str | None:
     return None
 
 
+# A cover report's lead-in over its lettered recommendations: "The Board is asked to:".
+_ASKED_TO = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Executive|Cabinet|Members)"
+                       r"\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?\s*$")
+_LETTERED = re.compile(r"^\s*\((?P<n>[a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?P<t>\S.*)$", re.I | re.S)
+
+
 def parse_recommendations(section: Section, ctx: Context) -> Iterator[Record]:
     blocks = section.blocks
     item = section_item(section, ctx)
+    yield from _asked_to_decisions(blocks, item, ctx)
     for i, b in enumerate(blocks):
         if b.kind != "table" or not b.table:
             continue
@@ -136,6 +143,22 @@ def parse_recommendations(section: Section, ctx: Context) -> Iterator[Record]:
             yield from _table_decisions(b, header, rec_cols[0], item or _heading_number(blocks, i), ctx)
             continue
         yield from _box_decisions(b, item, ctx)
+
+
+def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> Iterator[Decision]:
+    """'The Board is asked to: (a) note ...; (b) approve ...': each lettered part is a
+    recommendation put to the board, numbered under the heading above ("1(a)")."""
+    for i, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "list_item") or not _ASKED_TO.match(b.text.strip()):
+            continue
+        number = item or _heading_number(blocks, i)
+        for nb in blocks[i + 1:]:
+            m = _LETTERED.match(nb.text)
+            if nb.kind not in ("paragraph", "list_item") or not m:
+                break
+            text = " ".join(m.group("t").split()).rstrip(" ;.")
+            yield Decision(item=f"{number}({m.group('n')})" if number else m.group("n"), text=text, kind="recommendation",
+                           date=ctx.meta.date, body=ctx.meta.body, provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text))
 
 
 def _table_decisions(block: Block, header: list[str], col: int, item: str | None, ctx: Context) -> Iterator[Decision]:

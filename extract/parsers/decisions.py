@@ -13,7 +13,8 @@ from boardpapers.extract.structure import is_initials
 from boardpapers.schemas.document import Block
 
 # A block that is only a label: "DECISION:", "DECISIONS", "RESOLVED:", "Agreed:".
-LABEL = re.compile(r"^(?:decisions?(?: made)?|resolved|resolutions?|agreed(?: decisions?)?|decisions? taken)\s*[:.\-–]?\s*$", re.I)
+# "RESOLVED that" alone on its line, its (a), (b) ... below, is a label too (committee minutes).
+LABEL = re.compile(r"^(?:decisions?(?: made)?|resolved(?: that)?|resolutions?|agreed(?: decisions?)?|decisions? taken)\s*[:.\-–]?\s*$", re.I)
 # A label with its decision on the same line: "RESOLVED that ...", "Decision: ...".
 INLINE = re.compile(r"^(?P<label>resolved|decisions?|agreed|resolution)\b\s*(?:[:\-–]\s*|(?=that\b|\(\d))(?P<rest>\S.*)$", re.I)
 _NUMBERED_PARTS = re.compile(r"\s*\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
@@ -161,8 +162,9 @@ def _under_label(view: View, i: int, kind: str, used: set[int]) -> tuple[list[Fo
         if cont and b.kind == "paragraph":
             found[-1].text = f"{found[-1].text} {b.text}"
             found[-1].blocks.append(j)
-        elif b.kind == "list_item" or (b.marker and b.kind == "paragraph"):
-            for part in _split_numbered(b.text):
+        elif b.kind == "list_item" or (b.marker and b.kind == "paragraph") or (b.kind == "paragraph" and _NUMBERED_PARTS.match(b.text)):
+            # "(a) the report be noted;" on its own line: a lettered part, its letter left out.
+            for part in _split_numbered(_NUMBERED_PARTS.sub("", b.text, count=1) if _NUMBERED_PARTS.match(b.text) else b.text):
                 found.append(Found(_cap(part), kind, view.item[j], [j], True))
         elif b.kind == "paragraph" and not found:
             for part in _split_numbered(_LABEL_PREFIX.sub("", b.text)):
