@@ -6,8 +6,6 @@ item ("RESOLVED that (a) ... (b) ..."), a cover report to a CSP board ("The Boar
 meeting's minutes, and a CSP annual report / strategic assessment summary. Gold written by
 hand beside each. FLOOR is 1.00; BELOW holds what the parsers honestly reach today:
 
-* actions from decisions ("the Partnership be asked to report back", "agree that the
-  Domestic Abuse Sub-Group lead the refresh by March 2021") are not read;
 * the cover report's year columns give values whose series is the indicator name, and its
   "Change" column is read as a value;
 * prose figures of the annual report are not indicators; it is classified as a plan;
@@ -29,11 +27,7 @@ KINDS = ["decisions", "actions+owner", "action_due", "indicators+owner+target", 
          "attendees+status", "tables+rows", "metadata"]
 FLOOR = 1.0
 BELOW: dict[tuple[str, str], float] = {
-    ("kirkdale-scrutiny-committee-minutes", "actions+owner"): 0.0,
-    ("kirkdale-scrutiny-committee-minutes", "action_due"): 0.0,
     ("kirkdale-scrutiny-committee-minutes", "metadata"): 0.87,
-    ("safer-hallam-board-cover-report", "actions+owner"): 0.0,
-    ("safer-hallam-board-cover-report", "action_due"): 0.0,
     ("safer-hallam-board-cover-report", "indicator_values"): 0.0,
     ("safer-hallam-board-cover-report", "metadata"): 0.75,
     ("tamebridge-agenda-pack-minutes", "metadata"): 0.75,

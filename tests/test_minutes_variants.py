@@ -89,4 +89,5 @@ def test_month_meeting_is_a_due():
 def test_three_digit_minute_numbers_are_items():
     x = extract_document(read_text(VARIANTS / "stockport-resolved-numbered.txt"))
     assert [d.item for d in x.decisions] == ["122", "123", "123", "124", "125"]
-    assert [a.item for a in x.actions] == ["123", "123", "124"]
+    # 123: the Steering Group asked to report back (in the RESOLVED), then two labelled actions
+    assert [a.item for a in x.actions] == ["123", "123", "123", "124"]

@@ -23,6 +23,7 @@ from boardpapers.extract.nlp_components import owner_of
 from boardpapers.extract.parsers.decisions import Found, View, decision_label, is_heading
 from boardpapers.extract.people import People, is_person_name
 from boardpapers.extract.structure import is_initials
+from boardpapers.extract.tasks import delegated_task, resolve_body
 from boardpapers.schemas.document import Block
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -545,6 +546,14 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
         if m and (is_person_name(m.group("s")) or people.resolve_initials(m.group("s"))):
             owners, flags = resolve_owner(m.group("s"), people)
             out.append(Task(d.text, owners, m.group("s"), i, d.item, find_due(d.text), flags=flags, rule="decision"))
+            continue
+        delegated = delegated_task(d.text)  # "(b) the Partnership be asked to report back ..."
+        if delegated:
+            owner = resolve_body(delegated.owner_as_written, "\n".join(b.text for b in view.blocks))
+            owners, flags = (resolve_owner(owner, people) if is_person_name(owner) or _initials_like(owner)
+                             else ([owner], []))
+            out.append(Task(delegated.text, owners, delegated.owner_as_written, i, d.item, delegated.due,
+                            flags=flags, rule="decision:delegated"))
             continue
         task = _task_from_subject(d.text, people, i, d.item, "decision", require_owner=True)
         if task and task.owners and all(is_person_name(o) or o == "ALL" or _GROUP_NOUNS.search(o) for o in task.owners):

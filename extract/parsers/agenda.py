@@ -14,10 +14,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from boardpapers.extract import dates
 from boardpapers.extract.numbers import parse_money
+from boardpapers.extract.tasks import delegated_task, resolve_body
 from boardpapers.extract.parsers.common import Context, Section
 from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Amount, Decision, Item, Record
+from boardpapers.schemas.records import Action, Amount, Decision, Item, Record
 
 PARSER = "agenda"
 VERSION = "1"
@@ -157,8 +159,16 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
             if nb.kind not in ("paragraph", "list_item") or not m:
                 break
             text = " ".join(m.group("t").split()).rstrip(" ;.")
-            yield Decision(item=f"{number}({m.group('n')})" if number else m.group("n"), text=text, kind="recommendation",
+            label = f"{number}({m.group('n')})" if number else m.group("n")
+            yield Decision(item=label, text=text, kind="recommendation",
                            date=ctx.meta.date, body=ctx.meta.body, provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text))
+            task = delegated_task(text)  # "(c) agree that the Sub-Group lead the refresh by March 2021"
+            if task:
+                owner = resolve_body(task.owner_as_written, "\n".join(x.text for x in blocks))
+                due = dates.parse_due(task.due) if task.due else dates.Due(None)
+                yield Action(item=label, text=task.text, owner=owner, owners=[owner], owner_as_written=task.owner_as_written,
+                             due=task.due, due_date=due.date, due_approximate=due.approximate, kind="recommendation",
+                             date=ctx.meta.date, provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text))
 
 
 def _table_decisions(block: Block, header: list[str], col: int, item: str | None, ctx: Context) -> Iterator[Decision]:
