@@ -282,7 +282,10 @@ def _region_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> tuple[
     for i, group in enumerate(groups):
         gap_before = i == 0 or group[0].top - groups[i - 1][-1].bottom > _para_gap(group[0])
         gap_after = i == len(groups) - 1 or groups[i + 1][0].top - group[-1].bottom > _para_gap(group[-1])
-        block = _text_block(group, ctx, alone=gap_before and gap_after, footnote=i >= footnote_from)
+        # A line opening a labelled series ("AP1 – ...", then "AP2 – ...") is its first item, not
+        # a title over it, however much space Word's paragraph spacing leaves round it.
+        series = i + 1 < len(groups) and _series_next(group[0].text, groups[i + 1][0].text)
+        block = _text_block(group, ctx, alone=gap_before and gap_after and not series, footnote=i >= footnote_from)
         if block is not None:
             text_blocks.append(block)
     return text_blocks, margins
@@ -306,6 +309,15 @@ def _place_margins(blocks: list[Block], margins: list[Line]) -> list[Block]:
                     break
         out.insert(target if target is not None else len(out), block)
     return out
+
+
+_SERIES = re.compile(r"([A-Z]{1,4})(\d{1,3})\b")
+
+
+def _series_next(line: str, following: str) -> bool:
+    """``following`` opens with the next label of ``line``'s series: "AP1 – ..." then "AP2 – ..."."""
+    a, b = _SERIES.match(line.strip()), _SERIES.match(following.strip())
+    return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
 
 
 def _para_gap(line: Line) -> float:

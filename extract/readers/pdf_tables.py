@@ -169,6 +169,9 @@ def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float) -> l
     return rows
 
 
+_YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/-]\s*(?:\d\d){1,2})?")
+
+
 def header_count(draft: TableDraft) -> int:
     """How many first rows are a header: the text reader's rule, then the PDF's bold."""
     texts = [[c[0] for c in row] for row in draft.cells]
@@ -187,7 +190,12 @@ def header_count(draft: TableDraft) -> int:
     colons = [t.endswith(":") for t in labels]
     if any(colons) and not (len(labels) >= 2 and all(colons)):
         return 0  # "Report of: | Rob Hill": a key and its value
-    if any(_is_data(t) for t in labels) or not all(_label_like(t.rstrip(":")) for t in labels):
+    # A year or financial year over a column ("Month | 2017/18 | 2018/19 | % change", bold in a
+    # Word table) names the column: it counts as a label here, though the text reader, which has
+    # no bold to go on, cannot take a row of years for a header. One real label must stand with them.
+    years = [bool(_YEAR_LABEL.fullmatch(t)) for t in labels]
+    if any(_is_data(t) and not y for t, y in zip(labels, years)) or not all(
+            y or _label_like(t.rstrip(":")) for t, y in zip(labels, years)) or all(years):
         return 0
     if any(re.search(r"\d", t) for t in labels) and len(draft.cells) < 3:
         return 0  # "AGENDA ITEM No. 5" over one row: too little evidence
