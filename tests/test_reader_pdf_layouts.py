@@ -112,3 +112,20 @@ def test_words_past_the_page_edge_do_not_break_the_column_check():
 
     rows = [[word(50, 250, t), word(330, 700, t)] for t in range(100, 200, 12)]  # text runs off a 595 pt page
     _gutter(rows, 595.0)  # no IndexError
+
+
+def test_a_lead_in_set_large_stays_a_paragraph(tmp_path):
+    from pdfgen import make_pdf, text
+
+    from boardpapers.extract.readers import read
+
+    ops = [text(60, 60, "Review of town centre ASB", size=16, bold=True),
+           text(60, 100, "The panel heard evidence from residents and traders over four meetings.", size=10),
+           text(60, 130, "The Task and Finish Group recommends that:", size=13, bold=True),
+           text(60, 160, "1. The Council funds two more wardens.", size=10),
+           text(60, 180, "2. The Partnership reviews the PSPO.", size=10)]
+    path = tmp_path / "leadin.pdf"
+    path.write_bytes(make_pdf([ops]))
+    kinds = {b.text: b.kind for b in read(path).blocks}
+    assert kinds["Review of town centre ASB"] == "heading"
+    assert kinds["The Task and Finish Group recommends that:"] == "paragraph"

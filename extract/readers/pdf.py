@@ -425,7 +425,10 @@ def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool
     marker, body = split_marker(clean)
     text = body or clean
     size = group[0].size
-    if size in ctx.levels and len(text.split()) <= 30:
+    # A lead-in set large ("The Task and Finish Group recommends that:") opens the list
+    # below it; as a heading its list would be read as a new section. Titles rarely end in ':'.
+    lead_in = text.rstrip().endswith(":") and len(text.split()) >= 5
+    if size in ctx.levels and len(text.split()) <= 30 and not lead_in:
         return Block(kind="heading", text=text, level=ctx.levels[size], marker=marker, bold=bold, **common)
     if is_initials(clean):
         return Block(kind="margin", text=clean, bold=bold, **common)
