@@ -8,28 +8,13 @@ folding case, punctuation and white space; owners match as sets of normalised na
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+
+from boardpapers.extract.textsim import norm, similarity  # noqa: F401 - part of this module's API
 
 TEXT_MATCH = 0.8
 TITLES = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "sir"}
 HEADLINE = ["decisions", "actions+owner", "indicators+owner+target", "indicator_values",
             "attendees+status", "tables+rows", "metadata"]
-
-
-def norm(text) -> str:
-    return " ".join(re.sub(r"[^0-9a-z£%]+", " ", str(text or "").lower()).split())
-
-
-def similarity(a, b) -> float:
-    a, b = norm(a), norm(b)
-    if not a or not b:
-        return 1.0 if a == b else 0.0
-    ta, tb = set(a.split()), set(b.split())
-    common = len(ta & tb)
-    dice = 2 * common / (len(ta) + len(tb))
-    short, long_ = sorted((len(ta), len(tb)))
-    contained = common / short if short >= 3 and short >= 0.5 * long_ else 0.0
-    return max(dice, contained, SequenceMatcher(None, a, b).ratio())
 
 
 def owner_set(value) -> frozenset:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from boardpapers.extract.dates import parse_date, parse_due
-from boardpapers.extract.evaluate import similarity
+from boardpapers.extract.textsim import similarity
 from boardpapers.extract.owners import split_owners, split_people
 from boardpapers.extract.parsers.common import Context, Section
 from boardpapers.extract.parsers.plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
