@@ -11,6 +11,7 @@ import pytest
 from boardpapers.db.load import load_extraction, open_db
 from boardpapers.db.serve import make_datasette
 from boardpapers.schemas.records import Decision, Extraction, Provenance
+from datasette_client import get
 
 GOLD = Path(__file__).parent.parent / "corpus" / "gold"
 EVIL = '<script>alert("owned")</script><b>bold</b>'
@@ -41,12 +42,6 @@ def site(tmp_path_factory, corpus_loads):
     ds = make_datasette(db_path, papers_dir=papers)
     asyncio.run(ds.invoke_startup())
     return ds
-
-
-def get(ds, path: str):
-    response = asyncio.run(ds.client.get(path))
-    assert response.status_code == 200, (path, response.status_code, response.text[:500])
-    return response
 
 
 def test_search_finds_a_known_decision(site):

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from boardpapers.db.load import open_db
 from boardpapers.db.serve import make_datasette
 from boardpapers.extract.cli import main
+from datasette_client import get
 
 ROOT = Path(__file__).parent.parent
 FOLLOWUPS = Path(__file__).parent / "fixtures" / "followups"
@@ -33,12 +34,6 @@ def site(built):
     ds = make_datasette(built)
     asyncio.run(ds.invoke_startup())
     return ds
-
-
-def get(ds, path: str):
-    response = asyncio.run(ds.client.get(path))
-    assert response.status_code == 200, (path, response.status_code, response.text[:500])
-    return response
 
 
 def rows(ds, path: str) -> list[dict]:
