@@ -96,3 +96,9 @@ def test_an_untitled_paper_of_action_tables_is_not_a_performance_report(tmp_path
     meta, _ = meta_of(tmp_path, "Action tracker\n\nAction\tOwner\tDue\tQ1\tQ2\nCut crime\tJo Bloggs\tMay 2019\tx\ty\n"
                                 "Fund the scheme\tAli Khan\tJune 2019\tx\ty\n")
     assert meta.doc_type != "performance_report"
+
+
+def test_a_long_paper_that_only_mentions_meeting_words_is_no_minutes(tmp_path):
+    filler = "".join(f"The function number {i} returns a value to the caller and frees the structure.\n\n" for i in range(200))
+    meta, _ = meta_of(tmp_path, "Library Reference Manual\n\n" + filler + "This action is agreed. Present values resolved.\n")
+    assert meta.doc_type is None

@@ -90,7 +90,12 @@ def classify(doc: Document) -> tuple[str | None, str]:
         "scrutiny_report": len(re.findall(r"\b(?:the panel|scrutiny|witness)", text, re.I)),
     })
     best, score = scores.most_common(1)[0]
-    return (best, f"{score} mentions of {best} words") if score >= 3 else (None, "")
+    # The words must be dense, not merely present: a 100-page manual says "action" a few
+    # times without being minutes. Two mentions per thousand words at least.
+    per_thousand = 1000 * score / max(len(text.split()), 1)
+    if score >= 3 and per_thousand >= 2:
+        return best, f"{score} mentions of {best} words ({per_thousand:.1f} per 1,000)"
+    return None, ""
 
 
 _PERIOD_LABEL = re.compile(
