@@ -119,6 +119,11 @@ def score_document(gold: dict, pred: dict) -> dict[str, dict]:
     return out
 
 
+def f1_by_kind(gold: dict, pred: dict) -> dict[str, float]:
+    """F1 of one document's export against its gold, per record kind."""
+    return {kind: prf(c)[2] for kind, c in score_document(gold, pred).items()}
+
+
 def add(total: dict, part: dict) -> None:
     for kind, c in part.items():
         t = total.setdefault(kind, _counts(0, 0, 0))

@@ -32,10 +32,6 @@ FLOOR = 1.0
 BELOW: dict[tuple[str, str], float] = {}
 
 
-def _scores(gold: dict, pred: dict) -> dict:
-    return {k: evaluate.prf(c)[2] for k, c in evaluate.score_document(gold, pred).items()}
-
-
 @pytest.fixture(scope="module")
 def exports():
     return {p.stem: json.loads(to_json(extract_path(p))) for p in PAPERS}
@@ -48,7 +44,7 @@ def test_there_are_variants():
 @pytest.mark.parametrize("path", PAPERS, ids=lambda p: p.stem)
 def test_variant_reaches_its_floors(path, exports):
     gold = json.loads((VARIANTS / f"{path.stem}.json").read_text())
-    scores = _scores(gold, exports[path.stem])
+    scores = evaluate.f1_by_kind(gold, exports[path.stem])
     for kind in KINDS:
         floor = BELOW.get((path.stem, kind), FLOOR)
         assert scores[kind] >= floor, f"{path.stem}: {kind} {scores[kind]:.2f} < {floor}\n{json.dumps(scores, indent=1)}"
@@ -60,7 +56,7 @@ def test_pdf_form_gives_the_same_records(stem, tmp_path, exports):
     pdf.write_bytes(pdf_of(stem))
     got = json.loads(to_json(extract_document(read(pdf))))
     gold = json.loads((VARIANTS / f"{stem}.json").read_text())
-    scores = _scores(gold, got)
+    scores = evaluate.f1_by_kind(gold, got)
     for kind in KINDS:
         assert scores[kind] >= FLOOR, f"{stem}.pdf: {kind} {scores[kind]:.2f}"
     text = exports[stem]
