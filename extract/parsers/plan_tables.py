@@ -134,6 +134,15 @@ def table_kind(columns: Columns) -> str | None:
     return None
 
 
+def tables_of_kind(blocks, kind: str):
+    """(table block, its column roles) for each table whose columns make it ``kind``."""
+    for block in blocks:
+        if block.kind == "table" and block.table is not None:
+            columns = column_roles(block.table.header_texts())
+            if table_kind(columns) == kind:
+                yield block, columns
+
+
 def is_restated_header(row: Row) -> Columns | None:
     """A body row that restates a header with other columns ('Priority activity | Lead | By when')."""
     texts = [c.text.strip() for c in row.cells]

@@ -25,7 +25,7 @@ from boardpapers.extract.dates import parse_date, parse_due
 from boardpapers.extract.textsim import similarity
 from boardpapers.extract.owners import split_owners, split_people
 from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.extract.parsers.plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
+from boardpapers.extract.parsers.plan_tables import TableRecordDraft, column_roles, tables_of_kind, walk_rows
 from boardpapers.extract.parsers.plans import plan_action
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Conclusion, Decision, Priority, Record, Witness
@@ -136,12 +136,7 @@ def recommendation_list(blocks: list[Block]) -> list[tuple[str, Block]]:
 
 def recommendation_rows(blocks: list[Block]) -> list[tuple[TableRecordDraft, Block]]:
     rows = []
-    for block in blocks:
-        if block.kind != "table" or block.table is None:
-            continue
-        columns = column_roles(block.table.header_texts())
-        if table_kind(columns) != "recommendations":
-            continue
+    for block, columns in tables_of_kind(blocks, "recommendations"):
         for draft in walk_rows(block.table, columns):
             if draft.kind == "recommendations":
                 rows.append((draft, block))
@@ -250,12 +245,7 @@ def parse_conclusions(blocks: list[Block], ctx: Context) -> Iterator[Conclusion]
 # --- witnesses -----------------------------------------------------------------------------------------
 
 def parse_witnesses(blocks: list[Block], ctx: Context) -> Iterator[Witness]:
-    for block in blocks:
-        if block.kind != "table" or block.table is None:
-            continue
-        columns = column_roles(block.table.header_texts())
-        if table_kind(columns) != "witnesses":
-            continue
+    for block, columns in tables_of_kind(blocks, "witnesses"):
         date_text = ""
         for row in block.table.body_rows:
             # A row without a date continues the meeting above (a page break, a wrapped cell).
