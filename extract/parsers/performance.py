@@ -26,6 +26,7 @@ from boardpapers.extract import dates
 from boardpapers.extract.numbers import Number, direction, is_arrow, is_status, parse_number
 from boardpapers.extract.parsers import figures as prose
 from boardpapers.extract.parsers.common import Context, Section
+from boardpapers.extract.people import split_title
 from boardpapers.schemas.document import Block, Table
 from boardpapers.schemas.records import Indicator, IndicatorValue, Record
 
@@ -146,9 +147,6 @@ class Place:
 
 _PRIORITY = re.compile(r"^\s*(?:priority\s*\d*|cross[- ]cutting (?:theme|priority))\b", re.I)
 _LEAD = re.compile(r"^\s*theme\s+lead\s*[-–:]\s*(?P<who>.+)$", re.I)
-_TITLES = re.compile(
-    r"^(?:(?:detective\s+)?(?:chief\s+)?(?:superintendent|inspector|constable|sergeant)|ch\.?\s*insp\.?|supt\.?|"
-    r"cllr\.?|councillor|dr\.?|mr\.?|mrs\.?|ms\.?|miss|prof\.?|professor|sir|dame)\s+", re.I)
 _ROLE_WORDS = {
     "head", "manager", "director", "officer", "lead", "leader", "chair", "chief", "assistant", "deputy",
     "public", "service", "services", "team", "domestic", "community", "coordinator", "co-ordinator",
@@ -160,12 +158,7 @@ def person_name(text: str) -> str | None:
     """'Chief Inspector Nicholas Church' -> 'Nicholas Church';
     'Julia Cullum Domestic Abuse and Sexual Violence Manager' -> 'Julia Cullum'."""
     t = re.split(r"\s*[,(]\s*|\s+[-–]\s+", text.strip())[0]
-    while True:
-        stripped = _TITLES.sub("", t)
-        if stripped == t:
-            break
-        t = stripped
-    words = t.split()
+    words = split_title(t)[1].split()  # the titles and ranks the attendance rules know
     name = []
     for w in words:
         if not w[:1].isupper() or w.lower() in _ROLE_WORDS or len(name) == 3:
