@@ -9,7 +9,7 @@ import pytest
 from boardpapers.db import load as load_module
 from boardpapers.db.load import LoadError, load_extraction, open_db, page_texts, record_failure
 from boardpapers.db.metadata import build_metadata, column_descriptions
-from boardpapers.db.sample import gold_extractions
+from gold_sample import gold_extractions
 from boardpapers.db.schema import VIEWS, table_specs
 from boardpapers.schemas.document import Block, Document
 

@@ -3,7 +3,7 @@
 Gold files hold what a correct extraction of each corpus paper contains, without
 provenance. Turned into :class:`Extraction` objects (page 1, the record text as its
 source text, parser ``gold``) they let the Datasette journeys be tried, and tested,
-on realistic records while the parsers are still being written.
+on realistic records without running the parsers (fast, and independent of them).
 """
 from __future__ import annotations
 
