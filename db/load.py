@@ -13,19 +13,32 @@ The library never prints: callers get return values and exceptions.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import time
+import types
+import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import to_json
 from sqlite_utils import Database
 
-from boardpapers.db.schema import CHILD_TABLES, DENORMALISED_TABLES, RECORD_TABLES, ensure_schema
+from boardpapers.db.schema import (
+    CHILD_TABLES,
+    DEFERRED,
+    DENORMALISED_TABLES,
+    RECORD_TABLES,
+    create_search_and_indexes,
+    defer_search_and_indexes,
+    ensure_schema,
+    table_specs,
+)
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import format_validation_error
 from boardpapers.schemas.records import Extraction, Problem, Provenance, Record
@@ -37,8 +50,14 @@ class LoadError(Exception):
     """A document could not be written (locked database, schema clash ...)."""
 
 
-def open_db(path: str | Path) -> Database:
-    """Open (creating if need be) a boardpapers database with its schema."""
+def open_db(path: str | Path, *, bulk: bool = False) -> Database:
+    """Open (creating if need be) a boardpapers database with its schema.
+
+    ``bulk=True`` (``build`` and ``load``): when the database holds no papers yet, its record
+    indexes and search tables are deferred until :func:`finish_loading`, which builds each
+    in one pass. Each paper is still its own transaction, so a killed build keeps every
+    paper it finished, and the next build (or any write) completes the indexes.
+    """
     db = Database(path)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # WAL with synchronous=NORMAL: each document's transaction stays atomic (a crash never
@@ -49,14 +68,46 @@ def open_db(path: str | Path) -> Database:
     db.execute("PRAGMA synchronous = NORMAL")
     with write_lock(db):
         ensure_schema(db)
+        if bulk and not db.execute("select 1 from documents limit 1").fetchone():
+            defer_search_and_indexes(db)
+    if bulk and db[DEFERRED].exists():
+        # A database built from nothing holds nothing a re-build cannot make again, so while
+        # it is in bulk mode SQLite hands pages to the OS without waiting for the disk (a
+        # quarter of the load time). A killed build is still safe; only a power cut mid-build
+        # could spoil the file, which the next build reports, and deleting it starts afresh.
+        db.execute("PRAGMA synchronous = OFF")
     return db
 
 
-def finish_db(db: Database) -> None:
-    """Fold the write-ahead log back into the file and leave it a single file again, so
-    Datasette can open it immutable. If another build still has it open, it stays in WAL."""
+def finish_loading(db: Database) -> None:
+    """Leave bulk mode, if the database is in it: build the deferred indexes and search."""
+    if db[DEFERRED].exists():
+        with write_lock(db):
+            if db[DEFERRED].exists():  # not finished meanwhile by a concurrent build
+                create_search_and_indexes(db)
+    db.execute("PRAGMA synchronous = NORMAL")
+
+
+def is_unfinished(db_path: str | Path) -> bool:
+    """True when a bulk load was interrupted before its indexes and search were built."""
     import sqlite3
 
+    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    try:
+        return conn.execute("select 1 from sqlite_master where name = ?", [DEFERRED]).fetchone() is not None
+    except sqlite3.DatabaseError:
+        return False  # not a database at all: whoever opens it next says so
+    finally:
+        conn.close()
+
+
+def finish_db(db: Database) -> None:
+    """Build what bulk mode deferred, then fold the write-ahead log back into the file and
+    leave it a single file again, so Datasette can open it immutable. If another build
+    still has it open, it stays in WAL."""
+    import sqlite3
+
+    finish_loading(db)
     try:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         db.execute("PRAGMA journal_mode = DELETE")
@@ -83,8 +134,9 @@ def write_lock(db: Database) -> Iterator[Database]:
 
 
 def extraction_hash(extraction: Extraction) -> str:
-    payload = json.dumps(extraction.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+    """Hash of the whole extraction. pydantic's own JSON writer is deterministic (field order
+    is the models', lists keep their order) and four times faster than ``json.dumps``."""
+    return hashlib.sha256(extraction.model_dump_json().encode()).hexdigest()[:16]
 
 
 def paper_url(papers_file: str | None, page: int | None) -> str | None:
@@ -115,20 +167,38 @@ def _year(date: str | None) -> int | None:
 
 
 def _json(value):
+    """Lists, dicts and boxes are stored as JSON text (pydantic-core's writer: compact, UTF-8)."""
     if value is None:
         return None
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return to_json(value).decode()
+
+
+@functools.cache
+def _json_fields(model: type[Record]) -> frozenset[str]:
+    """The fields of a record model that hold lists, dicts or models: stored as JSON text."""
+    return frozenset(name for name, info in model.model_fields.items()
+                     if name != "provenance" and typing.get_origin(info.annotation) is not typing.Literal
+                     and _is_container(info.annotation))
+
+
+def _is_container(annotation) -> bool:
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_is_container(a) for a in args)
+    return typing.get_origin(annotation) in (list, dict, tuple) or (
+        isinstance(annotation, type) and issubclass(annotation, BaseModel))
 
 
 def record_row(table: str, record: Record, doc: dict) -> dict:
     """A record as a row: model fields, provenance columns, and the document's facets."""
-    data = record.model_dump(mode="json", exclude={"provenance"})
-    prov: Provenance = record.provenance
-    row = {k: (_json(v) if isinstance(v, (list, dict)) else v) for k, v in data.items()}
+    # The fields as they are: every scalar a record holds is already a SQL value (str, int,
+    # float, bool, None; the models use no dates or enums), so no model_dump round trip.
+    row = dict(record.__dict__)
+    for name in _json_fields(type(record)):
+        row[name] = _json(row[name])
+    prov: Provenance = row.pop("provenance")
     row.update(document_id=doc["id"], page=prov.page, source_text=prov.text, parser=prov.parser,
-               parser_version=prov.parser_version,
-               box=_json(prov.box.model_dump() if prov.box else None),
-               lines=_json(list(prov.lines) if prov.lines else None),
+               parser_version=prov.parser_version, box=_json(prov.box), lines=_json(prov.lines),
                source_url=paper_url(doc["papers_file"], prov.page))
     if table in DENORMALISED_TABLES:
         row["body"] = row.get("body") or doc["body"]
@@ -152,40 +222,42 @@ class Rows:
 
 
 def extraction_rows(extraction: Extraction, doc: dict, pages: Iterable[tuple[int, str]] = ()) -> Rows:
-    out = Rows()
-    out.add("documents", doc)
-    for page, text in pages:
-        out.add("document_pages", {"document_id": doc["id"], "page": page, "text": text,
-                                   "source_url": paper_url(doc["papers_file"], page)})
-    facets = lambda row: {k: row[k] for k in ("body", "place", "doc_type", "date", "year")}  # noqa: E731
+    out = Rows({"documents": [doc]})
+    document_id, papers_file = doc["id"], doc["papers_file"]
+    if pages:
+        out.tables["document_pages"] = [{"document_id": document_id, "page": page, "text": text,
+                                         "source_url": paper_url(papers_file, page)} for page, text in pages]
+    owners, values = [], []  # child rows, appended to directly: this loop is the load's hot path
     for table, (_, attr) in RECORD_TABLES.items():
         value = getattr(extraction, attr)
-        for record in ([value] if value is not None and not isinstance(value, list) else value or []):
+        records = [value] if value is not None and not isinstance(value, list) else value or []
+        if not records:
+            continue
+        rows = out.tables[table] = []
+        for record in records:
             row = record_row(table, record, doc)
-            out.add(table, row)
+            rows.append(row)
             if table == "actions":
+                facets = {k: row[k] for k in FACETS}
                 for i, owner in enumerate(record.owners or ([record.owner] if record.owner else [])):
-                    out.add("action_owners", {"action_id": record.id, "owner": owner, "position": i,
-                                              "document_id": doc["id"], "due_date": record.due_date,
-                                              "status": record.status, "kind": record.kind, **facets(row)})
-            elif table == "indicators":
+                    owners.append({"action_id": record.id, "owner": owner, "position": i, "document_id": document_id,
+                                   "due_date": record.due_date, "status": record.status, "kind": record.kind, **facets})
+            elif table == "indicators" and record.values:
+                facets = {k: row[k] for k in FACETS}
                 for i, v in enumerate(record.values):
-                    vrow = v.model_dump(mode="json")
-                    vrow["box"] = _json(vrow["box"])
-                    page = v.page or record.provenance.page
-                    out.add("indicator_values", {"indicator_id": record.id, "position": i, "document_id": doc["id"],
-                                                 "indicator": record.name, **vrow, "page": page,
-                                                 "source_url": paper_url(doc["papers_file"], page), **facets(row)})
-            elif table == "tables":
-                for c, text in enumerate(record.header):
-                    out.add("table_cells", {"table_id": record.id, "row": 0, "col": c, "document_id": doc["id"],
-                                            "header": 1, "column_name": text, "text": text})
-                for r, cells in enumerate(record.rows, start=1):
-                    for c, text in enumerate(cells):
-                        name = record.header[c] if c < len(record.header) else None
-                        out.add("table_cells", {"table_id": record.id, "row": r, "col": c, "document_id": doc["id"],
-                                                "header": 0, "column_name": name, "text": text})
+                    vrow = dict(v.__dict__)
+                    vrow["box"] = _json(v.box)
+                    vrow["page"] = page = v.page or record.provenance.page
+                    values.append({"indicator_id": record.id, "position": i, "document_id": document_id,
+                                   "indicator": record.name, **vrow, "source_url": paper_url(papers_file, page),
+                                   **facets})
+    for table, child_rows in (("action_owners", owners), ("indicator_values", values)):
+        if child_rows:
+            out.tables[table] = child_rows
     return out
+
+
+FACETS = ("body", "place", "doc_type", "date", "year")
 
 
 def document_row(extraction: Extraction, *, source_path: str | None = None, papers_file: str | None = None) -> dict:
@@ -266,31 +338,25 @@ def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tup
 
 
 def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:
-    """``insert or replace`` a table's rows with one ``executemany``.
+    """``insert or replace`` a table's rows with one ``executemany``, every column of the table
+    named in schema order (a row's missing keys are NULL).
 
     Same rows as ``db[table].insert_all(rows, replace=True)``, but sqlite-utils builds and
     JSON-checks every value in Python per chunk: that was 70% of load time (issue 9).
     The rows come from :func:`extraction_rows`, whose lists and dicts are already JSON text.
     """
-    columns = list(dict.fromkeys(k for row in rows for k in row))
+    columns = table_columns()[table]
+    unknown = rows[0].keys() - set(columns)  # a table's rows all come from one model
+    if unknown:  # a model field with no column: a schema bug, never dropped silently
+        raise LoadError(f"{table}: no column for {sorted(unknown)}")
     sql = (f"insert or replace into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
            f"values ({', '.join('?' for _ in columns)})")
-    # Values are already SQL-ready (extraction_rows writes lists and dicts as JSON text); the
-    # check below is a guard, taken per row only where a row still holds a container.
-    def values(row: dict) -> list:
-        vals = [row.get(c) for c in columns]
-        return [_sql_value(v) for v in vals] if any(type(v) in _CONTAINERS for v in vals) else vals
-
-    db.conn.executemany(sql, map(values, rows))
+    db.conn.executemany(sql, [tuple(map(row.get, columns)) for row in rows])
 
 
-_CONTAINERS = (dict, list, tuple)
-
-
-def _sql_value(value):
-    if isinstance(value, (dict, list, tuple)):  # as sqlite-utils would store it
-        return json.dumps(value, default=repr, ensure_ascii=False)
-    return value
+@functools.cache
+def table_columns() -> dict[str, tuple[str, ...]]:
+    return {spec.name: tuple(spec.columns) for spec in table_specs()}
 
 
 def record_failure(db: Database, source: str | Path, error: BaseException, *, code: str = "build_failed",

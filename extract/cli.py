@@ -179,11 +179,11 @@ db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_o
                          help="SQLite database file (created if missing).")
 
 
-def _open_db(db_path: str):
+def _open_db(db_path: str, *, bulk: bool = False):
     from boardpapers.db.load import LoadError, open_db
 
     try:
-        return open_db(db_path)
+        return open_db(db_path, bulk=bulk)
     except LoadError as e:
         raise click.ClickException(f"{db_path}: {e}") from None
 
@@ -206,7 +206,7 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
     from boardpapers.extract import PARSER_VERSION
     from boardpapers.extract.parallel import build_file, ordered_map
 
-    db = _open_db(db_path)
+    db = _open_db(db_path, bulk=True)
     named = {Path(p) for p in paths}
     files = [f for f in expand_inputs(paths) if f in named or f.stem.upper() not in NOT_PAPERS]
     papers = choose_renderings(files, prefer)
@@ -237,8 +237,9 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
         click.echo(f"{skipped} unchanged, skipped", err=True)
     click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
                + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
-    from boardpapers.db.load import finish_db, links_current
+    from boardpapers.db.load import finish_db, finish_loading, links_current
 
+    finish_loading(db)  # the link step reads the record indexes a bulk load deferred
     if not links_current(db):  # a warm re-build that loaded nothing keeps its links
         _link(db, db_path)
     finish_db(db)
@@ -256,7 +257,7 @@ def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
     from boardpapers.extract.export import read_json
 
     files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
-    db = _open_db(db_path)
+    db = _open_db(db_path, bulk=True)
     failures = 0
     with run(db, "load", paths) as r:
         for path in files:
@@ -294,9 +295,10 @@ def _link(db, db_path: str) -> None:
 def link(db_path: str) -> None:
     """Link records across papers: people and their name variants, actions followed up in later
     papers (with a status), and community-safety themes. Also run at the end of ``build``."""
-    from boardpapers.db.load import finish_db
+    from boardpapers.db.load import finish_db, finish_loading
 
     db = _open_db(db_path)
+    finish_loading(db)
     _link(db, db_path)
     finish_db(db)
 
@@ -309,8 +311,12 @@ def link(db_path: str) -> None:
               help="Folder of the source papers to serve at /papers/ (default: where they were built from).")
 def serve(db_path: str, host: str, port: int, papers_dir: str | None) -> None:
     """Browse a database in Datasette, read-only, with links to each record's paper and page."""
+    from boardpapers.db.load import is_unfinished
     from boardpapers.db.serve import serve as serve_db
 
+    if is_unfinished(db_path):  # served as it is, its search boxes would find nothing
+        raise click.ClickException(f"{db_path}: a build was interrupted before it built the search index; "
+                                   "run the same build again to finish it (loaded papers are kept)")
     click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     serve_db(db_path, host=host, port=port, papers_dir=papers_dir)
 

@@ -12,6 +12,7 @@ with their document, page and hint: see ``BoardpapersError.__reduce__``).
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -54,6 +55,10 @@ def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -
     from boardpapers.extract.nlp import shared_pipeline
 
     shared_pipeline()  # built once here and inherited, not once per worker (0.3 s each)
+    # Freeze what is loaded now (spaCy, the gazetteer, pdfminer's tables) out of the
+    # collector's reach: the workers' collections then never walk the inherited objects,
+    # which would copy their pages on write in every worker (about 2-3% of a batch here).
+    gc.freeze()
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:

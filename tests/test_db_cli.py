@@ -92,3 +92,11 @@ def test_a_warm_rebuild_keeps_its_links_and_a_change_relinks(tmp_path):
     changed = CliRunner().invoke(main, ["build", str(papers), "--db", str(db)])
     assert "linked:" in changed.output
     assert Database(db)["person_mentions"].count > 0
+
+
+def test_serve_refuses_a_database_an_interrupted_build_left_unindexed(tmp_path):
+    from boardpapers.db.load import open_db
+
+    open_db(tmp_path / "half.db", bulk=True).conn.close()  # what a build killed mid-way leaves
+    result = CliRunner().invoke(main, ["serve", str(tmp_path / "half.db")])
+    assert result.exit_code != 0 and "run the same build again" in result.output

@@ -53,7 +53,10 @@ def test_serve_binds_elsewhere_only_when_asked(served):
 
 # Names that may be interpolated into SQL: tables and columns of our own schema, constants.
 ALLOWED_IN_SQL = {"table", "BUSY_TIMEOUT_MS", "OPEN", "', '.join((f'[{c}]' for c in columns))",
-                  "', '.join(('?' for _ in columns))", "c", "', '.join((repr(s) for s in OPEN_STATUSES_EXCLUDED))"}
+                  "', '.join(('?' for _ in columns))", "c", "', '.join((repr(s) for s in OPEN_STATUSES_EXCLUDED))",
+                  # schema.fts_statements: quoted schema names, and the trigger bodies made of them
+                  "_q(table)", "_q(table + '_fts')", "_q(table + '_ai')", "_q(table + '_ad')", "_q(table + '_au')",
+                  "fts", "cols", "old", "new", "insert", "delete"}
 SQL_WORDS = ("select ", "insert ", "delete ", "update ", "pragma ", " where ", " from ")
 
 
