@@ -95,6 +95,7 @@ def test_tables_sort_newest_first(site):
     "/boardpapers/open_actions.json",
     "/boardpapers/decisions_over_time.json",
     "/boardpapers/indicators_by_place.json",
+    "/boardpapers/table_cells.json?column_name__exact=Lead",
 ])
 def test_canned_queries_and_views_answer(site, path):
     get(site, path)
@@ -142,3 +143,10 @@ def test_charts_plugin_is_served_from_the_package(site):
     asset = get(site, f"/-/static-plugins/datasette_vega/{script}")
     assert len(asset.content) > 1000
     assert "cdn." not in page and "unpkg.com" not in page
+
+
+def test_served_connections_are_memory_mapped(site):
+    from boardpapers.db.plugin import MMAP_BYTES
+
+    result = asyncio.run(site.get_database("boardpapers").execute("pragma mmap_size"))
+    assert result.rows[0][0] == MMAP_BYTES
