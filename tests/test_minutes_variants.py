@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from boardpapers.extract.evaluate import f1_by_kind
+from floors import assert_floors
 from boardpapers.extract.export import to_json
 from boardpapers.extract.parsers.actions import find_due
 from boardpapers.extract.parsers.attendance import _entries_inline, label_status
@@ -31,17 +31,11 @@ FLOORS = {"decisions": 0.95, "actions+owner": 0.95, "action_due": 0.95, "attende
 PDF_FORMS = {"stockport-resolved-numbered": plain_pdf, "swindon-initials-column": initials_column_pdf}
 
 
-def _check(gold: dict, pred: dict, kinds: dict[str, float]) -> None:
-    scores = f1_by_kind(gold, pred)
-    low = {k: round(scores[k], 3) for k, floor in kinds.items() if scores[k] < floor}
-    assert not low, low
-
-
 @pytest.mark.parametrize("name", sorted(p.stem for p in VARIANTS.glob("*.txt")))
 def test_text_variant_meets_the_floors(name):
     gold = json.loads((VARIANTS / f"{name}.json").read_text())
     pred = json.loads(to_json(extract_document(read_text(VARIANTS / f"{name}.txt"))))
-    _check(gold, pred, {**FLOORS, "tables+rows": 0.95})
+    assert_floors(name, gold, pred, {**FLOORS, "tables+rows": 0.95})
 
 
 @pytest.mark.parametrize("name", sorted(PDF_FORMS))
@@ -50,7 +44,7 @@ def test_pdf_form_gives_the_same_records(name, tmp_path):
     path.write_bytes(PDF_FORMS[name]((VARIANTS / f"{name}.txt").read_text()))
     gold = json.loads((VARIANTS / f"{name}.json").read_text())
     pred = json.loads(to_json(extract_path(path)))
-    _check(gold, pred, FLOORS)  # the grid's table is set as prose in the PDF form: no tables kind
+    assert_floors(f"{name}.pdf", gold, pred, FLOORS)  # the grid's table is set as prose in the PDF form: no tables kind
 
 
 # --- the rules the variants brought, one line each -----------------------------------------------

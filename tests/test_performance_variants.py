@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from boardpapers.extract.evaluate import f1_by_kind
+from floors import assert_floors
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
 
@@ -31,9 +31,7 @@ FLOORS = {
 def test_variant_floor(name):
     gold = json.loads((HERE / f"{name}.json").read_text())
     pred = json.loads(to_json(extract_path(HERE / f"{name}.txt")))
-    scores = f1_by_kind(gold, pred)
-    for kind, floor in FLOORS[name].items():
-        assert scores[kind] >= floor - 1e-9, (name, kind, scores[kind])
+    assert_floors(name, gold, pred, FLOORS[name])
 
 
 # --- the rules the variants forced, one small case each -------------------------------------

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from boardpapers.extract import evaluate
 from boardpapers.extract.export import to_json
+from floors import assert_floors
 from boardpapers.extract.pipeline import extract_document, extract_path
 from boardpapers.extract.readers import read
 
@@ -44,10 +44,7 @@ def test_there_are_variants():
 @pytest.mark.parametrize("path", PAPERS, ids=lambda p: p.stem)
 def test_variant_reaches_its_floors(path, exports):
     gold = json.loads((VARIANTS / f"{path.stem}.json").read_text())
-    scores = evaluate.f1_by_kind(gold, exports[path.stem])
-    for kind in KINDS:
-        floor = BELOW.get((path.stem, kind), FLOOR)
-        assert scores[kind] >= floor, f"{path.stem}: {kind} {scores[kind]:.2f} < {floor}\n{json.dumps(scores, indent=1)}"
+    assert_floors(path.stem, gold, exports[path.stem], {kind: BELOW.get((path.stem, kind), FLOOR) for kind in KINDS})
 
 
 @pytest.mark.parametrize("stem", sorted(WIDTHS))
@@ -56,9 +53,7 @@ def test_pdf_form_gives_the_same_records(stem, tmp_path, exports):
     pdf.write_bytes(pdf_of(stem))
     got = json.loads(to_json(extract_document(read(pdf))))
     gold = json.loads((VARIANTS / f"{stem}.json").read_text())
-    scores = evaluate.f1_by_kind(gold, got)
-    for kind in KINDS:
-        assert scores[kind] >= FLOOR, f"{stem}.pdf: {kind} {scores[kind]:.2f}"
+    assert_floors(f"{stem}.pdf", gold, got, dict.fromkeys(KINDS, FLOOR))
     text = exports[stem]
     for key, field in (("actions", "owner"), ("actions", "due"), ("decisions", "text")):
         assert [r[field] for r in got[key]] == [r[field] for r in text[key]], (stem, key, field)
