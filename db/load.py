@@ -176,8 +176,7 @@ def _json(value):
 def _json_fields(model: type[Record]) -> frozenset[str]:
     """The fields of a record model that hold lists, dicts or models: stored as JSON text."""
     return frozenset(name for name, info in model.model_fields.items()
-                     if name != "provenance" and typing.get_origin(info.annotation) is not typing.Literal
-                     and _is_container(info.annotation))
+                     if name != "provenance" and _is_container(info.annotation))
 
 
 def _is_container(annotation) -> bool:

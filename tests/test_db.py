@@ -242,3 +242,21 @@ def test_table_cells_are_read_from_the_tables(tmp_path, extractions):
 def test_a_row_with_a_column_the_schema_lacks_is_an_error_not_dropped(db):
     with pytest.raises(LoadError, match="no column for"):
         load_module._insert_rows(db, "decisions", [{"id": "x", "text": "t", "not_a_column": 1}])
+
+
+def test_search_tables_are_written_as_sqlite_utils_writes_them():
+    """Datasette and sqlite-utils find a table's search by this exact SQL; ours is written out
+    (one transaction can hold it) and must not drift from ``enable_fts``."""
+    from sqlite_utils import Database
+
+    from boardpapers.db.schema import FTS, fts_statements
+
+    for table, columns in FTS.items():
+        ref = Database(memory=True)
+        ref[table].create({"id": str, **dict.fromkeys(columns, str)}, pk="id")
+        ref[table].enable_fts(columns, tokenize="porter", create_triggers=True)
+        theirs = dict(ref.execute("select name, sql from sqlite_master where name in (?, ?, ?, ?)",
+                                  [f"{table}_fts", f"{table}_ai", f"{table}_ad", f"{table}_au"]).fetchall())
+        create, triggers = fts_statements(table, columns)
+        assert {f"{table}_fts": create, f"{table}_ai": triggers[0], f"{table}_ad": triggers[1],
+                f"{table}_au": triggers[2]} == theirs
