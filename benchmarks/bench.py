@@ -69,8 +69,8 @@ def worker_baseline(paths: list[str]) -> dict:
 
 
 def worker_pipeline(paths: list[str]) -> dict:
-    from boardpapers.db.load import load_extraction, open_db, page_texts
-    from boardpapers.extract.nlp import shared_pipeline
+    from boardpapers.db.load import load_extraction, open_db
+    from boardpapers.extract.language.nlp import shared_pipeline
     from boardpapers.extract.pipeline import extract_document
     from boardpapers.extract.readers import read
 
@@ -88,7 +88,7 @@ def worker_pipeline(paths: list[str]) -> dict:
             t1 = time.perf_counter()
             extraction = extract_document(doc)
             t2 = time.perf_counter()
-            load_extraction(db, extraction, pages=page_texts(doc), source_path=Path(p).resolve())
+            load_extraction(db, extraction, pages=doc.page_texts(), source_path=Path(p).resolve())
             t3 = time.perf_counter()
             stages["read"] += t1 - t0
             stages["parse+validate"] += t2 - t1

@@ -1,54 +1,35 @@
-"""The cross-document step: people across papers, actions followed up, themes.
+"""Storage for the cross-paper step: read the loaded records, write the derived tables.
 
-``link(db)`` reads the loaded records, calls the pure matchers of
-:mod:`boardpapers.extract.linking` and :mod:`boardpapers.extract.themes`, and rewrites the
-derived tables (``people``, ``person_mentions``, ``person_merges``, ``action_followups``,
-``action_status``, ``record_themes``) in one transaction. They are derived data: a re-run
-gives the same rows, and rows of ``person_merges`` a user marked ``reviewed = 1`` are read
-first and their decision kept. Run by ``boardpapers link --db FILE`` and at the end of
-``boardpapers build``.
+:func:`read_linkable` reads what :func:`boardpapers.extract.linking.derive.derive_links`
+needs, as plain rows; :func:`write_links` replaces the derived tables (``people``,
+``person_mentions``, ``person_merges``, ``action_followups``, ``action_status``,
+``record_themes``) in one transaction and notes which loaded state they were derived from.
+The rules themselves live in ``extract/linking``; the CLI composes the three steps. Rows of
+``person_merges`` a user marked ``reviewed = 1`` are read first so their decision is kept.
 """
 from __future__ import annotations
 
-import hashlib
-
-import json
-import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-
 from sqlite_utils import Database
 
-from boardpapers.db.link_schema import LINK_TABLES
-from boardpapers.db.load import loaded_fingerprint, write_lock
-from boardpapers.extract.linking import (
-    Candidate,
-    NameNode,
-    action_status,
-    clean_name,
-    cluster_names,
-    initials_holder,
-    match_followups,
-    post_holder,
-)
-from boardpapers.extract.owners import is_post
-from boardpapers.extract.themes import THEMES, themes_of
+from .link_schema import LINK_TABLES
+from .load import loaded_fingerprint, write_lock
 
-
-@dataclass
-class LinkSummary:
-    people: int = 0
-    mentions: int = 0
-    merged: int = 0
-    kept_apart: int = 0
-    followups: int = 0
-    statuses: Counter | None = None
-    themed: int = 0
-
-    def __str__(self) -> str:
-        statuses = ", ".join(f"{n} {s}" for s, n in sorted((self.statuses or Counter()).items()))
-        return (f"{self.people} people ({self.mentions} mentions, {self.merged} merges, {self.kept_apart} kept apart), "
-                f"{self.followups} follow-ups, action status: {statuses or 'none'}; {self.themed} themed records")
+# One query per input of the link step; each gives a list of plain dicts.
+LINKABLE_QUERIES = {
+    "documents": "select id, place, body, doc_type, date, year from documents",
+    "attendees": "select * from attendees",
+    "witnesses": "select * from witnesses",
+    "action_owners": "select a.*, o.owner as one_owner from action_owners o join actions a on a.id = o.action_id",
+    "owned_indicators": "select * from indicators where owner is not null",
+    "led_priorities": "select * from priorities where lead is not null",
+    "actions": "select * from actions",
+    "decisions": "select d.*, doc.date as doc_date, doc.body as doc_body from decisions d "
+                 "join documents doc on doc.id = d.document_id",
+    "items": "select i.*, doc.date, doc.body from items i join documents doc on doc.id = i.document_id",
+    "latest_by_body": "select body, max(date) as latest from documents group by body",
+    "priorities": "select * from priorities",
+    "indicators": "select * from indicators",
+}
 
 
 def _rows(db: Database, sql: str, params=()) -> list[dict]:
@@ -57,234 +38,19 @@ def _rows(db: Database, sql: str, params=()) -> list[dict]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def _pid(place: str | None, name: str) -> str:
-    return hashlib.sha256(f"{place or ''}|{name.lower()}".encode()).hexdigest()[:16]
+def read_linkable(db: Database) -> dict[str, list[dict]]:
+    """The loaded records the link step reads, by input name, plus the user's reviewed merges."""
+    rows = {name: _rows(db, sql) for name, sql in LINKABLE_QUERIES.items()}
+    rows["reviewed_merges"] = (_rows(db, "select * from person_merges where reviewed = 1")
+                               if db["person_merges"].exists() else [])
+    return rows
 
 
-def _year(date):
-    return int(date[:4]) if date and date[:4].isdigit() else None
-
-
-def _raw_mentions(db: Database) -> list[dict]:
-    """Every name a record gives, before people are formed: one dict per (record, role, name)."""
-    docs = {d["id"]: d for d in _rows(db, "select id, place, body, doc_type, date from documents")}
-    out: list[dict] = []
-
-    def add(doc_id, role, name, as_written, table, rec, text, detail=None, resolved_by=None, org_role=None):
-        d = docs.get(doc_id) or {}
-        out.append({"name": name, "as_written": as_written, "role": role, "record_table": table, "record_id": rec["id"],
-                    "text": text, "detail": detail, "resolved_by": resolved_by, "document_id": doc_id,
-                    "page": rec.get("page"), "source_text": rec.get("source_text"), "place": d.get("place"),
-                    "body": d.get("body"), "doc_type": d.get("doc_type"), "date": d.get("date"),
-                    "year": _year(d.get("date")), "source_url": rec.get("source_url"), "org_role": org_role})
-
-    roles_in_doc: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    names_by_body: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(db, "select * from attendees"):
-        name = clean_name(r["name"])
-        if not name:
-            continue
-        add(r["document_id"], "attendee", name, r["as_written"], "attendees", r, r["as_written"], r["status"],
-            org_role=r["role"])
-        roles_in_doc[r["document_id"]].append((name, r["role"]))
-        names_by_body[(docs.get(r["document_id"]) or {}).get("body") or ""].add(name)
-        # 'Jo Crookes' listed as 'Jo Cookes': the list's spelling is a variant of the same person.
-        listed = clean_name(r["as_written"].split(",")[0])
-        if listed and listed != name:
-            add(r["document_id"], "attendee", listed, r["as_written"], "attendees", r, r["as_written"], r["status"],
-                resolved_by=f"attendance list spelling of '{name}'")
-    for r in _rows(db, "select * from witnesses"):
-        name = clean_name(r["name"])
-        if name:
-            add(r["document_id"], "witness", name, r["name"], "witnesses", r, r["documents"] or r["role"], r["role"],
-                org_role=r["role"])
-            roles_in_doc[r["document_id"]].append((name, r["role"]))
-    for r in _rows(db, "select a.*, o.owner as one_owner from action_owners o join actions a on a.id = o.action_id"):
-        owner = r["one_owner"]
-        name = clean_name(owner)
-        written = r["owner_as_written"] or owner
-        resolved = None
-        if name and written and written.strip() != owner and written.replace("/", " ").split()[0].isupper():
-            resolved = f"initials '{written}' resolved by the minutes parser"
-        if not name and is_post(owner):
-            held = post_holder(owner, roles_in_doc.get(r["document_id"], []))
-            if held:
-                name, resolved = held
-        if not name and owner:
-            held = initials_holder(owner, names_by_body.get(r["body"] or "", set()))
-            if held:
-                name, resolved = held, f"initials '{owner}' fit only {held} among the body's attendees"
-        if name:
-            orgs = json.loads(r["organisations"] or "[]")
-            add(r["document_id"], "action owner", name, written, "actions", r, r["text"], r["status"] or r["due"],
-                resolved, org_role=", ".join(orgs) or None)
-    for r in _rows(db, "select * from indicators where owner is not null"):
-        for owner in json.loads(r["owners"] or "[]") or [r["owner"]]:
-            name = clean_name(owner)
-            if not name and is_post(owner):
-                held = post_holder(owner, roles_in_doc.get(r["document_id"], []))
-                name, resolved = held if held else (None, None)
-            else:
-                resolved = None
-            if name:
-                add(r["document_id"], "indicator owner", name, owner, "indicators", r, r["name"], r["target"], resolved)
-    for r in _rows(db, "select * from priorities where lead is not null"):
-        name = clean_name(r["lead"])
-        if name:
-            add(r["document_id"], "lead", name, r["lead"], "priorities", r, r["name"], r["category"])
-    return out
-
-
-def _split_org_role(text: str | None) -> tuple[list[str], list[str]]:
-    """'Strategy and Partnership Manager, Regulatory Services' -> roles ['Strategy and Partnership Manager'],
-    organisations ['Regulatory Services']; 'Hampshire Constabulary' -> organisation."""
-    roles, orgs = [], []
-    text = re.sub(r"\s*\((?:part|chair|vice[- ]chair|chairman|listed as[^)]*)\)", "", text or "", flags=re.I)
-    for part in text.split(","):
-        part = part.strip(" ()")
-        if not part:
-            continue
-        post = is_post(part) or part.split()[-1].lower() in ("researcher", "analyst", "champion", "clerk")
-        (roles if post else orgs).append(part)
-    return roles, orgs
-
-
-def link_people(db: Database) -> tuple[list[dict], list[dict], list[dict], dict]:
-    overrides = {frozenset((r["name_a"], r["name_b"])): r["decision"]
-                 for r in (_rows(db, "select * from person_merges where reviewed = 1")
-                           if db["person_merges"].exists() else [])}
-    raw = _raw_mentions(db)
-    counts = Counter((m["name"], m["place"]) for m in raw)
-    clusters = cluster_names([NameNode(n, p, c) for (n, p), c in counts.items()], overrides)
-    merges = [{"name_a": x.name, "name_b": y.name, "place_a": x.place, "place_b": y.place, "score": m.score,
-               "rule": m.rule, "evidence": m.evidence, "decision": "merged" if m.merge else "kept apart",
-               "reviewed": 1 if frozenset((x.name, y.name)) in overrides else 0} for x, y, m in clusters.matches]
-    people: dict[str, dict] = {}
-    mentions: dict[tuple, dict] = {}
-    person_of_name: dict[tuple[str, str | None], str] = {}
-    for m in raw:
-        canonical = clusters.person_of[(m["name"], m["place"])]
-        pid = _pid(m["place"], canonical)
-        person_of_name[(m["name"], m["place"])] = pid
-        p = people.setdefault(pid, {"person_id": pid, "name": canonical, "variants": Counter(), "organisations": [],
-                                    "roles": [], "places": set(), "docs": set(), "dates": set(), "n": 0})
-        p["variants"][m["name"]] += 1
-        if m["as_written"] and clean_name(m["as_written"].split(",")[0]) and m["as_written"].split(",")[0] != m["name"]:
-            p["variants"][clean_name(m["as_written"].split(",")[0])] += 0
-        roles, orgs = _split_org_role(m.pop("org_role"))
-        p["roles"] += [r for r in roles if r not in p["roles"]]
-        p["organisations"] += [o for o in orgs if o not in p["organisations"]]
-        p["places"].add(m["place"])
-        p["docs"].add(m["document_id"])
-        if m["date"]:
-            p["dates"].add(m["date"])
-        key = (pid, m["record_table"], m["record_id"], m["role"])
-        if key in mentions:
-            continue
-        spelled = m["name"] != canonical
-        resolved = m["resolved_by"] or (f"spelling '{m['name']}' of {canonical} (see person_merges)" if spelled else None)
-        mentions[key] = {"person_id": pid, "name": canonical, **{k: v for k, v in m.items() if k != "name"},
-                         "resolved_by": resolved}
-        p["n"] += 1
-    rows = []
-    for p in people.values():
-        dates = sorted(p["dates"])
-        rows.append({"person_id": p["person_id"], "name": p["name"],
-                     "variants": json.dumps(sorted(p["variants"]), ensure_ascii=False),
-                     "organisations": json.dumps(p["organisations"], ensure_ascii=False),
-                     "roles": json.dumps(p["roles"], ensure_ascii=False),
-                     "places": json.dumps(sorted(x for x in p["places"] if x), ensure_ascii=False),
-                     "mentions": p["n"], "papers": len(p["docs"]),
-                     "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None})
-    return rows, list(mentions.values()), merges, person_of_name
-
-
-def link_actions(db: Database, person_of_name: dict) -> tuple[list[dict], list[dict]]:
-    owners: dict[str, set[str]] = defaultdict(set)
-    for r in _rows(db, "select o.action_id, o.owner, a.place from action_owners o join actions a on a.id = o.action_id"):
-        name = clean_name(r["owner"])
-        owners[r["action_id"]].add(person_of_name.get((name, r["place"]), (r["owner"] or "").lower()))
-    actions = _rows(db, "select * from actions")
-    cands = [Candidate("actions", a["id"], a["document_id"], a["date"], a["body"], a["text"], owners[a["id"]],
-                       a["status"], a["progress"], a["due_date"], a["page"], a["source_text"]) for a in actions]
-    later = list(cands)
-    for r in _rows(db, "select d.*, doc.date as doc_date, doc.body as doc_body from decisions d "
-                       "join documents doc on doc.id = d.document_id"):
-        later.append(Candidate("decisions", r["id"], r["document_id"], r["date"] or r["doc_date"],
-                               r["body"] or r["doc_body"], r["text"], page=r["page"], source_text=r["source_text"]))
-    for r in _rows(db, "select i.*, doc.date, doc.body from items i join documents doc on doc.id = i.document_id"):
-        later.append(Candidate("items", r["id"], r["document_id"], r["date"], r["body"], r["title"], page=r["page"],
-                               source_text=r["source_text"]))
-    found = match_followups(cands, later)
-    urls = {r["id"]: r["source_url"] for r in _rows(db, "select id, source_url from actions union all "
-                                                        "select id, source_url from decisions union all "
-                                                        "select id, source_url from items")}
-    followups = [{"action_id": f.action_id, "later_document_id": f.later.document_id, "later_table": f.later.table,
-                  "later_id": f.later.id, "later_date": f.later.date, "page": f.later.page, "evidence": f.evidence,
-                  "later_text": f.later.text, "status": f.status, "stated": f.stated, "score": f.score, "rule": f.rule,
-                  "body": f.later.body, "source_url": urls.get(f.later.id)} for f in found]
-    by_action: dict[str, list] = defaultdict(list)
-    follow_up_of: dict[str, str] = {}
-    dates = {a["id"]: a["date"] or "" for a in actions}
-    for f in found:
-        by_action[f.action_id].append(f)
-        if f.later.table == "actions":
-            earlier = follow_up_of.get(f.later.id)
-            if earlier is None or dates[f.action_id] < dates[earlier]:
-                follow_up_of[f.later.id] = f.action_id
-    latest_of_body: dict[str, str] = {}
-    for d in _rows(db, "select body, max(date) as d from documents group by body"):
-        latest_of_body[(d["body"] or "").lower()] = d["d"]
-    statuses = []
-    for a, c in zip(actions, cands):
-        s = action_status(c, by_action.get(a["id"], []), latest_of_body.get((a["body"] or "").lower()))
-        statuses.append({**{k: v for k, v in s.__dict__.items()}, "follow_up_of": follow_up_of.get(a["id"]),
-                         "text": a["text"], "owner": a["owner"], "kind": a["kind"], "body": a["body"],
-                         "place": a["place"], "date": a["date"], "document_id": a["document_id"],
-                         "source_url": a["source_url"]})
-    return followups, statuses
-
-
-THEMED_FIELDS = {  # table -> fields read for themes, strongest evidence first
-    "priorities": ("name", "description"),
-    "indicators": ("name", "theme"),
-    "decisions": ("text",),
-    "actions": ("text",),
-}
-
-
-def link_themes(db: Database) -> list[dict]:
-    docs = {d["id"]: d for d in _rows(db, "select id, place, body, year from documents")}
-    out: dict[tuple, dict] = {}
-    for table, fields in THEMED_FIELDS.items():
-        label = "name" if "name" in fields else "text"
-        for r in _rows(db, f"select * from [{table}]"):
-            d = docs.get(r["document_id"]) or {}
-            for fld in fields:
-                for theme, words in themes_of(r.get(fld)).items():
-                    key = (table, r["id"], theme)
-                    if key in out:
-                        continue
-                    out[key] = {"record_table": table, "record_id": r["id"], "theme": theme,
-                                "theme_label": THEMES[theme].label, "matched": "; ".join(words), "field": fld,
-                                "text": r[label], "document_id": r["document_id"], "page": r.get("page"),
-                                "place": d.get("place"), "body": r.get("body") or d.get("body"),
-                                "year": d.get("year"), "source_url": r.get("source_url")}
-    return list(out.values())
-
-
-def link(db: Database) -> LinkSummary:
-    """Recompute every derived table from the loaded records, in one transaction."""
-    people, mentions, merges, person_of_name = link_people(db)
-    followups, statuses = link_actions(db, person_of_name)
-    themes = link_themes(db)
+def write_links(db: Database, tables: dict[str, list[dict]]) -> None:
+    """Replace every derived table with ``tables`` in one transaction."""
     with write_lock(db):
-        for table, rows in (("people", people), ("person_mentions", mentions), ("person_merges", merges),
-                            ("action_followups", followups), ("action_status", statuses), ("record_themes", themes)):
+        for table, rows in tables.items():
             db.execute(f"delete from [{table}]")
             cols = LINK_TABLES[table][0]
             db[table].insert_all(({c: r.get(c) for c in cols} for r in rows), batch_size=500)
         db["_link_state"].insert({"id": 1, "fingerprint": loaded_fingerprint(db)}, pk="id", replace=True)
-    return LinkSummary(len(people), len(mentions), sum(m["decision"] == "merged" for m in merges),
-                       sum(m["decision"] == "kept apart" for m in merges), len(followups),
-                       Counter(s["status"] for s in statuses), len(themes))

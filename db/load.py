@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 from sqlite_utils import Database
 
-from boardpapers.db.schema import (
+from .schema import (
     CHILD_TABLES,
     DEFERRED,
     DENORMALISED_TABLES,
@@ -144,15 +144,6 @@ def paper_url(papers_file: str | None, page: int | None) -> str | None:
         return None
     url = f"/papers/{quote(papers_file)}"
     return f"{url}#page={page}" if page else url
-
-
-def page_texts(doc: Document) -> list[tuple[int, str]]:
-    """The text of each page of a read document (tables included), for full-text search."""
-    pages: dict[int, list[str]] = {}
-    for block in doc.blocks:
-        if block.text.strip():
-            pages.setdefault(block.page, []).append(block.text)
-    return [(page, "\n\n".join(texts)) for page, texts in sorted(pages.items())]
 
 
 def paper_name(source: str) -> str:

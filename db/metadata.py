@@ -6,8 +6,8 @@ moved into ``schemas/records.py``); a test fails when a column has neither.
 """
 from __future__ import annotations
 
-from boardpapers.db.link_schema import LINK_QUERIES, LINK_TABLE_DESCRIPTIONS, LINK_VIEWS, link_column_descriptions
-from boardpapers.db.schema import (
+from .link_schema import LINK_QUERIES, LINK_TABLE_DESCRIPTIONS, LINK_VIEWS, link_column_descriptions
+from .schema import (
     DENORMALISED,
     DENORMALISED_DESCRIPTIONS,
     DENORMALISED_TABLES,

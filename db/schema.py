@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 from sqlite_utils import Database
 
-from boardpapers.db.link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
+from .link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
 from boardpapers.schemas.records import (
     Action,
     Attendee,

@@ -12,8 +12,8 @@ from pathlib import Path
 from datasette.app import Datasette
 from datasette.plugins import pm
 
-from boardpapers.db import plugin
-from boardpapers.db.metadata import build_metadata
+from . import plugin
+from .metadata import build_metadata
 
 SETTINGS = {
     # Measured on 100k actions (2,000 papers): the actions page took 3.1 s with facet

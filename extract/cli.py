@@ -63,7 +63,7 @@ jobs_option = click.option("-j", "--jobs", default=1, show_default=True, type=cl
 
 
 def _jobs(jobs: int) -> int:
-    from boardpapers.extract.parallel import available_cpus
+    from .parallel import available_cpus
 
     return jobs or available_cpus()
 
@@ -83,8 +83,8 @@ def main() -> None:
 @debug_option
 def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: int, debug: bool) -> None:
     """Extract records from papers (PDF or text renderings) into one JSON file each."""
-    from boardpapers.extract.export import write_json
-    from boardpapers.extract.parallel import extract_file, ordered_map
+    from .export import write_json
+    from .parallel import extract_file, ordered_map
 
     files = expand_inputs(paths)
     failures = 0
@@ -115,9 +115,9 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
 @debug_option
 def evaluate(paths: tuple[str, ...], gold_dir: str, as_json: bool, password: str | None, debug: bool) -> None:
     """Score papers (or their exported JSON) against gold records: P, R and F1 per kind."""
-    from boardpapers.extract import evaluate as ev
-    from boardpapers.extract.export import to_json
-    from boardpapers.extract.pipeline import extract_path
+    from . import evaluate as ev
+    from .export import to_json
+    from .pipeline import extract_path
 
     total: dict = {}
     per_doc = {}
@@ -203,8 +203,8 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
     version) are skipped before they are read, so a re-build only reads what changed.
     """
     from boardpapers.db.load import is_loaded, load_extraction, record_failure, run
-    from boardpapers.extract import PARSER_VERSION
-    from boardpapers.extract.parallel import build_file, ordered_map
+    from . import PARSER_VERSION
+    from .parallel import build_file, ordered_map
 
     db = _open_db(db_path, bulk=True)
     named = {Path(p) for p in paths}
@@ -254,7 +254,7 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
 def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
     """Load exported JSON files (from ``boardpapers extract``) into a SQLite database."""
     from boardpapers.db.load import load_extraction, record_failure, run
-    from boardpapers.extract.export import read_json
+    from .export import read_json
 
     files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
     db = _open_db(db_path, bulk=True)
@@ -281,11 +281,16 @@ def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
 
 
 def _link(db, db_path: str) -> None:
-    from boardpapers.db.link import link as link_db
+    """Read the loaded records, derive the cross-paper tables (extract/linking), write them (db)."""
+    from boardpapers.db.link import read_linkable, write_links
     from boardpapers.db.load import LoadError
 
+    from .linking.derive import derive_links
+
     try:
-        click.echo(f"linked: {link_db(db)}", err=True)
+        links = derive_links(read_linkable(db))
+        write_links(db, links.tables)
+        click.echo(f"linked: {links.summary}", err=True)
     except LoadError as e:
         raise click.ClickException(f"{db_path}: {e}") from None
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.extract.textsim import norm, similarity  # noqa: F401 - part of this module's API
+from .language.similarity import norm, similarity  # noqa: F401 - part of this module's API
+from .language.titles import SCORER_TITLE_WORDS
 
 TEXT_MATCH = 0.8
-TITLES = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "sir"}
+TITLES = SCORER_TITLE_WORDS
 HEADLINE = ["decisions", "actions+owner", "indicators+owner+target", "indicator_values",
             "attendees+status", "tables+rows", "metadata"]
 

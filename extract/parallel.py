@@ -52,7 +52,7 @@ def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -
     # fork (where there is one) shares the parent's imported modules with the workers:
     # spaCy and pdfminer are imported once, not once per worker.
     import boardpapers.extract.pipeline  # noqa: F401 - imported before the fork on purpose
-    from boardpapers.extract.nlp import shared_pipeline
+    from .language.nlp import shared_pipeline
 
     shared_pipeline()  # built once here and inherited, not once per worker (0.3 s each)
     # Freeze what is loaded now (spaCy, the gazetteer, pdfminer's tables) out of the
@@ -82,7 +82,7 @@ def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -
 # --- workers (top-level, so a process pool can pickle them) ---------------------------------
 
 def extract_file(path: Path, password: str | None) -> Extraction:
-    from boardpapers.extract.pipeline import extract_path
+    from .pipeline import extract_path
 
     return extract_path(path, password=password)
 
@@ -98,9 +98,8 @@ class Built:
 
 
 def build_file(path: Path, twin: Path | None, password: str | None) -> Built:
-    from boardpapers.db.load import page_texts
-    from boardpapers.extract.pipeline import extract_document
-    from boardpapers.extract.readers import read
+    from .pipeline import extract_document
+    from .readers import read
 
     fallback_error = None
     try:
@@ -110,4 +109,4 @@ def build_file(path: Path, twin: Path | None, password: str | None) -> Built:
             raise
         fallback_error = error
         used, doc = twin, read(twin, password=password)
-    return Built(used=used, extraction=extract_document(doc), pages=page_texts(doc), fallback_error=fallback_error)
+    return Built(used=used, extraction=extract_document(doc), pages=doc.page_texts(), fallback_error=fallback_error)

@@ -12,13 +12,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from boardpapers.extract import PARSER_VERSION
-from boardpapers.extract.parsers import agenda, figures, minutes, performance, plans, scrutiny
-from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.extract.parsers.metadata import find_meeting, parse_metadata
-from boardpapers.extract.parsers.tables import parse_tables
-from boardpapers.extract.readers import read
-from boardpapers.extract.sections import split_sections
+from . import PARSER_VERSION
+from .parsers import agenda, figures, minutes, performance, plans, scrutiny
+from .parsers.common import Context, Section
+from .parsers.metadata import find_meeting, parse_metadata
+from .parsers.tables import parse_tables
+from .readers import read
+from .parsers.sections import split_sections
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ParseError, format_validation_error
 from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Record

@@ -3,9 +3,9 @@
 Imports flow one way: ``boardpapers.schemas`` <- ``boardpapers.extract`` and
 ``boardpapers.schemas`` <- ``boardpapers.db``.
 """
-from boardpapers.schemas.document import Block, BlockKind, Box, Cell, Document, Row, Table
-from boardpapers.schemas.errors import BoardpapersError, ParseError, ReadError, format_validation_error
-from boardpapers.schemas.records import (
+from .document import Block, BlockKind, Box, Cell, Document, Row, Table
+from .errors import BoardpapersError, ParseError, ReadError, format_validation_error
+from .records import (
     Action,
     Attendee,
     Decision,

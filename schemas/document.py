@@ -135,3 +135,11 @@ class Document(_Strict):
 
     def text(self) -> str:
         return "\n".join(b.text for b in self.blocks if b.kind != "table")
+
+    def page_texts(self) -> list[tuple[int, str]]:
+        """The text of each page (tables included), for full-text search: (page, text) in page order."""
+        pages: dict[int, list[str]] = {}
+        for block in self.blocks:
+            if block.text.strip():
+                pages.setdefault(block.page, []).append(block.text)
+        return [(page, "\n\n".join(texts)) for page, texts in sorted(pages.items())]

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from boardpapers.schemas.document import Box
+from .document import Box
 
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"

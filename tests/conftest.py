@@ -36,12 +36,11 @@ def corpus_papers(suffix: str) -> list[Path]:
 @pytest.fixture(scope="session")
 def corpus_loads():
     """The corpus text papers through the real pipeline: (extraction, page texts, path) each."""
-    from boardpapers.db.load import page_texts
     from boardpapers.extract.pipeline import extract_document
     from boardpapers.extract.readers import read
 
     out = []
     for path in corpus_papers(".txt"):
         doc = read(path)
-        out.append((extract_document(doc), page_texts(doc), path))
+        out.append((extract_document(doc), doc.page_texts(), path))
     return out

@@ -172,7 +172,11 @@ def test_a_10mb_paragraph_extracts_without_hanging(tmp_path):
 def test_text_rules_stay_linear_on_long_runs(unit):
     """Runs that made a regex or a splitting loop super-linear (20,000 characters took up to
     390 s in split_owners, 17 s in split_initials, 2.4 s in clean_inline)."""
-    from boardpapers.extract import dates, numbers, owners, people, structure
+    from boardpapers.extract.language import dates
+    from boardpapers.extract.language import numbers
+    from boardpapers.extract.language import owners
+    from boardpapers.extract.language import people
+    from boardpapers.extract.readers import blocks as structure
 
     text = unit * (20_000 // len(unit))
     for rule in (structure.clean_inline, structure.bold_spans, structure.is_whole_bold, structure.split_marker,

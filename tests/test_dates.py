@@ -1,7 +1,7 @@
 """Council dates, times and periods: the rules a date library lacks."""
 import pytest
 
-from boardpapers.extract import dates
+from boardpapers.extract.language import dates
 
 
 @pytest.mark.parametrize("text, iso", [

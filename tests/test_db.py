@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from boardpapers.db import load as load_module
-from boardpapers.db.load import LoadError, load_extraction, open_db, page_texts, record_failure
+from boardpapers.db.load import LoadError, load_extraction, open_db, record_failure
 from boardpapers.db.metadata import build_metadata, column_descriptions
 from gold_sample import gold_extractions
 from boardpapers.db.schema import VIEWS, table_specs
@@ -143,7 +143,7 @@ def test_page_texts_group_blocks_by_page():
         Block(kind="paragraph", text="One", page=1, source="One"),
         Block(kind="paragraph", text="Two", page=2, source="Two"),
     ])
-    assert page_texts(doc) == [(1, "Title\n\nOne"), (2, "Two")]
+    assert doc.page_texts() == [(1, "Title\n\nOne"), (2, "Two")]
 
 
 def test_views_run(db):

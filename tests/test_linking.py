@@ -2,20 +2,22 @@
 follow-up similarity and status words."""
 import pytest
 
-from boardpapers.extract.linking import (
+from boardpapers.extract.linking.followups import (
     Candidate,
-    NameNode,
     action_status,
     classify_status,
+    heading_of,
+    is_overdue,
+    match_followups,
+    similarity,
+)
+from boardpapers.extract.linking.people import (
+    NameNode,
     clean_name,
     cluster_names,
     compare_names,
-    heading_of,
     initials_holder,
-    is_overdue,
-    match_followups,
     post_holder,
-    similarity,
 )
 
 

@@ -1,7 +1,7 @@
 """Numbers as councils write them: counts, %, money, fractions, ranges, arrows."""
 import pytest
 
-from boardpapers.extract.numbers import direction, is_arrow, is_status, parse_money, parse_number
+from boardpapers.extract.language.numbers import direction, is_arrow, is_status, parse_money, parse_number
 
 
 @pytest.mark.parametrize("text, value, kind, unit", [

@@ -1,7 +1,7 @@
 """Owner cells split into people, posts, groups and organisations (extract/owners.py)."""
 import pytest
 
-from boardpapers.extract.owners import person_name, split_owners, split_people
+from boardpapers.extract.language.owners import person_name, split_owners, split_people
 
 # (cell as written, owners, organisations written beside them)
 CASES = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from boardpapers.extract.people import People, initials_of, is_person_name, parse_entry, split_title
+from boardpapers.extract.language.people import People, initials_of, is_person_name, parse_entry, split_title
 
 
 @pytest.mark.parametrize("text, title, name", [
@@ -94,7 +94,7 @@ def test_group_labels(people):
 
 
 def test_a_title_vouches_for_a_surname_that_is_also_a_common_word():
-    from boardpapers.extract.people import parse_entry
+    from boardpapers.extract.language.people import parse_entry
 
     entry = parse_entry("Councillor Rob New, Cabinet Member (Chair)")
     assert (entry.name, entry.title) == ("Rob New", "Councillor")

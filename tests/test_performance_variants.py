@@ -48,7 +48,7 @@ def test_bare_month_takes_the_year_of_a_named_financial_year():
 
 
 def test_caption_row_is_lifted_over_the_labels():
-    from boardpapers.extract.captions import lift_caption
+    from boardpapers.extract.readers.captions import lift_caption
     from boardpapers.schemas.document import Cell, Row, Table
 
     def row(*texts, header=False):
@@ -65,7 +65,7 @@ def test_caption_row_is_lifted_over_the_labels():
 
 
 def test_status_words_are_not_numbers():
-    from boardpapers.extract.numbers import is_status, parse_number
+    from boardpapers.extract.language.numbers import is_status, parse_number
 
     assert is_status("Not Met") and is_status("✓") and is_status("Amber")
     assert parse_number("Met") is None

@@ -72,7 +72,7 @@ def test_pdf_form_gives_the_same_records(stem, tmp_path, exports):
     ("Director of Children's Services - Education", ["Director of Children's Services - Education"], []),
 ])
 def test_owner_cells(cell, owners, organisations):
-    from boardpapers.extract.owners import split_owners
+    from boardpapers.extract.language.owners import split_owners
     got = split_owners(cell)
     assert (got.owners, got.organisations) == (owners, organisations)
 

@@ -11,11 +11,14 @@ import string
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from boardpapers.extract import dates, numbers, owners, people
+from boardpapers.extract.language import dates
+from boardpapers.extract.language import numbers
+from boardpapers.extract.language import owners
+from boardpapers.extract.language import people
 from boardpapers.extract.readers import read
 from boardpapers.extract.readers.pdf import read_pdf
-from boardpapers.extract.sections import kind_of
-from boardpapers.extract.structure import bold_spans, clean_inline, heading_level, normalise_unicode, split_marker
+from boardpapers.extract.language.kinds import section_kind
+from boardpapers.extract.readers.blocks import bold_spans, clean_inline, heading_level, normalise_unicode, split_marker
 from boardpapers.schemas.errors import ReadError
 from pdfgen import make_pdf, ruled_table, text
 
@@ -143,7 +146,7 @@ def test_inline_cleaning_is_stable(text):
     once = clean_inline(text)
     assert "\n" not in once and once == once.strip()
     assert normalise_unicode(once) == once
-    kind_of(text)
+    section_kind(text)
     for span in bold_spans(text):
         assert "**" not in span
 

@@ -1,7 +1,7 @@
-"""One small case per rule in extract/structure.py."""
+"""One small case per rule in extract/readers/blocks.py and extract/readers/tables.py."""
 import pytest
 
-from boardpapers.extract.structure import (
+from boardpapers.extract.readers.blocks import (
     bold_spans,
     clean_inline,
     heading_level,

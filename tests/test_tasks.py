@@ -1,7 +1,7 @@
 """Tasks handed out inside decisions (extract/tasks.py)."""
 import pytest
 
-from boardpapers.extract.tasks import delegated_task, resolve_body
+from boardpapers.extract.language.tasks import delegated_task, resolve_body
 
 
 @pytest.mark.parametrize("decision, owner, task, due", [

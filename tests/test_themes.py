@@ -1,7 +1,7 @@
 """Themes: the taxonomy matched with spaCy's PhraseMatcher, the matched words kept as evidence."""
 import pytest
 
-from boardpapers.extract.themes import THEMES, find_themes, theme_key, themes_of
+from boardpapers.extract.language.themes import THEMES, find_themes, theme_key, themes_of
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -19,14 +19,16 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
-from boardpapers.extract.nlp_components import owner_of
-from boardpapers.extract.parsers.decisions import Found, View, decision_label, is_heading
-from boardpapers.extract.people import People, is_person_name
-from boardpapers.extract.structure import is_initials
-from boardpapers.extract.tasks import delegated_task, resolve_body
+from ..language.columns import action_log_columns
+from ..language.dates import MONTH_TITLE_RE
+from ..language.nlp_components import owner_of
+from .decisions import Found, View, decision_label, is_heading
+from ..language.people import People, is_person_name
+from ..readers.blocks import is_initials
+from ..language.tasks import delegated_task, resolve_body
 from boardpapers.schemas.document import Block
 
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_MONTH = MONTH_TITLE_RE
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}(?=\s*[.;,)]|\s*$))"
 _MEETING = (r"(?:next|following)\s+(?:[A-Z][\w’']*\s+){0,3}meeting(?:\s+of\s+the\s+(?:[A-Z][\w&’'-]*\s?){1,6})?"
             rf"(?:\s+in\s+{_MONTH})?(?:\s*\([^)]*\d[^)]*\))?")
@@ -278,23 +280,18 @@ def _task_from_subject(text: str, people: People, block: int, item: str | None, 
 def _from_table(view: View, i: int, people: People) -> list[Task]:
     table = view.blocks[i].table
     assert table is not None
-    header = [h.lower() for h in table.header_texts()] if table.header_rows else []
+    header = table.header_texts() if table.header_rows else []
     if not header and table.rows:
-        header = [c.text.lower() for c in table.rows[0].cells]
+        header = [c.text for c in table.rows[0].cells]
         body = table.rows[1:]
     else:
         body = table.body_rows
 
-    def col(rx: str) -> int | None:
-        return next((k for k, h in enumerate(header) if re.search(rx, h)), None)
-
-    c_action = col(r"^actions?\b|\baction(?:s)?(?: agreed| required| completed)?$|^agreed actions?")
-    if c_action is None or not any(re.search(r"owner|lead|responsib|who|by whom|deadline|due|by when|timescale|progress|status", h) for h in header):
+    columns = action_log_columns(header)
+    if columns is None:
         return []
-    c_owner = col(r"owner|lead|responsib|^who|by whom|^officer|^person")
-    c_due = col(r"deadline|due|by when|timescale|target date|^date$|^by$")
-    c_progress = col(r"progress|update|comment|status")
-    c_item = col(r"meeting date|action (?:no|number)|^ref|^no\.?$|^item|^minute")
+    c_action, c_owner, c_due, c_progress, c_item = (columns.action, columns.owner, columns.due, columns.progress,
+                                                    columns.item)
     out = []
     for row in body:
         cells = [c.text.strip() for c in row.cells]

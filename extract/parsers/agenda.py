@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from boardpapers.extract import dates
-from boardpapers.extract.numbers import parse_money
-from boardpapers.extract.tasks import delegated_task, resolve_body
-from boardpapers.extract.parsers.common import Context, Section
+from ..language import dates
+from ..language.numbers import parse_money
+from ..language.tasks import delegated_task, resolve_body
+from .common import Context, Section
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Amount, Decision, Item, Record
 

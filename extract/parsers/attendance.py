@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from boardpapers.extract.people import Entry, is_person_name, parse_entry, split_title
+from ..language.titles import PLURAL_TITLE_PATTERN
+from ..language.people import Entry, is_person_name, parse_entry, split_title
 from boardpapers.schemas.document import Block
 
 _LABELS: list[tuple[str, re.Pattern]] = [
@@ -55,7 +56,7 @@ def label_status(text: str) -> tuple[str | None, str]:
 
 
 # "Councillors B Jones and C Patel": one plural title over several names.
-_PLURAL_TITLE = re.compile(r"^(?P<t>Councillors|Cllrs\.?)\s+", re.I)
+_PLURAL_TITLE = PLURAL_TITLE_PATTERN
 
 
 def _entries_inline(text: str) -> list[Entry]:

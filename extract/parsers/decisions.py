@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from boardpapers.extract.structure import is_initials
+from ..readers.blocks import is_initials
 from boardpapers.schemas.document import Block
 
 # A block that is only a label: "DECISION:", "DECISIONS", "RESOLVED:", "Agreed:".

@@ -20,12 +20,12 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from boardpapers.extract import dates
-from boardpapers.extract.nlp import shared_pipeline
-from boardpapers.extract.numbers import to_float
+from ..language import dates
+from ..language.nlp import shared_pipeline
+from ..language.numbers import to_float
 
 _DIGITS = {"TEXT": {"REGEX": r"^[+\-]?\d[\d,]*(?:\.\d+)?$"}}
-_MONTH = dates._MONTH_RE
+_MONTH = dates.MONTH_RE
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
              "fourteenth": 14, "fifteenth": 15}
@@ -403,7 +403,7 @@ def outcome_names(heading: str) -> list[str]:
 
 
 def _period_label(text: str) -> tuple[str | None, str]:
-    from boardpapers.extract.parsers.performance import range_period
+    from .performance import range_period
     text = " ".join(text.split())
     q = re.match(r"(Q[1-4])\b", text)
     if q:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from boardpapers.extract import dates
-from boardpapers.extract.places import first_place, places_in
+from ..language import dates
+from ..language.columns import is_action_header
+from ..language.kinds import KIND_WORDS, TITLE_KINDS
+from ..language.places import first_place, places_in
 from boardpapers.schemas.document import Block, Document
 from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
 
@@ -59,19 +61,11 @@ def _front_text(blocks: list[Block]) -> list[str]:
 
 # --- doc type ------------------------------------------------------------------------------
 
-_TYPE_RULES: list[tuple[str, re.Pattern, int]] = [
-    # (doc type, pattern, how many front lines it must appear within)
-    ("agenda_pack", re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I), 4),
-    ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:a|the) meeting\b|\baction log\b|\bmeeting notes\b", re.I), 6),
-    ("performance_report", re.compile(r"\bperformance (?:report|update|monitoring|summary|scorecard|dashboard)\b|\bquarterly report\b|\bmonitoring report\b", re.I), 14),
-    ("scrutiny_report", re.compile(r"\b(?:review|inquiry) (?:into|of)\b|\bscrutiny (?:review|report)\b|\btask and finish\b", re.I), 10),
-    ("plan", re.compile(r"\b(?:plan|strategy|strategic assessment)\b", re.I), 4),
-]
 
 
 def classify(doc: Document) -> tuple[str | None, str]:
     lines = _front_text(_front(doc, 20))
-    for doc_type, rx, within in _TYPE_RULES:
+    for doc_type, rx, within in TITLE_KINDS:
         for line in lines[:within]:
             if rx.search(line):
                 return doc_type, line
@@ -83,12 +77,7 @@ def classify(doc: Document) -> tuple[str | None, str]:
     if period_tables and period_tables > action_tables:
         return "performance_report", f"{period_tables} tables with period columns"
     text = doc.text()
-    scores = Counter({
-        "minutes": len(re.findall(r"\b(?:present|apologies|resolved|agreed|action)\b", text, re.I)),
-        "plan": len(re.findall(r"\b(?:priority|priorities|delivery plan|lead officer|by when)\b", text, re.I)),
-        "performance_report": len(re.findall(r"\b(?:performance|target|quarter|cumulative)\b", text, re.I)),
-        "scrutiny_report": len(re.findall(r"\b(?:the panel|scrutiny|witness)", text, re.I)),
-    })
+    scores = Counter({kind: len(rx.findall(text)) for kind, rx in KIND_WORDS.items()})
     best, score = scores.most_common(1)[0]
     # The words must be dense, not merely present: a 100-page manual says "action" a few
     # times without being minutes. Two mentions per thousand words at least.
@@ -99,7 +88,7 @@ def classify(doc: Document) -> tuple[str | None, str]:
 
 
 _PERIOD_LABEL = re.compile(
-    rf"^(?:{dates._MONTH_RE}\b.*|q[1-4]\b.*|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?|\w+\s*[-–]\s*\w+\s+(?:19|20)\d\d)$", re.I)
+    rf"^(?:{dates.MONTH_RE}\b.*|q[1-4]\b.*|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?|\w+\s*[-–]\s*\w+\s+(?:19|20)\d\d)$", re.I)
 
 
 def _is_period_table(block: Block) -> bool:
@@ -109,8 +98,7 @@ def _is_period_table(block: Block) -> bool:
 
 
 def _is_action_table(block: Block) -> bool:
-    header = " ".join(block.table.header_texts()).lower() if block.table else ""
-    return bool(re.search(r"\b(?:owner|lead|by when|deadline|due|action by|responsible)\b", header))
+    return block.table is not None and is_action_header(block.table.header_texts())
 
 
 # --- body, place, date, title ----------------------------------------------------------------
@@ -163,11 +151,11 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
         iso = dates.parse_date(line)
         if iso:
             return iso, line
-        m = re.search(rf"\b(?:held on|date:?)\s+(?:\w+day\s+)?(\d{{1,2}})\w*\s+({dates._MONTH_RE})\b(?!\s+\d)", line, re.I)
+        m = re.search(rf"\b(?:held on|date:?)\s+(?:\w+day\s+)?(\d{{1,2}})\w*\s+({dates.MONTH_RE})\b(?!\s+\d)", line, re.I)
         if m:  # "held on 2 March at ..." with the year elsewhere on the front page
             year = _front_year(doc)
             if year:
-                return dates._iso(int(year), dates._month(m.group(2)), int(m.group(1))), line
+                return dates.iso_date(int(year), dates.month_number(m.group(2)), int(m.group(1))), line
     month = _month_year(doc)
     if month:
         return month
@@ -187,7 +175,7 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
 # 2018/19 - May 2018" (CSP plans and task-and-finish reports). A line that is only a month and a
 # year (perhaps labelled) counts anywhere on the front page; a short line in the first four.
 _MONTH_LINE = re.compile(rf"^\W*(?:(?:published|date(?:\s+published)?|issued|updated|refreshed|approved)\b[^\d]*?)?"
-                         rf"({dates._MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$", re.I)
+                         rf"({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$", re.I)
 
 
 def _month_year(doc: Document) -> tuple[str, str] | None:
@@ -197,9 +185,9 @@ def _month_year(doc: Document) -> tuple[str, str] | None:
         m = _MONTH_LINE.match(line)
         if not m and k < 4 and len(line.split()) <= 8:
             m = dates.MONTH_YEAR.search(line)
-        month = m and dates._month(m.group(1))
+        month = m and dates.month_number(m.group(1))
         if month:
-            return dates._iso(int(dates._year(m.group(2))), month), line
+            return dates.iso_date(int(dates.full_year(m.group(2))), month), line
     return None
 
 
@@ -207,7 +195,7 @@ def _front_year(doc: Document) -> str | None:
     for line in _front_text(_front(doc)):
         m = re.search(r"\b\d{1,2}[./]\d{1,2}[./](\d{2,4})\b", line) or dates.YEAR.search(line)
         if m:
-            return str(dates._year(m.group(1)))
+            return str(dates.full_year(m.group(1)))
     return None
 
 

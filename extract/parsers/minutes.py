@@ -3,8 +3,8 @@
 The parser reads a minutes section in four passes: attendance (lists, tables, apologies
 sentences); agenda items (so every decision and action knows its item); decisions
 (:mod:`.decisions`); actions (:mod:`.actions`). Names are resolved per paper through
-:class:`~boardpapers.extract.people.People` and a spaCy pipeline seeded with the paper's
-attendees (:mod:`boardpapers.extract.nlp_components`).
+:class:`~boardpapers.extract.language.people.People` and a spaCy pipeline seeded with the paper's
+attendees (:mod:`boardpapers.extract.language.nlp_components`).
 
 An agenda pack is routed here too: without an attendance list it holds no minutes, and
 the parser yields nothing.
@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from boardpapers.extract import dates
-from boardpapers.extract.nlp_components import people_pipeline
-from boardpapers.extract.parsers import actions as action_rules
-from boardpapers.extract.parsers import attendance
-from boardpapers.extract.parsers import decisions as decision_rules
-from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.extract.people import People
+from ..language import dates
+from ..language.columns import GRID_ITEM, GRID_NOTES, GRID_OWNER
+from ..language.nlp_components import people_pipeline
+from . import actions as action_rules
+from . import attendance
+from . import decisions as decision_rules
+from .common import Context, Section
+from ..language.people import People
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Record
 
@@ -73,9 +74,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 # Minutes set out as a grid, one row per item: "Item | Notes | Action" with the owners'
 # initials in the right-hand column (the Swindon-style variant). The notes column is the
 # minute; the action column is a margin beside it.
-_GRID_ITEM = re.compile(r"^(?:item|no\.?|ref|minute(?: no\.?)?|agenda item)$", re.I)
-_GRID_NOTES = re.compile(r"^(?:notes?|discussion|minutes?|summary|notes? of discussion|item(?: and| /) discussion|matters? discussed)$", re.I)
-_GRID_OWNER = re.compile(r"^(?:actions?(?: by)?|by whom|who|lead|owner)$", re.I)
+
 
 
 def unfold_grids(blocks: list[Block]) -> list[Block]:
@@ -113,9 +112,9 @@ def _grid_columns(b: Block) -> tuple[int | None, int, int] | None:
     if b.kind != "table" or b.table is None or not b.table.header_rows:
         return None
     header = [" ".join(h.split()) for h in b.table.header_texts()]
-    c_item = next((k for k, h in enumerate(header) if _GRID_ITEM.match(h)), None)
-    c_notes = next((k for k, h in enumerate(header) if _GRID_NOTES.match(h)), None)
-    c_owner = next((k for k, h in enumerate(header) if _GRID_OWNER.match(h)), None)
+    c_item = next((k for k, h in enumerate(header) if GRID_ITEM.match(h)), None)
+    c_notes = next((k for k, h in enumerate(header) if GRID_NOTES.match(h)), None)
+    c_owner = next((k for k, h in enumerate(header) if GRID_OWNER.match(h)), None)
     if c_notes is None or c_owner is None:
         return None
     rows = [[c.text for c in r.cells] for r in b.table.body_rows]

@@ -22,11 +22,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from boardpapers.extract import dates
-from boardpapers.extract.numbers import Number, direction, is_arrow, is_status, parse_number
-from boardpapers.extract.parsers import figures as prose
-from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.extract.people import split_title
+from ..language import dates
+from ..language.numbers import Number, direction, is_arrow, is_status, parse_number
+from . import figures as prose
+from .common import Context, Section
+from ..language.people import split_title
 from boardpapers.schemas.document import Block, Table
 from boardpapers.schemas.records import Indicator, IndicatorValue, Record
 
@@ -52,8 +52,8 @@ class Period:
     financial_year: str | None = None
 
 
-_BARE_MONTH = re.compile(rf"^{dates._MONTH_RE}\.?$", re.I)
-_MONTH_SPAN = re.compile(rf"^(?P<a>{dates._MONTH_RE})\.?\s*[-–—/]\s*(?P<b>{dates._MONTH_RE})\.?\s*(?P<y>(?:19|20)?\d\d)$", re.I)
+_BARE_MONTH = re.compile(rf"^{dates.MONTH_RE}\.?$", re.I)
+_MONTH_SPAN = re.compile(rf"^(?P<a>{dates.MONTH_RE})\.?\s*[-–—/]\s*(?P<b>{dates.MONTH_RE})\.?\s*(?P<y>(?:19|20)?\d\d)$", re.I)
 # "Total for Q2 2013/14", "YTD 2018/19", "Baseline 2017/18": a measure of a stated period.
 _OF_PERIOD = re.compile(r"^(?:(?!Q[1-4]\b)[A-Za-z][\w.]*\s+){1,3}(?:for\s+|to\s+)?(?P<p>Q[1-4](?:\s+\S+)?|(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)$", re.I)
 
@@ -84,7 +84,7 @@ def column_period(text: str, hint: tuple[str, int] | None = None) -> Period | No
     if not t:
         return None
     iso = dates.month_period(t)
-    if iso is None and hint and _BARE_MONTH.match(t) and (month := dates._month(t)):
+    if iso is None and hint and _BARE_MONTH.match(t) and (month := dates.month_number(t)):
         kind, year = hint
         iso = f"{year + (1 if kind == 'fy' and month < 4 else 0):04d}-{month:02d}"
     if iso:
@@ -101,7 +101,7 @@ def column_period(text: str, hint: tuple[str, int] | None = None) -> Period | No
         return Period(t, t)
     m = _MONTH_SPAN.match(t)
     if m:  # a quarter of the financial year written as its months: Apr-Jun, Jul-Sep ...
-        a, b, y = dates._month(m.group("a")), dates._month(m.group("b")), dates._year(m.group("y"))
+        a, b, y = dates.month_number(m.group("a")), dates.month_number(m.group("b")), dates.full_year(m.group("y"))
         if a and b and (b - a) % 12 == 2 and a in (4, 7, 10, 1):
             start = y if a >= 4 else y - 1
             return Period(f"Q{(a - 4) % 12 // 3 + 1}", t, _fy_label(start))

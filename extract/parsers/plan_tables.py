@@ -21,36 +21,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from boardpapers.extract.dates import financial_year
+from ..language.columns import MAIN_ROLES, cell_role
+from ..language.dates import financial_year
 from boardpapers.schemas.document import Row, Table
 
-# (role, pattern) in order of precedence: "Action By" is an owner, not an action;
-# "Priority activity" is an activity, not an outcome.
-ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for role, rx in [
-    ("number", r"^\s*(?:no\.?|ref\.?|#|number|item|rec(?:ommendation)?\s+no\.?)\s*$"),
-    ("witnesses", r"\bwitness"),
-    # "Lead Agency | Lead Officer" (CSP delivery plans, 2020-23): the agency is the officer's
-    # organisation, not a second owner. A header that names a person too ("Lead Officer and
-    # organisation") stays an owner column.
-    ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
-                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate)\b"),
-    ("documents", r"\bdocuments?\b"),
-    ("owner", r"\b(?:lead|leads|officer|owner|owners|responsib\w*|action\s+by|by\s+whom|who|accountable)\b"),
-    ("due", r"\b(?:by\s+when|when|timescales?|deadline|due|completion|target\s+date|date)\b"),
-    # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
-    ("status", r"\b(?:status|rag|response)\b"),
-    ("target", r"\btargets?\b"),
-    ("baseline", r"\bbaseline\b"),
-    ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
-    ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
-    ("resources", r"\bresources?\b"),
-    ("recommendation", r"\brecommendations?\b"),
-    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what)\b"),
-    ("indicator", r"\b(?:indicators?|measures?|kpis?|performance\s+measures?)\b"),
-    ("aim", r"\b(?:aims?|objectives?)\b"),
-    ("outcome", r"\b(?:outcomes?|priority|priorities|themes?|areas?)\b"),
-]]
-MAIN_ROLES = ("recommendation", "activity", "indicator", "aim")
 
 _SUBHEADING = re.compile(
     r"^(?:(?P<level>main|secondary|key|supporting|other|additional)\s+(?:indicators?|measures?|kpis?)"
@@ -93,16 +67,6 @@ class Columns:
                 if fy:
                     return fy
         return None
-
-
-def cell_role(text: str) -> str | None:
-    text = " ".join(text.split())
-    if not text or len(text.split()) > 8:
-        return None
-    for role, rx in ROLE_PATTERNS:
-        if rx.search(text):
-            return role
-    return None
 
 
 def column_roles(header: list[str]) -> Columns:

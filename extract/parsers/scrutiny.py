@@ -21,12 +21,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from boardpapers.extract.dates import parse_date, parse_due
-from boardpapers.extract.textsim import similarity
-from boardpapers.extract.owners import split_owners, split_people
-from boardpapers.extract.parsers.common import Context, Section
-from boardpapers.extract.parsers.plan_tables import TableRecordDraft, column_roles, tables_of_kind, walk_rows
-from boardpapers.extract.parsers.plans import plan_action
+from ..language.dates import parse_date, parse_due
+from ..language.similarity import similarity
+from ..language.titles import COUNCILLOR_PLURALS, COUNCILLOR_TITLES
+from ..language.owners import split_owners, split_people
+from .common import Context, Section
+from .plan_tables import TableRecordDraft, column_roles, tables_of_kind, walk_rows
+from .plans import plan_action
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Conclusion, Decision, Priority, Record, Witness
 
@@ -40,7 +41,7 @@ _CONCLUSION_LEAD = re.compile(
     rf"^{_BODY}\b[^.:]*\b(?:recognised|recognized|was concerned|were concerned|is concerned|are concerned|noted|"
     r"found|concluded|believes?|felt|considers?|considered|welcomed|acknowledged|agreed)\b[^.:]*:\s*$", re.I)
 _OBJECTIVES_LEAD = re.compile(r"\b(?:objectives?|terms of reference|aims?)\b[^.]*:\s*$", re.I)
-_CHAIR = re.compile(r"\b(?:Councillors?|Cllr)\.?:?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*"
+_CHAIR = re.compile(r"\b(?:" + "|".join(COUNCILLOR_TITLES + COUNCILLOR_PLURALS) + r")\.?:?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*"
                     r"(?:\((?:the\s+)?Chair(?:man|person)?\)|,?\s+Chair(?:man|person)?\b)")
 # "Recommendation 3: Publish ...", "Rec 3 - ...", "R3 – That the Cabinet ..." (task and finish
 # group reports label their recommendations R1, R2 ...).

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from boardpapers.extract.parsers.common import Context, Section
+from .common import Context, Section
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import TableRecord
 

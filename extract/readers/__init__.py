@@ -26,7 +26,7 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     if not data:
         raise ReadError("the file is empty (0 bytes)", document=str(path))
     if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
-        from boardpapers.extract.readers.pdf import read_pdf
+        from .pdf import read_pdf
 
         return read_pdf(path, data=data, password=password)
     if path.suffix.lower() == ".pdf":
@@ -34,7 +34,7 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
         hint = ("it looks like text: rename it .txt" if _looks_like_text(data)
                 else "is it damaged, or another format renamed .pdf?")
         raise ReadError("not a PDF: the file does not start with %PDF-", document=str(path), hint=hint)
-    from boardpapers.extract.readers.text import read_text
+    from .text import read_text
 
     return read_text(path, data=data)
 

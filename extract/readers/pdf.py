@@ -19,7 +19,7 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from boardpapers.extract.readers.pdf_layout import (
+from .pdf_layout import (
     BLANK_PAGE,
     BULLETS,
     Line,
@@ -35,17 +35,17 @@ from boardpapers.extract.readers.pdf_layout import (
     text_edges,
     to_words,
 )
-from boardpapers.extract.readers.pdf_regions import Region, aligned_tables, split_columns
-from boardpapers.extract.readers.pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
-from boardpapers.extract.structure import (
+from .pdf_regions import Region, aligned_tables, split_columns
+from .pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
+from .blocks import (
     clean_inline,
     heading_level,
     is_initials,
     join_broken_paragraphs,
     looks_like_heading,
-    merge_continued_tables,
     split_marker,
 )
+from .tables import merge_continued_tables
 from boardpapers.schemas.document import Block, Box, Document
 from boardpapers.schemas.errors import ReadError
 

@@ -11,7 +11,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from boardpapers.extract.structure import clean_inline, normalise_unicode
+from .blocks import clean_inline, normalise_unicode
 
 # Bullet glyphs as PDF fonts give them: Symbol / Wingdings private-use code points too.
 BULLETS = set("•●▪◦o·‣–-■□➢✓§*") | {"\uf0b7", "\uf0a7", "\uf0d8", "\uf076", "\uf0fc", "\uf0a8"}

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from boardpapers.extract.readers.pdf_layout import Word, bold_share
-from boardpapers.extract.readers.pdf_tables import TableDraft
-from boardpapers.extract.readers.text import _is_data
+from .pdf_layout import Word, bold_share
+from .pdf_tables import TableDraft
+from .tables import is_data_cell
 from boardpapers.schemas.document import Box
 
 # --- tables without rules ----------------------------------------------------------------
@@ -157,7 +157,7 @@ def _is_prose_columns(texts: list[list[str]]) -> bool:
         return True
     if n == 2:
         second = [row[1] for row in texts[1:] if row[1]]
-        return not second or sum(_is_data(t) for t in second) < 0.75 * len(second)
+        return not second or sum(is_data_cell(t) for t in second) < 0.75 * len(second)
     return False
 
 
@@ -165,7 +165,7 @@ def _is_owner_margin(texts: list[list[str]]) -> bool:
     """Minutes, not a table: paragraphs with owners' initials beside them (the last column
     all initials or "All": they stay margin notes), or numbered paragraphs set with a
     hanging indent (the first column all paragraph numbers, then one column of sentences)."""
-    from boardpapers.extract.structure import is_initials, split_marker
+    from .blocks import is_initials, split_marker
 
     last = [row[-1] for row in texts if row[-1]]
     if last and all(is_initials(t) or t.lower() == "all" for t in last):

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from boardpapers.extract.readers.pdf_layout import Word, bold_share, group_rows
-from boardpapers.extract.readers.text import _is_data, _label_like, _tab_header_rows
-from boardpapers.extract.structure import _append_row, _continues_row, _norm_cells, clean_inline
-from boardpapers.extract.captions import lift_caption
+from .pdf_layout import Word, bold_share, group_rows
+from .blocks import clean_inline
+from .tables import append_row, continues_row, header_rows_by_content, is_data_cell, is_label_like, normalised_cells
+from .captions import lift_caption
 from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 
 
@@ -175,7 +175,7 @@ _YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/-]\s*(?:\d\d){1,2})?")
 def header_count(draft: TableDraft) -> int:
     """How many first rows are a header: the text reader's rule, then the PDF's bold."""
     texts = [[c[0] for c in row] for row in draft.cells]
-    n = _tab_header_rows(texts)
+    n = header_rows_by_content(texts)
     if n:
         return n
     first = draft.cells[0]
@@ -194,8 +194,8 @@ def header_count(draft: TableDraft) -> int:
     # Word table) names the column: it counts as a label here, though the text reader, which has
     # no bold to go on, cannot take a row of years for a header. One real label must stand with them.
     years = [bool(_YEAR_LABEL.fullmatch(t)) for t in labels]
-    if any(_is_data(t) and not y for t, y in zip(labels, years)) or not all(
-            y or _label_like(t.rstrip(":")) for t, y in zip(labels, years)) or all(years):
+    if any(is_data_cell(t) and not y for t, y in zip(labels, years)) or not all(
+            y or is_label_like(t.rstrip(":")) for t, y in zip(labels, years)) or all(years):
         return 0
     if any(re.search(r"\d", t) for t in labels) and len(draft.cells) < 3:
         return 0  # "AGENDA ITEM No. 5" over one row: too little evidence
@@ -252,7 +252,7 @@ def repair_fragments(blocks: list[Block]) -> list[Block]:
         a, b = prev.table, block.table
         assert a is not None and b is not None
         n_a = len(a.header_rows)
-        repeats = n_a > 0 and len(b.rows) > n_a and [_norm_cells(r) for r in b.rows[:n_a]] == [_norm_cells(r) for r in a.header_rows]
+        repeats = n_a > 0 and len(b.rows) > n_a and [normalised_cells(r) for r in b.rows[:n_a]] == [normalised_cells(r) for r in a.header_rows]
         first_on_page = block.page > prev.page and not any(x.page == block.page for x in out)
         if first_on_page and same_columns(prev, block, strict=False):
             out.append(block.model_copy(update={"table": _set_header(b, n_a if repeats else 0)}))
@@ -263,13 +263,13 @@ def repair_fragments(blocks: list[Block]) -> list[Block]:
         rows_b = list(b.rows)
         if repeats:
             rows_b = rows_b[n_a:]
-        elif b.header_rows and not _continues_row(rows_b[0], a.rows[-1], a.n_cols):
+        elif b.header_rows and not continues_row(rows_b[0], a.rows[-1], a.n_cols):
             out.append(block)  # a new table with its own header
             continue
         rows_b = [r.model_copy(update={"header": False}) for r in rows_b]
         rows_a = list(a.rows)
-        if rows_b and not rows_a[-1].header and _continues_row(rows_b[0], rows_a[-1], a.n_cols):
-            rows_a[-1] = _append_row(rows_a[-1], rows_b[0])
+        if rows_b and not rows_a[-1].header and continues_row(rows_b[0], rows_a[-1], a.n_cols):
+            rows_a[-1] = append_row(rows_a[-1], rows_b[0])
             rows_b = rows_b[1:]
         table = a.model_copy(update={"rows": rows_a + rows_b})
         out[k] = prev.model_copy(update={"table": table, "source": f"{prev.source}\n{block.source}",

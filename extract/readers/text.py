@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from boardpapers.extract.structure import (
+from .blocks import (
     bold_spans,
     clean_inline,
     heading_level,
@@ -20,11 +20,11 @@ from boardpapers.extract.structure import (
     is_whole_bold,
     join_broken_paragraphs,
     looks_like_heading,
-    merge_continued_tables,
     normalise_unicode,
     split_marker,
 )
-from boardpapers.extract.captions import lift_caption
+from .captions import lift_caption
+from .tables import header_rows_by_content, merge_continued_tables
 from boardpapers.schemas.document import Block, Cell, Document, Row, Table
 from boardpapers.schemas.errors import ReadError
 
@@ -211,13 +211,11 @@ def _read_pipe_table(r: _Reader, lines: list[str], i: int) -> int:
     while j < len(lines) and lines[j].strip().startswith("|"):
         j += 1
     raw_rows = lines[i:j]
-    header_count = 0
     body: list[list[str]] = []
     head: list[list[str]] = []
     for k, raw in enumerate(raw_rows):
         if _PIPE_SEPARATOR.match(raw) and "-" in raw:
-            header_count = k
-            head, body = [ _pipe_cells(x) for x in raw_rows[:k]], [_pipe_cells(x) for x in raw_rows[k + 1:]]
+            head, body = [_pipe_cells(x) for x in raw_rows[:k]], [_pipe_cells(x) for x in raw_rows[k + 1:]]
             break
     else:
         body = [_pipe_cells(x) for x in raw_rows]
@@ -235,64 +233,10 @@ def _read_tab_table(r: _Reader, lines: list[str], i: int) -> int:
         head = rows[: seps[0]]
         body = [row for k, row in enumerate(rows) if k > seps[0] and k not in seps]
     else:
-        n_head = _tab_header_rows(rows)
+        n_head = header_rows_by_content(rows)
         head, body = rows[:n_head], rows[n_head:]
     _add_table(r, head, body, "\n".join(lines[i:j]), i + 1, j)
     return j
-
-
-def _tab_header_rows(rows: list[list[str]]) -> int:
-    """How many of the first rows are a header: tab tables have no separator to say so."""
-    if not rows:
-        return 0
-    texts = [clean_inline(c) for c in rows[0]]
-    filled = [t for t in texts if t]
-    if len(rows) == 1 or not filled:
-        return 0
-    if not texts[0] and len(filled) >= 1:
-        # Column labels over a column of row labels ("\tApr-16\tMay-16", "\tBaseline period").
-        n = 1
-        while n < len(rows) and not clean_inline(rows[n][0]) and not any(_is_data(clean_inline(c)) for c in rows[n] if c.strip()):
-            n += 1
-        return n
-    if any(t.endswith(":") for t in filled):
-        return 0  # a key / value block ("Report of:\tRob Hill")
-    if not all(_label_like(t) for t in filled):
-        return 0
-    if not any(re.search(r"\d", t) for t in filled):
-        return 1
-    # Labels with digits ("Target 2019/20", "Current 12 months"). Words that name columns in
-    # council tables make a header on their own, when most cells carry one; otherwise a
-    # column of data must sit below a label, and two or more body rows are needed for that.
-    if sum(bool(_COLUMN_WORDS.search(t)) for t in filled) * 2 > len(filled):
-        return 1
-    body = [[clean_inline(c) for c in row] for row in rows[1:]]
-    if len(body) < 2:
-        return 0
-    for col, label in enumerate(texts):
-        values = [row[col] for row in body if col < len(row) and row[col]]
-        if label and not _is_data(label) and values and sum(map(_is_data, values)) >= 0.8 * len(values):
-            return 1
-    return 0
-
-
-_COLUMN_WORDS = re.compile(
-    r"\b(?:baseline|target|actual|measure|indicator|lead|owner|action|due|deadline|timescale|status|"
-    r"progress|ref|outcome|objective|priority|rag|trend|previous|current|change|total|year|quarter|"
-    r"q[1-4]|ytd|date|by when|responsible|budget|cost|recommendation)s?\b", re.I)
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
-
-
-def _is_data(text: str) -> bool:
-    """A number, percentage, amount, arrow or date: a value, not a label."""
-    t = text.strip().lower()
-    return bool(re.fullmatch(r"[£$+\-–]?\s*\d[\d,.\s]*(?:%|k|m|bn)?|[▲▼↑↓→←↔–-]|n/?a", t)
-                or re.fullmatch(rf"(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}.*|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", t))
-
-
-def _label_like(text: str) -> bool:
-    """A column label: short text with letters in it, not a sentence."""
-    return len(text) <= 60 and bool(re.search(r"[A-Za-z]", text)) and not text.endswith(":")
 
 
 def _add_table(r: _Reader, head: list[list[str]], body: list[list[str]], raw: str, first: int, last: int) -> None:

@@ -13,17 +13,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-# Longest first: "Chief Inspector" before "Inspector".
-TITLES = [
-    "Police and Crime Commissioner", "Chief Superintendent", "Chief Inspector", "Chief Constable",
-    "Detective Chief Inspector", "Detective Inspector", "Superintendent", "Inspector", "Sergeant", "Councillor", "Professor",
-    # Police ranks as abbreviated in attendance lists ("Supt D Evans (GMP)", "Ch Insp Gareth Pritchard").
-    "Ch Supt", "Chief Supt", "Det Supt", "Supt.", "Supt", "Ch Insp", "Chief Insp", "Det Insp", "Insp.", "Insp",
-    "DCI", "Sgt", "PC", "PCSO",
-    "Baroness", "The Rt Hon", "Rt Hon", "Cllr.", "Cllr", "Prof.", "Prof", "Dr.", "Dr", "Sir", "Dame",
-    "Lord", "Lady", "Revd", "Rev.", "Rev", "Mrs", "Mr", "Ms", "Miss", "Mx",
-]
-_TITLE_RE = re.compile(r"^(?P<t>" + "|".join(re.escape(t) for t in TITLES) + r")(?=\s|$)\s*", re.I)
+from .titles import TITLE_PATTERN, TITLES  # noqa: F401 - TITLES is part of this module's API
+
+_TITLE_RE = TITLE_PATTERN
 
 # One word of a name: "Paula", "O’Hara", "McNally", "Edmondson-Jones", "Heather-Fiona".
 NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:[’'][a-z]+)?(?:-[A-Z][a-z]+)*"

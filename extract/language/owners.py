@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .titles import COUNCILLOR_TITLES, HONORIFICS, RANK_WORDS, TITLE_WORDS
+
 # Words that head or end a post: "Wellbeing Service Manager", "Director of Public Health".
 POST_WORDS = {
     "manager", "managers", "director", "directors", "officer", "officers", "head", "lead", "leads",
@@ -52,10 +54,9 @@ ORG_WORDS = {
     "trading", "justice", "crime", "strategy", "wellbeing", "education", "government", "ministry",
     "foundation", "charity", "limited", "ltd", "plc", "county", "city", "borough", "district", "all",
 }
-# Ranks written before a name: "Inspector Jane Hollis", "Acting Chief Inspector Sarah Beattie".
-RANKS = {"inspector", "chief", "detective", "sergeant", "superintendent", "constable", "acting", "commander"}
-TITLES = {"cllr", "councillor", "dr", "mr", "mrs", "ms", "miss", "prof", "professor", "sir", "dame",
-          "rev", "revd", "supt", "insp", "pc", "ds", "di", "dci", "dcs", "cc", "acc"}
+# Ranks and titles written before a name ("Inspector Jane Hollis", "Cllr Smith"): see .titles.
+RANKS = RANK_WORDS
+TITLES = TITLE_WORDS
 
 # "Police – Supt Jones", "South Wales Police - Inspector Owen Price": an organisation, a dash
 # with spaces round it, then the owner (annual action plans with one Owner column, 2018-20).
@@ -288,7 +289,7 @@ def _unique(items: list[str]) -> list[str]:
 
 # --- people listed with their roles -------------------------------------------------------------
 
-_TITLE_RX = r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame)\.?\s+)?"
+_TITLE_RX = r"(?:(?:" + "|".join(re.escape(t.rstrip(".")) for t in HONORIFICS + COUNCILLOR_TITLES) + r")\.?\s+)?"
 _NAME_WORD_RX = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 # "Name Surname," -- a name is followed by its role, after a comma.
 _NAME_THEN_ROLE = re.compile(

@@ -15,8 +15,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from boardpapers.extract.nlp import new_pipeline
-from boardpapers.extract.people import People, initials_of
+from .nlp import new_pipeline
+from .people import People, initials_of
+from .titles import SURNAME_TITLES
 
 ACTION_VERBS = frozenset("""
 action arrange ask attend bring check circulate clarify confirm consider contact co convene
@@ -89,7 +90,7 @@ def person_patterns(people: People) -> list[dict]:
             patterns.append({"label": "PERSON", "pattern": first, "id": next(iter(who))})
     for last, who in lasts.items():
         if len(who) == 1:
-            for title in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Professor"):
+            for title in SURNAME_TITLES:
                 patterns.append({"label": "PERSON", "pattern": f"{title} {last}", "id": next(iter(who))})
     for canon in set(names):
         for ini in initials_of(canon):

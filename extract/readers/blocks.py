@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from boardpapers.schemas.document import Block, Cell, Row, Table
+from boardpapers.schemas.document import Block
 
 # --- inline text -------------------------------------------------------------------------
 
@@ -169,7 +169,7 @@ def heading_level(marker: str | None) -> int:
 
 # --- repairs across page breaks ------------------------------------------------------------
 
-_TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’", ")")
+TERMINAL = (".", "!", "?", ":", ";", "”", '"', "’", ")")
 
 
 def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
@@ -188,7 +188,7 @@ def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
             prev = out[k] if k >= 0 else None
             # Eight words at least: a short label line ("Place: Council House") is not a cut sentence.
             if (prev is not None and prev.kind in ("paragraph", "list_item") and len(prev.text.split()) >= 8
-                    and not prev.text.rstrip().endswith(_TERMINAL)):
+                    and not prev.text.rstrip().endswith(TERMINAL)):
                 out[k] = prev.model_copy(update={
                     "text": f"{prev.text} {block.text}",
                     "source": f"{prev.source}\n{block.source}",
@@ -199,89 +199,3 @@ def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(block)
     return out
-
-
-def _norm_cells(row: Row) -> list[str]:
-    return [" ".join(c.text.lower().split()) for c in row.cells]
-
-
-def _is_empty_row(row: Row) -> bool:
-    return not any(c.text.strip() for c in row.cells)
-
-
-def _continues_row(first: Row, previous: Row, n_cols: int) -> bool:
-    """Is the first row after a page break the rest of the row the break cut?"""
-    texts = [c.text.strip() for c in first.cells]
-    if not texts or _is_empty_row(first):
-        return False
-    if not texts[0] and any(texts[1:]) and any(c.text.strip() for c in previous.cells):
-        return True
-    filled = [i for i, t in enumerate(texts) if t]
-    if n_cols >= 3 and len(filled) == 1:
-        i = filled[0]
-        before = previous.cells[i].text.strip() if i < len(previous.cells) else ""
-        return bool(before) and not before.endswith(_TERMINAL) and texts[i][:1].isalpha()
-    return False
-
-
-def _append_row(previous: Row, extra: Row) -> Row:
-    cells = []
-    for i in range(max(len(previous.cells), len(extra.cells))):
-        a = previous.cells[i] if i < len(previous.cells) else Cell(text="")
-        b = extra.cells[i] if i < len(extra.cells) else Cell(text="")
-        text = f"{a.text} {b.text}".strip() if b.text.strip() else a.text
-        # A box cannot span two pages: the cell keeps the box of its first part.
-        cells.append(Cell(text=text, box=a.box, bold=a.bold and (b.bold or not b.text.strip())))
-    return previous.model_copy(update={"cells": cells})
-
-
-def merge_continued_tables(blocks: list[Block]) -> list[Block]:
-    """One table from fragments a page break made: repeated header, empty header, or same columns.
-
-    Only footnotes may stand between the fragments. The repeated header is dropped; a first
-    row that continues the cut row (empty first cell, or one cell finishing a sentence) is
-    appended to it.
-    """
-    out: list[Block] = []
-    for block in blocks:
-        if block.kind != "table" or block.table is None:
-            out.append(block)
-            continue
-        k = len(out) - 1
-        while k >= 0 and out[k].kind == "footnote":
-            k -= 1
-        prev = out[k] if k >= 0 else None
-        merged = _merge_pair(prev, block) if prev is not None and prev.kind == "table" else None
-        if merged is None:
-            out.append(block)
-        else:
-            out[k] = merged
-    return out
-
-
-def _merge_pair(prev: Block, block: Block) -> Block | None:
-    a, b = prev.table, block.table
-    assert a is not None and b is not None
-    if a.n_cols != b.n_cols or not a.rows or not b.rows:
-        return None
-    a_head, b_head = a.header_rows, b.header_rows
-    rows_b = list(b.rows)
-    if b_head and all(_is_empty_row(r) for r in b_head):
-        rows_b = rows_b[len(b_head):]  # an empty header: the fragment's own stub
-    elif b_head and a_head and [_norm_cells(r) for r in b_head] == [_norm_cells(r) for r in a_head]:
-        rows_b = rows_b[len(b_head):]  # the header repeated after the break
-    elif not b_head and block.page > prev.page and block.box is not None:
-        pass  # a PDF table with the same columns at the top of the next page
-    else:
-        return None
-    rows_a = list(a.rows)
-    if rows_b and rows_a and not rows_a[-1].header and _continues_row(rows_b[0], rows_a[-1], a.n_cols):
-        rows_a[-1] = _append_row(rows_a[-1], rows_b[0])
-        rows_b = rows_b[1:]
-    table = Table(rows=rows_a + rows_b, n_cols=a.n_cols, pages=sorted(set(a.pages) | set(b.pages)), ruled=a.ruled,
-                  caption=a.caption)
-    return prev.model_copy(update={
-        "table": table,
-        "source": f"{prev.source}\n{block.source}",
-        "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
-    })

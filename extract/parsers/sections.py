@@ -9,31 +9,13 @@ title lines just above it ("DRAFT SAFER PLYMOUTH" over "Integrated Commissioning
 """
 from __future__ import annotations
 
-import re
-
-from boardpapers.extract.parsers.agenda import agenda_items
-from boardpapers.extract.parsers.common import Section
+from ..language.kinds import section_kind
+from .agenda import agenda_items
+from .common import Section
 from boardpapers.schemas.document import Block, Document
 from boardpapers.schemas.records import DocumentMeta
 
-# Kinds of paper, by the words of an agenda item or a paper's title. Order matters: the
-# first that matches wins ("Minutes of the performance group" are minutes).
-KINDS: list[tuple[str, re.Pattern]] = [
-    ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:the |a )?(?:last |previous )?meeting\b|\baction (?:log|notes)\b", re.I)),
-    ("terms_of_reference", re.compile(r"\bterms of reference\b", re.I)),
-    ("commissioning", re.compile(r"\bcommissioning\b|\bfunding (?:proposals?|recommendations?)\b|\bgrants?\b", re.I)),
-    ("performance_report", re.compile(r"\bperformance\b|\bscorecard\b|\bdashboard\b|\bmonitoring report\b", re.I)),
-    ("plan", re.compile(r"\b(?:delivery|action|partnership) plan\b|\bstrategy\b", re.I)),
-    ("scrutiny_report", re.compile(r"\bscrutiny\b|\breview of\b", re.I)),
-]
 _TITLE_LINES = 3  # title lines pulled in above a paper's kind heading
-
-
-def kind_of(text: str) -> str | None:
-    for kind, rx in KINDS:
-        if rx.search(text):
-            return kind
-    return None
 
 
 def _is_title(b: Block) -> bool:
@@ -53,12 +35,12 @@ def split_sections(doc: Document, meta: DocumentMeta) -> list[Section]:
     starts: list[tuple[int, str, str]] = []  # (block index, kind, title)
     cursor = front_end
     for _, item in items:
-        kind = kind_of(item.title) or kind_of(item.purpose or "")
+        kind = section_kind(item.title) or section_kind(item.purpose or "")
         if kind is None:
             continue
         for k in range(cursor, len(blocks)):
             b = blocks[k]
-            if b.kind in ("heading", "paragraph") and not b.marker and len(b.text.split()) <= 12 and kind_of(b.text) == kind:
+            if b.kind in ("heading", "paragraph") and not b.marker and len(b.text.split()) <= 12 and section_kind(b.text) == kind:
                 start = k
                 while start - 1 >= cursor and start > k - _TITLE_LINES and _is_title(blocks[start - 1]):
                     start -= 1

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH_TITLE_RE
+
 _NAME = r"(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and|for|&))*"
 _DELEGATED = re.compile(
     rf"^(?:(?i:that)\s+)?(?P<s>{_NAME})\s+(?:be|is|are)\s+(?i:asked|requested|invited|instructed|tasked)\s+to\s+(?P<t>\S.*)$")
@@ -21,8 +23,7 @@ _AGREED_THAT = re.compile(
     r"co-ordinate|coordinate|co-ordinates|coordinates|carry|carries|draft|drafts|update|updates)\b.*)$")
 _DUE = re.compile(
     r"\b(?:by|before|within|in|no later than)\s+(?P<d>(?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}\s+)?"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Spring|Summer|Autumn|Winter|Q[1-4])\b(?:\s+\d{4}(?:/\d{2})?)?|(?:one|two|three|four|six|nine|twelve|\d+)\s+months?|"
+    rf"(?:{MONTH_TITLE_RE}|Spring|Summer|Autumn|Winter|Q[1-4])\b(?:\s+\d{{4}}(?:/\d{{2}})?)?|(?:one|two|three|four|six|nine|twelve|\d+)\s+months?|"
     r"the\s+next\s+meeting|\d{4}/\d{2})"
     r"|\b(?:to|at|for)\s+(?P<m>the\s+(?:next|[A-Z][a-z]+)\s+meeting)", re.I)
 _GENERIC = re.compile(r"^(?:partnership|board|committee|panel|group|sub-group|executive|forum|team)$", re.I)

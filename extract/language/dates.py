@@ -13,14 +13,19 @@ from dataclasses import dataclass
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# Month names and their abbreviations, as written in council papers: THE month vocabulary.
+# MONTH_RE is lower case (compile it with re.I); MONTH_TITLE_RE is the capitalised form for
+# rules that are case-sensitive elsewhere in their pattern ("by March", not "by march").
+MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTH_TITLE_RE = ("(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                  "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
 _ORD = r"(?:st|nd|rd|th)?"
 _DAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 
-DATE_DMY = re.compile(rf"\b{_DAY_NAME}(?P<d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-DATE_MDY = re.compile(rf"\b{_DAY_NAME}(?P<m>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_DMY = re.compile(rf"\b{_DAY_NAME}(?P<d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_MDY = re.compile(rf"\b{_DAY_NAME}(?P<m>{MONTH_RE})\.?\s+(?P<d>[0-3]?\d){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 DATE_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")
-MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?[\s\-']+(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
+MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})\.?[\s\-']+(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
 SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|winter)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 FIN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)?\d\d)\b")
@@ -30,12 +35,12 @@ QUARTER = re.compile(r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?P<fy>(?:19|20)?\d\
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 
 
-def _year(text: str) -> int:
+def full_year(text: str) -> int:
     y = int(text)
     return y + 2000 if y < 100 else y
 
 
-def _month(text: str) -> int | None:
+def month_number(text: str) -> int | None:
     return MONTHS.get(text.lower().rstrip("."))
 
 
@@ -46,16 +51,16 @@ def parse_date(text: str | None) -> str | None:
     found = []
     for rx in (DATE_DMY, DATE_MDY):
         m = rx.search(text)
-        if m and _month(m.group("m")):
-            found.append((m.start(), _iso(int(m.group("y")), _month(m.group("m")), int(m.group("d")))))
+        if m and month_number(m.group("m")):
+            found.append((m.start(), iso_date(int(m.group("y")), month_number(m.group("m")), int(m.group("d")))))
     m = DATE_NUMERIC.search(text)
     if m and 1 <= int(m.group("m")) <= 12:
-        found.append((m.start(), _iso(_year(m.group("y")), int(m.group("m")), int(m.group("d")))))
+        found.append((m.start(), iso_date(full_year(m.group("y")), int(m.group("m")), int(m.group("d")))))
     found = [f for f in found if f[1]]
     return min(found)[1] if found else None
 
 
-def _iso(y: int, m: int | None, d: int | None = None) -> str | None:
+def iso_date(y: int, m: int | None, d: int | None = None) -> str | None:
     if not m or not 1 <= m <= 12:
         return None
     if d is None:
@@ -86,11 +91,11 @@ def parse_due(text: str | None, reference: str | None = None) -> Due:
         y, month = int(m.group("y")), _SEASON_END[m.group("s").lower()]
         if month == 2:
             y += 1
-        return Due(_iso(y, month, calendar.monthrange(y, month)[1]), approximate=True)
+        return Due(iso_date(y, month, calendar.monthrange(y, month)[1]), approximate=True)
     m = MONTH_YEAR.search(text)
-    if m and _month(m.group("m")):
-        y, month = _year(m.group("y")), _month(m.group("m"))
-        return Due(_iso(y, month, calendar.monthrange(y, month)[1]))
+    if m and month_number(m.group("m")):
+        y, month = full_year(m.group("y")), month_number(m.group("m"))
+        return Due(iso_date(y, month, calendar.monthrange(y, month)[1]))
     m = QUARTER.search(text)
     if m and m.group("fy"):
         start = financial_year_start(m.group("fy"))
@@ -99,7 +104,7 @@ def parse_due(text: str | None, reference: str | None = None) -> Due:
             month, y = 3 + 3 * q, start
             if month > 12:
                 month, y = month - 12, y + 1
-            return Due(_iso(y, month, calendar.monthrange(y, month)[1]), approximate=True)
+            return Due(iso_date(y, month, calendar.monthrange(y, month)[1]), approximate=True)
     fy = financial_year(text)
     if fy and re.search(r"\b(?:by|end of|during|in)\b", text, re.I):
         start = int(fy[:4])
@@ -111,7 +116,7 @@ def financial_year_start(text: str) -> int | None:
     m = FIN_YEAR.search(text)
     if not m:
         return None
-    a, b = _year(m.group("a")), _year(m.group("b"))
+    a, b = full_year(m.group("a")), full_year(m.group("b"))
     return a if b % 100 == (a + 1) % 100 else None
 
 
@@ -120,7 +125,7 @@ def financial_year(text: str | None) -> str | None:
     if not text:
         return None
     for m in FIN_YEAR.finditer(text):
-        a, b = _year(m.group("a")), _year(m.group("b"))
+        a, b = full_year(m.group("a")), full_year(m.group("b"))
         if b % 100 == (a + 1) % 100 and 1990 <= a <= 2099:
             return f"{a}/{b % 100:02d}"
     return None
@@ -128,10 +133,10 @@ def financial_year(text: str | None) -> str | None:
 
 def month_period(text: str) -> str | None:
     """A column label for a month: 'Apr-16', 'April 2016', 'Apr 16' -> '2016-04'."""
-    m = re.fullmatch(rf"\s*(?P<m>{_MONTH_RE})\.?[\s\-'/]*(?P<y>(?:19|20)?\d\d)\s*", text, re.I)
-    if not m or not _month(m.group("m")):
+    m = re.fullmatch(rf"\s*(?P<m>{MONTH_RE})\.?[\s\-'/]*(?P<y>(?:19|20)?\d\d)\s*", text, re.I)
+    if not m or not month_number(m.group("m")):
         return None
-    return _iso(_year(m.group("y")), _month(m.group("m")))
+    return iso_date(full_year(m.group("y")), month_number(m.group("m")))
 
 
 def quarter_period(text: str) -> str | None:

@@ -1,0 +1,109 @@
+"""What a table column holds, from the words of its header: THE column-role vocabulary.
+
+Every reader and parser that reads a table by its header asks this module: the plan-table
+reader (activities, indicators, recommendations), the action-log reader, the minutes grid
+(item | notes | action), the doc-type check (a paper of action tables is not a performance
+report) and the readers' header-row check. A header word one of them knew and another did
+not was the commonest miss on unseen papers; here each role's words are written once.
+
+A role is tried in the order of :data:`ROLE_PATTERNS`: "Action by" is an owner, not an
+action; "Priority activity" is an activity, not an outcome; "Meeting date" is when an action
+was raised, not its deadline.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (role, pattern) in order of precedence.
+ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for role, rx in [
+    ("number", r"^\s*(?:no\.?|ref\.?|#|number|item|rec(?:ommendation)?\s+no\.?)\s*$"),
+    ("witnesses", r"\bwitness"),
+    # "Lead Agency | Lead Officer" (CSP delivery plans, 2020-23): the agency is the officer's
+    # organisation, not a second owner. A header that names a person too ("Lead Officer and
+    # organisation") stays an owner column.
+    ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
+                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate)\b"),
+    ("documents", r"\bdocuments?\b"),
+    ("owner", r"\b(?:lead|leads|officer|owner|owners|responsib\w*|action\s+by|by\s+whom|who|accountable)\b"),
+    ("due", r"\b(?:by\s+when|when|timescales?|deadline|due|completion|target\s+date|date)\b"),
+    # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
+    ("status", r"\b(?:status|rag|response)\b"),
+    ("target", r"\btargets?\b"),
+    ("baseline", r"\bbaseline\b"),
+    ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
+    ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
+    ("resources", r"\bresources?\b"),
+    ("recommendation", r"\brecommendations?\b"),
+    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what)\b"),
+    ("indicator", r"\b(?:indicators?|measures?|kpis?|performance\s+measures?)\b"),
+    ("aim", r"\b(?:aims?|objectives?)\b"),
+    ("outcome", r"\b(?:outcomes?|priority|priorities|themes?|areas?)\b"),
+]]
+# The roles whose column holds a record's own text, best first.
+MAIN_ROLES = ("recommendation", "activity", "indicator", "aim")
+
+# Columns of a minutes grid, matched on the whole header cell: the item number, the minute
+# itself, and the column of owners' initials beside it.
+GRID_ITEM = re.compile(r"^(?:item|no\.?|ref|minute(?: no\.?)?|agenda item)$", re.I)
+GRID_NOTES = re.compile(r"^(?:notes?|discussion|minutes?|summary|notes? of discussion|item(?: and| /) discussion|"
+                        r"matters? discussed)$", re.I)
+GRID_OWNER = re.compile(r"^(?:actions?(?: by)?|by whom|who|lead|owner)$", re.I)
+
+# Columns of an action log (lower-cased header cells): the action, its owner, deadline,
+# progress and reference.
+LOG_ACTION = re.compile(r"^actions?\b|\baction(?:s)?(?: agreed| required| completed)?$|^agreed actions?")
+LOG_OWNER = re.compile(r"owner|lead|responsib|^who|by whom|^officer|^person")
+LOG_DUE = re.compile(r"deadline|due|by when|timescale|target date|^date$|^by$")
+LOG_PROGRESS = re.compile(r"progress|update|comment|status")
+LOG_ITEM = re.compile(r"meeting date|action (?:no|number)|^ref|^no\.?$|^item|^minute")
+# A header naming an owner or a deadline makes a table an action table (a plan or a log).
+ACTION_HEADER = re.compile(r"\b(?:owner|lead|by when|deadline|due|action by|responsible)\b")
+LOG_NEEDS = re.compile(r"owner|lead|responsib|who|by whom|deadline|due|by when|timescale|progress|status")
+
+# Words that name columns in council tables: a first row made mostly of them is a header
+# even when it carries digits ("Target 2019/20", "Current 12 months").
+COLUMN_WORDS = re.compile(
+    r"\b(?:baseline|target|actual|measure|indicator|lead|owner|action|due|deadline|timescale|status|"
+    r"progress|ref|outcome|objective|priority|rag|trend|previous|current|change|total|year|quarter|"
+    r"q[1-4]|ytd|date|by when|responsible|budget|cost|recommendation)s?\b", re.I)
+
+
+def cell_role(text: str) -> str | None:
+    """The role a header cell names ('Lead Officer' -> 'owner'), or None."""
+    text = " ".join(text.split())
+    if not text or len(text.split()) > 8:
+        return None
+    for role, rx in ROLE_PATTERNS:
+        if rx.search(text):
+            return role
+    return None
+
+
+@dataclass(frozen=True)
+class LogColumns:
+    """Column indexes of an action log; ``action`` is always found, the others may be None."""
+
+    action: int
+    owner: int | None
+    due: int | None
+    progress: int | None
+    item: int | None
+
+
+def action_log_columns(header: list[str]) -> LogColumns | None:
+    """The columns of an action log, or None when the header is not one ('Action | Owner | Due')."""
+    header = [h.lower() for h in header]
+
+    def col(rx: re.Pattern) -> int | None:
+        return next((k for k, h in enumerate(header) if rx.search(h)), None)
+
+    action = col(LOG_ACTION)
+    if action is None or not any(LOG_NEEDS.search(h) for h in header):
+        return None
+    return LogColumns(action, col(LOG_OWNER), col(LOG_DUE), col(LOG_PROGRESS), col(LOG_ITEM))
+
+
+def is_action_header(header: list[str]) -> bool:
+    """A header naming an owner or a deadline: a table of actions (a plan or an action log)."""
+    return bool(ACTION_HEADER.search(" ".join(header).lower()))
