@@ -1,5 +1,6 @@
 """Figures stated in prose: value, unit, what is measured, period, direction."""
-from boardpapers.extract.parsers.figures import find_figures, outcome_names
+from boardpapers.extract.parsers.figures import find_figures
+from boardpapers.extract.parsers.outcomes import outcome_names
 
 
 def one(text, value, **kw):

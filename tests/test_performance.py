@@ -6,7 +6,8 @@ import pytest
 
 from boardpapers.extract import evaluate
 from boardpapers.extract.export import to_json
-from boardpapers.extract.parsers.performance import column_period, person_name, range_period
+from boardpapers.extract.language.dates import range_period
+from boardpapers.extract.parsers.performance import column_period, person_name
 from boardpapers.extract.pipeline import extract_path
 
 from conftest import CORPUS, GOLD

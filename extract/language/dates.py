@@ -173,3 +173,18 @@ def parse_time_range(text: str) -> tuple[str | None, str | None]:
     if start is None and re.fullmatch(r"\s*\d{1,2}\s*", a) and b.strip()[-2:].lower() in ("am", "pm"):
         start = parse_time(a.strip() + b.strip()[-2:])
     return start, end
+
+
+def range_period(text: str) -> str | None:
+    """A date range as a period: exactly a financial year -> '2016/17'; twelve months that end
+    on a quarter end -> that quarter of the financial year ('Q1' for 1 Jul 2016 - 30 Jun 2017)."""
+    found = [d for d in (parse_date(p) for p in re.split(r"\s+(?:to|until|-|–)\s+", text)) if d]
+    if len(found) < 2:
+        return None
+    start, end = found[0], found[-1]
+    if start[5:] == "04-01" and end[5:] == "03-31" and int(end[:4]) == int(start[:4]) + 1:
+        return f"{start[:4]}/{end[2:4]}"
+    month = int(end[5:7])
+    if end[8:] in ("30", "31") and month in (3, 6, 9, 12):
+        return f"Q{((month - 4) % 12) // 3 + 1}"
+    return None

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..language import dates
 from ..language.numbers import Number, direction, is_arrow, is_status, parse_number
-from . import figures as prose
+from .outcomes import outcome_records
 from .common import Context, Section
 from ..language.people import split_title
 from boardpapers.schemas.document import Block, Table
@@ -110,21 +110,6 @@ def column_period(text: str, hint: tuple[str, int] | None = None) -> Period | No
         inner = column_period(m.group("p"))
         if inner:
             return Period(inner.iso, t, inner.financial_year)
-    return None
-
-
-def range_period(text: str) -> str | None:
-    """A date range as a period: exactly a financial year -> '2016/17'; twelve months that end
-    on a quarter end -> that quarter of the financial year ('Q1' for 1 Jul 2016 - 30 Jun 2017)."""
-    found = [d for d in (dates.parse_date(p) for p in re.split(r"\s+(?:to|until|-|–)\s+", text)) if d]
-    if len(found) < 2:
-        return None
-    start, end = found[0], found[-1]
-    if start[5:] == "04-01" and end[5:] == "03-31" and int(end[:4]) == int(start[:4]) + 1:
-        return f"{start[:4]}/{end[2:4]}"
-    month = int(end[5:7])
-    if end[8:] in ("30", "31") and month in (3, 6, 9, 12):
-        return f"Q{((month - 4) % 12) // 3 + 1}"
     return None
 
 
@@ -480,7 +465,7 @@ def _legend_periods(lead: list[Block]) -> dict[str, Period]:
     for b in lead:
         m = re.match(r"^\s*(?P<label>[A-Z][\w ]{2,40}?)\s*:\s*(?P<rest>.+)$", b.text)
         if m:
-            iso = range_period(m.group("rest"))
+            iso = dates.range_period(m.group("rest"))
             if iso:
                 out[m.group("label").strip().lower()] = Period(iso, m.group("rest").split(":")[-1].strip())
     return out
@@ -595,4 +580,4 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
             table_indicators.extend(series_indicators(blocks, i, places[i], ctx))
         elif shape == "rows":
             table_indicators.extend(row_indicators(blocks, i, places[i], ctx))
-    yield from prose.outcome_records(section, ctx, places, table_indicators)
+    yield from outcome_records(section, ctx, places, table_indicators)
