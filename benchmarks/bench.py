@@ -163,7 +163,7 @@ def synthetic_extractions(n: int):
 def bench_load(n_docs: int) -> dict:
     """What ``boardpapers load`` does with ``n_docs`` extractions into a new database: one
     transaction per paper, then the deferred indexes and search tables (timed too)."""
-    from boardpapers.db.load import extraction_rows, document_row, finish_loading, load_extraction, open_db
+    from boardpapers.db.load import document_row, extraction_rows, finish_loading, load_extraction, open_db
 
     extractions = synthetic_extractions(n_docs)
     top_level = sum(len(v) for e in extractions for k, v in e if isinstance(v, list))

@@ -20,13 +20,17 @@ import types
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
 from sqlite_utils import Database
+
+from boardpapers.schemas.document import Document
+from boardpapers.schemas.errors import format_validation_error
+from boardpapers.schemas.records import Extraction, Problem, Provenance, Record
 
 from .schema import (
     CHILD_TABLES,
@@ -38,9 +42,6 @@ from .schema import (
     ensure_schema,
     table_specs,
 )
-from boardpapers.schemas.document import Document
-from boardpapers.schemas.errors import format_validation_error
-from boardpapers.schemas.records import Extraction, Problem, Provenance, Record
 
 BUSY_TIMEOUT_MS = 60_000  # a concurrent build waits this long for the write lock, then fails clearly
 
@@ -378,14 +379,14 @@ class Run:
 def run(db: Database, command: str, paths: Iterable[str | Path], parser_version: str | None = None) -> Iterator[Run]:
     """Record a build or load in ``runs``: the only place wall-clock time is kept."""
     r = Run(command, [str(p) for p in paths])
-    started, t0 = datetime.now(timezone.utc), time.perf_counter()
+    started, t0 = datetime.now(UTC), time.perf_counter()
     try:
         yield r
     finally:
         with write_lock(db):
             db["runs"].insert({
                 "command": command, "started": started.isoformat(timespec="seconds"),
-                "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "finished": datetime.now(UTC).isoformat(timespec="seconds"),
                 "seconds": round(time.perf_counter() - t0, 3), "paths": _json(r.paths),
                 "parser_version": parser_version, **r.counts,
             })

@@ -6,6 +6,8 @@ moved into ``schemas/records.py``); a test fails when a column has neither.
 """
 from __future__ import annotations
 
+from boardpapers.schemas.records import DocumentMeta, IndicatorValue
+
 from .link_schema import LINK_QUERIES, LINK_TABLE_DESCRIPTIONS, LINK_VIEWS, link_column_descriptions
 from .schema import (
     DENORMALISED,
@@ -16,7 +18,6 @@ from .schema import (
     RECORD_TABLES,
     table_specs,
 )
-from boardpapers.schemas.records import DocumentMeta, IndicatorValue
 
 TITLE = "Community safety partnership papers"
 DESCRIPTION = (

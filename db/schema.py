@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 from sqlite_utils import Database
 
-from .link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
 from boardpapers.schemas.records import (
     Action,
     Attendee,
@@ -33,6 +32,8 @@ from boardpapers.schemas.records import (
     TableRecord,
     Witness,
 )
+
+from .link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
 
 SCHEMA_VERSION = 3  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view
 

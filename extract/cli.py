@@ -203,6 +203,7 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
     version) are skipped before they are read, so a re-build only reads what changed.
     """
     from boardpapers.db.load import is_loaded, load_extraction, record_failure, run
+
     from . import PARSER_VERSION
     from .parallel import build_file, ordered_map
 
@@ -254,6 +255,7 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
 def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
     """Load exported JSON files (from ``boardpapers extract``) into a SQLite database."""
     from boardpapers.db.load import load_extraction, record_failure, run
+
     from .export import read_json
 
     files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]

@@ -52,6 +52,7 @@ def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -
     # fork (where there is one) shares the parent's imported modules with the workers:
     # spaCy and pdfminer are imported once, not once per worker.
     import boardpapers.extract.pipeline  # noqa: F401 - imported before the fork on purpose
+
     from .language.nlp import shared_pipeline
 
     shared_pipeline()  # built once here and inherited, not once per worker (0.3 s each)

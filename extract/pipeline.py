@@ -12,17 +12,18 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import PARSER_VERSION
-from .parsers import agenda, figures, minutes, performance, plans, scrutiny
-from .parsers.common import Context, Section
-from .parsers.metadata import find_meeting, parse_metadata
-from .parsers.tables import parse_tables
-from .readers import read
-from .parsers.sections import split_sections
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ParseError, format_validation_error
 from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Record
 from boardpapers.schemas.records import Section as SectionRecord
+
+from . import PARSER_VERSION
+from .parsers import agenda, figures, minutes, performance, plans, scrutiny
+from .parsers.common import Context, Section
+from .parsers.metadata import find_meeting, parse_metadata
+from .parsers.sections import split_sections
+from .parsers.tables import parse_tables
+from .readers import read
 
 log = logging.getLogger(__name__)
 Parser = Callable[[Section, Context], Iterator[Record]]

@@ -6,8 +6,10 @@ Imports flow one way: ``boardpapers.schemas`` <- ``boardpapers.extract`` and
 from .document import Block, BlockKind, Box, Cell, Document, Row, Table
 from .errors import BoardpapersError, ParseError, ReadError, format_validation_error
 from .records import (
+    RECORD_LISTS,
     Action,
     Attendee,
+    Conclusion,
     Decision,
     DocumentMeta,
     Extraction,
@@ -16,12 +18,10 @@ from .records import (
     IndicatorValue,
     Item,
     Meeting,
-    Conclusion,
     Priority,
     Problem,
     Progress,
     Provenance,
-    RECORD_LISTS,
     Record,
     Section,
     TableRecord,

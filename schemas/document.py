@@ -27,7 +27,7 @@ class Box(_Strict):
     x1: float
     bottom: float
 
-    def union(self, other: "Box | None") -> "Box":
+    def union(self, other: Box | None) -> Box:
         if other is None:
             return self
         return Box(x0=min(self.x0, other.x0), top=min(self.top, other.top),

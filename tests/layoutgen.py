@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from pdfgen import rule, ruled_table, text
+from pdfgen import ruled_table, text
 
 HEADER = "Safer Somewhere Partnership \u2013 Board Minutes"
 LOREM = ("The partnership reviewed the latest community safety figures and noted that reports of "

@@ -1,10 +1,10 @@
 """Agenda front sheets, pack splitting and recommendation decisions."""
 from pathlib import Path
 
+from conftest import CORPUS
+
 from boardpapers.extract.parsers.agenda import split_item
 from boardpapers.extract.pipeline import extract_path
-
-from conftest import CORPUS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "performance"
 

@@ -12,17 +12,17 @@ import sys
 import time
 from pathlib import Path
 
+import badinput as B
 import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
-import badinput as B
 from boardpapers.extract import pipeline
 from boardpapers.extract.cli import main
 from boardpapers.extract.pipeline import extract_document
 from boardpapers.extract.readers import read
 from boardpapers.schemas.errors import ReadError
-from boardpapers.schemas.records import Decision, Provenance
+from boardpapers.schemas.records import Decision
 
 TESTS = Path(__file__).parent
 
@@ -172,10 +172,7 @@ def test_a_10mb_paragraph_extracts_without_hanging(tmp_path):
 def test_text_rules_stay_linear_on_long_runs(unit):
     """Runs that made a regex or a splitting loop super-linear (20,000 characters took up to
     390 s in split_owners, 17 s in split_initials, 2.4 s in clean_inline)."""
-    from boardpapers.extract.language import dates
-    from boardpapers.extract.language import numbers
-    from boardpapers.extract.language import owners
-    from boardpapers.extract.language import people
+    from boardpapers.extract.language import dates, numbers, owners, people
     from boardpapers.extract.readers import blocks as structure
 
     text = unit * (20_000 // len(unit))

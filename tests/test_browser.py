@@ -59,7 +59,7 @@ def server(tmp_path_factory, corpus_loads):
                 break
             except OSError:
                 if proc.poll() is not None:
-                    raise RuntimeError(proc.stdout.read().decode())
+                    raise RuntimeError(proc.stdout.read().decode()) from None
                 time.sleep(0.1)
         else:
             raise RuntimeError("boardpapers serve did not start within 10 s")

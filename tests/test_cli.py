@@ -2,10 +2,9 @@
 import json
 
 from click.testing import CliRunner
+from conftest import CORPUS, GOLD
 
 from boardpapers.extract.cli import main
-
-from conftest import CORPUS, GOLD
 
 
 def test_every_command_has_help_text():

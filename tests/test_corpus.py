@@ -6,12 +6,11 @@ so a change cannot silently make extraction worse. Raise a floor when a change e
 import json
 
 import pytest
+from conftest import CORPUS, EXPECTED, GOLD
 
 from boardpapers.extract import evaluate
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
-
-from conftest import CORPUS, EXPECTED, GOLD
 
 FLOORS = {  # measured 2026-11: decisions 1.00, actions+owner 1.00, indicators+owner+target 0.99,
     # indicator_values 0.97, attendees+status 1.00, tables+rows 1.00, metadata 1.00

@@ -13,9 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import badinput as B
+import pytest
 
 BOARDPAPERS = [sys.executable, "-m", "boardpapers.extract.cli"]
 PAPERS = 40

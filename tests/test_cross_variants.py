@@ -16,9 +16,9 @@ import json
 from pathlib import Path
 
 import pytest
+from floors import assert_floors
 
 from boardpapers.extract.export import to_json
-from floors import assert_floors
 from boardpapers.extract.pipeline import extract_path
 
 VARIANTS = Path(__file__).parent / "fixtures" / "cross_variants"

@@ -7,11 +7,11 @@ import html
 from pathlib import Path
 
 import pytest
+from datasette_client import get
 
 from boardpapers.db.load import load_extraction, open_db
 from boardpapers.db.serve import make_datasette
 from boardpapers.schemas.records import Decision, Extraction, Provenance
-from datasette_client import get
 
 GOLD = Path(__file__).parent.parent / "corpus" / "gold"
 EVIL = '<script>alert("owned")</script><b>bold</b>'

@@ -5,11 +5,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from gold_sample import gold_extractions
 
 from boardpapers.db import load as load_module
 from boardpapers.db.load import LoadError, load_extraction, open_db, record_failure
 from boardpapers.db.metadata import build_metadata, column_descriptions
-from gold_sample import gold_extractions
 from boardpapers.db.schema import VIEWS, table_specs
 from boardpapers.schemas.document import Block, Document
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from datasette_client import get
 
 from boardpapers.db.load import open_db
 from boardpapers.db.serve import make_datasette
 from boardpapers.extract.cli import main
-from datasette_client import get
 
 ROOT = Path(__file__).parent.parent
 FOLLOWUPS = Path(__file__).parent / "fixtures" / "followups"

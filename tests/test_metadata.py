@@ -2,11 +2,10 @@
 import json
 
 import pytest
+from conftest import CORPUS, GOLD
 
 from boardpapers.extract.parsers.metadata import find_meeting, parse_metadata, title_case
 from boardpapers.extract.readers.text import read_text
-
-from conftest import CORPUS, GOLD
 
 
 def meta_of(tmp_path, text):

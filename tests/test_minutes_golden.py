@@ -4,12 +4,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import CORPUS, GOLD
 
 from boardpapers.extract.evaluate import prf, score_document
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
-
-from conftest import CORPUS, GOLD
 
 FLOORS = {"decisions": 0.9, "actions+owner": 0.85, "attendees+status": 0.95, "metadata": 0.95}
 

@@ -16,15 +16,14 @@ import json
 from pathlib import Path
 
 import pytest
-
 from floors import assert_floors
+from minutes_pdfs import initials_column_pdf, plain_pdf
+
 from boardpapers.extract.export import to_json
 from boardpapers.extract.parsers.actions import find_due
 from boardpapers.extract.parsers.attendance import _entries_inline, label_status
 from boardpapers.extract.pipeline import extract_document, extract_path
 from boardpapers.extract.readers.text import read_text
-
-from minutes_pdfs import initials_column_pdf, plain_pdf
 
 VARIANTS = Path(__file__).parent / "fixtures" / "minutes_variants"
 FLOORS = {"decisions": 0.95, "actions+owner": 0.95, "action_due": 0.95, "attendees+status": 0.95, "metadata": 0.95}

@@ -3,14 +3,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, GOLD
 
 from boardpapers.extract import evaluate
 from boardpapers.extract.export import to_json
 from boardpapers.extract.language.dates import range_period
 from boardpapers.extract.parsers.performance import column_period, person_name
 from boardpapers.extract.pipeline import extract_path
-
-from conftest import CORPUS, GOLD
 
 FIXTURES = Path(__file__).parent / "fixtures" / "performance"
 

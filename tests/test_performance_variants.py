@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from floors import assert_floors
+
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
 

@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from floors import assert_floors
 
 from boardpapers.extract.export import to_json
-from floors import assert_floors
 from boardpapers.extract.pipeline import extract_document, extract_path
 from boardpapers.extract.readers import read
 

@@ -7,7 +7,6 @@ layouts other than the corpus's, each with its expected records beside it
 import json
 
 import pytest
-
 from plan_helpers import FIXTURES, of, project, records
 
 DELIVERY = """\

@@ -6,12 +6,11 @@ reach 1.0 today, so a fall below 0.9 is a real regression, not noise.
 import json
 
 import pytest
+from conftest import CORPUS, GOLD
 
 from boardpapers.extract import evaluate
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
-
-from conftest import CORPUS, GOLD
 
 PAPERS = ["portsmouth-spp-plan-2016-update", "portsmouth-scrutiny-complex-needs-2016"]
 FLOORS = {"actions+owner": 0.9, "action_due": 0.9, "indicators+owner+target": 0.9, "decisions": 0.9,

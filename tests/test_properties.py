@@ -5,8 +5,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boardpapers.extract.language import dates
-from boardpapers.extract.readers.text import read_text
 from boardpapers.extract.readers.blocks import clean_inline, is_initials, looks_like_heading, split_marker
+from boardpapers.extract.readers.text import read_text
 from boardpapers.schemas.errors import ReadError
 
 council_text = st.text(alphabet=string.printable + "£–—‘’“”•▲↓\u00a0\ufb01\u200b¹²", max_size=300)

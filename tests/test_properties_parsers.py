@@ -10,17 +10,14 @@ import string
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
-from boardpapers.extract.language import dates
-from boardpapers.extract.language import numbers
-from boardpapers.extract.language import owners
-from boardpapers.extract.language import people
-from boardpapers.extract.readers import read
-from boardpapers.extract.readers.pdf import read_pdf
-from boardpapers.extract.language.kinds import section_kind
-from boardpapers.extract.readers.blocks import bold_spans, clean_inline, heading_level, normalise_unicode, split_marker
-from boardpapers.schemas.errors import ReadError
 from pdfgen import make_pdf, ruled_table, text
+
+from boardpapers.extract.language import dates, numbers, owners, people
+from boardpapers.extract.language.kinds import section_kind
+from boardpapers.extract.readers import read
+from boardpapers.extract.readers.blocks import bold_spans, clean_inline, heading_level, normalise_unicode, split_marker
+from boardpapers.extract.readers.pdf import read_pdf
+from boardpapers.schemas.errors import ReadError
 
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 odd = "£–—‘’“”•▲↓►\u00a0\u202f\ufb01\ufb02\u200b\u00ad¹²%/&()*_<>|#\t"

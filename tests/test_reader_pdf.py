@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from pdfgen import image, make_pdf, ruled_table, text
 
 from boardpapers.extract.readers.pdf import read_pdf
 from boardpapers.extract.readers.text import read_text
 from boardpapers.schemas.errors import ReadError
-from pdfgen import image, make_pdf, ruled_table, text
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
@@ -52,7 +52,7 @@ EXPECTED_TABLES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def corpus_pdf(stem: str):
     return read_pdf(CORPUS / f"{stem}.pdf")
 

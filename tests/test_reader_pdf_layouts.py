@@ -3,9 +3,9 @@ PDF is generated at test time (tests/layoutgen.py, no dependencies) and read thr
 ``boardpapers.extract.readers.read``."""
 from __future__ import annotations
 
+import layoutgen
 import pytest
 
-import layoutgen
 from boardpapers.extract.readers import read
 
 

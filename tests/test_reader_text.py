@@ -1,11 +1,10 @@
 """The text-rendering reader: one hand-written case per rule, then the corpus papers."""
 import pytest
+from conftest import CORPUS
 
 from boardpapers.extract.readers import read
 from boardpapers.extract.readers.text import read_text
 from boardpapers.schemas.errors import ReadError
-
-from conftest import CORPUS
 
 
 def doc_of(tmp_path, text: str, name: str = "paper.txt", encoding: str = "utf-8"):

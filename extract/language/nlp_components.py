@@ -37,7 +37,7 @@ MATCHER_LABELS = ("TO_VERB", "COMMITS", "ASKED", "WILL")
 
 
 @Language.factory("boardpapers_tasks")
-def make_task_matcher(nlp: Language, name: str) -> "TaskMatcher":
+def make_task_matcher(nlp: Language, name: str) -> TaskMatcher:
     return TaskMatcher(nlp)
 
 
@@ -96,7 +96,7 @@ def person_patterns(people: People) -> list[dict]:
         for ini in initials_of(canon):
             if people.resolve_initials(ini) == canon:
                 patterns.append({"label": "PERSON", "pattern": ini, "id": canon})
-    for short, long_form in people.defined.items():
+    for short, _long_form in people.defined.items():
         resolved = people.resolve_initials(short)
         if resolved:
             patterns.append({"label": "PERSON", "pattern": short, "id": resolved})

@@ -321,7 +321,7 @@ def split_people(text: str | None) -> list[tuple[str, str | None]]:
         whole = person_name(flat)
         return [(whole[0], whole[1] or None)] if whole else []
     people = []
-    for k, (start, role_start, name) in enumerate(starts):
+    for k, (_start, role_start, name) in enumerate(starts):
         role_end = starts[k + 1][0] if k + 1 < len(starts) else len(flat)
         role = flat[role_start:role_end].strip(" ,;.")
         people.append((name, role or None))

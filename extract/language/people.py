@@ -46,7 +46,7 @@ NOT_NAME_WORDS = {
     "inspectorate", "constable", "commissioner", "parliament", "select", "freedom", "transparency",
     "open", "institute", "gazette", "society", "law", "registry", "bike", "check", "challenge",
     "series", "aob", "welcome", "introductions", "minute", "notes", "note", "the", "and", "of",
-    "planning", "forward", "scrutiny", "legislative", "legislation", "post", "corporation", "agenda", "outcomes", "statistics",
+    "planning", "forward", "scrutiny", "legislative", "legislation", "post", "corporation", "outcomes", "statistics",
 }
 NOT_FIRST_WORDS = {
     "the", "this", "that", "these", "those", "it", "a", "an", "in", "on", "for", "with", "page", "item",
@@ -247,7 +247,7 @@ class People:
     phrases: list[str] = field(default_factory=list)  # capitalised phrases of the text, for groups and orgs
 
     @classmethod
-    def build(cls, listed: list[str], text: str) -> "People":
+    def build(cls, listed: list[str], text: str) -> People:
         people = cls(listed=list(dict.fromkeys(listed)), mentions=find_mentions(text))
         # "Will Minnett (WM)", "Shareholder Executive (ShEx)": the paper defines its abbreviations.
         for m in re.finditer(r"((?:[A-Z][\w’'&-]*\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,5})\(([A-Z][A-Za-z]{0,5}(?:-[A-Z])?)\)", text):

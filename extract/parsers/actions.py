@@ -19,14 +19,15 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 
+from boardpapers.schemas.document import Block
+
 from ..language.columns import action_log_columns
 from ..language.dates import MONTH_TITLE_RE
 from ..language.nlp_components import owner_of
-from .decisions import Found, View, decision_label, is_heading
 from ..language.people import People, is_person_name
-from ..readers.blocks import is_initials
 from ..language.tasks import delegated_task, resolve_body
-from boardpapers.schemas.document import Block
+from ..readers.blocks import is_initials
+from .decisions import Found, View, decision_label, is_heading
 
 _MONTH = MONTH_TITLE_RE
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}(?=\s*[.;,)]|\s*$))"

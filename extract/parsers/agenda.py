@@ -14,12 +14,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from boardpapers.schemas.document import Block
+from boardpapers.schemas.records import Action, Amount, Decision, Item, Record
+
 from ..language import dates
 from ..language.numbers import parse_money
 from ..language.tasks import delegated_task, resolve_body
 from .common import Context, Section
-from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Amount, Decision, Item, Record
 
 PARSER = "agenda"
 VERSION = "1"

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..language.titles import PLURAL_TITLE_PATTERN
-from ..language.people import Entry, is_person_name, parse_entry, split_title
 from boardpapers.schemas.document import Block
+
+from ..language.people import Entry, is_person_name, parse_entry, split_title
+from ..language.titles import PLURAL_TITLE_PATTERN
 
 _LABELS: list[tuple[str, re.Pattern]] = [
     ("apologies", re.compile(r"^(?:apologies(?: for absence| received| were received(?: from)?)?|apologies from)$", re.I)),

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..readers.blocks import is_initials
 from boardpapers.schemas.document import Block
+
+from ..readers.blocks import is_initials
 
 # A block that is only a label: "DECISION:", "DECISIONS", "RESOLVED:", "Agreed:".
 # "RESOLVED that" alone on its line, its (a), (b) ... below, is a label too (committee minutes).
@@ -71,7 +72,7 @@ class View:
         return " ".join(b.text for k, b in enumerate(self.blocks) if self.item[k] == self.item[i] and b.kind != "table")
 
     @classmethod
-    def build(cls, blocks: list[Block], item: list[str | None]) -> "View":
+    def build(cls, blocks: list[Block], item: list[str | None]) -> View:
         view = cls(blocks=blocks, item=item)
         i = 0
         while i < len(blocks):

@@ -42,7 +42,7 @@ _AFTER_STOP = {",", ".", ";", ":", "(", ")", "–", "—", "?", "!", "which", "w
 _BACK_STOP = {",", ".", ";", ":", "(", ")", "is", "was", "are", "were", "be", "been", "has", "have", "had", "shows",
               "showed", "show", "below", "above", "than", "to", "at", "in", "with", "occupies", "places", "when",
               "where", "that", "and", "compared", "from", "by", "sit", "sits", "stood", "stands", "stand", "reached",
-              "remain", "remains", "there", "compares", "compare", "delivered", "showed", "identified", "this", "it", "on", "into", "saw", "see", "seen", "shown"}
+              "remain", "remains", "there", "compares", "compare", "delivered", "identified", "this", "it", "on", "into", "saw", "see", "seen", "shown"}
 _DETERMINERS = {"a", "an", "the", "our", "its", "their", "this", "that", "these", "those", "his", "her"}
 _CONNECT_BACK = [("stood", "at"), ("stands", "at"), ("sit", "at"), ("sits", "at"), ("was",), ("is",), ("were",),
                  ("of",), ("at",), ("reduced", "to"), ("increased", "to"), ("fell", "to"), ("rose", "to"), ("to",)]
@@ -327,7 +327,7 @@ def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
         series = "% " + {"up": "increase", "rise": "increase", "down": "decrease", "fall": "decrease"}.get(word, word)
         measure = None
     elif label == "PERCENT":
-        if after and not after[0].lower_ in ("in", "for", "on", "this", "is"):
+        if after and after[0].lower_ not in ("in", "for", "on", "this", "is"):
             series = f"% {after_text}"
         elif before_text:
             series = f"{before_text} (%)"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from boardpapers.schemas.document import Block, Document
+from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
+
 from ..language import dates
 from ..language.columns import is_action_header
 from ..language.kinds import KIND_WORDS, TITLE_KINDS
 from ..language.places import first_place, places_in
-from boardpapers.schemas.document import Block, Document
-from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
 
 PARSER = "metadata"
 VERSION = "1"

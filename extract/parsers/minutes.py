@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from boardpapers.schemas.document import Block
+from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Record
+
 from ..language import dates
 from ..language.columns import GRID_ITEM, GRID_NOTES, GRID_OWNER
 from ..language.nlp_components import people_pipeline
+from ..language.people import People
 from . import actions as action_rules
 from . import attendance
 from . import decisions as decision_rules
 from .common import Context, Section
-from ..language.people import People
-from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Record
 
 PARSER = "minutes"
 VERSION = "1"

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
+from boardpapers.schemas.records import Figure, Indicator, IndicatorValue
+
 from ..language import dates
 from .figures import VERSION, Found, find_figures
-from boardpapers.schemas.records import Figure, Indicator, IndicatorValue
 
 _OUTCOME_SPLIT = re.compile(r"\b(?:Outcome|Objective)\s*\d*\s*[-–:]\s*", re.I)
 _EXCLUDED_PLACE = re.compile(

@@ -22,13 +22,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..language import dates
-from ..language.numbers import Number, direction, is_arrow, is_status, parse_number
-from .outcomes import outcome_records
-from .common import Context, Section
-from ..language.people import split_title
 from boardpapers.schemas.document import Block, Table
 from boardpapers.schemas.records import Indicator, IndicatorValue, Record
+
+from ..language import dates
+from ..language.numbers import Number, direction, is_arrow, is_status, parse_number
+from ..language.people import split_title
+from .common import Context, Section
+from .outcomes import outcome_records
 
 PARSER = "performance"
 VERSION = "1"

@@ -21,10 +21,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..language.columns import MAIN_ROLES, cell_role
-from ..language.dates import financial_year
 from boardpapers.schemas.document import Row, Table
 
+from ..language.columns import MAIN_ROLES, cell_role
+from ..language.dates import financial_year
 
 _SUBHEADING = re.compile(
     r"^(?:(?P<level>main|secondary|key|supporting|other|additional)\s+(?:indicators?|measures?|kpis?)"

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from boardpapers.schemas.document import Block
+from boardpapers.schemas.records import Action, Indicator, Priority, Progress, Record
+
 from ..language.dates import parse_due
 from ..language.owners import split_owners
 from .common import Context, Section
 from .plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
 from .tables import table_title
-from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Indicator, Priority, Progress, Record
 
 PARSER = "plans"
 VERSION = "1"

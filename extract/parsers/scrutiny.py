@@ -21,15 +21,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from boardpapers.schemas.document import Block
+from boardpapers.schemas.records import Action, Conclusion, Decision, Priority, Record, Witness
+
 from ..language.dates import parse_date, parse_due
+from ..language.owners import split_owners, split_people
 from ..language.similarity import similarity
 from ..language.titles import COUNCILLOR_PLURALS, COUNCILLOR_TITLES
-from ..language.owners import split_owners, split_people
 from .common import Context, Section
 from .plan_tables import TableRecordDraft, column_roles, tables_of_kind, walk_rows
 from .plans import plan_action
-from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Conclusion, Decision, Priority, Record, Witness
 
 PARSER = "scrutiny"
 VERSION = "1"
@@ -164,7 +165,7 @@ def _pair(listed: list[tuple[str, Block]], rows: list[tuple[TableRecordDraft, Bl
         return recs
     # Different counts: pair each row with the listed recommendation its text is closest to.
     free = list(recs)
-    for k, (draft, block) in enumerate(rows):
+    for _k, (draft, block) in enumerate(rows):
         text = _text(draft)
         best = max(free, key=lambda r: similarity(r.text, text), default=None)
         if best is not None and similarity(best.text, text) >= 0.6:

@@ -9,11 +9,12 @@ title lines just above it ("DRAFT SAFER PLYMOUTH" over "Integrated Commissioning
 """
 from __future__ import annotations
 
+from boardpapers.schemas.document import Block, Document
+from boardpapers.schemas.records import DocumentMeta
+
 from ..language.kinds import section_kind
 from .agenda import agenda_items
 from .common import Section
-from boardpapers.schemas.document import Block, Document
-from boardpapers.schemas.records import DocumentMeta
 
 _TITLE_LINES = 3  # title lines pulled in above a paper's kind heading
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .common import Context, Section
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import TableRecord
+
+from .common import Context, Section
 
 PARSER = "tables"
 VERSION = "1"

@@ -19,14 +19,25 @@ from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from boardpapers.schemas.document import Block, Box, Document
+from boardpapers.schemas.errors import ReadError
+
+from .blocks import (
+    clean_inline,
+    heading_level,
+    is_initials,
+    join_broken_paragraphs,
+    looks_like_heading,
+    split_marker,
+)
 from .pdf_layout import (
     BLANK_PAGE,
     BULLETS,
     Line,
     Word,
+    body_size,
     bold_runs,
     bold_share,
-    body_size,
     drop_superscript_refs,
     group_rows,
     heading_sizes,
@@ -37,17 +48,7 @@ from .pdf_layout import (
 )
 from .pdf_regions import Region, aligned_tables, split_columns
 from .pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
-from .blocks import (
-    clean_inline,
-    heading_level,
-    is_initials,
-    join_broken_paragraphs,
-    looks_like_heading,
-    split_marker,
-)
 from .tables import merge_continued_tables
-from boardpapers.schemas.document import Block, Box, Document
-from boardpapers.schemas.errors import ReadError
 
 _BROKEN = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
            IndexError, AssertionError, ZeroDivisionError, RecursionError)
@@ -170,7 +171,7 @@ def _build_blocks(pages: list[_Page]) -> list[Block]:
     running = running_lines(rows_as_lines)
     all_chunks: list[Line] = []
     page_regions: list[list[tuple[Region, list[list[Line]]]]] = []
-    for (height, lines), page in zip(rows_as_lines, pages):
+    for (_height, lines), page in zip(rows_as_lines, pages):
         words = [line.words for line in lines if id(line) not in running and not BLANK_PAGE.match(line.text)]
         # Tables set as aligned text, then two-column stretches: both from positions alone.
         drafts, words = aligned_tables(words, page.number)

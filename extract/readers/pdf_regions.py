@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from boardpapers.schemas.document import Box
+
 from .pdf_layout import Word, bold_share
 from .pdf_tables import TableDraft
 from .tables import is_data_cell
-from boardpapers.schemas.document import Box
 
 # --- tables without rules ----------------------------------------------------------------
 

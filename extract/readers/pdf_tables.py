@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .pdf_layout import Word, bold_share, group_rows
-from .blocks import clean_inline
-from .tables import append_row, continues_row, header_rows_by_content, is_data_cell, is_label_like, normalised_cells
-from .captions import lift_caption
 from boardpapers.schemas.document import Block, Box, Cell, Row, Table
+
+from .blocks import clean_inline
+from .captions import lift_caption
+from .pdf_layout import Word, bold_share, group_rows
+from .tables import append_row, continues_row, header_rows_by_content, is_data_cell, is_label_like, normalised_cells
 
 
 @dataclass
@@ -241,7 +242,7 @@ def repair_fragments(blocks: list[Block]) -> list[Block]:
       are joined here, since ``merge_continued_tables`` only joins across pages.
     """
     out: list[Block] = []
-    for i, block in enumerate(blocks):
+    for block in blocks:
         k = len(out) - 1
         while k >= 0 and out[k].kind == "footnote":
             k -= 1

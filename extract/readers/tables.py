@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from boardpapers.schemas.document import Block, Cell, Row, Table
+
 from ..language.columns import COLUMN_WORDS
 from ..language.dates import MONTH_RE
 from .blocks import TERMINAL, clean_inline
-from boardpapers.schemas.document import Block, Cell, Row, Table
 
 
 def header_rows_by_content(rows: list[list[str]]) -> int:

@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from boardpapers.schemas.document import Block, Cell, Document, Row, Table
+from boardpapers.schemas.errors import ReadError
+
 from .blocks import (
     bold_spans,
     clean_inline,
@@ -25,8 +28,6 @@ from .blocks import (
 )
 from .captions import lift_caption
 from .tables import header_rows_by_content, merge_continued_tables
-from boardpapers.schemas.document import Block, Cell, Document, Row, Table
-from boardpapers.schemas.errors import ReadError
 
 _BLANK_PAGE = re.compile(r"^\s*(this page (is )?(intentionally|deliberately) (left )?blank\.?)\s*$", re.I)
 _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
