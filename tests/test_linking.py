@@ -6,10 +6,10 @@ from boardpapers.extract.linking.followups import (
     Candidate,
     action_status,
     classify_status,
+    followup_score,
     heading_of,
     is_overdue,
     match_followups,
-    similarity,
 )
 from boardpapers.extract.linking.people import (
     NameNode,
@@ -104,10 +104,10 @@ def test_heading_of(text, heading):
 
 
 def test_similarity_of_a_matters_arising_heading_and_unrelated_text():
-    same, shared = similarity("SPP Communication Strategy (page 6): Lisa Wills reported that consideration was deferred",
+    same, shared = followup_score("SPP Communication Strategy (page 6): Lisa Wills reported that consideration was deferred",
                               "SPP Communication Strategy (page 6): the branding report was presented; complete")
     assert same == 100 and {"communication", "strategy"} <= shared
-    other, _ = similarity("Review refuge contract", "SPP Communication Strategy (page 6): complete")
+    other, _ = followup_score("Review refuge contract", "SPP Communication Strategy (page 6): complete")
     assert other < 50
 
 

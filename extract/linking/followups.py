@@ -2,7 +2,7 @@
 
 A later record (an action, an action-log row, a decision, an agenda item) follows an action
 when it comes from the same body, is dated after it, and its text is like the action's:
-:func:`similarity` blends rapidfuzz's token-set ratio on the headings with the share of
+:func:`followup_score` (0-100, rapidfuzz's scale) blends rapidfuzz's token-set ratio on the headings with the share of
 content words in common; a shared owner lowers the bar. The status is read from the later
 record's status, progress and text by :func:`classify_status`.
 """
@@ -41,7 +41,7 @@ def heading_of(text: str) -> str:
     return text.strip()
 
 
-def _similarity(a: str, b: str) -> tuple[float, set[str]]:
+def _word_score(a: str, b: str) -> tuple[float, set[str]]:
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
         return 0.0, set()
@@ -51,13 +51,14 @@ def _similarity(a: str, b: str) -> tuple[float, set[str]]:
     return round(0.5 * ratio + 50 * overlap, 1), shared
 
 
-def similarity(a: str, b: str) -> tuple[float, set[str]]:
-    """0-100: half rapidfuzz token-set ratio, half the share of the shorter text's content
+def followup_score(a: str, b: str) -> tuple[float, set[str]]:
+    """0-100 (not the 0-1 of :func:`..language.similarity.similarity`, which pairs the same
+    record written twice): half rapidfuzz token-set ratio, half the share of the shorter text's content
     words that the other has; the better of headings against headings ('SPP Pot – ISVA
     (page 5): ...' and 'SPP Pot – ISVA: look at ...') and the whole texts against each
     other ('Look at the BCU fund ...' and 'SPP Pot – ISVA: look at the BCU fund ...').
     Returns the score and the shared words."""
-    return max(_similarity(heading_of(a), heading_of(b)), _similarity(a, b), key=lambda r: (r[0], len(r[1])))
+    return max(_word_score(heading_of(a), heading_of(b)), _word_score(a, b), key=lambda r: (r[0], len(r[1])))
 
 
 # A follow-up needs this score, or FOLLOWUP_WITH_OWNER when an owner is shared; and two
@@ -162,7 +163,7 @@ def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Fo
                 continue
             if c.document_id == a.document_id:
                 continue
-            score, shared = similarity(a.text, c.text)
+            score, shared = followup_score(a.text, c.text)
             owner = bool(a.owners & c.owners)
             rule = "text + owner" if owner else "text"
             if c.table == "items":
@@ -170,7 +171,7 @@ def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Fo
                 # except one the action asked for: 'Total Place to be on the agenda for the next meeting'.
                 if not _ON_AGENDA.search(a.text):
                     continue
-                score, shared = _similarity(heading_of(c.text), re.split(r"\s+to be on the agenda", a.text)[0])
+                score, shared = _word_score(heading_of(c.text), re.split(r"\s+to be on the agenda", a.text)[0])
                 rule = "agenda item"
                 if score < FOLLOWUP_SCORE:
                     continue
