@@ -7,6 +7,8 @@ PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install --quiet -e '.[dev]'
 if [ -f scripts/install-browser.sh ]; then bash scripts/install-browser.sh; fi
+# Lint first: a finding fails the run before the suite starts.
+.venv/bin/ruff check .
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?
