@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .bodies import GENERIC_BODY
 from .dates import MONTH_TITLE_RE
 
 _NAME = r"(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and|for|&))*"
@@ -26,7 +27,7 @@ _DUE = re.compile(
     rf"(?:{MONTH_TITLE_RE}|Spring|Summer|Autumn|Winter|Q[1-4])\b(?:\s+\d{{4}}(?:/\d{{2}})?)?|(?:one|two|three|four|six|nine|twelve|\d+)\s+months?|"
     r"the\s+next\s+meeting|\d{4}/\d{2})"
     r"|\b(?:to|at|for)\s+(?P<m>the\s+(?:next|[A-Z][a-z]+)\s+meeting)", re.I)
-_GENERIC = re.compile(r"^(?:partnership|board|committee|panel|group|sub-group|executive|forum|team)$", re.I)
+_GENERIC = GENERIC_BODY
 
 
 @dataclass(frozen=True)

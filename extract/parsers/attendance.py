@@ -14,22 +14,11 @@ from dataclasses import dataclass
 
 from boardpapers.schemas.document import Block
 
+from ..language.labels import ATTENDANCE_LABELS
 from ..language.people import Entry, is_person_name, parse_entry, split_title
 from ..language.titles import PLURAL_TITLE_PATTERN
 
-_LABELS: list[tuple[str, re.Pattern]] = [
-    ("apologies", re.compile(r"^(?:apologies(?: for absence| received| were received(?: from)?)?|apologies from)$", re.I)),
-    ("absent", re.compile(r"^(?:absent|not present|absent without apologies)$", re.I)),
-    ("in_attendance", re.compile(
-        r"^(?:also (?:present|in attendance|attending)|in attendance|officers?(?: present| in attendance)?|"
-        r"support officers?|observers?|guests?|secretariat|officials?|advisers?|advisors?|"
-        r"(?:council )?officers? attending|clerk|minute[- ]?taker|minutes(?: taken by)?|note[- ]?taker|notes taken by)$", re.I)),
-    ("present", re.compile(
-        r"^(?:(?:partners|members|board members|panel members|committee members|councillors|voting members)"
-        r"(?: present)?|present|attendees|attending|attendance|members in attendance|"
-        # "Chair: Cllr Jane Bloggs" over a partnership's notes; the signature line "Chair" has no name after it.
-        r"chair(?:man|person)?|in the chair)$", re.I)),
-]
+_LABELS = ATTENDANCE_LABELS
 # A bilingual label gives both languages: "Present / Yn bresennol:", "Apologies / Ymddiheuriadau:".
 _BILINGUAL = re.compile(r"\s+/\s+")
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from boardpapers.schemas.document import Block
 
+from ..language.bodies import DECIDING_SUBJECTS_RE
 from ..readers.blocks import is_initials
 
 # A block that is only a label: "DECISION:", "DECISIONS", "RESOLVED:", "Agreed:".
@@ -28,8 +29,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("approval", re.compile(r"\b(?:minutes|notes)\b[^.]*?\b(?:approved|agreed|confirmed|signed) as an? (?:correct|true|accurate|fair) record", re.I)),
     ("decision", re.compile(r"^It was (?:agreed|resolved|decided|unanimously agreed)\b(?!\s+(?:this|with))", re.I)),
     ("decision", re.compile(
-        r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Forum|Executive|Cabinet|"
-        r"Members|Partners|meeting|group)\s+(?:(?:also|unanimously)\s+)?"
+        r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,4}" + DECIDING_SUBJECTS_RE + r"\s+(?:(?:also|unanimously)\s+)?"
         # The verb in any case: "The Board AGREED to fund ..." (committee minutes set it in capitals).
         r"(?i:agreed(?!\s+(?:this|with|on the need))|resolved|decided|approved|endorsed|offered(?: their)? (?:to )?support|"
         r"supported|asked for|requested|commissioned|ratified|adopted)\b")),

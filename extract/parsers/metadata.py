@@ -13,6 +13,7 @@ from boardpapers.schemas.document import Block, Document
 from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
 
 from ..language import dates
+from ..language.bodies import BODY_NOUNS_RE
 from ..language.columns import is_action_header
 from ..language.kinds import KIND_WORDS, TITLE_KINDS
 from ..language.places import first_place, places_in
@@ -22,7 +23,7 @@ VERSION = "1"
 FRONT = 14  # blocks that make up a front page: title, body, date and meeting lines
 
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "with"}
-_BODY_NOUNS = r"(?:Partnership|Board|Panel|Committee|Forum|Commission|Executive|Cabinet|Group)"
+_BODY_NOUNS = BODY_NOUNS_RE
 _BODY_RE = re.compile(
     rf"(?P<body>(?:(?:[A-Z][\w'’\-]*|&)(?:,)?\s+(?:(?:and|of|for|the|&)\s+)?)+?{_BODY_NOUNS}(?:\s+{_BODY_NOUNS})*)\b"
 )

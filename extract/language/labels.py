@@ -1,0 +1,24 @@
+"""Labels that head a list or a field in minutes: THE attendance-label vocabulary.
+
+"Present:", "Apologies:", "In attendance:", "Officers:" ... each says the status of the
+names after it. The attendance rules read lists, tables and sentences with it; the reader's
+key/value boxes and the metadata rules know a label line by it.
+"""
+from __future__ import annotations
+
+import re
+
+# (status, label pattern matched on the whole label, without its colon), first match wins.
+ATTENDANCE_LABELS: list[tuple[str, re.Pattern]] = [
+    ("apologies", re.compile(r"^(?:apologies(?: for absence| received| were received(?: from)?)?|apologies from)$", re.I)),
+    ("absent", re.compile(r"^(?:absent|not present|absent without apologies)$", re.I)),
+    ("in_attendance", re.compile(
+        r"^(?:also (?:present|in attendance|attending)|in attendance|officers?(?: present| in attendance)?|"
+        r"support officers?|observers?|guests?|secretariat|officials?|advisers?|advisors?|"
+        r"(?:council )?officers? attending|clerk|minute[- ]?taker|minutes(?: taken by)?|note[- ]?taker|notes taken by)$", re.I)),
+    ("present", re.compile(
+        r"^(?:(?:partners|members|board members|panel members|committee members|councillors|voting members)"
+        r"(?: present)?|present|attendees|attending|attendance|members in attendance|"
+        # "Chair: Cllr Jane Bloggs" over a partnership's notes; the signature line "Chair" has no name after it.
+        r"chair(?:man|person)?|in the chair)$", re.I)),
+]
