@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-BlockKind = Literal["heading", "paragraph", "list_item", "table", "footnote", "margin"]
+# "field": a labelled value the paper lays out as a key and its value ("Date | 23 May 2022" in a
+# ruled box, "Committee: Full Governing Body", a front-matter entry); ``label`` holds the key.
+BlockKind = Literal["heading", "paragraph", "list_item", "table", "footnote", "margin", "field"]
 SourceKind = Literal["pdf", "text"]
 
 
@@ -109,6 +111,7 @@ class Block(_Strict):
     bold_spans: list[str] = Field(default_factory=list, description="Texts set in bold inside the block")
     lines: tuple[int, int] | None = Field(default=None, description="Text renderings: first and last source line, 1-based")
     table: Table | None = None
+    label: str | None = Field(default=None, description="Fields: the key as written ('Date', 'Chaired by'), without its colon")
 
 
 class Document(_Strict):
@@ -117,6 +120,11 @@ class Document(_Strict):
     source_kind: SourceKind
     page_count: int = Field(ge=0)
     blocks: list[Block] = Field(default_factory=list)
+    properties: dict[str, str] = Field(
+        default_factory=dict,
+        description="What the file says of itself outside the paper's text: a web page's front matter "
+                    "('title', 'date', 'start'), a PDF's document information ('pdf:Title', 'pdf:CreationDate'). "
+                    "Metadata reads these last, and says so in its evidence")
 
     @staticmethod
     def content_id(data: bytes) -> str:
