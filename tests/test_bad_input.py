@@ -135,6 +135,7 @@ def _probe(tmp_path: Path, maker: str, pages: int) -> tuple[int, int, float, int
     return int(page_count), int(blocks), float(seconds), int(rss)
 
 
+@pytest.mark.slow  # a benchmark: four subprocesses, two of them reading 1,000 pages
 @pytest.mark.parametrize("maker, limit", [("long_text", 20), ("long_pdf", 60)])
 def test_a_1000_page_document_reads_in_bounded_memory(tmp_path, maker, limit):
     # Measured: text 0.8 s, PDF 7 s (read) + 0.6 s (extract); peak RSS 36 / 64 MB against
@@ -146,6 +147,7 @@ def test_a_1000_page_document_reads_in_bounded_memory(tmp_path, maker, limit):
     assert rss - rss_small < 150, f"{rss} MB for 1,000 pages against {rss_small} MB for 10"
 
 
+@pytest.mark.slow  # a benchmark: reads 10 MB
 def test_a_10mb_paragraph_reads_in_linear_time(tmp_path):
     # Bold markers left open, "[" with no "]", commas and names: before the fixes a 0.2 MB
     # paragraph took 6 s to read and 10 MB would have taken hours (bold_spans searched to

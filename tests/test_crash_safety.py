@@ -17,6 +17,8 @@ import pytest
 
 import badinput as B
 
+pytestmark = pytest.mark.slow  # subprocess builds of 40 papers, a kill -9, two builds at once
+
 BOARDPAPERS = [sys.executable, "-m", "boardpapers.extract.cli"]
 PAPERS = 40
 

@@ -14,7 +14,7 @@ from conftest import CORPUS, GOLD
 FLOORS = {"decisions": 0.9, "actions+owner": 0.85, "attendees+status": 0.95, "metadata": 0.95}
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".pdf"])
+@pytest.mark.parametrize("suffix", [".txt", pytest.param(".pdf", marks=pytest.mark.slow)])
 def test_portsmouth_minutes_meet_the_floors(suffix):
     path = CORPUS / f"portsmouth-spp-minutes-2009-12{suffix}"
     if not path.exists():
