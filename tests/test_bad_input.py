@@ -97,7 +97,7 @@ def test_deeply_nested_lists_read_every_line(tmp_path):
     extract_document(doc)  # and the parsers take them
 
 
-@pytest.mark.parametrize("make", [B.wide_table_text, B.wide_table_pdf])
+@pytest.mark.parametrize("make", [B.wide_table_text, pytest.param(B.wide_table_pdf, marks=pytest.mark.slow)])
 def test_a_table_with_200_columns(tmp_path, make):
     extraction = extract_document(read(make(tmp_path)))
     (table,) = extraction.tables

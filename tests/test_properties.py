@@ -3,6 +3,7 @@ and what they give has the shape they promise."""
 import re
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,6 +49,7 @@ def test_structure_rules_never_crash(text):
     looks_like_heading(text)
 
 
+@pytest.mark.slow  # 150 examples, each a file read
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(line_pieces, council_text), max_size=40))
 def test_text_reader_never_crashes(tmp_path, lines):
