@@ -1,6 +1,7 @@
 """Shared fixtures: the bundled corpus, the optional ../shared folder, the golden switch."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,8 @@ def corpus_papers(suffix: str) -> list[Path]:
 
 @pytest.fixture(scope="session")
 def corpus_loads():
-    """The corpus text papers through the real pipeline: (extraction, page texts, path) each."""
+    """The corpus text papers through the real pipeline, once a session: (extraction, page
+    texts, path) each. Read them; do not change them (corpus_extraction gives a copy)."""
     from boardpapers.extract.pipeline import extract_document
     from boardpapers.extract.readers import read
 
@@ -44,3 +46,26 @@ def corpus_loads():
         doc = read(path)
         out.append((extract_document(doc), doc.page_texts(), path))
     return out
+
+
+@pytest.fixture(scope="session")
+def corpus_json(corpus_loads) -> dict[str, str]:
+    """The JSON export (text) of each corpus text paper by stem, made once a session."""
+    from boardpapers.extract.export import to_json
+
+    return {path.stem: to_json(extraction) for extraction, _, path in corpus_loads}
+
+
+@pytest.fixture(scope="session")
+def corpus_export(corpus_json):
+    """``corpus_export(stem)``: the JSON export of a corpus text paper, extracted once a session
+    (a fresh dict each call)."""
+    return lambda stem: json.loads(corpus_json[stem])
+
+
+@pytest.fixture(scope="session")
+def corpus_extraction(corpus_loads):
+    """``corpus_extraction(stem)``: the extraction of a corpus text paper, extracted once a
+    session (a deep copy each call)."""
+    by_stem = {path.stem: extraction for extraction, _, path in corpus_loads}
+    return lambda stem: by_stem[stem].model_copy(deep=True)

@@ -1,8 +1,6 @@
 """Agenda front sheets, pack splitting and recommendation decisions."""
 from pathlib import Path
 
-from conftest import CORPUS
-
 from boardpapers.extract.parsers.agenda import split_item
 from boardpapers.extract.pipeline import extract_path
 
@@ -29,15 +27,15 @@ def test_other_council_front_sheet_and_pack():
     assert [v.period for v in ind.values] == ["2018-10", "2018-11", "2018-12"]
 
 
-def test_plymouth_pack_sections_items_decisions():
-    ex = extract_path(CORPUS / "plymouth-safer-plymouth-agenda-2017-01.txt")
+def test_plymouth_pack_sections_items_decisions(corpus_extraction):
+    ex = corpus_extraction("plymouth-safer-plymouth-agenda-2017-01")
     assert [s.kind for s in ex.sections] == ["agenda", "commissioning", "terms_of_reference", "performance_report"]
     assert [(i.number, i.pages) for i in ex.items] == [("5", "Pages 1 - 4"), ("6", "Pages 5 - 8"), ("8", "Pages 9 - 12")]
     assert len(ex.decisions) == 8 and {d.item for d in ex.decisions} == {"5"}
     assert ex.decisions[2].amounts[1].value == 2_000_000
 
 
-def test_recommendations_box_drops_the_lead_in():
-    ex = extract_path(CORPUS / "peterborough-scrutiny-performance-2018-11.txt")
+def test_recommendations_box_drops_the_lead_in(corpus_extraction):
+    ex = corpus_extraction("peterborough-scrutiny-performance-2018-11")
     assert [d.text for d in ex.decisions] == [
         "Consider and scrutinise this performance report and endorse the approach being taken by the Safer Peterborough Partnership"]

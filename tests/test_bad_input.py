@@ -97,7 +97,7 @@ def test_deeply_nested_lists_read_every_line(tmp_path):
     extract_document(doc)  # and the parsers take them
 
 
-@pytest.mark.parametrize("make", [B.wide_table_text, B.wide_table_pdf])
+@pytest.mark.parametrize("make", [B.wide_table_text, pytest.param(B.wide_table_pdf, marks=pytest.mark.slow)])
 def test_a_table_with_200_columns(tmp_path, make):
     extraction = extract_document(read(make(tmp_path)))
     (table,) = extraction.tables
@@ -135,6 +135,7 @@ def _probe(tmp_path: Path, maker: str, pages: int) -> tuple[int, int, float, int
     return int(page_count), int(blocks), float(seconds), int(rss)
 
 
+@pytest.mark.slow  # a benchmark: four subprocesses, two of them reading 1,000 pages
 @pytest.mark.parametrize("maker, limit", [("long_text", 20), ("long_pdf", 60)])
 def test_a_1000_page_document_reads_in_bounded_memory(tmp_path, maker, limit):
     # Measured: text 0.8 s, PDF 7 s (read) + 0.6 s (extract); peak RSS 36 / 64 MB against
@@ -146,6 +147,7 @@ def test_a_1000_page_document_reads_in_bounded_memory(tmp_path, maker, limit):
     assert rss - rss_small < 150, f"{rss} MB for 1,000 pages against {rss_small} MB for 10"
 
 
+@pytest.mark.slow  # a benchmark: reads 10 MB
 def test_a_10mb_paragraph_reads_in_linear_time(tmp_path):
     # Bold markers left open, "[" with no "]", commas and names: before the fixes a 0.2 MB
     # paragraph took 6 s to read and 10 MB would have taken hours (bold_spans searched to

@@ -16,6 +16,8 @@ from pathlib import Path
 import badinput as B
 import pytest
 
+pytestmark = pytest.mark.slow  # subprocess builds of 40 papers, a kill -9, two builds at once
+
 BOARDPAPERS = [sys.executable, "-m", "boardpapers.extract.cli"]
 PAPERS = 40
 

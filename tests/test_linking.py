@@ -91,7 +91,14 @@ def test_posts_resolve_to_the_one_person_who_holds_them():
 def test_initials_resolve_only_when_one_person_fits():
     assert initials_holder("LW", ["Lisa Wills", "Barry Dickinson"]) == "Lisa Wills"
     assert initials_holder("JF", ["James Fulton", "Jo Foster"]) is None
-    assert initials_holder("ALL", ["Alan Leonard Lewis"]) is None or True  # 'ALL' is owned by everyone: no crash
+    assert initials_holder("L.W.", ["Lisa Wills", "Barry Dickinson"]) == "Lisa Wills"
+    assert initials_holder("Lw", ["Lisa Wills"]) is None  # not written as initials
+
+
+def test_all_is_everyone_not_someones_initials():
+    # An action owned by "ALL" (the whole board) must not be pinned on the one attendee whose
+    # initials happen to be A L L.
+    assert initials_holder("ALL", ["Alan Leonard Lewis", "Lisa Wills"]) is None
 
 
 @pytest.mark.parametrize("text, heading", [

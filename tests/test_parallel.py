@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from sqlite_utils import Database
 
@@ -40,6 +41,7 @@ def test_ordered_map_keeps_order_and_hands_back_errors():
         assert out == [((i,), None if i == 3 else i * i, "ValueError" if i == 3 else None) for i in range(7)]
 
 
+@pytest.mark.slow  # two extracts of the corpus papers, one in a pool of worker processes
 def test_extract_jobs_2_is_byte_identical_with_the_same_errors(tmp_path):
     folder = papers_folder(tmp_path)
     one, two = run("extract", str(folder), "--out", str(tmp_path / "one")), \
@@ -58,6 +60,7 @@ def _snapshot(db_path: Path) -> dict:
     return {t: sorted(map(repr, db.query(f"select * from [{t}]"))) for t in db.table_names() if t != "runs"}
 
 
+@pytest.mark.slow  # two builds, one in a pool of worker processes
 def test_build_jobs_2_matches_jobs_1(tmp_path):
     folder = papers_folder(tmp_path)
     run("build", str(folder), "--db", str(tmp_path / "one.db"))

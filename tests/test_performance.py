@@ -3,10 +3,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, GOLD
+from conftest import GOLD
 
 from boardpapers.extract import evaluate
-from boardpapers.extract.export import to_json
 from boardpapers.extract.language.dates import range_period
 from boardpapers.extract.parsers.performance import column_period, person_name
 from boardpapers.extract.pipeline import extract_path
@@ -58,16 +57,16 @@ def test_baseline_target_actual_status_rows(quarterly):
 
 
 @pytest.mark.parametrize("stem", ["plymouth-safer-plymouth-agenda-2017-01", "peterborough-scrutiny-performance-2018-11"])
-def test_corpus_paper_meets_floors(stem):
-    pred = json.loads(to_json(extract_path(CORPUS / f"{stem}.txt")))
+def test_corpus_paper_meets_floors(stem, corpus_export):
+    pred = corpus_export(stem)
     scores = evaluate.score_document(json.loads((GOLD / f"{stem}.json").read_text()), pred)
     floors = {"indicator_values": 0.9, "indicators": 0.85, "tables+rows": 0.9, "decisions": 0.9}
     for kind, floor in floors.items():
         assert evaluate.prf(scores[kind])[2] >= floor, (kind, scores[kind])
 
 
-def test_plymouth_monitoring_only_and_targets():
-    ex = extract_path(CORPUS / "plymouth-safer-plymouth-agenda-2017-01.txt")
+def test_plymouth_monitoring_only_and_targets(corpus_extraction):
+    ex = corpus_extraction("plymouth-safer-plymouth-agenda-2017-01")
     by = {i.name: i for i in ex.indicators}
     assert by["Reduce Serious Acquisitive Crime"].monitoring_only
     assert not by["Overall Crime"].monitoring_only
@@ -76,8 +75,8 @@ def test_plymouth_monitoring_only_and_targets():
     assert all(i.period == "2016/17" for i in ex.indicators)
 
 
-def test_peterborough_fractions_ranges_and_arrows():
-    ex = extract_path(CORPUS / "peterborough-scrutiny-performance-2018-11.txt")
+def test_peterborough_fractions_ranges_and_arrows(corpus_extraction):
+    ex = corpus_extraction("peterborough-scrutiny-performance-2018-11")
     opiate = next(i for i in ex.indicators if i.name.endswith(" - Opiate"))
     vals = {v.series: (v.value, v.period) for v in opiate.values}
     assert vals["Baseline period (n) all in treatment"] == (851, "2016/17")

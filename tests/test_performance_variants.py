@@ -1,38 +1,13 @@
 """Performance reports and agenda packs in layouts the corpus does not have, each with a
 hand-written gold file beside it (tests/fixtures/performance_variants/NAME.json), scored
-with the project's evaluation rules. The floors are what the parsers reach today: a drop
-is a regression; raise them as rules improve.
+with the project's evaluation rules against their floors in test_gold_fixtures.py (floors
+in floors.py): a drop is a regression; raise them as rules improve. Here are the rules the
+variants forced, one small case each.
 
 ward-quarters.txt is titled "Anti-social Behaviour Update": no title says what it is, so the
 classifier reads it as a performance report from its tables with period columns.
 """
 from __future__ import annotations
-
-import json
-from pathlib import Path
-
-import pytest
-from floors import assert_floors
-
-from boardpapers.extract.export import to_json
-from boardpapers.extract.pipeline import extract_path
-
-HERE = Path(__file__).parent / "fixtures" / "performance_variants"
-
-FLOORS = {
-    "scorecard-rag-trend": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0},
-    "months-by-year": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0},
-    "agenda-pack-caption": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0},
-    "ward-quarters": {"indicators": 1.0, "indicator_values": 1.0, "tables": 1.0, "metadata": 1.0},
-}
-
-
-@pytest.mark.parametrize("name", sorted(FLOORS))
-def test_variant_floor(name):
-    gold = json.loads((HERE / f"{name}.json").read_text())
-    pred = json.loads(to_json(extract_path(HERE / f"{name}.txt")))
-    assert_floors(name, gold, pred, FLOORS[name])
-
 
 # --- the rules the variants forced, one small case each -------------------------------------
 

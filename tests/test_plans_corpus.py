@@ -31,10 +31,12 @@ CASES = [(stem, ".txt") for stem in PAPERS] + [
 
 
 @pytest.fixture(scope="module")
-def exports():
+def exports(corpus_export):
     cache = {}
 
     def get(stem, suffix):
+        if suffix == ".txt":
+            return corpus_export(stem)
         if (stem, suffix) not in cache:
             cache[stem, suffix] = json.loads(to_json(extract_path(CORPUS / f"{stem}{suffix}")))
         return cache[stem, suffix]
@@ -55,8 +57,8 @@ def test_no_problems(stem, suffix, exports):
     assert exports(stem, suffix)["problems"] == []
 
 
-def test_plan_side_records():
-    export = json.loads(to_json(extract_path(CORPUS / f"{PAPERS[0]}.txt")))
+def test_plan_side_records(corpus_export):
+    export = corpus_export(PAPERS[0])
     assert [(p["name"], p["category"]) for p in export["priorities"]] == [
         ("Substance misuse", "local"), ("Domestic abuse", "local"),
         ("Anti-social behaviour (complex individual cases)", "local"),
@@ -70,8 +72,8 @@ def test_plan_side_records():
     assert export["decisions"] == []
 
 
-def test_scrutiny_side_records():
-    export = json.loads(to_json(extract_path(CORPUS / f"{PAPERS[1]}.txt")))
+def test_scrutiny_side_records(corpus_export):
+    export = corpus_export(PAPERS[1])
     assert len(export["conclusions"]) == 10
     assert len(export["witnesses"]) == 11
     assert {w["date"] for w in export["witnesses"]} == {"2015-12-10", "2016-02-02", "2016-02-16", "2016-03-08", "2016-03-21"}

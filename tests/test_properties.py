@@ -1,6 +1,9 @@
-"""Property-based tests: the text rules and the text reader never crash, whatever the input."""
+"""Property-based tests: the text rules and the text reader never crash, whatever the input,
+and what they give has the shape they promise."""
+import re
 import string
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,15 +18,25 @@ line_pieces = st.sampled_from(["| a | b |", "|---|---|", "\t", "Q1\tQ2", "- item
                                "", "LW", "Text that goes on", "and continues", "**DECISION:**"])
 
 
-@given(council_text)
-def test_date_rules_never_crash(text):
-    dates.parse_date(text)
-    dates.parse_due(text)
-    dates.parse_time(text)
-    dates.parse_time_range(text)
-    dates.financial_year(text)
-    dates.month_period(text)
-    dates.quarter_period(text)
+dateish = st.lists(st.sampled_from(["3", "14", "31", "December", "Dec", "2009", "16/17", "2016-17", "Q1", "9.00am",
+                                    "12.20pm", "–", "to", "by", "Summer", "Apr-16", "10 am", " ", "-", "/"]),
+                   max_size=8).map(" ".join)
+TIME = r"([01]\d|2[0-3]):[0-5]\d"
+
+
+def _shaped(value, pattern: str) -> bool:
+    return value is None or re.fullmatch(pattern, value) is not None
+
+
+@given(st.one_of(council_text, dateish))
+def test_date_rules_never_crash_and_give_iso_shapes(text):
+    assert _shaped(dates.parse_date(text), r"\d{4}-\d\d-\d\d")
+    assert _shaped(dates.parse_due(text).date, r"\d{4}-\d\d-\d\d")
+    assert _shaped(dates.parse_time(text), TIME)
+    assert all(_shaped(t, TIME) for t in dates.parse_time_range(text))
+    assert _shaped(dates.financial_year(text), r"\d{4}/\d\d")
+    assert _shaped(dates.month_period(text), r"\d{4}-\d\d")
+    assert _shaped(dates.quarter_period(text), r"(\d{4}/\d\d )?Q[1-4]")
 
 
 @given(council_text)
@@ -36,6 +49,7 @@ def test_structure_rules_never_crash(text):
     looks_like_heading(text)
 
 
+@pytest.mark.slow  # 150 examples, each a file read
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(line_pieces, council_text), max_size=40))
 def test_text_reader_never_crashes(tmp_path, lines):

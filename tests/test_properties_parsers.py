@@ -8,6 +8,7 @@ import datetime
 import io
 import string
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pdfgen import make_pdf, ruled_table, text
@@ -189,12 +190,14 @@ def _read_pdf_bytes(tmp_path, data: bytes) -> None:
         assert str(e).startswith(str(path)) and "\n" not in str(e)
 
 
+@pytest.mark.slow  # 40 PDFs through the reader
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=3000))
 def test_pdf_reader_on_random_bytes(tmp_path, data):
     _read_pdf_bytes(tmp_path, b"%PDF-1.4\n" + data)
 
 
+@pytest.mark.slow  # 80 PDFs through the reader
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(min_value=0, max_value=len(VALID_PDF) - 1), st.integers(min_value=0, max_value=255)),
                 min_size=1, max_size=8),

@@ -63,11 +63,16 @@ def table_summary(doc) -> list[tuple[list[str], int]]:
 
 # --- corpus PDFs ------------------------------------------------------------------------------
 
+# Reading the five corpus PDFs takes most of ten seconds: the tests that read them are slow
+# (corpus_pdf caches each, so they go together).
+
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", sorted(EXPECTED_TABLES))
 def test_corpus_tables_match_gold(stem):
     assert table_summary(corpus_pdf(stem)) == EXPECTED_TABLES[stem]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", sorted(EXPECTED_TABLES))
 def test_corpus_tables_match_text_reader(stem):
     from_text = table_summary(read_text(CORPUS / f"{stem}.txt"))
@@ -75,6 +80,7 @@ def test_corpus_tables_match_text_reader(stem):
     assert Counter(map(repr, map(key, table_summary(corpus_pdf(stem))))) == Counter(map(repr, map(key, from_text)))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", sorted(EXPECTED_TABLES))
 def test_corpus_blocks_are_clean(stem):
     doc = corpus_pdf(stem)
@@ -89,6 +95,7 @@ def test_corpus_blocks_are_clean(stem):
         assert b.box is not None and 1 <= b.page <= doc.page_count
 
 
+@pytest.mark.slow
 def test_minutes_attendance_is_one_paragraph_per_line():
     doc = corpus_pdf("portsmouth-spp-minutes-2009-12")
     texts = [b.text for b in doc.blocks]
@@ -98,6 +105,7 @@ def test_minutes_attendance_is_one_paragraph_per_line():
     assert joined.endswith("asking for introductions and apologies.")
 
 
+@pytest.mark.slow
 def test_plan_headings_levels_and_hyphen_wraps():
     doc = corpus_pdf("portsmouth-spp-plan-2016-update")
     heads = {b.text: b.level for b in doc.blocks if b.kind == "heading"}
@@ -116,6 +124,7 @@ def _real(name: str):
     return read_pdf(path)
 
 
+@pytest.mark.slow
 def test_real_action_log_over_three_pages():
     doc = _real("transparency-board-action-log-tb7-2011.pdf")
     header = ["Meeting date & action number", "Action", "Deadline", "Progress"]
@@ -124,18 +133,21 @@ def test_real_action_log_over_three_pages():
     assert not any(b.text == "UNCLASSIFIED" for b in doc.blocks)
 
 
+@pytest.mark.slow
 def test_real_board_minutes_attendance_table():
     doc = _real("transparency-board-minutes-2011-03-02.pdf")
     assert table_summary(doc) == [(["Present:", "", "Officials:"], 14)]
     assert any(b.kind == "heading" and b.text == "Welcome and Introductions" for b in doc.blocks)
 
 
+@pytest.mark.slow
 def test_real_panel_minutes_have_no_table():
     doc = _real("cj-transparency-panel-minutes-2014-02-14.pdf")
     assert doc.tables() == []
     assert any("WM to circulate" in b.text for b in doc.blocks)
 
 
+@pytest.mark.slow
 def test_real_quarterly_report_reads():
     doc = _real("open-data-qwms-q2-2013-14.pdf")
     assert doc.page_count == 13
@@ -224,6 +236,7 @@ def test_truncated_pdf_is_a_read_error(tmp_path):
         read_pdf(path)
 
 
+@pytest.mark.slow  # encrypts and reads a corpus PDF three times
 def test_encrypted_pdf_asks_for_the_password(tmp_path):
     pypdf = pytest.importorskip("pypdf", reason="no PDF encryption tool in the venv (pypdf not installed)")
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(CORPUS / "portsmouth-spp-minutes-2009-12.pdf"))

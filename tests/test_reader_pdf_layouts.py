@@ -111,7 +111,8 @@ def test_words_past_the_page_edge_do_not_break_the_column_check():
         return Word(text="overflowing", x0=x0, x1=x1, top=top, bottom=top + 10, size=10, bold=False)
 
     rows = [[word(50, 250, t), word(330, 700, t)] for t in range(100, 200, 12)]  # text runs off a 595 pt page
-    _gutter(rows, 595.0)  # no IndexError
+    lo, hi = _gutter(rows, 595.0)  # no IndexError, and the gap between the columns is found
+    assert 250 <= lo < hi <= 330
 
 
 def test_a_lead_in_set_large_stays_a_paragraph(tmp_path):

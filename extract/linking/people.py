@@ -29,6 +29,9 @@ from ..language.owners import TITLES as OWNER_TITLES
 from ..language.owners import is_post, person_name
 from ..language.people import NOT_NAME_WORDS, initials_of, is_person_name, split_title
 
+# Owners that mean everyone present, never one person's initials.
+EVERYONE = {"ALL", "ALLMEMBERS", "ALLPARTNERS"}
+
 # --- names--------------------------------------------------------------------------------
 
 # Groups of first names one person is written by. A name may sit in two groups (Chris).
@@ -257,6 +260,8 @@ def post_holder(post: str, people_roles: Iterable[tuple[str, str | None]]) -> tu
 def initials_holder(token: str, names: Iterable[str]) -> str | None:
     """'LW' -> 'Lisa Wills' when exactly one of the names abbreviates so."""
     key = re.sub(r"[^A-Za-z]", "", token).upper()
+    if key in EVERYONE:
+        return None  # "ALL", "ALL MEMBERS": the whole body, not one person's initials
     if not 2 <= len(key) <= 4 or not token.replace("-", "").replace(".", "").isupper():
         return None
     hits = {n for n in names if key in initials_of(n)}
