@@ -48,6 +48,7 @@ from .pdf_layout import (
 )
 from .pdf_regions import Region, aligned_tables, split_columns
 from .pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
+from .settings import DEFAULT, ReaderSettings
 from .tables import merge_continued_tables
 
 _BROKEN = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
@@ -66,25 +67,28 @@ class _Page:
     tables: list[TableDraft] = field(default_factory=list)
 
 
-def read_pdf(path: str | Path, data: bytes | None = None, password: str | None = None) -> Document:
+def read_pdf(path: str | Path, data: bytes | None = None, password: str | None = None, *,
+             settings: ReaderSettings = DEFAULT) -> Document:
+    """Read a PDF into a Document. ``settings`` holds the reader's geometry tolerances
+    (``readers.settings.DEFAULT`` unless given)."""
     path = str(path)
     if data is None:
         try:
             data = Path(path).read_bytes()
         except OSError as e:
             raise ReadError(f"cannot read the file ({e.strerror})", document=path) from None
-    pages = list(_read_pages(path, data, password))
+    pages = list(_read_pages(path, data, password, settings))
     if not pages and b"startxref" in data:
         # A damaged cross-reference table can hide every page (issue 8, broken-xref.pdf), which
         # read as "no text layer". Without the startxref pointer pdfminer rebuilds the table
         # by scanning the file for its objects, as PDF viewers do.
-        pages = list(_read_pages(path, _without_xref_pointer(data), password))
+        pages = list(_read_pages(path, _without_xref_pointer(data), password, settings))
     if not pages:
         raise ReadError("broken PDF: no pages found (its cross-reference table may be damaged)", document=path)
     if not any(p.rows or p.tables for p in pages):
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
-    blocks = _build_blocks(pages)
-    blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks)))
+    blocks = _build_blocks(pages, settings)
+    blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
                     page_count=len(pages), blocks=blocks)
 
@@ -119,7 +123,7 @@ def _describe(e: BaseException) -> str:
     return text[:120]
 
 
-def _read_pages(path: str, data: bytes, password: str | None):
+def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSettings):
     pdf = _open(path, data, password)
     try:
         try:
@@ -129,7 +133,7 @@ def _read_pages(path: str, data: bytes, password: str | None):
         for i in range(n_pages):
             page = pdf.pages[i]
             try:
-                yield _read_page(page, i + 1)
+                yield _read_page(page, i + 1, settings)
             except ReadError:
                 raise
             except _BROKEN as e:
@@ -145,15 +149,15 @@ def _read_pages(path: str, data: bytes, password: str | None):
             pass
 
 
-def _read_page(page, number: int) -> _Page:
+def _read_page(page, number: int, settings: ReaderSettings) -> _Page:
     out = _Page(number=number, width=float(page.width), height=float(page.height))
     words = to_words(page.extract_words(**_WORD_OPTIONS))
     if not words:
         return out  # an image-only page (a scanned insert): nothing to read, no crash
     body = _mode_size(words)
     found = page.find_tables() if (page.rects or page.lines or page.curves) else []
-    out.tables, words = ruled_tables(found, words, number, body)
-    out.rows = [drop_superscript_refs(r) for r in group_rows(words)]
+    out.tables, words = ruled_tables(found, words, number, body, settings=settings)
+    out.rows = [drop_superscript_refs(r, settings=settings) for r in group_rows(words, settings=settings)]
     return out
 
 
@@ -166,19 +170,19 @@ def _mode_size(words: list[Word]) -> float:
 
 # --- blocks ---------------------------------------------------------------------------------
 
-def _build_blocks(pages: list[_Page]) -> list[Block]:
+def _build_blocks(pages: list[_Page], settings: ReaderSettings) -> list[Block]:
     rows_as_lines = [(p.height, [Line(words=r, page=p.number) for r in p.rows]) for p in pages]
-    running = running_lines(rows_as_lines)
+    running = running_lines(rows_as_lines, settings=settings)
     all_chunks: list[Line] = []
     page_regions: list[list[tuple[Region, list[list[Line]]]]] = []
     for (_height, lines), page in zip(rows_as_lines, pages):
         words = [line.words for line in lines if id(line) not in running and not BLANK_PAGE.match(line.text)]
         # Tables set as aligned text, then two-column stretches: both from positions alone.
-        drafts, words = aligned_tables(words, page.number)
+        drafts, words = aligned_tables(words, page.number, settings=settings)
         page.tables.extend(drafts)
         regions = []
-        for region in split_columns(words, page.width):
-            rows = [[Line(words=c, page=page.number) for c in split_chunks(r)] for r in region.rows]
+        for region in split_columns(words, page.width, settings=settings):
+            rows = [[Line(words=c, page=page.number) for c in split_chunks(r, settings=settings)] for r in region.rows]
             regions.append((region, rows))
             if not region.split:
                 all_chunks.extend(c for row in rows for c in row)
@@ -187,11 +191,11 @@ def _build_blocks(pages: list[_Page]) -> list[Block]:
         all_chunks = [c for regions in page_regions for _, rows in regions for row in rows for c in row]
     if not all_chunks and not any(p.tables for p in pages):
         return []
-    left, right = text_edges(all_chunks)
-    body = body_size(all_chunks)
-    levels = heading_sizes(all_chunks, body)
+    left, right = text_edges(all_chunks, settings=settings)
+    body = body_size(all_chunks, settings=settings)
+    levels = heading_sizes(all_chunks, body, settings=settings)
     bullet_x = min((c.x0 for c in all_chunks if c.words[0].text in BULLETS), default=left)
-    ctx = _Context(left=left, right=right, body=body, levels=levels, bullet_x=bullet_x)
+    ctx = _Context(left=left, right=right, body=body, levels=levels, bullet_x=bullet_x, settings=settings)
     blocks: list[Block] = []
     for page, regions in zip(pages, page_regions):
         blocks.extend(_page_blocks(page, regions, ctx))
@@ -205,6 +209,7 @@ class _Context:
     body: float
     levels: dict[float, int]
     bullet_x: float
+    settings: ReaderSettings
 
 
 def _is_margin(chunk: Line, row: list[Line], ctx: _Context) -> bool:
@@ -217,10 +222,10 @@ def _is_margin(chunk: Line, row: list[Line], ctx: _Context) -> bool:
     short = is_initials(text) or len(text.split()) <= 2
     if not short:
         return False
-    if chunk.x1 <= ctx.left - 6:
+    if chunk.x1 <= ctx.left - ctx.settings.margin_left_gap_pt:
         return True
     others = [c for c in row if c is not chunk]
-    if chunk.x0 >= ctx.right - 2 and (others or is_initials(text)):
+    if chunk.x0 >= ctx.right - ctx.settings.margin_right_slack_pt and (others or is_initials(text)):
         return all(o.x1 < chunk.x0 for o in others)
     return False
 
@@ -232,23 +237,23 @@ def _page_blocks(page: _Page, regions: list[tuple[Region, list[list[Line]]]], ct
     tables = [to_block(d, header_count(d)) for d in page.tables]
     per_region: list[list[Block]] = [[] for _ in regions]
     for t in tables:
-        per_region[_region_of(t, regions)].append(t)
+        per_region[_region_of(t, regions, ctx.settings)].append(t)
     out: list[Block] = []
     footnotes: list[Block] = []
     for (region, rows), extra in zip(regions, per_region):
         rctx = ctx
         if region.split:  # a text column: its own edges decide wraps and margins
             chunks = [c for row in rows for c in row]
-            left, right = text_edges(chunks) if chunks else (ctx.left, ctx.right)
+            left, right = text_edges(chunks, settings=ctx.settings) if chunks else (ctx.left, ctx.right)
             rctx = replace(ctx, left=left, right=right, bullet_x=min(ctx.bullet_x, left) if ctx.bullet_x >= left else ctx.bullet_x)
         blocks, margins = _region_blocks(page, rows, rctx)
         footnotes.extend(b for b in blocks if b.kind == "footnote")
         ordered = sorted([b for b in blocks if b.kind != "footnote"] + extra, key=lambda b: b.box.top if b.box else 0)
-        out.extend(_place_margins(ordered, margins))
+        out.extend(_place_margins(ordered, margins, ctx.settings))
     return out + footnotes
 
 
-def _region_of(table: Block, regions: list[tuple[Region, list[list[Line]]]]) -> int:
+def _region_of(table: Block, regions: list[tuple[Region, list[list[Line]]]], settings: ReaderSettings) -> int:
     """The region a table sits in: the last whose first row is above the table (in a
     two-column stretch, the column its left edge is in)."""
     best = 0
@@ -258,7 +263,7 @@ def _region_of(table: Block, regions: list[tuple[Region, list[list[Line]]]]) -> 
             continue
         if region.split and region.column == 1:
             right_x0 = min(c.x0 for row in rows for c in row)
-            if table.box is not None and table.box.x0 < right_x0 - 3:
+            if table.box is not None and table.box.x0 < right_x0 - settings.region_column_slack_pt:
                 continue
         best = k
     return best
@@ -270,7 +275,9 @@ def _region_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> tuple[
     for row in rows:
         rest = []
         for chunk in row:
-            if len(row) > 1 or chunk.x1 <= ctx.left - 6 or chunk.x0 >= ctx.right - 2:
+            beside = (chunk.x1 <= ctx.left - ctx.settings.margin_left_gap_pt
+                      or chunk.x0 >= ctx.right - ctx.settings.margin_right_slack_pt)
+            if len(row) > 1 or beside:
                 if _is_margin(chunk, row, ctx):
                     margins.append(chunk)
                     continue
@@ -281,8 +288,8 @@ def _region_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> tuple[
     footnote_from = _footnote_start(groups, page, ctx)
     text_blocks: list[Block] = []
     for i, group in enumerate(groups):
-        gap_before = i == 0 or group[0].top - groups[i - 1][-1].bottom > _para_gap(group[0])
-        gap_after = i == len(groups) - 1 or groups[i + 1][0].top - group[-1].bottom > _para_gap(group[-1])
+        gap_before = i == 0 or group[0].top - groups[i - 1][-1].bottom > _para_gap(group[0], ctx.settings)
+        gap_after = i == len(groups) - 1 or groups[i + 1][0].top - group[-1].bottom > _para_gap(group[-1], ctx.settings)
         # A line opening a labelled series ("AP1 – ...", then "AP2 – ...") is its first item, not
         # a title over it, however much space Word's paragraph spacing leaves round it.
         series = i + 1 < len(groups) and _series_next(group[0].text, groups[i + 1][0].text)
@@ -292,11 +299,12 @@ def _region_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> tuple[
     return text_blocks, margins
 
 
-def _place_margins(blocks: list[Block], margins: list[Line]) -> list[Block]:
+def _place_margins(blocks: list[Block], margins: list[Line], settings: ReaderSettings) -> list[Block]:
     """Each margin note goes just before the block it sits beside (same height)."""
     if not margins:
         return blocks
     out = list(blocks)
+    above, below = settings.margin_above_block_pt, settings.margin_below_block_pt
     for m in sorted(margins, key=lambda m: m.top, reverse=True):
         block = Block(kind="margin", text=clean_inline(m.text), page=m.page, source=m.text,
                       box=Box(x0=m.x0, top=m.top, x1=m.x1, bottom=m.bottom), bold=m.bold)
@@ -304,9 +312,9 @@ def _place_margins(blocks: list[Block], margins: list[Line]) -> list[Block]:
         for k, b in enumerate(out):
             if b.box is None or b.kind == "margin":
                 continue
-            if b.box.top - 3 <= m.top <= b.box.bottom + 1 or (m.top < b.box.top and target is None):
+            if b.box.top - above <= m.top <= b.box.bottom + below or (m.top < b.box.top and target is None):
                 target = k
-                if b.box.top - 3 <= m.top <= b.box.bottom + 1:
+                if b.box.top - above <= m.top <= b.box.bottom + below:
                     break
         out.insert(target if target is not None else len(out), block)
     return out
@@ -321,10 +329,9 @@ def _series_next(line: str, following: str) -> bool:
     return bool(a and b and a.group(1) == b.group(1) and int(b.group(2)) == int(a.group(2)) + 1)
 
 
-def _para_gap(line: Line) -> float:
-    """White space between lines that means a new paragraph: over 0.6 of the font size
-    (the corpus renderings set lines 0.15x apart and paragraphs 1x; Word letters 0.3x / 1.7x)."""
-    return 0.6 * line.size
+def _para_gap(line: Line, settings: ReaderSettings) -> float:
+    """White space between lines that means a new paragraph (``paragraph_gap_em`` of the font size)."""
+    return settings.paragraph_gap_em * line.size
 
 
 def _starts_item(line: Line) -> bool:
@@ -336,23 +343,25 @@ def _starts_item(line: Line) -> bool:
 
 def _paragraphs(lines: list[Line], ctx: _Context) -> list[list[Line]]:
     """Group lines into paragraphs: a line joins the one above when that one was wrapped."""
+    s = ctx.settings
     groups: list[list[Line]] = []
     for line in lines:
         if not groups:
             groups.append([line])
             continue
         prev = groups[-1][-1]
-        if prev.text.strip() in BULLETS and abs(line.top - prev.bottom) < 2 * line.size:
+        if prev.text.strip() in BULLETS and abs(line.top - prev.bottom) < s.lone_bullet_gap_em * line.size:
             groups[-1].append(line)  # a bullet alone on its line: the item is the next line
             continue
         gap = line.top - prev.bottom
-        same_size = abs(line.size - prev.size) < 0.6
+        same_size = abs(line.size - prev.size) < s.same_size_tolerance_pt
         first_w = line.words[0].x1 - line.words[0].x0
-        wrapped = ctx.right - prev.x1 < first_w + 0.3 * prev.size + 0.25 * prev.size + 2
+        room = first_w + s.wrap_space_em * prev.size + s.wrap_slack_em * prev.size + s.wrap_slack_pt
+        wrapped = ctx.right - prev.x1 < room
         hyphen = prev.text.endswith("-") and line.text[:1].islower()
         lower = line.text[:1].islower() and not prev.text.rstrip().endswith((".", ":", ";"))
-        if (gap <= _para_gap(prev) and same_size and (wrapped or hyphen or lower) and not _starts_item(line)
-                and line.x0 >= groups[-1][0].x0 - 3):
+        if (gap <= _para_gap(prev, s) and same_size and (wrapped or hyphen or lower) and not _starts_item(line)
+                and line.x0 >= groups[-1][0].x0 - s.paragraph_indent_slack_pt):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -364,8 +373,8 @@ def _footnote_start(groups: list[list[Line]], page: _Page, ctx: _Context) -> int
     start = len(groups)
     for i in range(len(groups) - 1, -1, -1):
         g = groups[i]
-        small = all(line.size <= ctx.body - 1.0 for line in g)
-        if not small or g[0].top < 0.5 * page.height:
+        small = all(line.size <= ctx.body - ctx.settings.footnote_size_below_body_pt for line in g)
+        if not small or g[0].top < ctx.settings.footnote_min_top_of_page_height * page.height:
             break
         if _FOOTNOTE_START.match(g[0].text):
             start = i
@@ -411,7 +420,8 @@ def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool
     spans = bold_runs(words)
     bold = bold_share(words) >= 0.9
     common = {"page": page, "source": source, "box": box, "bold_spans": spans}
-    sup = len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text) and words[0].size < 0.85 * words[1].size
+    sup = (len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text)
+           and words[0].size < ctx.settings.superscript_marker_size_ratio * words[1].size)
     if footnote or sup:
         m = _FOOTNOTE_START.match(clean)
         return Block(kind="footnote", text=clean[m.end():].strip() if m else clean, marker=m.group(1) if m else None,
@@ -420,7 +430,7 @@ def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool
     if first in BULLETS or (first[:1] in BULLETS - {"o", "-", "*", "–"} and len(first) > 1 and not first[1:2].isspace()):
         rest = clean_inline(raw[len(first):] if first in BULLETS else raw[1:])
         marker, body = split_marker(rest)
-        depth = 1 if group[0].x0 > ctx.bullet_x + 12 else 0
+        depth = 1 if group[0].x0 > ctx.bullet_x + ctx.settings.nested_bullet_indent_pt else 0
         return Block(kind="list_item", text=body or rest, marker=marker or "-", depth=depth,
                      bold=bold_share([w for w in words if w.text not in BULLETS]) >= 0.9, **common)
     marker, body = split_marker(clean)

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .blocks import clean_inline, normalise_unicode
+from .settings import DEFAULT, ReaderSettings
 
 # Bullet glyphs as PDF fonts give them: Symbol / Wingdings private-use code points too.
 BULLETS = set("•●▪◦o·‣–-■□➢✓§*") | {"\uf0b7", "\uf0a7", "\uf0d8", "\uf076", "\uf0fc", "\uf0a8"}
@@ -111,7 +112,7 @@ def to_words(raw: list[dict]) -> list[Word]:
     return out
 
 
-def drop_superscript_refs(line_words: list[Word]) -> list[Word]:
+def drop_superscript_refs(line_words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[Word]:
     """Footnote references: small raised digits glued after a word ("recovery⁷")."""
     if len(line_words) < 2:
         return line_words
@@ -119,14 +120,15 @@ def drop_superscript_refs(line_words: list[Word]) -> list[Word]:
     base = max(w.bottom for w in line_words if w.size == main)
     out = []
     for i, w in enumerate(line_words):
-        raised = w.size < 0.8 * main and w.bottom < base - 0.15 * main
+        raised = (w.size < settings.superscript_size_ratio * main
+                  and w.bottom < base - settings.superscript_raise_em * main)
         if raised and re.fullmatch(r"\d{1,3}[,\d]*", w.text) and i > 0:
             continue
         out.append(w)
     return out
 
 
-def group_rows(words: list[Word]) -> list[list[Word]]:
+def group_rows(words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[list[Word]]:
     """Words sharing a baseline band, top to bottom; superscripts join their line."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
@@ -135,7 +137,7 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
             top = min(x.top for x in row)
             bottom = max(x.bottom for x in row)
             overlap = min(bottom, w.bottom) - max(top, w.top)
-            if overlap > 0.5 * min(bottom - top, w.bottom - w.top):
+            if overlap > settings.row_overlap_ratio * min(bottom - top, w.bottom - w.top):
                 row.append(w)
                 placed = True
                 break
@@ -147,16 +149,13 @@ def group_rows(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
-def split_chunks(row: list[Word]) -> list[list[Word]]:
-    """Split a row where the gap between words is wide: column or margin boundaries.
-
-    Two and a half times the font size: wider than any justified word space seen in the
-    corpus (about 1x), narrower than the gap before a margin column of initials (30pt+).
-    """
+def split_chunks(row: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[list[Word]]:
+    """Split a row where the gap between words is wide (``settings.chunk_gap_em`` times the
+    font size): column or margin boundaries."""
     chunks = [[row[0]]]
     for prev, w in zip(row, row[1:]):
         gap = w.x0 - prev.x1
-        if gap > 2.5 * max(prev.size, w.size, 6.0):
+        if gap > settings.chunk_gap_em * max(prev.size, w.size, settings.gap_font_floor_pt):
             chunks.append([w])
         else:
             chunks[-1].append(w)
@@ -174,7 +173,7 @@ def _norm(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
+def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSettings = DEFAULT) -> set[int]:
     """ids of lines that are running headers, footers, page numbers or markings.
 
     A line counts when it sits in the top or bottom 10% of its page and either repeats (digits
@@ -184,12 +183,14 @@ def running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
     zone: list[tuple[Line, str]] = []
     for height, lines in pages:
         for line in lines:
-            if (line.top < 0.1 * height or line.bottom > 0.9 * height) and len(line.words) <= 15:
+            top_zone = line.top < settings.header_zone_of_page_height * height
+            bottom_zone = line.bottom > (1 - settings.footer_zone_of_page_height) * height
+            if (top_zone or bottom_zone) and len(line.words) <= 15:
                 zone.append((line, _norm(line.text)))
     counts: Counter = Counter()
     seen: set[tuple[str, int, int]] = set()
     for line, key in zone:
-        band = round(line.top / 6)
+        band = round(line.top / settings.running_band_pt)
         mark = (key, band, line.page)
         if mark not in seen:
             seen.add(mark)
@@ -198,7 +199,7 @@ def running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
     need = max(2, (n_pages + 1) // 2)
     out = set()
     for line, key in zone:
-        band = round(line.top / 6)
+        band = round(line.top / settings.running_band_pt)
         repeated = n_pages >= 2 and max(counts[(key, band + d)] for d in (-1, 0, 1)) >= need
         if repeated or _PAGE_NUMBER.match(line.text.strip()) or _MARKING.match(line.text.strip()):
             out.add(id(line))
@@ -207,7 +208,7 @@ def running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
 
 # --- page geometry -------------------------------------------------------------------------
 
-def text_edges(chunks: list[Line]) -> tuple[float, float]:
+def text_edges(chunks: list[Line], *, settings: ReaderSettings = DEFAULT) -> tuple[float, float]:
     """Left and right edges of the body text: where most long lines start, and end."""
     long = [c for c in chunks if len(c.words) >= 6]
     if not long:
@@ -216,21 +217,22 @@ def text_edges(chunks: list[Line]) -> tuple[float, float]:
         return 0.0, 0.0
     left = Counter(round(c.x0) for c in long).most_common(1)[0][0]
     ends = sorted(c.x1 for c in long)
-    right = ends[int(0.9 * (len(ends) - 1))]
+    right = ends[int(settings.right_edge_line_share * (len(ends) - 1))]
     return float(left), float(right)
 
 
-def body_size(lines: list[Line]) -> float:
+def body_size(lines: list[Line], *, settings: ReaderSettings = DEFAULT) -> float:
     sizes: Counter = Counter()
     for line in lines:
         for w in line.words:
             sizes[round(w.size * 2) / 2] += len(w.text)
-    return sizes.most_common(1)[0][0] if sizes else 10.0
+    return sizes.most_common(1)[0][0] if sizes else settings.default_body_size_pt
 
 
-def heading_sizes(lines: list[Line], body: float) -> dict[float, int]:
+def heading_sizes(lines: list[Line], body: float, *, settings: ReaderSettings = DEFAULT) -> dict[float, int]:
     """Font sizes above the body size, largest = level 1."""
-    sizes = sorted({line.size for line in lines if line.size >= body + 1.0}, reverse=True)
+    step = settings.heading_size_step_pt
+    sizes = sorted({line.size for line in lines if line.size >= body + step}, reverse=True)
     return {s: min(i + 1, 6) for i, s in enumerate(sizes)}
 
 

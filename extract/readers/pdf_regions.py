@@ -14,30 +14,25 @@ from boardpapers.schemas.document import Box
 
 from .pdf_layout import Word, bold_share
 from .pdf_tables import TableDraft
+from .settings import DEFAULT, ReaderSettings
 from .tables import is_data_cell
 
 # --- tables without rules ----------------------------------------------------------------
 
 
-def _cells(row: list[Word], gap: float) -> list[list[Word]]:
-    """Split a row where words are further apart than ``gap`` times the font size."""
+def _cells(row: list[Word], settings: ReaderSettings) -> list[list[Word]]:
+    """Split a row where words are further apart than ``aligned_cell_gap_em`` times the font size."""
     out = [[row[0]]]
     for prev, w in zip(row, row[1:]):
-        if w.x0 - prev.x1 > gap * max(prev.size, w.size, 6.0):
+        if w.x0 - prev.x1 > settings.aligned_cell_gap_em * max(prev.size, w.size, settings.gap_font_floor_pt):
             out.append([w])
         else:
             out[-1].append(w)
     return out
 
 
-# A cell gap in a text-aligned table: 1.5x the font size. Word's and Excel's exported
-# tables leave 15-40pt between columns; justified prose stretches word spaces to about 1x
-# at most, so one wide gap alone never makes a table: the gaps must line up over 3+ rows.
-_CELL_GAP = 1.5
-_MIN_ROWS = 3
-
-
-def aligned_tables(rows: list[list[Word]], page: int) -> tuple[list[TableDraft], list[list[Word]]]:
+def aligned_tables(rows: list[list[Word]], page: int, *,
+                   settings: ReaderSettings = DEFAULT) -> tuple[list[TableDraft], list[list[Word]]]:
     """Tables set as text in aligned columns; the rows left over.
 
     A run is 3+ consecutive rows, each split into 2+ cells by a wide gap, close together
@@ -50,14 +45,14 @@ def aligned_tables(rows: list[list[Word]], page: int) -> tuple[list[TableDraft],
     taken: set[int] = set()
     i = 0
     while i < len(rows):
-        if len(_cells(rows[i], _CELL_GAP)) < 2:
+        if len(_cells(rows[i], settings)) < 2:
             i += 1
             continue
         j = i + 1
-        while j < len(rows) and _close(rows[j - 1], rows[j]) and (
-                len(_cells(rows[j], _CELL_GAP)) >= 2 or _wrapped(rows[j - 1], rows[j])):
+        while j < len(rows) and _close(rows[j - 1], rows[j], settings) and (
+                len(_cells(rows[j], settings)) >= 2 or _wrapped(rows[j - 1], rows[j], settings)):
             j += 1
-        draft, used = _draft(rows[i:j], page)
+        draft, used = _draft(rows[i:j], page, settings)
         if draft is not None:
             tables.append(draft)
             taken.update(range(i, i + used))
@@ -66,41 +61,41 @@ def aligned_tables(rows: list[list[Word]], page: int) -> tuple[list[TableDraft],
     return tables, [r for k, r in enumerate(rows) if k not in taken]
 
 
-def _wrapped(above: list[Word], below: list[Word]) -> bool:
+def _wrapped(above: list[Word], below: list[Word], settings: ReaderSettings) -> bool:
     """A one-cell line set tight under the row above (under half the font size between):
     a cell's text wrapped to a second line."""
     size = max(w.size for w in above + below)
-    return min(w.top for w in below) - max(w.bottom for w in above) < 0.5 * size
+    return min(w.top for w in below) - max(w.bottom for w in above) < settings.aligned_wrap_gap_em * size
 
 
-def _close(above: list[Word], below: list[Word]) -> bool:
+def _close(above: list[Word], below: list[Word], settings: ReaderSettings) -> bool:
     size = max(w.size for w in above + below)
-    return min(w.top for w in below) - max(w.bottom for w in above) <= 1.6 * size
+    return min(w.top for w in below) - max(w.bottom for w in above) <= settings.aligned_row_gap_em * size
 
 
-def _separators(rows: list[list[Word]]) -> list[tuple[float, float]]:
+def _separators(rows: list[list[Word]], settings: ReaderSettings) -> list[tuple[float, float]]:
     """White gaps (x ranges) that no word of the rows crosses, at least 0.8x the font size wide."""
     spans = sorted((w.x0, w.x1) for row in rows for w in row)
     size = max(w.size for row in rows for w in row)
     out = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - reach >= 0.8 * size:
+        if x0 - reach >= settings.aligned_column_gap_em * size:
             out.append((reach, x0))
         reach = max(reach, x1)
     return out
 
 
-def _draft(rows: list[list[Word]], page: int) -> tuple[TableDraft | None, int]:
+def _draft(rows: list[list[Word]], page: int, settings: ReaderSettings) -> tuple[TableDraft | None, int]:
     """The table a run of rows makes, and how many of the rows it takes (0 for none).
 
     Columns come from the multi-cell rows; a wrapped line (one cell) joins the cell above
     it when it stays inside one column, and the run ends at the first line that does not
     (a paragraph set close under the table)."""
-    multi = [r for r in rows if len(_cells(r, _CELL_GAP)) >= 2]
-    if len(multi) < _MIN_ROWS:
+    multi = [r for r in rows if len(_cells(r, settings)) >= 2]
+    if len(multi) < settings.aligned_min_rows:
         return None, 0
-    seps = _separators(multi)
+    seps = _separators(multi, settings)
     if not seps or len(seps) > 15:
         return None, 0
     bounds = [s[0] for s in seps]
@@ -113,17 +108,18 @@ def _draft(rows: list[list[Word]], page: int) -> tuple[TableDraft | None, int]:
         for w in row:
             cells[sum(1 for b in bounds if w.x0 >= b)].append(w)
         used += 1
-        if grid and len(_cells(row, _CELL_GAP)) < 2 and sum(1 for c in cells if c) == 1:
+        if grid and len(_cells(row, settings)) < 2 and sum(1 for c in cells if c) == 1:
             for k, c in enumerate(cells):
                 grid[-1][k].extend(c)  # a wrapped cell line joins the row above
             continue
         grid.append(cells)
-    if len(grid) < _MIN_ROWS:
+    if len(grid) < settings.aligned_min_rows:
         return None, 0
     filled = [sum(1 for c in cells if c) for cells in grid]
     # Most rows fill 2+ columns, and every column has text in 2+ rows: a column that one
     # row alone uses is a stray gap in a sentence, not a column.
-    if sum(1 for f in filled if f >= 2) < max(_MIN_ROWS, 0.6 * len(grid)):
+    enough = max(settings.aligned_min_rows, settings.aligned_filled_rows_share * len(grid))
+    if sum(1 for f in filled if f >= 2) < enough:
         return None, 0
     if any(sum(1 for cells in grid if cells[c]) < 2 for c in range(len(seps) + 1)):
         return None, 0
@@ -191,7 +187,7 @@ class Region:
     split: bool = False  # part of a two-column stretch
 
 
-def split_columns(rows: list[list[Word]], width: float) -> list[Region]:
+def split_columns(rows: list[list[Word]], width: float, *, settings: ReaderSettings = DEFAULT) -> list[Region]:
     """Rows in reading order: a two-column stretch gives its left column, then its right.
 
     The gutter is the x range in the middle of the page (30-70% of its width) that the
@@ -200,13 +196,14 @@ def split_columns(rows: list[list[Word]], width: float) -> list[Region]:
     quarter of the page wide: a key-and-value list or an Action column of initials has a
     gap there too, but no prose on one side of it.
     """
-    if len(rows) < 6:
+    if len(rows) < settings.two_column_min_page_rows:
         return [Region(rows)]
-    gutter = _gutter(rows, width)
+    gutter = _gutter(rows, width, settings=settings)
     if gutter is None:
         return [Region(rows)]
     a, b = gutter
-    crosses = [any(w.x0 < b - 0.5 and w.x1 > a + 0.5 for w in row) for row in rows]
+    tol = settings.gutter_edge_tolerance_pt
+    crosses = [any(w.x0 < b - tol and w.x1 > a + tol for w in row) for row in rows]
     out: list[Region] = []
     i = 0
     while i < len(rows):
@@ -214,21 +211,22 @@ def split_columns(rows: list[list[Word]], width: float) -> list[Region]:
         while j < len(rows) and crosses[j] == crosses[i]:
             j += 1
         run = rows[i:j]
-        if crosses[i] or not _two_columns(run, a, b, width):
+        if crosses[i] or not _two_columns(run, a, b, width, settings):
             if out and not out[-1].split:
                 out[-1].rows.extend(run)
             else:
                 out.append(Region(list(run)))
         else:
-            left = [[w for w in r if w.x1 <= a + 0.5] for r in run]
-            right = [[w for w in r if w.x0 >= b - 0.5] for r in run]
+            left = [[w for w in r if w.x1 <= a + tol] for r in run]
+            right = [[w for w in r if w.x0 >= b - tol] for r in run]
             out.append(Region([r for r in left if r], 0, True))
             out.append(Region([r for r in right if r], 1, True))
         i = j
     return out
 
 
-def _gutter(rows: list[list[Word]], width: float) -> tuple[float, float] | None:
+def _gutter(rows: list[list[Word]], width: float, *,
+            settings: ReaderSettings = DEFAULT) -> tuple[float, float] | None:
     n = int(width) + 2
     cover = [0] * n
     for row in rows:
@@ -241,9 +239,10 @@ def _gutter(rows: list[list[Word]], width: float) -> tuple[float, float] | None:
             run += diff[x]
             if run:
                 cover[x] += 1
-    lo, hi = int(0.3 * width), int(0.7 * width)
+    lo = int(settings.gutter_search_start_of_page_width * width)
+    hi = int(settings.gutter_search_end_of_page_width * width)
     best = min(cover[lo:hi + 1], default=None)
-    if best is None or best > 0.1 * len(rows):
+    if best is None or best > settings.gutter_max_crossing_share * len(rows):
         return None
     # The widest stretch at the minimum, grown past the middle band while it stays there.
     spans: list[tuple[int, int]] = []
@@ -261,24 +260,26 @@ def _gutter(rows: list[list[Word]], width: float) -> tuple[float, float] | None:
         else:
             x += 1
     s, e = max(spans, key=lambda p: p[1] - p[0])
-    if e - s < 6:  # narrower than any gutter: a chance alignment of word spaces
+    if e - s < settings.gutter_min_width_pt:  # a chance alignment of word spaces
         return None
     return float(s), float(e)
 
 
-def _two_columns(run: list[list[Word]], a: float, b: float, width: float) -> bool:
+def _two_columns(run: list[list[Word]], a: float, b: float, width: float, settings: ReaderSettings) -> bool:
+    tol = settings.gutter_edge_tolerance_pt
     words = [w for r in run for w in r]
-    left_x0 = min((w.x0 for w in words if w.x1 <= a + 0.5), default=a)
-    right_x1 = max((w.x1 for w in words if w.x0 >= b - 0.5), default=b)
-    if a - left_x0 < 0.25 * width or right_x1 - b < 0.25 * width:
+    left_x0 = min((w.x0 for w in words if w.x1 <= a + tol), default=a)
+    right_x1 = max((w.x1 for w in words if w.x0 >= b - tol), default=b)
+    narrowest = settings.column_min_of_page_width * width
+    if a - left_x0 < narrowest or right_x1 - b < narrowest:
         return False
     both = 0
     for r in run:
-        left = [w for w in r if w.x1 <= a + 0.5]
-        right = [w for w in r if w.x0 >= b - 0.5]
+        left = [w for w in r if w.x1 <= a + tol]
+        right = [w for w in r if w.x0 >= b - tol]
         if (len(left) >= 3 and len(right) >= 3
-                and left[-1].x1 - left[0].x0 >= 0.6 * (a - left_x0)
-                and right[-1].x1 - right[0].x0 >= 0.6 * (right_x1 - b)):
+                and left[-1].x1 - left[0].x0 >= settings.column_prose_fill_ratio * (a - left_x0)
+                and right[-1].x1 - right[0].x0 >= settings.column_prose_fill_ratio * (right_x1 - b)):
             both += 1
-    return both >= 3
+    return both >= settings.two_column_min_rows
 

@@ -11,6 +11,7 @@ from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 from .blocks import clean_inline
 from .captions import lift_caption
 from .pdf_layout import Word, bold_share, group_rows
+from .settings import DEFAULT, ReaderSettings
 from .tables import append_row, continues_row, header_rows_by_content, is_data_cell, is_label_like, normalised_cells
 
 
@@ -32,9 +33,9 @@ def glued(before: str, after: str) -> bool:
     return bool(re.search(r"(?:^|\s)(?:[A-Z]\.){2,}$", before) and re.match(r"[A-Z](?:\.|\s|$)", after))
 
 
-def cell_text(words: list[Word], right: float) -> str:
+def cell_text(words: list[Word], right: float, *, settings: ReaderSettings = DEFAULT) -> str:
     """Lines of a cell: a wrapped line joins the next with a space, a short one with a newline."""
-    rows = group_rows(words)
+    rows = group_rows(words, settings=settings)
     out = ""
     for i, row in enumerate(rows):
         text = " ".join(w.text for w in row)
@@ -44,7 +45,8 @@ def cell_text(words: list[Word], right: float) -> str:
         prev = rows[i - 1]
         size = max(w.size for w in prev)
         room = right - max(w.x1 for w in prev)
-        wrapped = room < (row[0].x1 - row[0].x0) + 0.6 * size + 6 or out.endswith("-") or row[0].text[:1].islower()
+        full = room < (row[0].x1 - row[0].x0) + settings.cell_wrap_space_em * size + settings.cell_wrap_slack_pt
+        wrapped = full or out.endswith("-") or row[0].text[:1].islower()
         if glued(out, text):
             out += text
         else:
@@ -52,20 +54,22 @@ def cell_text(words: list[Word], right: float) -> str:
     return clean_inline(out, keep_breaks=True)
 
 
-def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list[TableDraft], list[Word]]:
+def ruled_tables(found, words: list[Word], page: int, body: float, *,
+                 settings: ReaderSettings = DEFAULT) -> tuple[list[TableDraft], list[Word]]:
     """Turn pdfplumber tables into drafts; return the words left outside every kept table."""
     drafts: list[TableDraft] = []
     taken: set[int] = set()
+    tol = settings.table_bbox_tolerance_pt
     for t in found:
-        t = regrid(t)
+        t = regrid(t, settings=settings)
         n_cols = max((len(r.cells) for r in t.rows), default=0)
         if n_cols < 2:
             continue  # a ruled box round a paragraph (an "Action:" box), not a table
         x0, top, x1, bottom = t.bbox
-        inside = [w for w in words if x0 - 1 <= w.mid_x <= x1 + 1 and top - 1 <= w.mid_y <= bottom + 1]
+        inside = [w for w in words if x0 - tol <= w.mid_x <= x1 + tol and top - tol <= w.mid_y <= bottom + tol]
         if not inside:
             continue
-        owner = _assign(inside, t.rows)
+        owner = _assign(inside, t.rows, settings)
         rows: list[list[tuple[str, Box | None, bool]]] = []
         heights: list[float] = []
         for r_i, r in enumerate(t.rows):
@@ -75,12 +79,12 @@ def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list
                     cells.append(("", None, False))
                     continue
                 cw = owner.get((r_i, c_i), [])
-                text = cell_text(cw, bbox[2] - 4) if cw else ""
+                text = cell_text(cw, bbox[2] - settings.cell_padding_pt, settings=settings) if cw else ""
                 cells.append((text, Box(x0=bbox[0], top=bbox[1], x1=bbox[2], bottom=bbox[3]),
                               bool(cw) and bold_share(cw) >= 0.9))
             rows.append(cells)
             heights.append(r.bbox[3] - r.bbox[1])
-        rows = _drop_empty(rows, heights, body)
+        rows = _drop_empty(rows, heights, body, settings)
         if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
             continue
         edges = sorted({round(c.x0) for row in t.rows for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]})
@@ -89,10 +93,7 @@ def ruled_tables(found, words: list[Word], page: int, body: float) -> tuple[list
     return drafts, [w for w in words if id(w) not in taken]
 
 
-_HAIRLINE = 1.5  # pt: a ruling drawn as a rectangle is at most this thick; a cell fill is wider
-
-
-def regrid(table):
+def regrid(table, *, settings: ReaderSettings = DEFAULT):
     """The table as its hairline rules alone draw it, where coloured cell fills split it.
 
     A RAG or "Met / Not met" grid paints each cell with several filled rectangles (the fill
@@ -106,18 +107,19 @@ def regrid(table):
     if page is None:
         return table
     x0, top, x1, bottom = table.bbox
+    tol, hairline = settings.regrid_bbox_tolerance_pt, settings.hairline_pt
 
     def inside(o) -> bool:
-        return o["x0"] >= x0 - 2 and o["x1"] <= x1 + 2 and o["top"] >= top - 2 and o["bottom"] <= bottom + 2
+        return o["x0"] >= x0 - tol and o["x1"] <= x1 + tol and o["top"] >= top - tol and o["bottom"] <= bottom + tol
 
     rects = [r for r in page.rects if inside(r)]
-    thin = [r for r in rects if min(r["width"], r["height"]) < _HAIRLINE and max(r["width"], r["height"]) >= _HAIRLINE]
+    thin = [r for r in rects if min(r["width"], r["height"]) < hairline and max(r["width"], r["height"]) >= hairline]
     fills = len(rects) - len(thin)
     if fills < 4 or not thin:  # no fills to split the grid
         return table
     lines = thin + [ln for ln in page.lines if inside(ln)]
-    vertical = [o for o in lines if o["width"] < _HAIRLINE]
-    horizontal = [o for o in lines if o["height"] < _HAIRLINE]
+    vertical = [o for o in lines if o["width"] < hairline]
+    horizontal = [o for o in lines if o["height"] < hairline]
     if len(vertical) < 2 or len(horizontal) < 2:
         return table
     try:
@@ -128,21 +130,24 @@ def regrid(table):
     if len(again) != 1:
         return table
     a0, atop, a1, abottom = again[0].bbox
-    same_box = abs(a0 - x0) <= 3 and abs(a1 - x1) <= 3 and abs(atop - top) <= 3 and abs(abottom - bottom) <= 3
+    near = settings.regrid_same_box_pt
+    same_box = (abs(a0 - x0) <= near and abs(a1 - x1) <= near
+                and abs(atop - top) <= near and abs(abottom - bottom) <= near)
     if same_box and 2 <= len(again[0].rows) < len(table.rows):
         return again[0]
     return table
 
 
-def _assign(words: list[Word], rows) -> dict[tuple[int, int], list[Word]]:
+def _assign(words: list[Word], rows, settings: ReaderSettings) -> dict[tuple[int, int], list[Word]]:
     """Each word goes to the smallest cell holding its centre (coloured fills in a grid
     make pdfplumber report cells that overlap their neighbours)."""
     owner: dict[tuple[int, int], list[Word]] = {}
+    tol = settings.cell_centre_tolerance_pt
     for w in words:
         best, best_area = None, None
         for r_i, r in enumerate(rows):
             for c_i, b in enumerate(r.cells):
-                if b and b[0] - 0.5 <= w.mid_x <= b[2] + 0.5 and b[1] - 0.5 <= w.mid_y <= b[3] + 0.5:
+                if b and b[0] - tol <= w.mid_x <= b[2] + tol and b[1] - tol <= w.mid_y <= b[3] + tol:
                     area = (b[2] - b[0]) * (b[3] - b[1])
                     if best_area is None or area < best_area:
                         best, best_area = (r_i, c_i), area
@@ -151,7 +156,8 @@ def _assign(words: list[Word], rows) -> dict[tuple[int, int], list[Word]]:
     return owner
 
 
-def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float) -> list[list[tuple]]:
+def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float,
+                settings: ReaderSettings) -> list[list[tuple]]:
     """Drop the empty rows and columns that ruling artefacts make.
 
     An empty row is kept when it is a full-height ruled row (the attendance table of
@@ -161,9 +167,10 @@ def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float) -> l
     narrow table keeps its blank spacer column.
     """
     empty = [not any(c[0] for c in row) for row in rows]
-    many = sum(empty) > 0.3 * len(rows)
+    many = sum(empty) > settings.many_empty_rows_share * len(rows)
+    full_height = settings.empty_row_min_height_em * body
     rows = [row for row, e, h in zip(rows, empty, heights)
-            if not e or (h >= 0.6 * body and not many and not all(c[1] is None for c in row[:-1]))]
+            if not e or (h >= full_height and not many and not all(c[1] is None for c in row[:-1]))]
     if rows and len(rows[0]) >= 10:
         keep = [i for i in range(len(rows[0])) if any(row[i][0] for row in rows)]
         rows = [[row[i] for i in keep] for row in rows]
@@ -212,18 +219,19 @@ def to_block(draft: TableDraft, n_header: int) -> Block:
     return Block(kind="table", text=text, page=draft.page, source=text, box=draft.box, table=table)
 
 
-def same_columns(a: Block, b: Block, *, strict: bool) -> bool:
+def same_columns(a: Block, b: Block, *, strict: bool, settings: ReaderSettings = DEFAULT) -> bool:
     """Same column count and outer edges; ``strict`` also wants the inner column edges."""
     ta, tb = a.table, b.table
     if ta is None or tb is None or ta.n_cols != tb.n_cols or a.box is None or b.box is None:
         return False
-    if abs(a.box.x0 - b.box.x0) > 3 or abs(a.box.x1 - b.box.x1) > 3:
+    near = settings.table_edge_tolerance_pt
+    if abs(a.box.x0 - b.box.x0) > near or abs(a.box.x1 - b.box.x1) > near:
         return False
     if not strict:
         return True
     ea = [c.box.x0 for c in ta.rows[-1].cells if c.box]
     eb = [c.box.x0 for c in tb.rows[0].cells if c.box]
-    return len(ea) == len(eb) and all(abs(x - y) <= 3 for x, y in zip(ea, eb))
+    return len(ea) == len(eb) and all(abs(x - y) <= near for x, y in zip(ea, eb))
 
 
 def _set_header(table: Table, n: int) -> Table:
@@ -231,7 +239,7 @@ def _set_header(table: Table, n: int) -> Table:
     return table.model_copy(update={"rows": rows})
 
 
-def repair_fragments(blocks: list[Block]) -> list[Block]:
+def repair_fragments(blocks: list[Block], *, settings: ReaderSettings = DEFAULT) -> list[Block]:
     """Prepare table fragments for ``merge_continued_tables``.
 
     - First on its page, last on the page before, same outer edges and column count: the
@@ -255,10 +263,10 @@ def repair_fragments(blocks: list[Block]) -> list[Block]:
         n_a = len(a.header_rows)
         repeats = n_a > 0 and len(b.rows) > n_a and [normalised_cells(r) for r in b.rows[:n_a]] == [normalised_cells(r) for r in a.header_rows]
         first_on_page = block.page > prev.page and not any(x.page == block.page for x in out)
-        if first_on_page and same_columns(prev, block, strict=False):
+        if first_on_page and same_columns(prev, block, strict=False, settings=settings):
             out.append(block.model_copy(update={"table": _set_header(b, n_a if repeats else 0)}))
             continue
-        if block.page != prev.page or not same_columns(prev, block, strict=True):
+        if block.page != prev.page or not same_columns(prev, block, strict=True, settings=settings):
             out.append(block)
             continue
         rows_b = list(b.rows)
