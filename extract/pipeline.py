@@ -21,7 +21,7 @@ from boardpapers.extract.readers import read
 from boardpapers.extract.sections import split_sections
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ParseError, format_validation_error
-from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Record
+from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Provenance, Record
 from boardpapers.schemas.records import Section as SectionRecord
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,10 @@ def extract_document(doc: Document) -> Extraction:
                 if name is None:
                     raise ParseError(f"parser {parser.__module__} yielded a {type(record).__name__}", document=doc.name)
                 lists[name].append(record)
+    for page, why in doc.skipped_pages:  # said, not dropped in silence (issue 14)
+        lists["problems"].append(Problem(
+            severity="warning", code="page_skipped", message=f"page {page}: {why}",
+            provenance=Provenance(document_id=doc.id, page=page, text=why, parser="reader", parser_version="1")))
     lists = {name: _dedupe(records) for name, records in lists.items()}
     return Extraction(
         source=doc.name, doc_id=doc.id, source_kind=doc.source_kind, page_count=doc.page_count,

@@ -117,6 +117,8 @@ class Document(_Strict):
     source_kind: SourceKind
     page_count: int = Field(ge=0)
     blocks: list[Block] = Field(default_factory=list)
+    skipped_pages: list[tuple[int, str]] = Field(
+        default_factory=list, description="Pages the reader could not read upright: (page, why); each becomes a problem")
 
     @staticmethod
     def content_id(data: bytes) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from boardpapers.extract.readers.files import read_bytes, shown
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ReadError
 
@@ -14,32 +15,40 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
 def read(path: str | Path, *, password: str | None = None) -> Document:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file", document=str(path)) from None
-    except IsADirectoryError:
-        raise ReadError("is a folder, not a file", document=str(path)) from None
-    except OSError as e:
-        raise ReadError(f"cannot read the file ({e.strerror})", document=str(path)) from None
+    # Only a regular file, of bounded size (a named pipe or /dev/zero would hang or fill the
+    # memory), and named as text that prints and stores (a file name need not be UTF-8).
+    data = read_bytes(path)
+    name = shown(path)
     if not data:
-        raise ReadError("the file is empty (0 bytes)", document=str(path))
-    if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        raise ReadError("the file is empty (0 bytes)", document=name)
+    if is_pdf(data):
         from boardpapers.extract.readers.pdf import read_pdf
 
-        return read_pdf(path, data=data, password=password)
-    if path.suffix.lower() == ".pdf":
+        return read_pdf(name, data=data, password=password)
+    if Path(path).suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
         hint = ("it looks like text: rename it .txt" if _looks_like_text(data)
                 else "is it damaged, or another format renamed .pdf?")
-        raise ReadError("not a PDF: the file does not start with %PDF-", document=str(path), hint=hint)
+        raise ReadError("not a PDF: the file does not start with %PDF-", document=name, hint=hint)
     from boardpapers.extract.readers.text import read_text
 
-    return read_text(path, data=data)
+    return read_text(name, data=data)
+
+
+def is_pdf(data: bytes) -> bool:
+    """PDF by its first bytes. Readers accept the header anywhere in the first kilobyte (after
+    a mail or MacBinary header), so there it counts only in a file that also ends as a PDF
+    does: a text paper that mentions "%PDF-" near its top is text (issue 14)."""
+    if data.lstrip()[:5] == b"%PDF-":
+        return True
+    return b"%PDF-" in data[:1024] and b"%%EOF" in data[-1024:]
 
 
 def _looks_like_text(data: bytes) -> bool:
+    from boardpapers.extract.readers.text import utf16_text
+
+    if utf16_text(data[:4096]) is not None:
+        return True
     head = data[:4096]
     if b"\x00" in head:
         return False

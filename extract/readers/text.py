@@ -33,7 +33,10 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TAB_SEPARATOR = re.compile(r"^\s*-{2,}(\t+\s*-{2,})*\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)\s*\S")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# The marks and the space after them only; the closing "##" is stripped in code. As one pattern,
+# r"^(#{1,6})\s+(.*?)\s*#*\s*$", a line of "#", spaces, "#" and spaces took cubic time: the lazy
+# group, the two \s* and \s+ all share the same spaces (a 3 KB line: 63 s; issue 14).
+_HEADING = re.compile(r"(#{1,6})\s+")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -42,6 +45,9 @@ def decode(data: bytes, path: str) -> str:
         raise ReadError("the file is empty", document=path)
     if data.startswith(b"%PDF-"):
         raise ReadError("this is a PDF, not a text rendering", document=path, hint="rename it to .pdf")
+    wide = utf16_text(data)
+    if wide is not None:  # Notepad's "Unicode" (issue 14): its zero bytes are not binary data
+        return wide
     if b"\x00" in data[:4096]:
         raise ReadError("binary data, not text", document=path)
     for encoding in ("utf-8-sig", "cp1252"):
@@ -50,6 +56,35 @@ def decode(data: bytes, path: str) -> str:
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def utf16_text(data: bytes) -> str | None:
+    """The text of a UTF-16 (or UTF-32) file, or None if it is not one: by its byte-order mark,
+    or without one when every other byte of its start is zero (ASCII text in UTF-16)."""
+    encoding = None
+    for bom, enc in _WIDE_BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom):], enc
+            break
+    else:
+        head = data[:4096]
+        if len(head) < 4 or len(head) % 2:
+            return None
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+            encoding = "utf-16-le"
+        elif even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+            encoding = "utf-16-be"
+        else:
+            return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 @dataclass
@@ -124,7 +159,7 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
         return _read_tab_table(r, lines, i)
     m = _HEADING.match(stripped)
     if m:
-        raw = m.group(2)
+        raw = _heading_text(stripped[m.end():])
         marker, rest = split_marker(clean_inline(raw))
         r.add("heading", line, n, n, text=rest or clean_inline(raw), level=len(m.group(1)), marker=marker,
               bold=True)
@@ -160,6 +195,11 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
     else:
         r.add("paragraph", "\n".join(lines[i:j]), n, j, text=body or clean, marker=marker, bold=bold)
     return j
+
+
+def _heading_text(rest: str) -> str:
+    """A markdown heading's text without its optional closing marks: "Title ##" -> "Title"."""
+    return rest.rstrip().rstrip("#").rstrip()
 
 
 def re_bullet(line: str) -> tuple[int, str] | None:
