@@ -22,9 +22,11 @@ _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "w
 _BODY_NOUNS = r"(?:Partnership|Board|Panel|Committee|Forum|Commission|Executive|Cabinet|Group)"
 # Words of at most 40 letters, at most 12 of them before the noun: unbounded, a line of
 # capitals ("AAAA...") or of capitalised words was re-read from every word in it, quadratic
-# (issue 14: 20,000 characters took 49 s). No body's name comes near either bound.
+# (issue 14: 20,000 characters took 49 s). No body's name comes near either bound. "&" is a
+# word only, not also a joiner: read both ways, a line of "& & & ..." had exponentially many
+# readings (the same names match).
 _BODY_RE = re.compile(
-    rf"(?P<body>(?:(?:[A-Z][\w'’\-]{{0,40}}|&)(?:,)?\s+(?:(?:and|of|for|the|&)\s+)?){{1,12}}?{_BODY_NOUNS}(?:\s+{_BODY_NOUNS})*)\b"
+    rf"(?P<body>(?:(?:[A-Z][\w'’\-]{{0,40}}|&)(?:,)?\s+(?:(?:and|of|for|the)\s+)?){{1,12}}?{_BODY_NOUNS}(?:\s+{_BODY_NOUNS})*)\b"
 )
 
 
