@@ -227,9 +227,11 @@ def find_mentions(text: str) -> list[Mention]:
         before = text[max(0, m.start() - 40):m.start()].split()
         after = text[m.end():m.end() + 20].split()
         role_before = bool(before) and before[-1].lower().strip(",") in ROLE_WORDS
-        while words and (words[0].lower() in ROLE_WORDS or words[0].lower() in NOT_FIRST_WORDS):
-            role_before = role_before or words[0].lower() in ROLE_WORDS
-            words = words[1:]
+        k = 0  # leading role words dropped by index: slicing each off was quadratic on "Mr Mr Mr ..." (issue 14)
+        while k < len(words) and (words[k].lower() in ROLE_WORDS or words[k].lower() in NOT_FIRST_WORDS):
+            role_before = role_before or words[k].lower() in ROLE_WORDS
+            k += 1
+        words = words[k:]
         if not 2 <= len(words) <= 3:
             continue
         name = " ".join(words)
