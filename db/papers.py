@@ -39,7 +39,7 @@ def candidates(source_path: str | None, papers_file: str | None, papers_dir: str
     out: list[Path] = []
     if source_path:
         out.append(Path(source_path))
-        if "\\x" in source_path:
+        if "%" in source_path:
             folder = Path(source_path).parent
             try:
                 out.extend(f for f in folder.iterdir() if shown(f) == source_path)

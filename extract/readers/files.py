@@ -10,11 +10,12 @@
   still be a regular file no larger than :data:`MAX_BYTES` (``/dev/zero`` would fill the
   memory).
 - File names are shown and stored through :func:`shown`: a name that is not valid UTF-8
-  keeps its odd bytes as ``\\xff`` escapes instead of failing the batch on them.
+  keeps its odd bytes as ``%FF`` escapes instead of failing the batch on them.
 """
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,10 +30,14 @@ NOT_PAPERS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}
 MAX_BYTES = int(float(os.environ.get("BOARDPAPERS_MAX_MB", "256")) * 1024 * 1024)
 
 
+_UNDECODED = re.compile("[\udc80-\udcff]")  # how Python keeps a name's bytes that are not UTF-8
+
+
 def shown(path: str | os.PathLike) -> str:
     """A path as text that can be printed, stored in SQLite and written to JSON: bytes of a
-    name that are not UTF-8 become ``\\xNN`` escapes (the name as ``ls`` would show it)."""
-    return os.fsencode(os.fspath(path)).decode("utf-8", "backslashreplace")
+    name that are not UTF-8 become ``%XX`` (not ``\\xXX``: a backslash reads as a Windows
+    folder separator to everything that takes a file's name from its path)."""
+    return _UNDECODED.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", os.fsdecode(os.fspath(path)))
 
 
 def _kind(mode: int) -> str:

@@ -64,10 +64,10 @@ class _Page:
     height: float
     rows: list[list[Word]] = field(default_factory=list)
     tables: list[TableDraft] = field(default_factory=list)
-    sideways: bool = False  # most of its text runs sideways, even read against its /Rotate: left out
+    sideways: bool = False  # most of its text runs sideways or upside down, /Rotate or not: left out
 
 
-SIDEWAYS = "its text runs sideways, so the page was skipped (rotate it upright in a PDF editor and save it)"
+SIDEWAYS = "its text runs sideways or upside down, so the page was skipped (turn it upright in a PDF editor and save it)"
 
 
 def read_pdf(path: str | Path, data: bytes | None = None, password: str | None = None) -> Document:
@@ -88,7 +88,8 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
     sideways = [(p.number, SIDEWAYS) for p in pages if p.sideways]
     if not any(p.rows or p.tables for p in pages):
         if sideways:
-            raise ReadError(f"{SIDEWAYS} on every page", document=path)
+            raise ReadError("the text of every page runs sideways or upside down: turn the pages upright in a "
+                            "PDF editor and save it", document=path)
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks)))
@@ -157,9 +158,16 @@ def _read_pages(path: str, data: bytes, password: str | None):
 
 
 def _mostly_sideways(page) -> bool:
-    """More than half the characters are not upright: read as lines, they are letter soup."""
+    """More than half the characters run sideways or upside down: read as lines, letter soup."""
     chars = page.chars
-    return bool(chars) and sum(1 for c in chars if not c.get("upright", True)) * 2 > len(chars)
+    return bool(chars) and sum(1 for c in chars if not _reads_across(c)) * 2 > len(chars)
+
+
+def _reads_across(char) -> bool:
+    """The character's matrix writes it left to right, the right way up (a slant is allowed).
+    pdfplumber's ``upright`` says True for upside-down text, so the matrix is read directly."""
+    a, b, c, d = char["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) <= 0.5 * a and abs(c) <= 0.5 * d
 
 
 def _upright(page):
@@ -167,8 +175,8 @@ def _upright(page):
 
     pdfminer applies /Rotate, which is right for a landscape page drawn turned (the rotation
     stands its text up) but turns text written upright onto its side (issue 14: such pages
-    loaded as letter soup). When most characters come out sideways, the page is read again
-    with the rotation left out.
+    loaded as letter soup). When most characters come out sideways or upside down, the page is
+    read again with the rotation left out.
     """
     if not page.rotation or not _mostly_sideways(page):
         return page
