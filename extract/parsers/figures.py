@@ -81,6 +81,7 @@ class Found:
     role: str | None = None       # 'from' / 'to' of "increased from 837 to 851"
     subject: str | None = None    # "The number of opiate only clients" of the sentence
     words: set[str] = field(default_factory=set)
+    at: int = 0                   # where the figure starts in the sentence
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -170,7 +171,7 @@ def _is_masked(doc: Doc, i: int) -> bool:
     return False
 
 
-def _after(doc: Doc, j: int, limit: int, stops: set[int], percent: bool = False) -> list:
+def _after(doc: Doc, j: int, limit: int, stops: _Ahead, percent: bool = False) -> list:
     """Words after a figure up to a clause break, the next figure or a time phrase."""
     out = []
     k = j
@@ -196,12 +197,28 @@ def _after(doc: Doc, j: int, limit: int, stops: set[int], percent: bool = False)
     return out
 
 
-def _figure_before_break(doc: Doc, k: int, stops: set[int]) -> bool:
-    while k < len(doc) and doc[k].text not in (",", ".", ";", ":"):
-        if k in stops:
-            return True
-        k += 1
-    return False
+def _figure_before_break(doc: Doc, k: int, stops: "_Ahead") -> bool:
+    return stops.figure_first[k]
+
+
+class _Ahead:
+    """Where the figures of a doc start, and for every token whether a figure comes before the
+    next clause break. One pass over the doc: walking ahead from every "and" to the next
+    comma was quadratic on a long clause ("1 and 1 and 1 ..."; issue 14)."""
+
+    def __init__(self, doc: Doc, starts: set[int]):
+        self.starts = starts
+        self.figure_first = [False] * (len(doc) + 1)
+        seen = False
+        for k in range(len(doc) - 1, -1, -1):
+            if doc[k].text in (",", ".", ";", ":"):
+                seen = False
+            elif k in starts:
+                seen = True
+            self.figure_first[k] = seen
+
+    def __contains__(self, k: int) -> bool:
+        return k in self.starts
 
 
 def _time_follows(doc: Doc, k: int) -> bool:
@@ -213,8 +230,11 @@ def _before(doc: Doc, i: int, limit: int = 8) -> tuple[list, str | None]:
     """The noun phrase before a figure ('FTE rate' of 'FTE rate of 235'), skipping the link."""
     k = i - 1
     link = None
+    last = doc[k].lower_ if k >= 0 else None
     for pattern in _CONNECT_BACK:
         n = len(pattern)
+        if pattern[-1] != last:  # cheap test first: this runs once for every figure of a paper
+            continue
         if k - n + 1 >= 0 and tuple(t.lower_ for t in doc[k - n + 1: k + 1]) == pattern:
             link = " ".join(pattern)
             k -= n
@@ -267,16 +287,18 @@ def find_figures(text: str, report_date: str | None = None,
     spans = filter_spans([Span(doc, s, e, label=nlp.vocab.strings[mid]) for mid, s, e in matches])
     spans = [s for s in spans if s.label_ != "NUMBER" or not _is_masked(doc, s.start)]
     spans = [s for s in spans if not (s.label_ in ("PERCENT", "RATE") and _is_masked(doc, s.start) and doc[s.start - 1].lower_ != "per")]
-    starts = {s.start for s in spans}
+    ahead = _Ahead(doc, {s.start for s in spans})
     out: list[Found] = []
     period = carry
     for sent in doc.sents:
         stext = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
         phrases = time_phrases(sent.text, report_date)
         sub = _SUBJECT.match(stext)
+        compare = _COMPARE.search(stext)  # once a sentence, not once a figure (quadratic; issue 14)
         in_sent = [s for s in spans if sent.start <= s.start < sent.end]
         for s in in_sent:
-            found = _found(doc, s, starts, stext)
+            found = _found(doc, s, ahead, stext, compare, s.start_char - sent.start_char - lead)
             rel = s.start_char - sent.start_char
             before = [p for p in phrases if p[0] <= rel] or phrases
             if before:
@@ -295,7 +317,7 @@ def find_figures(text: str, report_date: str | None = None,
     return out, period
 
 
-def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
+def _found(doc: Doc, span: Span, ahead: _Ahead, sentence: str, compare: re.Match | None = None, at: int = 0) -> Found:
     label = span.label_
     i, j = span.start, span.end
     digits = [t for t in span if re.match(r"^[+\-]?\d", t.text)]
@@ -304,15 +326,14 @@ def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
     if label == "POSITION":
         ordinal = span[0].lower_
         value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
-        return Found(value, "position", span.text, f"Position out of {digits[-1].text}", "position", sentence)
+        return Found(value, "position", span.text, f"Position out of {digits[-1].text}", "position", sentence, at=at)
     unit = {"MONEY": "£", "PERCENT": "%"}.get(label, "count")
     if label == "MONEY":
         mult = {"m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9}.get(span[-1].lower_, 1)
         value *= mult
     if label == "RATE":
         unit = f"rate per {digits[-1].text}"
-    stops = {k for k in starts if k >= j}
-    after = _after(doc, j, 12 if label == "PERCENT" else 10, stops, percent=label == "PERCENT")
+    after = _after(doc, j, 12 if label == "PERCENT" else 10, ahead, percent=label == "PERCENT")
     if unit == "count":
         rate = re.match(r"^(?:\S+\s+){0,4}per\s+([\d,]{3,})", _text(after))
         if rate:
@@ -348,12 +369,12 @@ def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
     if rate_tail and noun:
         series = f"{series} {rate_tail}"
     comparator = None
-    m = _COMPARE.search(sentence)
-    if m and m.start() > sentence.find(span.text):
-        comparator = sentence[m.start():].split(",")[0].strip(" .")[:200]
+    m = compare
+    if m and m.start() > at:  # a comparison after the figure ("... than last year")
+        comparator = sentence[m.start():m.start() + 400].split(",")[0].strip(" .")[:200]
     words = {t.lower_ for t in after if t.is_alpha and t.lower_ not in _TRIM and len(t.text) > 2}
     return Found(value, unit, span.text if not approx else f"{doc[i - 1].text} {span.text}", " ".join(series.split()),
-                 measure, sentence, direction=direction, comparator=comparator, noun=noun, words=words)
+                 measure, sentence, direction=direction, comparator=comparator, noun=noun, words=words, at=at)
 
 
 def _pair_from_to(doc: Doc, found: list[Found]) -> None:
@@ -362,7 +383,10 @@ def _pair_from_to(doc: Doc, found: list[Found]) -> None:
     for a, b in zip(found, found[1:]):
         if a.sentence is not b.sentence and a.sentence != b.sentence:
             continue
-        m = re.search(rf"(?P<verb>\w+)\s+from\s+{re.escape(a.raw)}\b(?P<mid>.*?)\bto\s+{re.escape(b.raw)}", a.sentence)
+        # Searched between the two figures only (the verb and "from" just before the first): over
+        # the whole sentence for every pair, a long sentence of figures was quadratic (issue 14).
+        window = a.sentence[max(0, a.at - 80):b.at + len(b.raw) + 1]
+        m = re.search(rf"(?P<verb>\w+)\s+from\s+{re.escape(a.raw)}\b(?P<mid>.*?)\bto\s+{re.escape(b.raw)}", window)
         if not m:
             continue
         verb = m.group("verb")
@@ -481,6 +505,7 @@ def outcome_records(section, ctx, places, table_indicators):
             not (place.priority or names)
         rows = tables_in_place.get(id(place), [])
         para_numbers = {f.value for f in found}
+        compares = bool(_COMPARISON.search(b.text))  # once a paragraph, not once a figure (issue 14)
         partner = {}
         for a, c in zip(found, found[1:]):
             if a.role == "from" and c.role == "to":
@@ -499,7 +524,7 @@ def outcome_records(section, ctx, places, table_indicators):
                     linked = restates[0].name
                 elif names:
                     linked = _to_outcome(f, names, b, i, place, outcome_inds, latest, baseline)
-                elif _COMPARISON.search(b.text):
+                elif compares:
                     current_measure, linked = _to_measure(f, b, i, place, measure_inds, current_measure)
             else:
                 for r in table_indicators:
@@ -508,8 +533,8 @@ def outcome_records(section, ctx, places, table_indicators):
                         break
             figures_out.append((i, Figure(
                 value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period, comparator=f.comparator,
-                direction=f.direction, indicator=linked, sentence=f.sentence[:2000],
-                provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))))
+                direction=f.direction, indicator=linked, sentence=_near(f),
+                provenance=ctx.provenance(b, "figures", VERSION, text=_near(f)))))
     for idx, inds in by_block.items():
         made.extend((idx, ind) for ind in inds)
     for spec in list(outcome_inds.values()) + measure_inds:
@@ -604,6 +629,16 @@ def _to_measure(f: Found, b, i: int, place, measure_inds: list, current):
     return spec, name
 
 
+def _near(f: Found, width: int = 2000) -> str:
+    """The figure's sentence, or in a longer one the stretch of ``width`` characters around it:
+    each figure of a 100 KB "sentence" carried all of it, an export quadratic in its length
+    (issue 14)."""
+    if len(f.sentence) <= width:
+        return f.sentence
+    start = max(0, min(f.at - width // 2, len(f.sentence) - width))
+    return f.sentence[start:start + width]
+
+
 def parse(section, ctx):
     """Every figure stated in a section's prose as a Figure record (papers that track no
     indicators: a commissioning paper's context statistics)."""
@@ -618,5 +653,5 @@ def parse(section, ctx):
         found, carry = find_figures(b.text, ctx.meta.date, carry)
         for f in found:
             yield Figure(value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period,
-                         comparator=f.comparator, direction=f.direction, sentence=f.sentence[:2000],
-                         provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))
+                         comparator=f.comparator, direction=f.direction, sentence=_near(f),
+                         provenance=ctx.provenance(b, "figures", VERSION, text=_near(f)))
