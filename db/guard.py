@@ -146,8 +146,8 @@ def refuse_if_served(db_path: str | Path) -> None:
 
 def refuse_if_building(db_path: str | Path) -> None:
     """Raise :class:`LoadError` when a build is writing this database, or was stopped mid-way
-    (its write-ahead log is still there)."""
+    (its write-ahead log holds pages not yet in the database; an empty one is harmless)."""
     wal = Path(f"{db_path}-wal")
-    if wal.exists():
+    if wal.exists() and wal.stat().st_size > 0:
         raise LoadError("a build is writing it (or one was stopped mid-way): wait for it to finish, or run the "
                         "same build again, then serve")

@@ -91,7 +91,9 @@ def is_unfinished(db_path: str | Path) -> bool:
     """True when a bulk load was interrupted before its indexes and search were built."""
     import sqlite3
 
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    # immutable: a read-only connection to a database in WAL mode would leave -wal and -shm files
+    # behind, which read as a build at work (db/guard.py).
+    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?immutable=1", uri=True)
     try:
         return conn.execute("select 1 from sqlite_master where name = ?", [DEFERRED]).fetchone() is not None
     except sqlite3.DatabaseError:

@@ -197,3 +197,19 @@ def test_serve_refuses_a_file_that_is_not_sqlite(tmp_path):
     target.write_text("hello")
     result = CliRunner().invoke(main, ["serve", str(target)])
     assert result.exit_code == 1 and "not a SQLite database" in error_line(result)
+
+
+def test_serve_leaves_nothing_behind_that_stops_the_next_serve(tmp_path, paper, monkeypatch):
+    """A database left in WAL mode (as a library user's open_db leaves it): serve reads it
+    without creating -wal or -shm files, so the next serve, or build, is not refused."""
+    import uvicorn
+
+    target = tmp_path / "twice.db"
+    assert run("build", str(paper), "--db", str(target)).exit_code == 0
+    load_module.open_db(target).close()  # header now says WAL
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: None)
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["serve", str(target)])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("twice")) == ["twice.db", "twice.db.serving"]
+    assert run("build", str(paper), "--db", str(target)).exit_code == 0
