@@ -109,3 +109,17 @@ def test_a_pdf_sideways_on_every_page_is_one_error(tmp_path):
         read(path)
     assert str(caught.value) == (f"{path}: the text of every page runs sideways or upside down: turn the pages "
                                  "upright in a PDF editor and save it")
+
+
+def test_a_build_loads_utf16_and_pdf_mentioning_papers_as_text(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    (folder / "notepad.txt").write_bytes(B.GOOD_PAPER.encode("utf-16"))
+    (folder / "it-note.txt").write_text("%PDF- files only, says the portal.\n\n" + B.GOOD_PAPER.replace(
+        "Safer Testham", "Safer Portalham"), encoding="utf-8")
+    db_path = tmp_path / "t.db"
+    result = CliRunner().invoke(main, ["build", str(folder), "--db", str(db_path)], catch_exceptions=False)
+    assert result.exit_code == 0 and "error:" not in result.output
+    assert f"2 of 2 papers in {db_path}" in result.output
+    rows = {r["source"]: r["source_kind"] for r in Database(db_path)["documents"].rows}
+    assert rows == {"notepad.txt": "text", "it-note.txt": "text"}

@@ -5,6 +5,7 @@ PDF, and random bytes named ``.pdf`` get a clear :class:`ReadError`.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from boardpapers.extract.readers.files import read_bytes, shown
@@ -35,11 +36,15 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     return read_text(name, data=data)
 
 
+_PDF_HEADER = re.compile(rb"\s*%PDF-\d")
+
+
 def is_pdf(data: bytes) -> bool:
-    """PDF by its first bytes. Readers accept the header anywhere in the first kilobyte (after
-    a mail or MacBinary header), so there it counts only in a file that also ends as a PDF
-    does: a text paper that mentions "%PDF-" near its top is text (issue 14)."""
-    if data.lstrip()[:5] == b"%PDF-":
+    """PDF by its first bytes: the header with its version ("%PDF-1.7"). Readers accept the
+    header anywhere in the first kilobyte (after a mail or MacBinary header), so there it
+    counts only in a file that also ends as a PDF does: a text paper that mentions "%PDF-"
+    in its first lines is text (issue 14)."""
+    if _PDF_HEADER.match(data):
         return True
     return b"%PDF-" in data[:1024] and b"%%EOF" in data[-1024:]
 

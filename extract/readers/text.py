@@ -43,7 +43,7 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 first; papers saved from Word on Windows are often cp1252 ('£' as 0xA3)."""
     if not data.strip():
         raise ReadError("the file is empty", document=path)
-    if data.startswith(b"%PDF-"):
+    if re.match(rb"%PDF-\d", data):
         raise ReadError("this is a PDF, not a text rendering", document=path, hint="rename it to .pdf")
     wide = utf16_text(data)
     if wide is not None:  # Notepad's "Unicode" (issue 14): its zero bytes are not binary data
