@@ -160,3 +160,29 @@ def test_serve_passes_its_host_list(tmp_path, monkeypatch):
     assert "answering host names: 127.0.0.1, ::1, board.example, localhost" in result.output
     assert fetch(seen["ds"], "/s", headers={"host": "board.example"}).status_code == 200
     assert fetch(seen["ds"], "/s", headers={"host": "rebound.example"}).status_code == 400
+
+
+def test_an_older_database_gets_links_by_id(tmp_path):
+    """Schema 3 linked /papers/<file name> under a static folder: opening it for a build
+    rewrites every stored link (and re-links), without reading the papers again."""
+    paper = B.good_paper(tmp_path, "Board Minutes.txt")
+    db_path = tmp_path / "old.db"
+    assert CliRunner().invoke(main, ["build", str(paper), "--db", str(db_path)]).exit_code == 0
+    db = Database(db_path)
+    new = {t: sorted(r[0] for r in db.execute(f"select source_url from [{t}]"))
+           for t in ("documents", "document_pages", "decisions", "actions", "person_mentions")}
+    for table in new:  # what version 3 stored
+        page = "''" if table == "documents" else "coalesce('#page=' || page, '')"
+        db.execute(f"update [{table}] set source_url = '/papers/Board%20Minutes.txt' || {page}")
+    db.execute("alter table runs drop column duplicates")
+    db.execute("alter table runs drop column skipped")
+    db.execute("delete from _schema")
+    db.execute("insert into _schema (version) values (3)")
+    db.conn.commit()
+    result = CliRunner().invoke(main, ["build", str(paper), "--db", str(db_path)])
+    assert result.exit_code == 0 and "1 unchanged, skipped" in result.output and "linked:" in result.output
+    db = Database(db_path)
+    assert {t: sorted(r[0] for r in db.execute(f"select source_url from [{t}]")) for t in new} == new
+    assert {"duplicates", "skipped"} <= set(db["runs"].columns_dict)
+    ds = make_datasette(db_path)
+    assert fetch(ds, new["documents"][0]).status_code == 200
