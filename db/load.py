@@ -1,8 +1,10 @@
 """Load extractions into SQLite with sqlite-utils: one document, one transaction.
 
 - Loading the same extraction again changes nothing (its hash is stored on the document).
-- A changed version of a paper (same file name, different content or parser output)
-  replaces the old one: its rows are deleted first, inside the same transaction.
+- A changed version of a paper (same file, different content or parser output) replaces
+  the old one: its rows are deleted first, inside the same transaction. A paper is its
+  content and its path: same-named files in other folders are other papers, and the same
+  bytes under a second name are a duplicate, loaded once.
 - Each document is written inside ``BEGIN IMMEDIATE``: a crash mid-document leaves
   the database as it was, and a second build waiting on the lock simply queues
   (``busy_timeout``) instead of interleaving half-documents.

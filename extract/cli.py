@@ -15,9 +15,8 @@ from pathlib import Path
 
 import click
 
+from boardpapers.extract.readers.files import find_papers, shown
 from boardpapers.schemas.errors import BoardpapersError
-
-from boardpapers.extract.readers.files import INPUT_SUFFIXES, find_papers, shown  # noqa: F401 - INPUT_SUFFIXES re-exported
 
 
 def expand_inputs(paths: tuple[str, ...]) -> list[Path]:
