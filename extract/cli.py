@@ -250,11 +250,14 @@ def _database_errors(db_path: str):
     import sqlite3
 
     from boardpapers.db.guard import describe
+    from boardpapers.db.load import LoadError
 
     try:
         yield
     except sqlite3.Error as e:
         raise click.ClickException(f"{db_path}: {describe(e)}") from None
+    except LoadError as e:  # e.g. still locked by another build after the wait
+        raise click.ClickException(f"{db_path}: {e}") from None
 
 
 @main.command()
