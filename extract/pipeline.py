@@ -90,7 +90,7 @@ def _run(parser: Parser, section: Section, ctx: Context) -> Iterator[Record]:
         pages = (f"page {section.first_page}" if section.first_page == section.last_page
                  else f"pages {section.first_page}-{section.last_page}")
         yield _problem(ctx, section, name, "invalid_record", f"invalid record in {ctx.doc.name}, {pages}: " + "; ".join(lines))
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, ParseError) as e:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ParseError) as e:
         log.warning("%s: %s failed on section %r: %s", ctx.doc.name, name, section.title, e, exc_info=True)
         yield _problem(ctx, section, name, "parser_failed", f"{type(e).__name__}: {e}")
 

@@ -45,7 +45,7 @@ STARTS = ["", "# ", "## ", "- ", "* ", "1. ", "(a) ", "RESOLVED: ", "ACTION: ", 
           "Lead officer: ", "| a | ", "a\t", "<b>", "**"]
 UNITS = [" ", "#", "# ", ".", "1", "a", "A", "a1. #", "-", "|", "*", ",", ", ", "1 ", "A ", "Abc ", ". ", ":",
          "(", ")", "1%", "£1,", "1/", "12 March ", "<", "_", "& ", "and ", "A.B. ", "'", "Mr ", "A, ", "1.",
-         "A-", "**", "<b>", "[", "Lead: ", "from 1 to ", "Q1 ", "Apr-16 ", "A (B) ", "Cllr A ", "–", "\u00a0",
+         "A-", "**", "<b>", "[", "Lead: ", "from 1 to ", "to 1 ", "1-", "Q1 ", "Apr-16 ", "A (B) ", "Cllr A ", "–", "\u00a0",
          "a\t", "\t", "#\t", "| "]
 unit = st.one_of(st.sampled_from(UNITS), st.text(alphabet=" #.,:;()[]|*-_/&'%£<>\tAaZz019", min_size=1, max_size=5))
 
@@ -87,10 +87,11 @@ def test_a_100kb_adversarial_line_reads_and_extracts_in_bounded_time(head, start
 
 # The line that found each fix: the spaCy Matcher (a line of initials), spaCy's tokenizer (a
 # run of commas), the attendance split, the body pattern (capitals; "& "), names after role
-# words, title-casing ("A-A-A"), the figures of a long sentence.
+# words, title-casing ("A-A-A"), the figures of a long sentence, a chain of ranges ("1 to 1 to
+# ...", which also went 1,000 calls deep).
 WORST = [("minutes", "", "A "), ("minutes", "", ","), ("minutes", "Present: ", ","), ("plan", "", "A"),
          ("plan", "", "& "), ("minutes", "Lead officer: ", "Mr "), ("minutes", "", "A-"),
-         ("performance", "", " 1"), ("performance", "", "1 and ")]
+         ("performance", "", " 1"), ("performance", "", "1 and "), ("performance", "", "to 1 ")]
 
 
 @pytest.mark.slow

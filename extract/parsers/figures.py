@@ -143,7 +143,35 @@ def time_phrases(sentence: str, report_date: str | None) -> list[tuple[int, str,
 # --- phrases around a number -----------------------------------------------------------------
 
 def _is_masked(doc: Doc, i: int) -> bool:
-    """A number that is a date, a year, a duration, a label or the base of a rate."""
+    """A number that is a date, a year, a duration, a label or the base of a rate, or the far
+    end of a range whose near end is one ("Sections 5-7").
+
+    The far end used to ask about the near end by recursion: a line of "1 to 1 to 1 ..." went
+    1,000 calls deep (RecursionError, the paper lost) and asked again for every number on it
+    (quadratic; issue 14). Now the chain is walked once and every number on it remembered.
+    """
+    memo = doc.user_data.setdefault("boardpapers_masked", {})
+    chain, k = [], i
+    while True:
+        if k in memo:
+            masked = memo[k]
+            break
+        chain.append(k)
+        if _masked_itself(doc, k):
+            masked = True
+            break
+        prev = doc[k - 1].lower_ if k else ""
+        if not (prev in ("-", "–", "to") and k >= 2 and doc[k - 2].like_num):
+            masked = False
+            break
+        k -= 2
+    for k in chain:
+        memo[k] = masked
+    return masked
+
+
+def _masked_itself(doc: Doc, i: int) -> bool:
+    """:func:`_is_masked` but for the far end of a range."""
     t = doc[i]
     prev = doc[i - 1].lower_ if i else ""
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -160,9 +188,7 @@ def _is_masked(doc: Doc, i: int) -> bool:
         return True
     if nxt in ("/", "-") and i + 2 < len(doc) and re.fullmatch(r"\d\d", doc[i + 2].text):
         return True  # 2017-18 as a year
-    # Ranges: the far end of a masked one ("Sections 5-7"), and ages ("13 to 15 year olds").
-    if prev in ("-", "–", "to") and i >= 2 and doc[i - 2].like_num and _is_masked(doc, i - 2):
-        return True
+    # Ages ("13 to 15 year olds"); the far end of a masked range is _is_masked's.
     if (nxt in ("-", "–", "to") and i + 3 < len(doc) and doc[i + 2].like_num
             and doc[i + 3].lower_ in _DURATION | {"olds", "old"}):
         return True
