@@ -1,8 +1,10 @@
 """Load extractions into SQLite with sqlite-utils: one document, one transaction.
 
 - Loading the same extraction again changes nothing (its hash is stored on the document).
-- A changed version of a paper (same file name, different content or parser output)
-  replaces the old one: its rows are deleted first, inside the same transaction.
+- A changed version of a paper (same file, different content or parser output) replaces
+  the old one: its rows are deleted first, inside the same transaction. A paper is its
+  content and its path: same-named files in other folders are other papers, and the same
+  bytes under a second name are a duplicate, loaded once.
 - Each document is written inside ``BEGIN IMMEDIATE``: a crash mid-document leaves
   the database as it was, and a second build waiting on the lock simply queues
   (``busy_timeout``) instead of interleaving half-documents.
@@ -22,7 +24,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
@@ -42,6 +43,7 @@ from .schema import (
     ensure_schema,
     table_specs,
 )
+from .urls import paper_url
 
 BUSY_TIMEOUT_MS = 60_000  # a concurrent build waits this long for the write lock, then fails clearly
 
@@ -92,7 +94,9 @@ def is_unfinished(db_path: str | Path) -> bool:
     """True when a bulk load was interrupted before its indexes and search were built."""
     import sqlite3
 
-    conn = sqlite3.connect(f"file:{Path(db_path).resolve()}?mode=ro", uri=True)
+    # immutable: a read-only connection to a database in WAL mode would leave -wal and -shm files
+    # behind, which read as a build at work (db/guard.py).
+    conn = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?immutable=1", uri=True)
     try:
         return conn.execute("select 1 from sqlite_master where name = ?", [DEFERRED]).fetchone() is not None
     except sqlite3.DatabaseError:
@@ -139,14 +143,6 @@ def extraction_hash(extraction: Extraction) -> str:
     return hashlib.sha256(extraction.model_dump_json().encode()).hexdigest()[:16]
 
 
-def paper_url(papers_file: str | None, page: int | None) -> str | None:
-    """Where Datasette serves the paper (``--static papers:DIR``), opened at a page."""
-    if not papers_file:
-        return None
-    url = f"/papers/{quote(papers_file)}"
-    return f"{url}#page={page}" if page else url
-
-
 def paper_name(source: str) -> str:
     """A paper's name: its file name without the extension."""
     name = source.replace("\\", "/").rsplit("/", 1)[-1]
@@ -189,7 +185,7 @@ def record_row(table: str, record: Record, doc: dict) -> dict:
     prov: Provenance = row.pop("provenance")
     row.update(document_id=doc["id"], page=prov.page, source_text=prov.text, parser=prov.parser,
                parser_version=prov.parser_version, box=_json(prov.box), lines=_json(prov.lines),
-               source_url=paper_url(doc["papers_file"], prov.page))
+               source_url=paper_url(doc["id"], doc["papers_file"], prov.page))
     if table in DENORMALISED_TABLES:
         row["body"] = row.get("body") or doc["body"]
         row["place"] = doc["place"]
@@ -216,7 +212,7 @@ def extraction_rows(extraction: Extraction, doc: dict, pages: Iterable[tuple[int
     document_id, papers_file = doc["id"], doc["papers_file"]
     if pages:
         out.tables["document_pages"] = [{"document_id": document_id, "page": page, "text": text,
-                                         "source_url": paper_url(papers_file, page)} for page, text in pages]
+                                         "source_url": paper_url(document_id, papers_file, page)} for page, text in pages]
     owners, values = [], []  # child rows, appended to directly: this loop is the load's hot path
     for table, (_, attr) in RECORD_TABLES.items():
         value = getattr(extraction, attr)
@@ -239,7 +235,7 @@ def extraction_rows(extraction: Extraction, doc: dict, pages: Iterable[tuple[int
                     vrow["box"] = _json(v.box)
                     vrow["page"] = page = v.page or record.provenance.page
                     values.append({"indicator_id": record.id, "position": i, "document_id": document_id,
-                                   "indicator": record.name, **vrow, "source_url": paper_url(papers_file, page),
+                                   "indicator": record.name, **vrow, "source_url": paper_url(document_id, papers_file, page),
                                    **facets})
     for table, child_rows in (("action_owners", owners), ("indicator_values", values)):
         if child_rows:
@@ -258,7 +254,7 @@ def document_row(extraction: Extraction, *, source_path: str | None = None, pape
         "page_count": e.page_count, "doc_type": e.doc_type, "title": e.title, "body": e.body, "place": e.place,
         "date": e.date, "year": _year(e.date), "parser_version": e.parser_version,
         "metadata_evidence": _json(e.metadata_evidence), "papers_file": papers_file,
-        "source_url": paper_url(papers_file, None), "extraction_hash": extraction_hash(e),
+        "source_url": paper_url(e.doc_id, papers_file, None), "extraction_hash": extraction_hash(e),
     }
 
 
@@ -284,44 +280,95 @@ def links_current(db: Database) -> bool:
 
 
 def is_loaded(db: Database, path: str | Path, parser_version: str) -> bool:
-    """True when this very file is in the database already, read by this parser version.
+    """True when this very file is in the database already, read by this parser version."""
+    return loaded_state(db, path, parser_version)[0] == "unchanged"
 
-    Same file name, same place, same content hash (the document id) and same parser version
-    mean a re-build would give the same rows, so ``build`` skips it before reading it.
+
+def loaded_state(db: Database, path: str | Path, parser_version: str) -> tuple[str | None, str | None]:
+    """What a build can know of a file before reading it: ``("unchanged", None)`` when this very
+    file is loaded (same place, same content hash, same parser version: the same rows would
+    come out), ``("duplicate", other path)`` when the same bytes are loaded from another file
+    that is still there, else ``(None, None)``.
+
+    A paper is its content and its path, not its file name (issue 14): ``a/minutes.txt`` and
+    ``b/minutes.txt`` are two papers; one file copied under two names is one paper, loaded
+    once, and the copy is reported as a duplicate on every build instead of reloaded.
     """
+    from boardpapers.schemas.files import read_bytes, shown
+
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError:
-        return False  # let the build report it
-    return db.execute(
-        "select 1 from documents where id = ? and source = ? and parser_version = ? and source_path = ?",
-        [Document.content_id(data), path.name, parser_version, str(path.resolve())]).fetchone() is not None
+        data = read_bytes(path)
+    except Exception:  # noqa: BLE001 - the build reads it again and reports why it cannot
+        return None, None
+    rows = db.execute("select source_path, parser_version from documents where id = ?",
+                      [Document.content_id(data)]).fetchall()
+    here = shown(path.resolve())
+    for source_path, version in rows:
+        if version != parser_version:
+            continue
+        if source_path == here:
+            return "unchanged", None
+        # Same bytes under the same kind of name: a .pdf that holds text is refused where the
+        # same bytes named .txt are read, so across kinds it is for the reader to say.
+        if source_path and Path(source_path).suffix.lower() == path.suffix.lower() and Path(source_path).exists():
+            return "duplicate", source_path
+    return None, None
+
+
+def duplicate_of(db: Database, document_id: str) -> str | None:
+    """The file a document was loaded from (for the line that names a duplicate)."""
+    row = db.execute("select source_path from documents where id = ?", [document_id]).fetchone()
+    return row[0] if row else None
 
 
 def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tuple[int, str]] = (),
-                    source_path: str | Path | None = None, papers_file: str | None = None) -> str:
-    """Load one document in one transaction. Returns ``loaded``, ``replaced`` or ``unchanged``.
+                    source_path: str | Path | None = None, papers_file: str | None = None,
+                    twin: str | Path | None = None) -> str:
+    """Load one document in one transaction. Returns ``loaded``, ``replaced``, ``unchanged`` or
+    ``duplicate`` (the same bytes are loaded from another file that still exists: nothing written).
 
     ``pages`` are (page, text) pairs for full-text search; ``papers_file`` is the file name
-    the served ``/papers/`` folder holds for this paper (the PDF twin of a text rendering).
+    ``/papers/`` serves this paper under; ``twin`` is the other rendering of the same paper
+    (``report.pdf`` beside ``report.txt``), whose document this one replaces.
+
+    Which documents a load replaces: from a file, the one loaded from that same path (a new
+    version of it) and from its twin; without a path (``boardpapers load`` of exported JSON),
+    the path-less document of the same name. Never a same-named paper from another folder.
     """
-    doc = document_row(extraction, source_path=str(source_path) if source_path else None, papers_file=papers_file)
+    from boardpapers.schemas.files import shown
+
+    source_path = shown(source_path) if source_path else None
+    twin_path = shown(twin) if twin else None
+    doc = document_row(extraction, source_path=source_path, papers_file=papers_file)
     rows = extraction_rows(extraction, doc, pages)
     with write_lock(db):
         same = db.execute("select extraction_hash, coalesce(source_path, '') from documents where id = ?",
                           [doc["id"]]).fetchone()
         if same and same[0] == doc["extraction_hash"] and (source_path is None or same[1] == doc["source_path"]):
             return "unchanged"
-        # The same paper is the same file stem: report.pdf and report.txt are two renderings
-        # of one paper, so loading either replaces the other (and a new version of it).
-        old = [r[0] for r in db.execute("select id from documents where paper = ? or id = ?",
-                                        [doc["paper"], doc["id"]]).fetchall()]
+        if (same and source_path and same[1] and same[1] not in (source_path, twin_path)
+                and Path(same[1]).exists()):
+            return "duplicate"
+        if source_path:
+            old = [r[0] for r in db.execute(
+                "select id from documents where id = ? or source_path = ? or source_path = ?",
+                [doc["id"], source_path, twin_path or source_path]).fetchall()]
+        else:
+            # The same paper is the same file stem: report.pdf and report.txt are two renderings
+            # of one paper, so loading either replaces the other (and a new version of it).
+            old = [r[0] for r in db.execute(
+                "select id from documents where (paper = ? and source_path is null) or id = ?",
+                [doc["paper"], doc["id"]]).fetchall()]
         for document_id in old:
             delete_document(db, document_id)
         # A paper that failed before (in either rendering) and now loads: its failure rows go.
-        db.execute("delete from problems where document_id is null and (source = ? or substr(source, 1, ?) = ?)",
-                   [doc["source"], len(doc["paper"]) + 1, doc["paper"] + "."])
+        if source_path:
+            db.execute("delete from problems where document_id is null and source_text in (?, ?)",
+                       [source_path, twin_path or source_path])
+        else:
+            db.execute("delete from problems where document_id is null and (source = ? or substr(source, 1, ?) = ?)",
+                       [doc["source"], len(doc["paper"]) + 1, doc["paper"] + "."])
         for table, table_rows in rows.tables.items():
             _insert_rows(db, table, table_rows)
         return "replaced" if old else "loaded"
@@ -351,17 +398,23 @@ def table_columns() -> dict[str, tuple[str, ...]]:
 
 def record_failure(db: Database, source: str | Path, error: BaseException, *, code: str = "build_failed",
                    severity: str = "error") -> None:
-    """A file that could not be extracted becomes a row in ``problems`` (no document row)."""
-    name = Path(source).name
+    """A file that could not be extracted becomes a row in ``problems`` (no document row):
+    ``source`` is its file name, ``source_text`` its full path (two folders may each hold a
+    ``minutes.txt`` that fails; each keeps its own row, and each goes when that file loads)."""
+    from boardpapers.schemas.files import shown
+
+    name = shown(Path(source).name)
+    where = shown(Path(source).resolve())
     message = f"{type(error).__name__}: {error}"[:2000]
     if isinstance(error, ValidationError):  # one "field.path: message" a problem, not pydantic's own text
         message = f"ValidationError: {'; '.join(format_validation_error(error))}"[:2000]
     problem = Problem(severity=severity, code=code, message=message,
-                      provenance=Provenance(document_id="", page=1, text=name, parser="build", parser_version="1"))
-    row = {"id": problem.id, "document_id": None, "page": None, "source_text": name, "parser": "build",
+                      provenance=Provenance(document_id="", page=1, text=where, parser="build", parser_version="1"))
+    row = {"id": problem.id, "document_id": None, "page": None, "source_text": where, "parser": "build",
            "parser_version": "1", "severity": severity, "code": code, "message": message, "source": name}
     with write_lock(db):
-        db.execute("delete from problems where document_id is null and source = ?", [name])
+        db.execute("delete from problems where document_id is null and (source_text = ? or (source_text = source "
+                   "and source = ?))", [where, name])  # the second: rows written before paths were kept
         db["problems"].insert(row, replace=True)
 
 
@@ -369,24 +422,39 @@ def record_failure(db: Database, source: str | Path, error: BaseException, *, co
 class Run:
     command: str
     paths: list[str]
-    counts: dict[str, int] = field(default_factory=lambda: {"loaded": 0, "replaced": 0, "unchanged": 0, "failed": 0})
+    counts: dict[str, int] = field(default_factory=lambda: {"loaded": 0, "replaced": 0, "unchanged": 0, "failed": 0,
+                                                            "duplicates": 0, "skipped": 0})
 
     def count(self, outcome: str) -> None:
-        self.counts[outcome] += 1
+        self.counts["duplicates" if outcome == "duplicate" else outcome] += 1
 
 
 @contextlib.contextmanager
 def run(db: Database, command: str, paths: Iterable[str | Path], parser_version: str | None = None) -> Iterator[Run]:
     """Record a build or load in ``runs``: the only place wall-clock time is kept."""
-    r = Run(command, [str(p) for p in paths])
+    import sqlite3
+
+    from boardpapers.schemas.files import shown
+
+    r = Run(command, [shown(p) for p in paths])
     started, t0 = datetime.now(UTC), time.perf_counter()
+    failed = False
     try:
         yield r
+    except BaseException:
+        failed = True
+        raise
     finally:
-        with write_lock(db):
-            db["runs"].insert({
-                "command": command, "started": started.isoformat(timespec="seconds"),
-                "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-                "seconds": round(time.perf_counter() - t0, 3), "paths": _json(r.paths),
-                "parser_version": parser_version, **r.counts,
-            })
+        try:
+            with write_lock(db):
+                db["runs"].insert({
+                    "command": command, "started": started.isoformat(timespec="seconds"),
+                    "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "seconds": round(time.perf_counter() - t0, 3), "paths": _json(r.paths),
+                    "parser_version": parser_version, **r.counts,
+                })
+        except (sqlite3.Error, LoadError):
+            if not failed:
+                raise
+            # The run failed on the database itself (a full disk ...): that error is the one to
+            # report, not this second one, and the runs row is only a log.

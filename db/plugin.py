@@ -1,5 +1,6 @@
 """A small Datasette plugin: every ``source_url`` cell becomes a link to the paper at its page,
-and each read connection maps the database file into memory.
+``/papers/<document id>/...`` serves the loaded papers (db/papers.py), requests for foreign
+host names are refused (db/hosts.py), and each read connection maps the database file into memory.
 
 Registered by :func:`boardpapers.db.serve.make_datasette` (not through an entry point,
 so a plain ``datasette`` run on other databases is untouched).
@@ -7,9 +8,13 @@ so a plain ``datasette`` run on other databases is untouched).
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from datasette import hookimpl
 from markupsafe import Markup, escape
+
+from .hosts import allowed_hosts, host_guard
+from .papers import ANYTHING_ELSE, ROUTE, no_such_paper, serve_paper
 
 _PAGE = re.compile(r"#page=(\d+)$")
 
@@ -37,10 +42,22 @@ def render_cell(value, column, datasette):
     if column != "source_url" or not isinstance(value, str) or not value.startswith("/papers/"):
         return None
     page = _PAGE.search(value)
-    name = value.split("/")[-1].split("#")[0]
+    name = unquote(value.split("/")[-1].split("#")[0])
     label = f"{name}, page {page.group(1)}" if page else name
     href = datasette.urls.path(value.lstrip("/"))
     return Markup(f'<a href="{escape(href)}">{escape(label)}</a>')
+
+
+@hookimpl
+def register_routes():
+    return [(ROUTE, serve_paper), (ANYTHING_ELSE, no_such_paper)]
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    config = datasette.plugin_config("boardpapers") or {}
+    allowed = config.get("allowed_hosts") or allowed_hosts(None)
+    return lambda app: host_guard(app, allowed)
 
 
 # Datasette 0.65 lists every column description above a table's rows, which on our wide

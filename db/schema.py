@@ -35,7 +35,8 @@ from boardpapers.schemas.records import (
 
 from .link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
 
-SCHEMA_VERSION = 3  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view
+SCHEMA_VERSION = 4  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view;
+# 4: papers linked by document id (/papers/<id>/<file>), runs count duplicates and skipped files
 
 # Record table -> (model, Extraction attribute). Order is load order and delete order.
 RECORD_TABLES: dict[str, tuple[type[Record], str]] = {
@@ -110,6 +111,7 @@ PAGE_COLUMNS: dict[str, type] = {"document_id": str, "page": int, "text": str, "
 RUN_COLUMNS: dict[str, type] = {
     "id": int, "command": str, "started": str, "finished": str, "seconds": float, "paths": str,
     "loaded": int, "replaced": int, "unchanged": int, "failed": int, "parser_version": str,
+    "duplicates": int, "skipped": int,
 }
 
 FTS: dict[str, list[str]] = {
@@ -227,8 +229,15 @@ def ensure_schema(db: Database) -> None:
     A database in bulk mode (:func:`defer_search_and_indexes`) keeps its record indexes and
     search tables deferred until :func:`create_search_and_indexes`.
     """
-    if db["_schema"].exists() and db.execute("select max(version) from _schema").fetchone()[0] == SCHEMA_VERSION:
+    stored = db.execute("select max(version) from _schema").fetchone()[0] if db["_schema"].exists() else None
+    if stored == SCHEMA_VERSION:
         return
+    if stored is not None:  # an older database: what the newer schema changed, in place
+        from . import migrate
+
+        migrate.add_missing_columns(db, table_specs())
+        if stored < 4:
+            migrate.papers_by_id(db)
     for spec in table_specs():
         db[spec.name].create(spec.columns, pk=spec.pk, foreign_keys=spec.fks, if_not_exists=True)
     for table, cols in [*DOCUMENT_INDEXES, *((t, c) for t, sets in LINK_INDEXES.items() for c in sets)]:

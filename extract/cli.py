@@ -6,6 +6,7 @@ stops the batch: the others go on, and the exit code is non-zero at the end.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -16,25 +17,36 @@ import click
 
 from boardpapers.schemas.errors import BoardpapersError
 
-INPUT_SUFFIXES = {".pdf", ".txt", ".md"}
+from .readers.files import find_papers, shown
 
 
 def expand_inputs(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders give their .pdf/.txt/.md files, sorted."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES))
-        else:
-            out.append(p)
-    return out
+    """Files as given; folders give their .pdf/.txt/.md files, sorted (what is skipped: find_papers)."""
+    return find_papers(paths)[0]
 
 
 def summary_line(path: Path, extraction) -> str:
     e = extraction
-    return (f"{path.name}: {e.doc_type or 'unknown type'}, {len(e.decisions)} decisions, {len(e.actions)} actions, "
+    return (f"{shown(path.name)}: {e.doc_type or 'unknown type'}, {len(e.decisions)} decisions, {len(e.actions)} actions, "
             f"{len(e.indicators)} indicators, {len(e.tables)} tables, {len(e.attendees)} attendees, "
             f"{len(e.problems)} problems")
+
+
+def warn_skipped_pages(path: Path, extraction) -> None:
+    """A page the reader left out is said, not only stored (issue 14: rotated pages)."""
+    for p in extraction.problems:
+        if p.code == "page_skipped":
+            click.secho(f"warning: {shown(path)}: {p.message}", fg="yellow", err=True)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _said_and_skipped(skipped) -> int:
+    for s in skipped:
+        click.echo(s.line(), err=True)
+    return len(skipped)
 
 
 def report_failure(path: Path, error: Exception, debug: bool) -> None:
@@ -43,13 +55,13 @@ def report_failure(path: Path, error: Exception, debug: bool) -> None:
     from boardpapers.schemas.errors import format_validation_error
 
     if isinstance(error, BoardpapersError):
-        message = str(error) if error.document else f"{path}: {error}"
+        message = str(error) if error.document else f"{shown(path)}: {error}"
     elif isinstance(error, ValidationError):
         # pydantic's own text is 3 lines a field with URLs; one "field.path: message" line each (issue 8).
         lines = format_validation_error(error)
-        message = f"{path}: {len(lines)} invalid field(s) in {error.title}" + "".join(f"\n  {line}" for line in lines[:20])
+        message = f"{shown(path)}: {len(lines)} invalid field(s) in {error.title}" + "".join(f"\n  {line}" for line in lines[:20])
     else:
-        message = f"{path}: unexpected {type(error).__name__}: {error}"
+        message = f"{shown(path)}: unexpected {type(error).__name__}: {error}"
     click.secho(f"error: {message}", fg="red", err=True)
     if debug:
         traceback.print_exception(error, file=sys.stderr)
@@ -86,23 +98,28 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
     from .export import write_json
     from .parallel import extract_file, ordered_map
 
-    files = expand_inputs(paths)
+    files, skipped = find_papers(paths)
+    n_skipped = _said_and_skipped(skipped)
+    names = json_names(files)
     failures = 0
     results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
     with click.progressbar(results, length=len(files), label="extracting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda r: r[0][0].name if r else "") as bar:
+                           item_show_func=lambda r: shown(r[0][0].name) if r else "") as bar:
         bar.is_hidden = len(files) < 2 or not sys.stderr.isatty()
         for (path, _), extraction, error in bar:
             try:
                 if error is not None:
                     raise error
-                write_json(extraction, out_dir, path.stem)
-                click.echo(summary_line(path, extraction), err=True)
+                write_json(extraction, out_dir, names[path])
+                click.echo(summary_line(path, extraction)
+                           + (f" -> {shown(names[path])}.json" if names[path] != path.stem else ""), err=True)
+                warn_skipped_pages(path, extraction)
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
                 failures += 1
                 report_failure(path, error, debug)
     click.echo(f"{len(files) - failures} of {len(files)} documents extracted to {out_dir}"
-               + (f"; {failures} failed" if failures else ""), err=True)
+               + (f"; {failures} failed" if failures else "")
+               + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""), err=True)
     if failures:
         sys.exit(1)
 
@@ -155,7 +172,19 @@ def schema(record: str) -> None:
     click.echo(json.dumps(model.model_json_schema(), indent=2))
 
 
-NOT_PAPERS = {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"}  # a folder's own notes, not papers
+def json_names(files: list[Path]) -> dict[Path, str]:
+    """The JSON file name (stem) for each input: its own stem, and for a second file of the
+    same stem from another folder ``<stem>-2`` (and so on), so that neither is overwritten."""
+    out: dict[Path, str] = {}
+    taken: set[str] = set()
+    for f in files:
+        name, n = f.stem, 1
+        while name.lower() in taken:
+            n += 1
+            name = f"{f.stem}-{n}"
+        taken.add(name.lower())
+        out[f] = name
+    return out
 
 
 def choose_renderings(files: list[Path], prefer: str = "text") -> list[tuple[Path, Path | None]]:
@@ -163,15 +192,21 @@ def choose_renderings(files: list[Path], prefer: str = "text") -> list[tuple[Pat
 
     Loading both would double every record, so each paper is built once, from the preferred
     rendering, with the other kept as a fallback should the preferred one fail to read.
+    Only a PDF and one text file make such a pair: ``minutes.txt`` beside ``minutes.md`` are
+    two files, each read (issue 14: one was dropped as the other's "twin").
     """
     groups: dict[tuple[Path, str], list[Path]] = {}
     for f in files:
         groups.setdefault((f.parent, f.stem), []).append(f)
     out = []
     for group in groups.values():
+        pdfs = [f for f in group if f.suffix.lower() == ".pdf"]
+        if len(group) != 2 or len(pdfs) != 1:
+            out.extend((f, None) for f in group)
+            continue
         rank = (lambda f: f.suffix.lower() != ".pdf") if prefer == "pdf" else (lambda f: f.suffix.lower() == ".pdf")
         group = sorted(group, key=lambda f: (rank(f), f.suffix))
-        out.append((group[0], group[1] if len(group) > 1 else None))
+        out.append((group[0], group[1]))
     return out
 
 
@@ -180,11 +215,49 @@ db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_o
 
 
 def _open_db(db_path: str, *, bulk: bool = False):
-    from boardpapers.db.load import LoadError, open_db
+    """Open ``--db`` for writing, or stop with one line saying why not, leaving the file as it was
+    (db/guard.py: not SQLite, another application's, read-only, served, a full disk ...)."""
+    import sqlite3
+
+    from boardpapers.db.guard import check_target, describe, refuse_if_served
+    from boardpapers.db.load import LoadError, finish_db, open_db
+
+    path = Path(db_path)
+    created = not path.exists()
+    try:
+        check_target(path)
+        refuse_if_served(path)
+        db = open_db(path, bulk=bulk)
+    except LoadError as e:
+        raise click.ClickException(f"{db_path}: {e}") from None
+    except sqlite3.Error as e:
+        if created:  # nothing of ours is worth keeping: leave no half-made file behind
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+                leftover.unlink(missing_ok=True)
+        raise click.ClickException(f"{db_path}: {describe(e)}") from None
+    try:
+        refuse_if_served(path)  # a serve that started while we opened it: see db/guard.py
+    except LoadError as e:
+        finish_db(db)
+        db.close()
+        raise click.ClickException(f"{db_path}: {e}") from None
+    return db
+
+
+@contextlib.contextmanager
+def _database_errors(db_path: str):
+    """An error of the database itself stops the command with one line (every paper would fail
+    the same way); papers already loaded stay, each was its own transaction."""
+    import sqlite3
+
+    from boardpapers.db.guard import describe
+    from boardpapers.db.load import LoadError
 
     try:
-        return open_db(db_path, bulk=bulk)
-    except LoadError as e:
+        yield
+    except sqlite3.Error as e:
+        raise click.ClickException(f"{db_path}: {describe(e)}") from None
+    except LoadError as e:  # e.g. still locked by another build after the wait
         raise click.ClickException(f"{db_path}: {e}") from None
 
 
@@ -201,43 +274,79 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
 
     Papers already in the database from the same file (same content hash, same parser
     version) are skipped before they are read, so a re-build only reads what changed.
+    A paper is its content and its path: same-named papers in different folders are all
+    loaded, and the same bytes under a second name are reported as a duplicate.
     """
-    from boardpapers.db.load import is_loaded, load_extraction, record_failure, run
+    files, skipped = find_papers(paths)
+    papers = choose_renderings(files, prefer)
+    db = _open_db(db_path, bulk=True)
+    with _database_errors(db_path):
+        _build(db, db_path, paths, papers, skipped, password, jobs, debug)
+
+
+def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
+    import sqlite3
+
+    from boardpapers.db.load import duplicate_of, load_extraction, loaded_state, record_failure, run
 
     from . import PARSER_VERSION
     from .parallel import build_file, ordered_map
+    from .readers.files import Skipped
 
-    db = _open_db(db_path, bulk=True)
-    named = {Path(p) for p in paths}
-    files = [f for f in expand_inputs(paths) if f in named or f.stem.upper() not in NOT_PAPERS]
-    papers = choose_renderings(files, prefer)
-    todo = [(path, twin, password) for path, twin in papers if not is_loaded(db, path, PARSER_VERSION)]
-    skipped = len(papers) - len(todo)
+    for path, twin in papers:
+        if twin is not None:
+            skipped.append(Skipped(twin, f"the other rendering of {shown(path)}, which is read instead "
+                                         "(this one only if that cannot be read; --prefer to change)"))
+    n_skipped = _said_and_skipped(skipped)
+    todo, unchanged, duplicates = [], 0, 0
+    for path, twin in papers:
+        state, other = loaded_state(db, path, PARSER_VERSION)
+        if state == "unchanged":
+            unchanged += 1
+        elif state == "duplicate":
+            duplicates += 1
+            click.echo(f"duplicate: {shown(path)}: the same bytes as {other}, loaded once from there", err=True)
+        else:
+            todo.append((path, twin, password))
     failures = 0
     with run(db, "build", paths, PARSER_VERSION) as r:
-        r.counts["unchanged"] += skipped
-        for (path, _, _), built, error in ordered_map(build_file, todo, _jobs(jobs)):
+        r.counts["unchanged"] += unchanged
+        r.counts["duplicates"] += duplicates
+        r.counts["skipped"] += n_skipped
+        for (path, twin, _), built, error in ordered_map(build_file, todo, _jobs(jobs)):
             try:
                 if error is not None:
                     raise error
                 used, extraction = built.used, built.extraction
                 if built.fallback_error is not None:
-                    click.secho(f"warning: {path}: cannot read ({built.fallback_error}); loading {used.name} instead",
-                                fg="yellow", err=True)
+                    click.secho(f"warning: {shown(path)}: cannot read ({built.fallback_error}); "
+                                f"loading {shown(used.name)} instead", fg="yellow", err=True)
                     record_failure(db, path, built.fallback_error, code="rendering_unreadable", severity="warning")
+                other = twin if used == path else path
                 outcome = load_extraction(db, extraction, pages=built.pages, source_path=used.resolve(),
-                                          papers_file=used.name)
+                                          papers_file=shown(used.name), twin=other.resolve() if other else None)
                 r.count(outcome)
+                if outcome == "duplicate":
+                    click.echo(f"duplicate: {shown(used)}: the same bytes as {duplicate_of(db, extraction.doc_id)}, "
+                               "loaded once from there", err=True)
+                    continue
                 click.echo(f"{summary_line(used, extraction)} [{outcome}]", err=True)
+                warn_skipped_pages(used, extraction)
+            except sqlite3.Error:
+                raise  # the database itself failed: one line for the whole batch (_database_errors)
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
                 failures += 1
                 r.count("failed")
                 report_failure(path, error, debug)
                 record_failure(db, path, error)
-    if skipped:
-        click.echo(f"{skipped} unchanged, skipped", err=True)
-    click.echo(f"{len(papers) - failures} of {len(papers)} papers in {db_path}"
-               + (f"; {failures} failed (see the problems table)" if failures else ""), err=True)
+        in_db = r.counts["loaded"] + r.counts["replaced"] + r.counts["unchanged"]
+        duplicates = r.counts["duplicates"]
+    if unchanged:
+        click.echo(f"{unchanged} unchanged, skipped", err=True)
+    click.echo(f"{in_db} of {in_db + failures} papers in {db_path}"
+               + (f"; {failures} failed (see the problems table)" if failures else "")
+               + (f"; {_plural(duplicates, 'duplicate')} of papers above, loaded once" if duplicates else "")
+               + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""), err=True)
     from boardpapers.db.load import finish_db, finish_loading, links_current
 
     finish_loading(db)  # the link step reads the record indexes a bulk load deferred
@@ -254,12 +363,21 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
 @debug_option
 def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
     """Load exported JSON files (from ``boardpapers extract``) into a SQLite database."""
+
+
+    files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
+    db = _open_db(db_path, bulk=True)
+    with _database_errors(db_path):
+        _load(db, db_path, paths, files, debug)
+
+
+def _load(db, db_path, paths, files, debug) -> None:
+    import sqlite3
+
     from boardpapers.db.load import load_extraction, record_failure, run
 
     from .export import read_json
 
-    files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
-    db = _open_db(db_path, bulk=True)
     failures = 0
     with run(db, "load", paths) as r:
         for path in files:
@@ -268,6 +386,8 @@ def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
                 outcome = load_extraction(db, extraction)
                 r.count(outcome)
                 click.echo(f"{summary_line(path, extraction)} [{outcome}]", err=True)
+            except sqlite3.Error:
+                raise
             except Exception as error:  # noqa: BLE001
                 failures += 1
                 r.count("failed")
@@ -305,9 +425,10 @@ def link(db_path: str) -> None:
     from boardpapers.db.load import finish_db, finish_loading
 
     db = _open_db(db_path)
-    finish_loading(db)
-    _link(db, db_path)
-    finish_db(db)
+    with _database_errors(db_path):
+        finish_loading(db)
+        _link(db, db_path)
+        finish_db(db)
 
 
 @main.command()
@@ -315,17 +436,32 @@ def link(db_path: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Host to listen on (0.0.0.0 exposes it to the network).")
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
 @click.option("--papers", "papers_dir", type=click.Path(exists=True, file_okay=False),
-              help="Folder of the source papers to serve at /papers/ (default: where they were built from).")
-def serve(db_path: str, host: str, port: int, papers_dir: str | None) -> None:
+              help="Folder to look in (by file name) for papers no longer where they were built from. "
+                   "Only loaded papers are served, found by their document id.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests for this host name (repeatable; '*' for any). By default only "
+                   "localhost names and the --host address are answered (a guard against DNS rebinding).")
+def serve(db_path: str, host: str, port: int, papers_dir: str | None, allow_hosts: tuple[str, ...]) -> None:
     """Browse a database in Datasette, read-only, with links to each record's paper and page."""
-    from boardpapers.db.load import is_unfinished
+    from boardpapers.db.guard import SQLITE_HEADER, refuse_if_building
+    from boardpapers.db.hosts import allowed_hosts
+    from boardpapers.db.load import LoadError, is_unfinished
     from boardpapers.db.serve import serve as serve_db
 
+    with open(db_path, "rb") as f:
+        if not f.read(16).startswith(SQLITE_HEADER):
+            raise click.ClickException(f"{db_path}: not a SQLite database (build one with boardpapers build)")
+    try:
+        refuse_if_building(db_path)
+    except LoadError as e:
+        raise click.ClickException(f"{db_path}: {e}") from None
     if is_unfinished(db_path):  # served as it is, its search boxes would find nothing
         raise click.ClickException(f"{db_path}: a build was interrupted before it built the search index; "
                                    "run the same build again to finish it (loaded papers are kept)")
-    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    serve_db(db_path, host=host, port=port, papers_dir=papers_dir)
+    allowed = allowed_hosts(host, allow_hosts)
+    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop); answering host names: "
+               f"{', '.join(allowed)}", err=True)
+    serve_db(db_path, host=host, port=port, papers_dir=papers_dir, allowed_hosts=allowed)
 
 
 if __name__ == "__main__":

@@ -18,11 +18,15 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from boardpapers.schemas.errors import BoardpapersError
 from boardpapers.schemas.records import Extraction
+
+from .readers.files import shown
 
 # Papers in flight per worker: enough to keep workers busy while the parent writes, few
 # enough that finished extractions waiting their turn don't pile up in the parent's memory.
@@ -62,22 +66,55 @@ def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -
     gc.freeze()
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        pending: deque[tuple[tuple, Future]] = deque()
-        it = iter(items)
-        for item in it:
-            pending.append((item, pool.submit(fn, *item)))
-            if len(pending) >= jobs * IN_FLIGHT_PER_JOB:
-                break
-        while pending:
+    context = multiprocessing.get_context(method)
+    it = iter(items)
+    pending: deque[tuple[tuple, Future | None]] = deque()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        while True:
+            while len(pending) < jobs * IN_FLIGHT_PER_JOB and (nxt := next(it, None)) is not None:
+                try:
+                    pending.append((nxt, pool.submit(fn, *nxt)))
+                except BrokenProcessPool:
+                    pending.append((nxt, None))  # the pool broke since the last result: see below
+            if not pending:
+                return
             item, future = pending.popleft()
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append((nxt, pool.submit(fn, *nxt)))
             try:
+                if future is None:
+                    raise BrokenProcessPool("the pool broke before this item started")
                 yield item, future.result(), None
+            except BrokenProcessPool:
+                # A worker died (kill -9, the out-of-memory killer, a crash in C code) and took
+                # the pool with it: every item in flight failed, whichever one killed it (issue
+                # 14: one killed worker aborted the whole batch). Each is run again on its own,
+                # so only the culprit fails, and the rest of the batch goes on in a new pool.
+                pool.shutdown(wait=True, cancel_futures=True)
+                for again in [item, *(i for i, _ in pending)]:
+                    yield (again, *_alone(fn, again, context))
+                pending.clear()
+                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
             except Exception as error:  # noqa: BLE001
                 yield item, None, error
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class WorkerDied(BoardpapersError):
+    """The process reading a paper died: killed, out of memory, or a crash below Python."""
+
+
+def _alone(fn: Callable[..., Any], item: tuple, context) -> tuple[Any, BaseException | None]:
+    """``fn(*item)`` in a process of its own: (result, None), or (None, the error)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        try:
+            return pool.submit(fn, *item).result(), None
+        except BrokenProcessPool:
+            where = shown(item[0]) if item and isinstance(item[0], (str, os.PathLike)) else None
+            return None, WorkerDied("the process reading it died (killed, out of memory, or a crash); "
+                                    "the rest of the batch goes on", document=where)
+        except Exception as error:  # noqa: BLE001
+            return None, error
 
 
 # --- workers (top-level, so a process pool can pickle them) ---------------------------------

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ParseError, format_validation_error
-from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Record
+from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Provenance, Record
 from boardpapers.schemas.records import Section as SectionRecord
 
 from . import PARSER_VERSION
@@ -67,6 +67,10 @@ def extract_document(doc: Document) -> Extraction:
                 if name is None:
                     raise ParseError(f"parser {parser.__module__} yielded a {type(record).__name__}", document=doc.name)
                 lists[name].append(record)
+    for page, why in doc.skipped_pages:  # said, not dropped in silence (issue 14)
+        lists["problems"].append(Problem(
+            severity="warning", code="page_skipped", message=f"page {page}: {why}",
+            provenance=Provenance(document_id=doc.id, page=page, text=why, parser="reader", parser_version="1")))
     lists = {name: _dedupe(records) for name, records in lists.items()}
     return Extraction(
         source=doc.name, doc_id=doc.id, source_kind=doc.source_kind, page_count=doc.page_count,
@@ -87,7 +91,7 @@ def _run(parser: Parser, section: Section, ctx: Context) -> Iterator[Record]:
         pages = (f"page {section.first_page}" if section.first_page == section.last_page
                  else f"pages {section.first_page}-{section.last_page}")
         yield _problem(ctx, section, name, "invalid_record", f"invalid record in {ctx.doc.name}, {pages}: " + "; ".join(lines))
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, ParseError) as e:
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ParseError) as e:
         log.warning("%s: %s failed on section %r: %s", ctx.doc.name, name, section.title, e, exc_info=True)
         yield _problem(ctx, section, name, "parser_failed", f"{type(e).__name__}: {e}")
 

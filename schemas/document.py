@@ -125,6 +125,8 @@ class Document(_Strict):
         description="What the file says of itself outside the paper's text: a web page's front matter "
                     "('title', 'date', 'start'), a PDF's document information ('pdf:Title', 'pdf:CreationDate'). "
                     "Metadata reads these last, and says so in its evidence")
+    skipped_pages: list[tuple[int, str]] = Field(
+        default_factory=list, description="Pages the reader could not read upright: (page, why); each becomes a problem")
 
     @staticmethod
     def content_id(data: bytes) -> str:

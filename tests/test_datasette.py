@@ -11,14 +11,19 @@ from datasette_client import get
 
 from boardpapers.db.load import load_extraction, open_db
 from boardpapers.db.serve import make_datasette
+from boardpapers.schemas.document import Document
 from boardpapers.schemas.records import Decision, Extraction, Provenance
 
 GOLD = Path(__file__).parent.parent / "corpus" / "gold"
 EVIL = '<script>alert("owned")</script><b>bold</b>'
 
 
+EVIL_FILE = b"page one\n\n---\n\npage two " + EVIL.encode()
+EVIL_ID = Document.content_id(EVIL_FILE)  # /papers/ serves a paper only while its bytes match its id
+
+
 def evil_paper() -> Extraction:
-    doc_id = "e" * 16
+    doc_id = EVIL_ID
     prov = Provenance(document_id=doc_id, page=2, text=EVIL, parser="test", parser_version="1")
     return Extraction(source="evil-paper.txt", doc_id=doc_id, source_kind="text", page_count=2, doc_type="minutes",
                       title="Evil <i>paper</i>", body="Safer Testing Partnership", place="Testham", date="2020-01-02",
@@ -31,7 +36,7 @@ def site(tmp_path_factory, corpus_loads):
     folder = tmp_path_factory.mktemp("site")
     papers = folder / "papers"
     papers.mkdir()
-    (papers / "evil-paper.txt").write_text("page one\n\n---\n\npage two " + EVIL)
+    (papers / "evil-paper.txt").write_bytes(EVIL_FILE)
     db_path = folder / "boardpapers.db"
     db = open_db(db_path)
     for extraction, pages, path in corpus_loads:
@@ -121,9 +126,9 @@ def test_column_descriptions_are_shown(site):
 
 def test_records_link_to_their_paper_and_page(site):
     page = get(site, "/boardpapers/decisions?_search=rainbow").text
-    assert '<a href="/papers/evil-paper.txt#page=2">evil-paper.txt, page 2</a>' in page
-    paper = get(site, "/papers/evil-paper.txt")
-    assert "page two" in paper.text
+    assert f'<a href="/papers/{EVIL_ID}/evil-paper.txt#page=2">evil-paper.txt, page 2</a>' in page
+    paper = get(site, f"/papers/{EVIL_ID}/evil-paper.txt")
+    assert "page two" in paper.text and paper.headers["content-type"] == "text/plain; charset=utf-8"
 
 
 def test_html_in_a_paper_is_shown_escaped(site):

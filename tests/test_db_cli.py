@@ -65,7 +65,7 @@ def test_build_loads_the_text_twin_and_links_to_it(tmp_path):
     assert result.exit_code == 0, result.output
     db = Database(db_path)
     (doc,) = list(db["documents"].rows)
-    assert doc["source"] == f"{MINUTES}.txt" and doc["source_url"] == f"/papers/{MINUTES}.txt"
+    assert doc["source"] == f"{MINUTES}.txt" and doc["source_url"] == f"/papers/{doc['id']}/{MINUTES}.txt"
 
 
 def test_load_exported_json(tmp_path):

@@ -35,7 +35,9 @@ def new_pipeline(trained: bool | None = None) -> Language:
         nlp = spacy.blank("en")
     if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
-    return nlp
+    from ..long_tokens import guard_tokenizer
+
+    return guard_tokenizer(nlp)  # linear on long runs of punctuation (issue 14)
 
 
 @functools.lru_cache(maxsize=1)

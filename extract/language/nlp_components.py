@@ -46,19 +46,22 @@ class TaskMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
-        person = {"ENT_TYPE": "PERSON", "OP": "+"}
+        # One PERSON entity, from its first token (B) through at most seven more (I). As
+        # {"ENT_TYPE": "PERSON", "OP": "+"}, a run of n names (a line of initials, "A A A ...")
+        # kept a partial match alive from every one of them: quadratic (issue 14).
+        person = [{"ENT_TYPE": "PERSON", "ENT_IOB": "B"}, {"ENT_TYPE": "PERSON", "ENT_IOB": "I", "OP": "{0,7}"}]
         lexicon_verb = {"LOWER": {"IN": sorted(ACTION_VERBS)}}
         any_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS)}}
         for verb in (lexicon_verb, any_verb):
-            self.matcher.add("TO_VERB", [[person, {"LOWER": "to"}, verb]])
-            self.matcher.add("COMMITS", [[person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
-                                         [person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},
+            self.matcher.add("TO_VERB", [[*person, {"LOWER": "to"}, verb]])
+            self.matcher.add("COMMITS", [[*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
+                                         [*person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},
                                           {"LOWER": "offer"}, {"LOWER": "to"}, verb]])
-            self.matcher.add("ASKED", [[person, {"LOWER": {"IN": ["was", "were", "is", "has", "had"]}},
+            self.matcher.add("ASKED", [[*person, {"LOWER": {"IN": ["was", "were", "is", "has", "had"]}},
                                         {"LOWER": "been", "OP": "?"}, {"LOWER": {"IN": ASKED_VERBS}},
                                         {"LOWER": "to"}, verb]])
         will_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS | {"have", "not", "need", "also"})}}
-        self.matcher.add("WILL", [[person, {"LOWER": "will"}, will_verb]])
+        self.matcher.add("WILL", [[*person, {"LOWER": "will"}, will_verb]])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [Span(doc, start, end, label=self.matcher.vocab.strings[key])

@@ -219,9 +219,11 @@ def find_mentions(text: str) -> list[Mention]:
         before = text[max(0, m.start() - 40):m.start()].split()
         after = text[m.end():m.end() + 20].split()
         role_before = bool(before) and before[-1].lower().strip(",") in ROLE_WORDS
-        while words and (words[0].lower() in ROLE_WORDS or words[0].lower() in NOT_FIRST_WORDS):
-            role_before = role_before or words[0].lower() in ROLE_WORDS
-            words = words[1:]
+        k = 0  # leading role words dropped by index: slicing each off was quadratic on "Mr Mr Mr ..." (issue 14)
+        while k < len(words) and (words[k].lower() in ROLE_WORDS or words[k].lower() in NOT_FIRST_WORDS):
+            role_before = role_before or words[k].lower() in ROLE_WORDS
+            k += 1
+        words = words[k:]
         if not 2 <= len(words) <= 3:
             continue
         name = " ".join(words)
@@ -237,6 +239,13 @@ def find_mentions(text: str) -> list[Mention]:
     return [Mention(n, c, evidence[n]) for n, c in counts.items()]
 
 
+# "Will Minnett (WM)": up to five capitalised words, then the abbreviation in brackets. Each word
+# starts where a run of word characters starts and is taken whole (possessive): otherwise a
+# long run of capitals was re-read from every letter in it, quadratic (issue 14).
+_DEFINED = re.compile(r"((?:(?<![\w’'&-])[A-Z][\w’'&-]*+\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,5})"
+                      r"\(([A-Z][A-Za-z]{0,5}(?:-[A-Z])?)\)")
+
+
 @dataclass
 class People:
     """The people one paper names: its attendance lists first, then the names its text uses."""
@@ -250,7 +259,7 @@ class People:
     def build(cls, listed: list[str], text: str) -> People:
         people = cls(listed=list(dict.fromkeys(listed)), mentions=find_mentions(text))
         # "Will Minnett (WM)", "Shareholder Executive (ShEx)": the paper defines its abbreviations.
-        for m in re.finditer(r"((?:[A-Z][\w’'&-]*\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,5})\(([A-Z][A-Za-z]{0,5}(?:-[A-Z])?)\)", text):
+        for m in _DEFINED.finditer(text):
             long_form, short = " ".join(m.group(1).split()), m.group(2)
             words = long_form.split()
             for n in range(len(words), 0, -1):

@@ -152,7 +152,9 @@ class ThemeMatch:
 def _matchers() -> tuple[Language, PhraseMatcher, PhraseMatcher]:
     import spacy
 
-    nlp = spacy.blank("en")  # only the tokenizer is needed: matching is on tokens
+    from ..long_tokens import guard_tokenizer
+
+    nlp = guard_tokenizer(spacy.blank("en"))  # only the tokenizer is needed: matching is on tokens
     lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     orth = PhraseMatcher(nlp.vocab, attr="ORTH")
     for key, theme in THEMES.items():

@@ -56,9 +56,9 @@ def _entries_inline(text: str) -> list[Entry]:
     only names after it ('C Patel'), up to the next semicolon or the next titled name.
     """
     out: list[Entry] = []
-    for group in re.split(r"\s*;\s*(?![^()]*\))", text):
+    for group in _split_outside_parens(_GROUP_SEP, text):
         carry: str | None = None
-        for part in re.split(r"\s*,\s*(?![^()]*\))|\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|[A-Z][a-z]+\s+[A-Z]|[A-Z]\.?\s+[A-Z]))", group):
+        for part in _split_outside_parens(_PART_SEP, group):
             part = part.strip(" .")
             if not part:
                 continue
@@ -70,6 +70,31 @@ def _entries_inline(text: str) -> list[Entry]:
                                 f"{prev.as_written}, {part}")
             elif entry is not None:
                 out.append(entry)
+    return out
+
+
+# Separators between entries. A comma or semicolon inside brackets ("(Chair, Police)") is not
+# one: that was a lookahead, (?![^()]*\)), which read on to the end of the text at every comma
+# (quadratic: a line of 100,000 commas would take minutes; issue 14), and is now one pass.
+_GROUP_SEP = re.compile(r"(?P<bracketed>\s*;\s*)")
+_PART_SEP = re.compile(r"(?P<bracketed>\s*,\s*)|\s+and\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|[A-Z][a-z]+\s+[A-Z]|[A-Z]\.?\s+[A-Z]))")
+
+
+def _split_outside_parens(separator: re.Pattern, text: str) -> list[str]:
+    """``re.split`` on ``separator``, except that its ``bracketed`` branch does not split inside
+    brackets (where the next bracket after it closes one)."""
+    closes = [False] * (len(text) + 1)  # closes[i]: the first bracket at or after i is ')'
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        closes[i] = True if ch == ")" else False if ch == "(" else closes[i + 1]
+    out, start, pos = [], 0, 0
+    while (m := separator.search(text, pos)) is not None:
+        if m.group("bracketed") is not None and closes[m.end()]:
+            pos = m.start() + 1  # another branch may still match from inside this one
+            continue
+        out.append(text[start:m.start()])
+        start = pos = m.end()
+    out.append(text[start:])
     return out
 
 

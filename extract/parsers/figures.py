@@ -81,6 +81,7 @@ class Found:
     role: str | None = None       # 'from' / 'to' of "increased from 837 to 851"
     subject: str | None = None    # "The number of opiate only clients" of the sentence
     words: set[str] = field(default_factory=set)
+    at: int = 0                   # where the figure starts in the sentence
 
 
 # --- periods ---------------------------------------------------------------------------------
@@ -142,7 +143,35 @@ def time_phrases(sentence: str, report_date: str | None) -> list[tuple[int, str,
 # --- phrases around a number -----------------------------------------------------------------
 
 def _is_masked(doc: Doc, i: int) -> bool:
-    """A number that is a date, a year, a duration, a label or the base of a rate."""
+    """A number that is a date, a year, a duration, a label or the base of a rate, or the far
+    end of a range whose near end is one ("Sections 5-7").
+
+    The far end used to ask about the near end by recursion: a line of "1 to 1 to 1 ..." went
+    1,000 calls deep (RecursionError, the paper lost) and asked again for every number on it
+    (quadratic; issue 14). Now the chain is walked once and every number on it remembered.
+    """
+    memo = doc.user_data.setdefault("boardpapers_masked", {})
+    chain, k = [], i
+    while True:
+        if k in memo:
+            masked = memo[k]
+            break
+        chain.append(k)
+        if _masked_itself(doc, k):
+            masked = True
+            break
+        prev = doc[k - 1].lower_ if k else ""
+        if not (prev in ("-", "–", "to") and k >= 2 and doc[k - 2].like_num):
+            masked = False
+            break
+        k -= 2
+    for k in chain:
+        memo[k] = masked
+    return masked
+
+
+def _masked_itself(doc: Doc, i: int) -> bool:
+    """:func:`_is_masked` but for the far end of a range."""
     t = doc[i]
     prev = doc[i - 1].lower_ if i else ""
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
@@ -159,9 +188,7 @@ def _is_masked(doc: Doc, i: int) -> bool:
         return True
     if nxt in ("/", "-") and i + 2 < len(doc) and re.fullmatch(r"\d\d", doc[i + 2].text):
         return True  # 2017-18 as a year
-    # Ranges: the far end of a masked one ("Sections 5-7"), and ages ("13 to 15 year olds").
-    if prev in ("-", "–", "to") and i >= 2 and doc[i - 2].like_num and _is_masked(doc, i - 2):
-        return True
+    # Ages ("13 to 15 year olds"); the far end of a masked range is _is_masked's.
     if (nxt in ("-", "–", "to") and i + 3 < len(doc) and doc[i + 2].like_num
             and doc[i + 3].lower_ in _DURATION | {"olds", "old"}):
         return True
@@ -170,7 +197,7 @@ def _is_masked(doc: Doc, i: int) -> bool:
     return False
 
 
-def _after(doc: Doc, j: int, limit: int, stops: set[int], percent: bool = False) -> list:
+def _after(doc: Doc, j: int, limit: int, stops: _Ahead, percent: bool = False) -> list:
     """Words after a figure up to a clause break, the next figure or a time phrase."""
     out = []
     k = j
@@ -196,12 +223,28 @@ def _after(doc: Doc, j: int, limit: int, stops: set[int], percent: bool = False)
     return out
 
 
-def _figure_before_break(doc: Doc, k: int, stops: set[int]) -> bool:
-    while k < len(doc) and doc[k].text not in (",", ".", ";", ":"):
-        if k in stops:
-            return True
-        k += 1
-    return False
+def _figure_before_break(doc: Doc, k: int, stops: _Ahead) -> bool:
+    return stops.figure_first[k]
+
+
+class _Ahead:
+    """Where the figures of a doc start, and for every token whether a figure comes before the
+    next clause break. One pass over the doc: walking ahead from every "and" to the next
+    comma was quadratic on a long clause ("1 and 1 and 1 ..."; issue 14)."""
+
+    def __init__(self, doc: Doc, starts: set[int]):
+        self.starts = starts
+        self.figure_first = [False] * (len(doc) + 1)
+        seen = False
+        for k in range(len(doc) - 1, -1, -1):
+            if doc[k].text in (",", ".", ";", ":"):
+                seen = False
+            elif k in starts:
+                seen = True
+            self.figure_first[k] = seen
+
+    def __contains__(self, k: int) -> bool:
+        return k in self.starts
 
 
 def _time_follows(doc: Doc, k: int) -> bool:
@@ -213,8 +256,11 @@ def _before(doc: Doc, i: int, limit: int = 8) -> tuple[list, str | None]:
     """The noun phrase before a figure ('FTE rate' of 'FTE rate of 235'), skipping the link."""
     k = i - 1
     link = None
+    last = doc[k].lower_ if k >= 0 else None
     for pattern in _CONNECT_BACK:
         n = len(pattern)
+        if pattern[-1] != last:  # cheap test first: this runs once for every figure of a paper
+            continue
         if k - n + 1 >= 0 and tuple(t.lower_ for t in doc[k - n + 1: k + 1]) == pattern:
             link = " ".join(pattern)
             k -= n
@@ -267,16 +313,18 @@ def find_figures(text: str, report_date: str | None = None,
     spans = filter_spans([Span(doc, s, e, label=nlp.vocab.strings[mid]) for mid, s, e in matches])
     spans = [s for s in spans if s.label_ != "NUMBER" or not _is_masked(doc, s.start)]
     spans = [s for s in spans if not (s.label_ in ("PERCENT", "RATE") and _is_masked(doc, s.start) and doc[s.start - 1].lower_ != "per")]
-    starts = {s.start for s in spans}
+    ahead = _Ahead(doc, {s.start for s in spans})
     out: list[Found] = []
     period = carry
     for sent in doc.sents:
         stext = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
         phrases = time_phrases(sent.text, report_date)
         sub = _SUBJECT.match(stext)
+        compare = _COMPARE.search(stext)  # once a sentence, not once a figure (quadratic; issue 14)
         in_sent = [s for s in spans if sent.start <= s.start < sent.end]
         for s in in_sent:
-            found = _found(doc, s, starts, stext)
+            found = _found(doc, s, ahead, stext, compare, s.start_char - sent.start_char - lead)
             rel = s.start_char - sent.start_char
             before = [p for p in phrases if p[0] <= rel] or phrases
             if before:
@@ -295,7 +343,7 @@ def find_figures(text: str, report_date: str | None = None,
     return out, period
 
 
-def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
+def _found(doc: Doc, span: Span, ahead: _Ahead, sentence: str, compare: re.Match | None = None, at: int = 0) -> Found:
     label = span.label_
     i, j = span.start, span.end
     digits = [t for t in span if re.match(r"^[+\-]?\d", t.text)]
@@ -304,15 +352,14 @@ def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
     if label == "POSITION":
         ordinal = span[0].lower_
         value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
-        return Found(value, "position", span.text, f"Position out of {digits[-1].text}", "position", sentence)
+        return Found(value, "position", span.text, f"Position out of {digits[-1].text}", "position", sentence, at=at)
     unit = {"MONEY": "£", "PERCENT": "%"}.get(label, "count")
     if label == "MONEY":
         mult = {"m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3, "bn": 1e9, "billion": 1e9}.get(span[-1].lower_, 1)
         value *= mult
     if label == "RATE":
         unit = f"rate per {digits[-1].text}"
-    stops = {k for k in starts if k >= j}
-    after = _after(doc, j, 12 if label == "PERCENT" else 10, stops, percent=label == "PERCENT")
+    after = _after(doc, j, 12 if label == "PERCENT" else 10, ahead, percent=label == "PERCENT")
     if unit == "count":
         rate = re.match(r"^(?:\S+\s+){0,4}per\s+([\d,]{3,})", _text(after))
         if rate:
@@ -348,12 +395,12 @@ def _found(doc: Doc, span: Span, starts: set[int], sentence: str) -> Found:
     if rate_tail and noun:
         series = f"{series} {rate_tail}"
     comparator = None
-    m = _COMPARE.search(sentence)
-    if m and m.start() > sentence.find(span.text):
-        comparator = sentence[m.start():].split(",")[0].strip(" .")[:200]
+    m = compare
+    if m and m.start() > at:  # a comparison after the figure ("... than last year")
+        comparator = sentence[m.start():m.start() + 400].split(",")[0].strip(" .")[:200]
     words = {t.lower_ for t in after if t.is_alpha and t.lower_ not in _TRIM and len(t.text) > 2}
     return Found(value, unit, span.text if not approx else f"{doc[i - 1].text} {span.text}", " ".join(series.split()),
-                 measure, sentence, direction=direction, comparator=comparator, noun=noun, words=words)
+                 measure, sentence, direction=direction, comparator=comparator, noun=noun, words=words, at=at)
 
 
 def _pair_from_to(doc: Doc, found: list[Found]) -> None:
@@ -362,7 +409,10 @@ def _pair_from_to(doc: Doc, found: list[Found]) -> None:
     for a, b in zip(found, found[1:]):
         if a.sentence is not b.sentence and a.sentence != b.sentence:
             continue
-        m = re.search(rf"(?P<verb>\w+)\s+from\s+{re.escape(a.raw)}\b(?P<mid>.*?)\bto\s+{re.escape(b.raw)}", a.sentence)
+        # Searched between the two figures only (the verb and "from" just before the first): over
+        # the whole sentence for every pair, a long sentence of figures was quadratic (issue 14).
+        window = a.sentence[max(0, a.at - 80):b.at + len(b.raw) + 1]
+        m = re.search(rf"(?P<verb>\w+)\s+from\s+{re.escape(a.raw)}\b(?P<mid>.*?)\bto\s+{re.escape(b.raw)}", window)
         if not m:
             continue
         verb = m.group("verb")
@@ -381,6 +431,16 @@ def _pair_from_to(doc: Doc, found: list[Found]) -> None:
 VERSION = "1"
 
 
+def sentence_near(f: Found, width: int = 2000) -> str:
+    """The figure's sentence, or in a longer one the stretch of ``width`` characters around it:
+    each figure of a 100 KB "sentence" carried all of it, an export quadratic in its length
+    (issue 14)."""
+    if len(f.sentence) <= width:
+        return f.sentence
+    start = max(0, min(f.at - width // 2, len(f.sentence) - width))
+    return f.sentence[start:start + width]
+
+
 def parse(section, ctx):
     """Every figure stated in a section's prose as a Figure record (papers that track no
     indicators: a commissioning paper's context statistics)."""
@@ -395,5 +455,5 @@ def parse(section, ctx):
         found, carry = find_figures(b.text, ctx.meta.date, carry)
         for f in found:
             yield Figure(value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period,
-                         comparator=f.comparator, direction=f.direction, sentence=f.sentence[:2000],
-                         provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))
+                         comparator=f.comparator, direction=f.direction, sentence=sentence_near(f),
+                         provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)))

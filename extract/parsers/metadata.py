@@ -24,8 +24,13 @@ FRONT = 14  # blocks that make up a front page: title, body, date and meeting li
 
 _SMALL = {"and", "of", "for", "the", "in", "on", "to", "a", "an", "at", "by", "with"}
 _BODY_NOUNS = BODY_NOUNS_RE
+# Words of at most 40 letters, at most 12 of them before the noun: unbounded, a line of
+# capitals ("AAAA...") or of capitalised words was re-read from every word in it, quadratic
+# (issue 14: 20,000 characters took 49 s). No body's name comes near either bound. "&" is a
+# word only, not also a joiner: read both ways, a line of "& & & ..." had exponentially many
+# readings (the same names match).
 _BODY_RE = re.compile(
-    rf"(?P<body>(?:(?:[A-Z][\w'’\-]*|&)(?:,)?\s+(?:(?:and|of|for|the|&)\s+)?)+?{_BODY_NOUNS}(?:\s+{_BODY_NOUNS})*)\b"
+    rf"(?P<body>(?:(?:[A-Z][\w'’\-]{{0,40}}|&)(?:,)?\s+(?:(?:and|of|for|the)\s+)?){{1,12}}?{_BODY_NOUNS}(?:\s+{_BODY_NOUNS})*)\b"
 )
 
 
@@ -40,7 +45,8 @@ def title_case(text: str) -> str:
             out.append(lw if (i and lw in _SMALL) else lw[:1].upper() + lw[1:])
         return " ".join(out)
 
-    return re.sub(r"\b[A-Z][A-Z'’&\-]*(?: (?:[A-Z][A-Z'’&\-]*|&))+\b", fix, text)
+    # Words of at most 40 capitals, so that a run of "A-A-A-..." is not re-read from each "A" (issue 14).
+    return re.sub(r"\b[A-Z][A-Z'’&\-]{0,40}(?: (?:[A-Z][A-Z'’&\-]{0,40}|&))+\b", fix, text)
 
 
 def _front(doc: Document, n: int = FRONT) -> list[Block]:

@@ -17,7 +17,7 @@ import re
 from boardpapers.schemas.records import Figure, Indicator, IndicatorValue
 
 from ..language import dates
-from .figures import VERSION, Found, find_figures
+from .figures import VERSION, Found, find_figures, sentence_near
 
 _OUTCOME_SPLIT = re.compile(r"\b(?:Outcome|Objective)\s*\d*\s*[-–:]\s*", re.I)
 _EXCLUDED_PLACE = re.compile(
@@ -120,6 +120,7 @@ def outcome_records(section, ctx, places, table_indicators):
             not (place.priority or names)
         rows = tables_in_place.get(id(place), [])
         para_numbers = {f.value for f in found}
+        compares = bool(_COMPARISON.search(b.text))  # once a paragraph, not once a figure (issue 14)
         partner = {}
         for a, c in zip(found, found[1:]):
             if a.role == "from" and c.role == "to":
@@ -138,7 +139,7 @@ def outcome_records(section, ctx, places, table_indicators):
                     linked = restates[0].name
                 elif names:
                     linked = _to_outcome(f, names, b, i, place, outcome_inds, latest, baseline)
-                elif _COMPARISON.search(b.text):
+                elif compares:
                     current_measure, linked = _to_measure(f, b, i, place, measure_inds, current_measure)
             else:
                 for r in table_indicators:
@@ -147,8 +148,8 @@ def outcome_records(section, ctx, places, table_indicators):
                         break
             figures_out.append((i, Figure(
                 value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period, comparator=f.comparator,
-                direction=f.direction, indicator=linked, sentence=f.sentence[:2000],
-                provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))))
+                direction=f.direction, indicator=linked, sentence=sentence_near(f),
+                provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)))))
     for idx, inds in by_block.items():
         made.extend((idx, ind) for ind in inds)
     for spec in list(outcome_inds.values()) + measure_inds:

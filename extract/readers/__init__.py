@@ -9,37 +9,37 @@ from pathlib import Path
 
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ReadError
+from boardpapers.schemas.files import is_pdf, read_bytes, shown
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
 def read(path: str | Path, *, password: str | None = None) -> Document:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ReadError("no such file", document=str(path)) from None
-    except IsADirectoryError:
-        raise ReadError("is a folder, not a file", document=str(path)) from None
-    except OSError as e:
-        raise ReadError(f"cannot read the file ({e.strerror})", document=str(path)) from None
+    # Only a regular file, of bounded size (a named pipe or /dev/zero would hang or fill the
+    # memory), and named as text that prints and stores (a file name need not be UTF-8).
+    data = read_bytes(path)
+    name = shown(path)
     if not data:
-        raise ReadError("the file is empty (0 bytes)", document=str(path))
-    if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        raise ReadError("the file is empty (0 bytes)", document=name)
+    if is_pdf(data):
         from .pdf import read_pdf
 
-        return read_pdf(path, data=data, password=password)
-    if path.suffix.lower() == ".pdf":
+        return read_pdf(name, data=data, password=password)
+    if Path(path).suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
         hint = ("it looks like text: rename it .txt" if _looks_like_text(data)
                 else "is it damaged, or another format renamed .pdf?")
-        raise ReadError("not a PDF: the file does not start with %PDF-", document=str(path), hint=hint)
+        raise ReadError("not a PDF: the file does not start with %PDF-", document=name, hint=hint)
     from .text import read_text
 
-    return read_text(path, data=data)
+    return read_text(name, data=data)
 
 
 def _looks_like_text(data: bytes) -> bool:
+    from boardpapers.schemas.files import utf16_text
+
+    if utf16_text(data[:4096]) is not None:
+        return True
     head = data[:4096]
     if b"\x00" in head:
         return False

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pdfplumber
+import pdfplumber.page
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.psexceptions import PSException
@@ -65,6 +66,10 @@ class _Page:
     height: float
     rows: list[list[Word]] = field(default_factory=list)
     tables: list[TableDraft] = field(default_factory=list)
+    sideways: bool = False  # most of its text runs sideways or upside down, /Rotate or not: left out
+
+
+SIDEWAYS = "its text runs sideways or upside down, so the page was skipped (turn it upright in a PDF editor and save it)"
 
 
 def read_pdf(path: str | Path, data: bytes | None = None, password: str | None = None, *,
@@ -85,12 +90,16 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
         pages = list(_read_pages(path, _without_xref_pointer(data), password, settings))
     if not pages:
         raise ReadError("broken PDF: no pages found (its cross-reference table may be damaged)", document=path)
+    sideways = [(p.number, SIDEWAYS) for p in pages if p.sideways]
     if not any(p.rows or p.tables for p in pages):
+        if sideways:
+            raise ReadError("the text of every page runs sideways or upside down: turn the pages upright in a "
+                            "PDF editor and save it", document=path)
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages, settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
-                    page_count=len(pages), blocks=blocks)
+                    page_count=len(pages), blocks=blocks, skipped_pages=sideways)
 
 
 def _without_xref_pointer(data: bytes) -> bytes:
@@ -133,6 +142,10 @@ def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSe
         for i in range(n_pages):
             page = pdf.pages[i]
             try:
+                page = _upright(page)
+                if _mostly_sideways(page):
+                    yield _Page(number=i + 1, width=float(page.width), height=float(page.height), sideways=True)
+                    continue
                 yield _read_page(page, i + 1, settings)
             except ReadError:
                 raise
@@ -147,6 +160,36 @@ def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSe
             pdf.close()
         except _BROKEN:
             pass
+
+
+def _mostly_sideways(page) -> bool:
+    """More than half the characters run sideways or upside down: read as lines, letter soup."""
+    chars = page.chars
+    return bool(chars) and sum(1 for c in chars if not _reads_across(c)) * 2 > len(chars)
+
+
+def _reads_across(char) -> bool:
+    """The character's matrix writes it left to right, the right way up (a slant is allowed).
+    pdfplumber's ``upright`` says True for upside-down text, so the matrix is read directly."""
+    a, b, c, d = char["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) <= 0.5 * a and abs(c) <= 0.5 * d
+
+
+def _upright(page):
+    """The page as its text was written, when its /Rotate turns that text sideways.
+
+    pdfminer applies /Rotate, which is right for a landscape page drawn turned (the rotation
+    stands its text up) but turns text written upright onto its side (issue 14: such pages
+    loaded as letter soup). When most characters come out sideways or upside down, the page is
+    read again with the rotation left out.
+    """
+    if not page.rotation or not _mostly_sideways(page):
+        return page
+    obj = page.page_obj
+    obj.attrs = {k: v for k, v in obj.attrs.items() if k != "Rotate"}
+    obj.rotate = 0
+    page.close()
+    return pdfplumber.page.Page(page.pdf, obj, page_number=page.page_number, initial_doctop=page.initial_doctop)
 
 
 def _read_page(page, number: int, settings: ReaderSettings) -> _Page:

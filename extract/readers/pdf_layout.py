@@ -131,18 +131,22 @@ def drop_superscript_refs(line_words: list[Word], *, settings: ReaderSettings = 
 def group_rows(words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[list[Word]]:
     """Words sharing a baseline band, top to bottom; superscripts join their line."""
     rows: list[list[Word]] = []
+    # Each row's top and bottom, kept as words join it: taken afresh from every word of the
+    # row for every word placed, a line of 20,000 words took 20 s (quadratic; issue 14).
+    bounds: list[tuple[float, float]] = []
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         placed = False
-        for row in reversed(rows[-3:]):
-            top = min(x.top for x in row)
-            bottom = max(x.bottom for x in row)
+        for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):  # the last three rows, last first
+            top, bottom = bounds[k]
             overlap = min(bottom, w.bottom) - max(top, w.top)
             if overlap > settings.row_overlap_ratio * min(bottom - top, w.bottom - w.top):
-                row.append(w)
+                rows[k].append(w)
+                bounds[k] = (min(top, w.top), max(bottom, w.bottom))
                 placed = True
                 break
         if not placed:
             rows.append([w])
+            bounds.append((w.top, w.bottom))
     for row in rows:
         row.sort(key=lambda w: w.x0)
     rows.sort(key=lambda r: min(w.top for w in r))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from boardpapers.schemas.document import Block, Cell, Document, Row, Table
 from boardpapers.schemas.errors import ReadError
+from boardpapers.schemas.files import decode
 
 from .blocks import (
     bold_spans,
@@ -34,23 +35,10 @@ _RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _TAB_SEPARATOR = re.compile(r"^\s*-{2,}(\t+\s*-{2,})*\s*$")
 _FOOTNOTE = re.compile(r"^\s*(?:<sup>\s*\d{1,3}\s*</sup>|[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+)\s*\S")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-
-
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 first; papers saved from Word on Windows are often cp1252 ('£' as 0xA3)."""
-    if not data.strip():
-        raise ReadError("the file is empty", document=path)
-    if data.startswith(b"%PDF-"):
-        raise ReadError("this is a PDF, not a text rendering", document=path, hint="rename it to .pdf")
-    if b"\x00" in data[:4096]:
-        raise ReadError("binary data, not text", document=path)
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
+# The marks and the space after them only; the closing "##" is stripped in code. As one pattern,
+# r"^(#{1,6})\s+(.*?)\s*#*\s*$", a line of "#", spaces, "#" and spaces took cubic time: the lazy
+# group, the two \s* and \s+ all share the same spaces (a 3 KB line: 63 s; issue 14).
+_HEADING = re.compile(r"(#{1,6})\s+")
 
 
 @dataclass
@@ -125,7 +113,7 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
         return _read_tab_table(r, lines, i)
     m = _HEADING.match(stripped)
     if m:
-        raw = m.group(2)
+        raw = _heading_text(stripped[m.end():])
         marker, rest = split_marker(clean_inline(raw))
         r.add("heading", line, n, n, text=rest or clean_inline(raw), level=len(m.group(1)), marker=marker,
               bold=True)
@@ -161,6 +149,11 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
     else:
         r.add("paragraph", "\n".join(lines[i:j]), n, j, text=body or clean, marker=marker, bold=bold)
     return j
+
+
+def _heading_text(rest: str) -> str:
+    """A markdown heading's text without its optional closing marks: "Title ##" -> "Title"."""
+    return rest.rstrip().rstrip("#").rstrip()
 
 
 def re_bullet(line: str) -> tuple[int, str] | None:
@@ -204,6 +197,8 @@ def _pipe_cells(line: str) -> list[str]:
 
 
 def _cell(raw: str) -> Cell:
+    if not raw or raw.isspace():  # most cells of a very wide row; clean_inline is the reader's slowest rule
+        return Cell(text="")
     return Cell(text=clean_inline(raw, keep_breaks=True), bold=is_whole_bold(raw))
 
 
