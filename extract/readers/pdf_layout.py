@@ -27,6 +27,9 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    # Tagged PDFs: the marked-content ids (one per paragraph) of the word's first and last characters.
+    mcid: int | None = None
+    mcid_end: int | None = None
 
     @property
     def mid_x(self) -> float:
@@ -108,7 +111,9 @@ def to_words(raw: list[dict]) -> list[Word]:
         font = w.get("fontname") or ""
         out.append(Word(text=text, x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
                         bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),
-                        bold=bool(re.search(r"bold|black|heavy", font, re.I))))
+                        bold=bool(re.search(r"bold|black|heavy", font, re.I)),
+                        mcid=chars[0].get("mcid") if (chars := w.get("chars")) else None,
+                        mcid_end=chars[-1].get("mcid") if chars else None))
     return out
 
 

@@ -93,6 +93,69 @@ def ruled_tables(found, words: list[Word], page: int, body: float, *,
     return drafts, [w for w in words if id(w) not in taken]
 
 
+def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
+    """pdfplumber's ruled tables of the page, each re-found inside its own rules where the
+    page's other lines pulled it short.
+
+    pdfplumber snaps together rules a few points apart anywhere on the page: the short edges
+    of a logo just under a table drag its bottom rule away, and the right rules of a wider
+    table above drag its right rule, so the table comes out without its last row or column.
+    Each table's own rules (verticals that start inside it, horizontals that start at its
+    left edge) show how far it really runs; where they reach past what was found, the table
+    is found again on the page cropped to them, away from its neighbours.
+    """
+    found = list(page.find_tables())
+    if not found:
+        return found
+    edges = page.edges
+    out = []
+    for t in found:
+        out.append(_refind(page, t, edges, found, settings) or t)
+    return out
+
+
+def _refind(page, table, edges, found, settings: ReaderSettings):
+    x0, top, x1, bottom = table.bbox
+    tol = settings.table_bbox_tolerance_pt
+    # Rules drawn in segments (one per cell) reach on from where the last one ended.
+    vertical = sorted((e for e in edges if e["orientation"] == "v" and x0 - tol <= e["x0"] <= x1 + tol
+                       and e["top"] >= top - tol), key=lambda e: e["top"])
+    reach_bottom = bottom
+    for e in vertical:
+        if e["top"] <= reach_bottom + tol:
+            reach_bottom = max(reach_bottom, e["bottom"])
+    horizontal = sorted((e for e in edges if e["orientation"] == "h" and top - tol <= e["top"] <= bottom + tol
+                         and e["x0"] >= x0 - tol), key=lambda e: e["x0"])
+    reach_right = x1
+    for e in horizontal:
+        if e["x0"] <= reach_right + tol:
+            reach_right = max(reach_right, e["x1"])
+    grow = settings.refind_min_growth_pt
+    if reach_bottom - bottom < grow and reach_right - x1 < grow:
+        return None
+    # Another table found in the space the rules reach into (or round this one: a table drawn
+    # inside another's cell): the rules are that table's.
+    for other in found:
+        o0, otop, o1, obottom = other.bbox
+        if other is not table and o0 < reach_right and o1 > x0 and otop < reach_bottom and obottom > top:
+            return None
+    pad = settings.refind_crop_pad_pt
+    px0, ptop, px1, pbottom = page.bbox
+    crop = (max(px0, x0 - pad), max(ptop, top - pad), min(px1, reach_right + pad), min(pbottom, reach_bottom + pad))
+    try:
+        again = page.crop(crop, strict=False).find_tables()
+    except Exception:  # noqa: BLE001 - a crop pdfplumber cannot read leaves the table as first found
+        return None
+    best = max(again, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
+    if best is None:
+        return None
+    b0, btop, b1, bbottom = best.bbox
+    covers = b0 <= x0 + tol and btop <= top + tol and b1 >= x1 - tol and bbottom >= bottom - tol
+    if covers and (bbottom - bottom >= grow or b1 - x1 >= grow):
+        return best
+    return None
+
+
 def regrid(table, *, settings: ReaderSettings = DEFAULT):
     """The table as its hairline rules alone draw it, where coloured cell fills split it.
 

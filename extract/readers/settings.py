@@ -7,7 +7,8 @@ Units, by the end of each field's name:
 - ``_em``: a multiple of the font size in play (1 em = the size of the line or word the
   rule looks at; the field's comment says which);
 - ``_ratio``: one size or length as a fraction of another (the comment says which);
-- ``_of_page_width`` / ``_of_page_height``: a fraction of the page's width or height;
+- ``_of_page_width`` / ``_of_page_height`` / ``_of_page_area``: a fraction of the page's width,
+  height or area;
 - ``_share``: a fraction of the rows (or lines) the rule counts;
 - ``_rows``: a number of rows, the evidence a layout rule wants before it acts.
 
@@ -22,6 +23,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ReaderSettings:
+    # --- what a page shows (pdf_page) ---------------------------------------------------------
+    # Characters more than 1 pt off the page box are not on the page (an HTML print carries the
+    # whole table on every page): the page is cropped to its box when any are found.
+    off_page_tolerance_pt: float = 1.0
+    # A page whose clipping rectangles are all one box (each edge within 2 pt: the same
+    # printable area set again for each run of text) shows only that box, when the box is a
+    # quarter of the page or more (smaller clips are a picture's or a cell's).
+    clip_same_box_pt: float = 2.0
+    clip_min_of_page_area: float = 0.25
+    # Text set on its side: characters whose centres lie within 2 pt across the line are one
+    # line, and a gap along it wider than 0.25 em (of the size) is a word space.
+    rotated_line_band_pt: float = 2.0
+    rotated_word_gap_em: float = 0.25
+
     # --- words into rows and chunks (pdf_layout) ----------------------------------------------
     # Footnote references: small raised digits glued after a word ("recovery⁷").
     superscript_size_ratio: float = 0.8  # a reference is set under 0.8 of the line's main size
@@ -106,6 +121,10 @@ class ReaderSettings:
     empty_row_min_height_em: float = 0.6
     # ... unless over 30% of the rows are empty: then they are ruling artefacts and all go.
     many_empty_rows_share: float = 0.3
+    # A table is found again inside its own rules when they reach 3 pt or more past what was
+    # found (less is a rule's width); the crop takes 1 pt more each side, for the rules themselves.
+    refind_min_growth_pt: float = 3.0
+    refind_crop_pad_pt: float = 1.0
     # Fragments of one table across a break: outer (and inner) column edges within 3 pt.
     table_edge_tolerance_pt: float = 3.0
 

@@ -1,0 +1,163 @@
+"""What one PDF page shows, before words are grouped: the part of the page that is visible,
+the text set on its side, and the paragraph marks a tagged PDF gives each character.
+
+- **The visible box.** A text layer may hold far more than the page shows. A browser or
+  TextEdit print of an HTML table draws the whole table on every page and lets a clipping
+  rectangle (the printable area) show one page's part: the rows either side of each break
+  are in the text layer twice, once clipped. When every clipping rectangle a page sets is
+  the same box, that box is what the reader of the page sees, and the page is cropped to it
+  (and always to the page itself: objects drawn off the page are not on it).
+- **Rotated text.** Word sets the date headers of an attendance register on their side
+  (90 degrees). pdfplumber's words read such characters top-down and one per word
+  ("1 2 0 2 / 0 1 / 1 1"); here they are joined in reading order ("11/10/2021").
+- **Marked content.** A tagged PDF (a Word export) gives every paragraph its own
+  marked-content id (``mcid`` on each character): a change of id between two lines of one
+  table cell is a paragraph break there, not a wrap.
+"""
+from __future__ import annotations
+
+import re
+
+from .pdf_layout import Word, to_words
+from .settings import DEFAULT, ReaderSettings
+
+# Words carry their characters so that each knows the marked-content ids it starts and ends in
+# (Word may change the id inside a word, so the id cannot split words).
+WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False,
+                "return_chars": True}
+_NUMBER = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
+# "x y w h re W n": a rectangle made the clipping path (W or W*), then the path ended unpainted.
+_CLIP_RECT = re.compile(rb"(%s)\s+(%s)\s+(%s)\s+(%s)\s+re\s+W\*?\s+n\b" % ((_NUMBER,) * 4))
+
+
+def visible_box(page, *, settings: ReaderSettings = DEFAULT) -> tuple[float, float, float, float] | None:
+    """The box to crop the page to, in pdfplumber's coordinates, or None to keep it whole.
+
+    The page box, less what one clipping rectangle hides: only when the page sets one or
+    more clipping rectangles and all of them are the same box (within
+    ``clip_same_box_pt``), covering ``clip_min_of_page_area`` of the page or more. A
+    Word page clips each table cell to itself, which is no crop; a page that clips nothing
+    is cropped only to itself, and only where something lies off it.
+    """
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    box = (x0, top, x1, bottom)
+    clip = _one_clip(page, settings)
+    if clip is not None:
+        box = (max(x0, clip[0]), max(top, clip[1]), min(x1, clip[2]), min(bottom, clip[3]))
+    if box == (x0, top, x1, bottom):
+        tol = settings.off_page_tolerance_pt
+        off = any(c["x1"] < x0 - tol or c["x0"] > x1 + tol or c["bottom"] < top - tol or c["top"] > bottom + tol
+                  for c in page.chars)
+        return (x0, top, x1, bottom) if off else None
+    return box
+
+
+def _one_clip(page, settings: ReaderSettings) -> tuple[float, float, float, float] | None:
+    """The page's clipping rectangle, when it sets only one (however often)."""
+    try:
+        streams = page.page_obj.contents
+    except AttributeError:
+        return None
+    boxes: list[tuple[float, float, float, float]] = []
+    mb = page.mediabox
+    for stream in streams or []:
+        try:
+            data = stream.get_data()
+        except Exception:  # noqa: BLE001 - an unreadable stream: pdfminer reports it when it draws the page
+            return None
+        if b" W" not in data and b"\nW" not in data:
+            continue
+        for m in _CLIP_RECT.finditer(data):
+            x, y, w, h = (float(v) for v in m.groups())
+            # PDF space (origin bottom left) to pdfplumber's (origin top left of the media box).
+            boxes.append((min(x, x + w) - mb[0], mb[3] - max(y, y + h), max(x, x + w) - mb[0], mb[3] - min(y, y + h)))
+            if len(boxes) > 64:
+                return None  # many clips: cells, images, not a printable area
+    if not boxes:
+        return None
+    first = boxes[0]
+    near = settings.clip_same_box_pt
+    if any(max(abs(a - b) for a, b in zip(first, other)) > near for other in boxes[1:]):
+        return None
+    area = (first[2] - first[0]) * (first[3] - first[1])
+    if area < settings.clip_min_of_page_area * float(page.width) * float(page.height):
+        return None
+    return first
+
+
+def _rotated(char: dict) -> bool:
+    """A character set on its side: its text direction is (nearly) vertical."""
+    a, b = char["matrix"][0], char["matrix"][1]
+    return abs(b) > abs(a)
+
+
+def page_words(page, *, settings: ReaderSettings = DEFAULT) -> list[Word]:
+    """The page's words: upright text through pdfplumber, text on its side joined here."""
+    chars = page.chars
+    if not any(_rotated(c) for c in chars):
+        return to_words(page.extract_words(**WORD_OPTIONS))
+    upright = page.filter(lambda o: o.get("object_type") != "char" or not _rotated(o))
+    words = to_words(upright.extract_words(**WORD_OPTIONS))
+    return words + rotated_words([c for c in chars if _rotated(c)], settings=settings)
+
+
+def rotated_words(chars: list[dict], *, settings: ReaderSettings = DEFAULT) -> list[Word]:
+    """Characters set on their side, joined into words in reading order.
+
+    A character whose text direction points up the page (matrix b > 0) reads bottom to top,
+    one pointing down reads top to bottom. Characters of one line share their baseline (an
+    x position here); a gap along the line wider than ``rotated_word_gap_em`` of the size is
+    a word space.
+    """
+    lines: dict[tuple[int, int], list[dict]] = {}
+    for c in chars:
+        up = c["matrix"][1] > 0
+        lines.setdefault((round((c["x0"] + c["x1"]) / 2 / settings.rotated_line_band_pt), up), []).append(c)
+    out: list[Word] = []
+    for (_, up), line in sorted(lines.items()):
+        line.sort(key=lambda c: -c["bottom"] if up else c["top"])
+        run: list[dict] = []
+        for c in line:
+            if run:
+                prev = run[-1]
+                gap = (prev["top"] - c["bottom"]) if up else (c["top"] - prev["bottom"])
+                if gap > settings.rotated_word_gap_em * max(float(c["size"] or 0), settings.gap_font_floor_pt):
+                    out.extend(_rotated_word(run))
+                    run = []
+            run.append(c)
+        out.extend(_rotated_word(run))
+    return out
+
+
+def _rotated_word(chars: list[dict]) -> list[Word]:
+    text = "".join(c["text"] for c in chars).strip()
+    if not text:
+        return []
+    raw = {"text": text, "x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
+           "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars),
+           "size": chars[0]["size"], "fontname": chars[0].get("fontname"), "chars": chars}
+    return to_words([raw])
+
+
+def document_properties(metadata: dict) -> dict[str, str]:
+    """The PDF's document information as ``pdf:Key`` strings: Title, Subject, Author, Keywords
+    as written; CreationDate and ModDate as ISO dates ("D:20230523101342Z" -> "2023-05-23")."""
+    out: dict[str, str] = {}
+    for key in ("Title", "Subject", "Author", "Keywords", "CreationDate", "ModDate"):
+        value = metadata.get(key)
+        if isinstance(value, bytes):
+            try:
+                value = value.decode("utf-16") if value[:2] in (b"\xfe\xff", b"\xff\xfe") else value.decode("latin-1")
+            except UnicodeDecodeError:
+                continue
+        if not isinstance(value, str):
+            continue
+        value = " ".join(value.replace("\x00", "").split())
+        if key.endswith("Date"):
+            m = re.match(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?", value)
+            if not m:
+                continue
+            value = "-".join(g for g in m.groups() if g)
+        if value:
+            out[f"pdf:{key}"] = value
+    return out
