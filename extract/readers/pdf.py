@@ -47,7 +47,16 @@ from .pdf_layout import (
 )
 from .pdf_page import document_properties, page_words, visible_box
 from .pdf_regions import Region, aligned_tables, split_columns
-from .pdf_tables import TableDraft, find_tables, glued, header_count, repair_fragments, ruled_tables, to_block
+from .pdf_tables import (
+    TableDraft,
+    drop_trailing_empty_rows,
+    find_tables,
+    glued,
+    header_count,
+    repair_fragments,
+    ruled_tables,
+    to_block,
+)
 from .settings import DEFAULT, ReaderSettings
 from .tables import merge_continued_tables
 
@@ -89,6 +98,7 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages, settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
+    blocks = drop_trailing_empty_rows(blocks)
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
                     page_count=len(pages), blocks=blocks, properties=properties)
 

@@ -181,21 +181,32 @@ def _norm(text: str) -> str:
 def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSettings = DEFAULT) -> set[int]:
     """ids of lines that are running headers, footers, page numbers or markings.
 
-    A line counts when it sits in the top or bottom 10% of its page and either repeats (digits
-    ignored) at about the same height on half the pages or more, or is a page number
-    ("3", "Page 3", "- 3 -", "Page 3 of 9") or a security marking ("UNCLASSIFIED").
+    A line counts when it repeats at about the same place on half the pages or more,
+    whatever its length and however far from the edge: a line in the upper half of
+    its page is placed by its distance from the top, one in the lower half by its distance
+    from the bottom, so a footer keeps its place on landscape and portrait pages alike (Word
+    sets a landscape page's footer at 88-90% of its height). Away from the top and bottom
+    zones (``header_zone_of_page_height``, ``footer_zone_of_page_height``) three pages at
+    least must show it, as written; in them, and for page numbers anywhere, digits are
+    ignored ("Page 3 of 9"). In those zones a page number ("3", "Page 3", "- 3 -", "Page 3 of 9")
+    or a security marking ("UNCLASSIFIED") counts on its own.
     """
-    zone: list[tuple[Line, str]] = []
+    placed: list[tuple[Line, str, tuple[str, int], bool]] = []
     for height, lines in pages:
         for line in lines:
-            top_zone = line.top < settings.header_zone_of_page_height * height
-            bottom_zone = line.bottom > (1 - settings.footer_zone_of_page_height) * height
-            if (top_zone or bottom_zone) and len(line.words) <= 15:
-                zone.append((line, _norm(line.text)))
+            upper = line.top < height / 2
+            offset = line.top if upper else height - line.bottom
+            band = ("top" if upper else "bottom", round(offset / settings.running_band_pt))
+            in_zone = (line.top < settings.header_zone_of_page_height * height
+                       or line.bottom > (1 - settings.footer_zone_of_page_height) * height)
+            text = line.text.strip()
+            # Digits are ignored near the edges ("Page 3", a date that changes); further in, a
+            # line must repeat as written ("Item 3" on every page is the paper's own text).
+            key = _norm(text) if in_zone or _PAGE_NUMBER.match(text) else " ".join(text.lower().split())
+            placed.append((line, key, band, in_zone))
     counts: Counter = Counter()
-    seen: set[tuple[str, int, int]] = set()
-    for line, key in zone:
-        band = round(line.top / settings.running_band_pt)
+    seen: set[tuple[str, tuple[str, int], int]] = set()
+    for line, key, band, _ in placed:
         mark = (key, band, line.page)
         if mark not in seen:
             seen.add(mark)
@@ -203,10 +214,11 @@ def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSett
     n_pages = sum(1 for _, lines in pages if lines)
     need = max(2, (n_pages + 1) // 2)
     out = set()
-    for line, key in zone:
-        band = round(line.top / settings.running_band_pt)
-        repeated = n_pages >= 2 and max(counts[(key, band + d)] for d in (-1, 0, 1)) >= need
-        if repeated or _PAGE_NUMBER.match(line.text.strip()) or _MARKING.match(line.text.strip()):
+    for line, key, (edge, band), in_zone in placed:
+        found = max(counts[(key, (edge, band + d))] for d in (-1, 0, 1))
+        repeated = n_pages >= 2 and found >= (need if in_zone else max(3, need))
+        text = line.text.strip()
+        if repeated or (in_zone and (_PAGE_NUMBER.match(text) or _MARKING.match(text))):
             out.add(id(line))
     return out
 

@@ -34,10 +34,10 @@ def visible_box(page, *, settings: ReaderSettings = DEFAULT) -> tuple[float, flo
     """The box to crop the page to, in pdfplumber's coordinates, or None to keep it whole.
 
     The page box, less what one clipping rectangle hides: only when the page sets one or
-    more clipping rectangles and all of them are the same box (within
-    ``clip_same_box_pt``), covering ``clip_min_of_page_area`` of the page or more. A
-    Word page clips each table cell to itself, which is no crop; a page that clips nothing
-    is cropped only to itself, and only where something lies off it.
+    more clipping rectangles, all of them the same box (within ``clip_same_box_pt``), and
+    draws all its text inside them. A Word page clips each table cell to itself, which is no
+    crop; a page that clips nothing is cropped only to itself, and only where something lies
+    off it.
     """
     x0, top, x1, bottom = (float(v) for v in page.bbox)
     box = (x0, top, x1, bottom)
@@ -52,8 +52,13 @@ def visible_box(page, *, settings: ReaderSettings = DEFAULT) -> tuple[float, flo
     return box
 
 
+_STRING = re.compile(rb"\((?:\\.|[^\\)])*\)")
+_CLIP_OR_NEST = re.compile(rb"(?<![\w/])(q|Q|BT)(?!\w)|" + _CLIP_RECT.pattern)
+
+
 def _one_clip(page, settings: ReaderSettings) -> tuple[float, float, float, float] | None:
-    """The page's clipping rectangle, when it sets only one (however often)."""
+    """The page's clipping rectangle, when it sets only one (however often) and every text
+    object is drawn inside it: text drawn with no clip in force is visible wherever it is."""
     try:
         streams = page.page_obj.contents
     except AttributeError:
@@ -65,22 +70,34 @@ def _one_clip(page, settings: ReaderSettings) -> tuple[float, float, float, floa
             data = stream.get_data()
         except Exception:  # noqa: BLE001 - an unreadable stream: pdfminer reports it when it draws the page
             return None
-        if b" W" not in data and b"\nW" not in data:
+        if not _CLIP_RECT.search(data):
+            if b"BT" in data:
+                return None  # text drawn in a stream that sets no clip
             continue
-        for m in _CLIP_RECT.finditer(data):
-            x, y, w, h = (float(v) for v in m.groups())
-            # PDF space (origin bottom left) to pdfplumber's (origin top left of the media box).
-            boxes.append((min(x, x + w) - mb[0], mb[3] - max(y, y + h), max(x, x + w) - mb[0], mb[3] - min(y, y + h)))
-            if len(boxes) > 64:
-                return None  # many clips: cells, images, not a printable area
+        data = _STRING.sub(b"()", data)  # text strings may hold "q" or "BT" as letters
+        clipped = [False]  # per graphics state saved with q: is a clip in force?
+        for m in _CLIP_OR_NEST.finditer(data):
+            op = m.group(1)
+            if op == b"q":
+                clipped.append(clipped[-1])
+            elif op == b"Q":
+                if len(clipped) > 1:
+                    clipped.pop()
+            elif op == b"BT":
+                if not clipped[-1]:
+                    return None
+            else:
+                x, y, w, h = (float(v) for v in m.groups()[1:5])
+                # PDF space (origin bottom left) to pdfplumber's (origin top left of the media box).
+                boxes.append((min(x, x + w) - mb[0], mb[3] - max(y, y + h), max(x, x + w) - mb[0], mb[3] - min(y, y + h)))
+                clipped[-1] = True
+                if len(boxes) > settings.clip_max_count:
+                    return None  # many clips: cells, images, not a printable area
     if not boxes:
         return None
     first = boxes[0]
     near = settings.clip_same_box_pt
     if any(max(abs(a - b) for a, b in zip(first, other)) > near for other in boxes[1:]):
-        return None
-    area = (first[2] - first[0]) * (first[3] - first[1])
-    if area < settings.clip_min_of_page_area * float(page.width) * float(page.height):
         return None
     return first
 

@@ -12,7 +12,15 @@ from .blocks import clean_inline
 from .captions import lift_caption
 from .pdf_layout import Word, bold_share, group_rows
 from .settings import DEFAULT, ReaderSettings
-from .tables import append_row, continues_row, header_rows_by_content, is_data_cell, is_label_like, normalised_cells
+from .tables import (
+    append_row,
+    continues_row,
+    header_rows_by_content,
+    is_data_cell,
+    is_empty_row,
+    is_label_like,
+    normalised_cells,
+)
 
 
 @dataclass
@@ -178,7 +186,7 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     rects = [r for r in page.rects if inside(r)]
     thin = [r for r in rects if min(r["width"], r["height"]) < hairline and max(r["width"], r["height"]) >= hairline]
     fills = len(rects) - len(thin)
-    if fills < 4 or not thin:  # no fills to split the grid
+    if fills < 1 or not thin:  # no fills to split the grid
         return table
     lines = thin + [ln for ln in page.lines if inside(ln)]
     vertical = [o for o in lines if o["width"] < hairline]
@@ -196,9 +204,17 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     near = settings.regrid_same_box_pt
     same_box = (abs(a0 - x0) <= near and abs(a1 - x1) <= near
                 and abs(atop - top) <= near and abs(abottom - bottom) <= near)
-    if same_box and 2 <= len(again[0].rows) < len(table.rows):
+    rows, cols = len(again[0].rows), _n_cols(again[0])
+    # Fewer rows (fills cut each row into slivers, down to a one-row grid of paragraph shading),
+    # or fewer columns (a highlight cut a column in two), and never more of either.
+    fewer = rows < len(table.rows) or cols < _n_cols(table)
+    if same_box and fewer and 1 <= rows <= len(table.rows) and cols <= _n_cols(table):
         return again[0]
     return table
+
+
+def _n_cols(table) -> int:
+    return max((len(r.cells) for r in table.rows), default=0)
 
 
 def _assign(words: list[Word], rows, settings: ReaderSettings) -> dict[tuple[int, int], list[Word]]:
@@ -297,6 +313,67 @@ def same_columns(a: Block, b: Block, *, strict: bool, settings: ReaderSettings =
     return len(ea) == len(eb) and all(abs(x - y) <= near for x, y in zip(ea, eb))
 
 
+def fit_columns(prev: Block, block: Block, *, settings: ReaderSettings = DEFAULT) -> Block | None:
+    """The fragment ``block`` set in the columns of the table above it, or None.
+
+    A fragment of a grid on the next page may come out with fewer columns (grey fills the
+    reader dropped, a column empty on that page) or more (empty slivers at its edges). Each
+    filled cell goes to the column of ``prev`` its left edge lies in; the fragment fits when
+    every filled cell finds a column of its own inside the table's outer edges.
+    """
+    a, b = prev.table, block.table
+    if a is None or b is None or prev.box is None or block.box is None:
+        return None
+    near = settings.table_edge_tolerance_pt
+    edges = _column_spans(a)
+    if edges is None or len(edges) != a.n_cols:
+        return None
+    rows = []
+    for row in b.rows:
+        boxes = [c.box for c in row.cells if c.box is not None]
+        if not boxes:
+            return None
+        top, bottom = min(bx.top for bx in boxes), max(bx.bottom for bx in boxes)
+        cells = [Cell(text="", box=Box(x0=x0, top=top, x1=x1, bottom=bottom)) for x0, x1 in edges]
+        for cell in row.cells:
+            if not cell.text.strip():
+                continue
+            if cell.box is None:
+                return None
+            # A cell spanning columns starts in the first of them.
+            hits = [j for j, (x0, x1) in enumerate(edges) if x0 - near <= cell.box.x0 < x1 - near]
+            if len(hits) != 1 or cells[hits[0]].text:
+                return None
+            cells[hits[0]] = cell
+        rows.append(row.model_copy(update={"cells": cells}))
+    if not rows:
+        return None
+    table = b.model_copy(update={"rows": rows, "n_cols": a.n_cols})
+    return block.model_copy(update={"table": table, "box": block.box.model_copy(update={"x0": prev.box.x0, "x1": prev.box.x1})})
+
+
+def _column_spans(table: Table) -> list[tuple[float, float]] | None:
+    """The x range of each column: from the row whose cells all have boxes."""
+    for row in reversed(table.rows):
+        if len(row.cells) == table.n_cols and all(c.box is not None for c in row.cells):
+            return [(c.box.x0, c.box.x1) for c in row.cells if c.box is not None]
+    return None
+
+
+def drop_trailing_empty_rows(blocks: list[Block]) -> list[Block]:
+    """A table's empty last rows (a spare row left at the end of a Word table) hold nothing."""
+    out = []
+    for block in blocks:
+        t = block.table
+        if block.kind == "table" and t is not None and len(t.rows) > 1 and is_empty_row(t.rows[-1]):
+            rows = list(t.rows)
+            while len(rows) > 1 and is_empty_row(rows[-1]) and not rows[-1].header:
+                rows.pop()
+            block = block.model_copy(update={"table": t.model_copy(update={"rows": rows})})
+        out.append(block)
+    return out
+
+
 def _set_header(table: Table, n: int) -> Table:
     rows = [r.model_copy(update={"header": k < n}) for k, r in enumerate(table.rows)]
     return table.model_copy(update={"rows": rows})
@@ -326,8 +403,20 @@ def repair_fragments(blocks: list[Block], *, settings: ReaderSettings = DEFAULT)
         n_a = len(a.header_rows)
         repeats = n_a > 0 and len(b.rows) > n_a and [normalised_cells(r) for r in b.rows[:n_a]] == [normalised_cells(r) for r in a.header_rows]
         first_on_page = block.page > prev.page and not any(x.page == block.page for x in out)
+        if first_on_page and not same_columns(prev, block, strict=False, settings=settings):
+            fitted = fit_columns(prev, block, settings=settings)
+            if fitted is not None:
+                block, b = fitted, fitted.table
+                assert b is not None
         if first_on_page and same_columns(prev, block, strict=False, settings=settings):
-            out.append(block.model_copy(update={"table": _set_header(b, n_a if repeats else 0)}))
+            b = _set_header(b, n_a if repeats else 0)
+            # A row the text layer holds on both sides of the break (a print that clips the
+            # rows either side of it) is read once.
+            if b.rows and a.rows and not b.rows[0].header and not is_empty_row(b.rows[0]) \
+                    and normalised_cells(b.rows[0]) == normalised_cells(a.rows[-1]):
+                b = b.model_copy(update={"rows": b.rows[1:]})
+            if b.rows:
+                out.append(block.model_copy(update={"table": b}))
             continue
         if block.page != prev.page or not same_columns(prev, block, strict=True, settings=settings):
             out.append(block)

@@ -7,10 +7,10 @@ Units, by the end of each field's name:
 - ``_em``: a multiple of the font size in play (1 em = the size of the line or word the
   rule looks at; the field's comment says which);
 - ``_ratio``: one size or length as a fraction of another (the comment says which);
-- ``_of_page_width`` / ``_of_page_height`` / ``_of_page_area``: a fraction of the page's width,
-  height or area;
+- ``_of_page_width`` / ``_of_page_height``: a fraction of the page's width or height;
 - ``_share``: a fraction of the rows (or lines) the rule counts;
-- ``_rows``: a number of rows, the evidence a layout rule wants before it acts.
+- ``_rows``: a number of rows, the evidence a layout rule wants before it acts;
+- ``_count``: a number of other things (the field's comment says what).
 
 ``DEFAULT`` is what ``read_pdf`` uses; pass another ``ReaderSettings`` (e.g.
 ``dataclasses.replace(DEFAULT, paragraph_gap_em=1.0)``) to try other tolerances. The values
@@ -28,10 +28,10 @@ class ReaderSettings:
     # whole table on every page): the page is cropped to its box when any are found.
     off_page_tolerance_pt: float = 1.0
     # A page whose clipping rectangles are all one box (each edge within 2 pt: the same
-    # printable area set again for each run of text) shows only that box, when the box is a
-    # quarter of the page or more (smaller clips are a picture's or a cell's).
+    # printable area set again for each run of text), with all its text drawn inside them,
+    # shows only that box. Past 64 clips a page is clipping cells or pictures, not a print area.
     clip_same_box_pt: float = 2.0
-    clip_min_of_page_area: float = 0.25
+    clip_max_count: int = 64
     # Text set on its side: characters whose centres lie within 2 pt across the line are one
     # line, and a gap along it wider than 0.25 em (of the size) is a word space.
     rotated_line_band_pt: float = 2.0

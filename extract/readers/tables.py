@@ -73,18 +73,35 @@ def is_empty_row(row: Row) -> bool:
 
 
 def continues_row(first: Row, previous: Row, n_cols: int) -> bool:
-    """Is the first row after a page break the rest of the row the break cut?"""
+    """Is the first row after a page break the rest of the row the break cut?
+
+    Yes when its first cell is empty under a filled one and another cell sits under text
+    (the cut row's code or label is above the break, its text runs on), or when one cell
+    finishes a sentence, or when every filled cell runs on from the cell above: half of them
+    at least start in lower case, and the others sit under text without closing punctuation
+    (a plan's row cut mid-sentence in every column). Values never run on: "45%" under "40%"
+    is a new row.
+    """
     texts = [c.text.strip() for c in first.cells]
     if not texts or is_empty_row(first):
         return False
-    if not texts[0] and any(texts[1:]) and any(c.text.strip() for c in previous.cells):
-        return True
+    above = [c.text.strip() for c in previous.cells] + [""] * max(0, len(texts) - len(previous.cells))
     filled = [i for i, t in enumerate(texts) if t]
+    if not texts[0] and above[0] and any(above[i] for i in filled):
+        return True
     if n_cols >= 3 and len(filled) == 1:
         i = filled[0]
-        before = previous.cells[i].text.strip() if i < len(previous.cells) else ""
+        before = above[i]
         return bool(before) and not before.endswith(TERMINAL) and texts[i][:1].isalpha()
-    return False
+    if not all(above[i] and not is_data_cell(texts[i]) and not is_data_cell(above[i]) for i in filled):
+        return False
+    lower = [_runs_on(texts[i]) for i in filled]
+    return 2 * sum(lower) >= len(filled) and all(low or not above[i].endswith(TERMINAL) for i, low in zip(filled, lower))
+
+
+def _runs_on(text: str) -> bool:
+    """Text that carries on a sentence: it starts with a lower-case word, not a list marker ("a.", "ii)")."""
+    return text[:1].islower() and not re.match(r"[a-z]{1,4}[.)](?:\s|$)", text)
 
 
 def append_row(previous: Row, extra: Row) -> Row:
