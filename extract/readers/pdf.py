@@ -53,8 +53,10 @@ from .pdf_tables import (
     find_tables,
     glued,
     header_count,
+    join_header_strips,
     repair_fragments,
     ruled_tables,
+    split_banded_tables,
     to_block,
 )
 from .settings import DEFAULT, ReaderSettings
@@ -97,8 +99,9 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
     if not any(p.rows or p.tables for p in pages):
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages, settings)
+    blocks = join_header_strips(blocks, settings=settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
-    blocks = drop_trailing_empty_rows(blocks)
+    blocks = drop_trailing_empty_rows(split_banded_tables(blocks))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
                     page_count=len(pages), blocks=blocks, properties=properties)
 

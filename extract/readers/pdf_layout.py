@@ -102,12 +102,20 @@ def bold_runs(words: list[Word]) -> list[str]:
     return [clean_inline(" ".join(r)) for r in runs if clean_inline(" ".join(r))]
 
 
+# A glyph the font maps to no character: pdfminer writes "(cid:120)"; symbol fonts' bullets
+# come as private-use code points (U+F0B7 and its neighbours). Alone as a word, either is a
+# list bullet.
+_GLYPH_BULLET = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+
+
 def to_words(raw: list[dict]) -> list[Word]:
     out = []
     for w in raw:
         text = normalise_unicode(w["text"]).strip()
         if not text:
             continue
+        if _GLYPH_BULLET.fullmatch(text):
+            text = "•"
         font = w.get("fontname") or ""
         out.append(Word(text=text, x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
                         bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),

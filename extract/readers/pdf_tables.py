@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 
 from .blocks import clean_inline
-from .captions import lift_caption
+from .captions import lift_caption, split_bands
 from .pdf_layout import Word, bold_share, group_rows
 from .settings import DEFAULT, ReaderSettings
 from .tables import (
@@ -32,6 +32,7 @@ class TableDraft:
     page: int
     col_edges: list[float]
     ruled: bool = True
+    n_header: int | None = None  # header rows known from the layout (an unruled label line over the rules)
 
 
 def glued(before: str, after: str) -> bool:
@@ -71,8 +72,8 @@ def ruled_tables(found, words: list[Word], page: int, body: float, *,
     for t in found:
         t = regrid(t, settings=settings)
         n_cols = max((len(r.cells) for r in t.rows), default=0)
-        if n_cols < 2:
-            continue  # a ruled box round a paragraph (an "Action:" box), not a table
+        if n_cols < 2 and not _ruled_column(t, found, settings):
+            continue  # a ruled box round a paragraph (an "Action:" box), or shaded lines: not a table
         x0, top, x1, bottom = t.bbox
         inside = [w for w in words if x0 - tol <= w.mid_x <= x1 + tol and top - tol <= w.mid_y <= bottom + tol]
         if not inside:
@@ -96,9 +97,53 @@ def ruled_tables(found, words: list[Word], page: int, body: float, *,
         if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
             continue
         edges = sorted({round(c.x0) for row in t.rows for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]})
-        drafts.append(TableDraft(cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges))
+        n_header = None
+        head = _header_line_above(t, [w for w in words if id(w) not in taken], n_cols, settings)
+        if head is not None:
+            cells, line = head
+            rows.insert(0, cells)
+            n_header = 1
+            top = min(top, min(w.top for w in line))
+            inside = inside + line
+        drafts.append(TableDraft(cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges,
+                                 n_header=n_header))
         taken.update(id(w) for w in inside)
     return drafts, [w for w in words if id(w) not in taken]
+
+
+def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSettings):
+    """An unruled line of column labels set right on a ruled table's top rule ("ITEM ... BY
+    WHOM ... BY WHEN" over a Word action log): its cells and words, or None.
+
+    The line is the row of words whose bottom lies within ``header_above_gap_em`` of the
+    top rule, wholly inside the table's left and right edges (nothing else on the line),
+    its words falling into two or more of the table's columns, each column's part short.
+    """
+    x0, top, x1, _ = table.bbox
+    spans = next(([(c[0], c[2]) for c in r.cells] for r in table.rows if len(r.cells) == n_cols and all(r.cells)), None)
+    if spans is None:
+        return None
+    near = [w for w in words if w.bottom <= top + settings.table_bbox_tolerance_pt
+            and top - w.bottom <= settings.header_above_gap_em * w.size]
+    if not near:
+        return None
+    line = group_rows(near, settings=settings)[-1]
+    same_line = [w for w in words if w.mid_y >= min(v.top for v in line) and w.mid_y <= max(v.bottom for v in line)]
+    tol = settings.table_bbox_tolerance_pt
+    if len(same_line) != len(line) or any(w.x0 < x0 - tol or w.x1 > x1 + tol for w in line):
+        return None
+    parts: list[list[Word]] = [[] for _ in spans]
+    for w in line:
+        hits = [j for j, (a, b) in enumerate(spans) if a - tol <= w.x0 and w.x1 <= b + tol]
+        if len(hits) != 1:
+            return None  # a word across a column rule: not labels of these columns
+        parts[hits[0]].append(w)
+    texts = [" ".join(w.text for w in part) for part in parts]
+    if sum(1 for t in texts if t) < 2 or any(len(t) > settings.header_above_max_chars_count for t in texts):
+        return None
+    cells = [(text, Box(x0=a, top=min(w.top for w in part), x1=b, bottom=top) if part else None,
+              bool(part) and bold_share(part) >= 0.9) for text, part, (a, b) in zip(texts, parts, spans)]
+    return cells, line
 
 
 def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
@@ -150,18 +195,43 @@ def _refind(page, table, edges, found, settings: ReaderSettings):
     pad = settings.refind_crop_pad_pt
     px0, ptop, px1, pbottom = page.bbox
     crop = (max(px0, x0 - pad), max(ptop, top - pad), min(px1, reach_right + pad), min(pbottom, reach_bottom + pad))
-    try:
-        again = page.crop(crop, strict=False).find_tables()
-    except Exception:  # noqa: BLE001 - a crop pdfplumber cannot read leaves the table as first found
-        return None
-    best = max(again, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
-    if best is None:
-        return None
-    b0, btop, b1, bbottom = best.bbox
-    covers = b0 <= x0 + tol and btop <= top + tol and b1 >= x1 - tol and bbottom >= bottom - tol
-    if covers and (bbottom - bottom >= grow or b1 - x1 >= grow):
-        return best
+    # First as drawn; then without short edges (a logo's strokes inside the table's own box:
+    # its rules, just found to run the whole way, are long).
+    for options in ({}, {"edge_min_length_prefilter": settings.refind_short_edge_pt}):
+        try:
+            again = page.crop(crop, strict=False).find_tables(options)
+        except Exception:  # noqa: BLE001 - a crop pdfplumber cannot read leaves the table as first found
+            return None
+        best = max(again, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
+        if best is None:
+            continue
+        b0, btop, b1, bbottom = best.bbox
+        covers = b0 <= x0 + tol and btop <= top + tol and b1 >= x1 - tol and bbottom >= bottom - tol
+        if covers and (bbottom - bottom >= grow or b1 - x1 >= grow):
+            return best
     return None
+
+
+def _ruled_column(table, found, settings: ReaderSettings) -> bool:
+    """A grid of one column that is a table: two rows or more, each ruled off by a hairline
+    across the grid (not the fills of shaded lines, which pdfplumber also reads as a grid),
+    and not drawn inside another table's cell."""
+    if len(table.rows) < 2:
+        return False
+    x0, top, x1, bottom = table.bbox
+    tol = settings.table_bbox_tolerance_pt
+    for other in found:
+        if other is not table and other.bbox[0] <= x0 + tol and other.bbox[1] <= top + tol \
+                and other.bbox[2] >= x1 - tol and other.bbox[3] >= bottom - tol:
+            return False
+    page = getattr(table, "page", None)
+    if page is None:
+        return False
+    hairline = settings.hairline_pt
+    width = x1 - x0
+    drawn = [o for o in list(page.rects) + list(page.lines) if o["height"] < hairline]
+    rules = {round(o["top"]) for o in drawn if top - tol <= o["top"] <= bottom + tol and o["width"] >= 0.8 * width}
+    return len(rules) >= len(table.rows) + 1
 
 
 def regrid(table, *, settings: ReaderSettings = DEFAULT):
@@ -260,7 +330,9 @@ _YEAR_LABEL = re.compile(r"(?:19|20)\d\d(?:\s*[/-]\s*(?:\d\d){1,2})?")
 
 
 def header_count(draft: TableDraft) -> int:
-    """How many first rows are a header: the text reader's rule, then the PDF's bold."""
+    """How many first rows are a header: the layout's word, the text reader's rule, then the PDF's bold."""
+    if draft.n_header is not None:
+        return draft.n_header
     texts = [[c[0] for c in row] for row in draft.cells]
     n = header_rows_by_content(texts)
     if n:
@@ -269,6 +341,8 @@ def header_count(draft: TableDraft) -> int:
     filled = [c for c in first if c[0]]
     if not filled or not all(c[2] for c in filled):
         return 0
+    if _key_value_box(texts[1:]):
+        return 0  # a title over "DATE OF ADOPTION: November 2019" rows: a box of fields, no columns to head
     labels = [" ".join(c[0].split()) for c in filled]
     if len(draft.cells) == 1:
         return 1  # a one-row bold strip ("Is this a Major Policy Item? | NO | ...")
@@ -287,6 +361,15 @@ def header_count(draft: TableDraft) -> int:
     if any(re.search(r"\d", t) for t in labels) and len(draft.cells) < 3:
         return 0  # "AGENDA ITEM No. 5" over one row: too little evidence
     return 1
+
+
+_KEY_VALUE = re.compile(r"^[A-Za-z][A-Za-z0-9 .,()/&'’-]{1,50}:\s*\S")
+
+
+def _key_value_box(rows: list[list[str]]) -> bool:
+    """Rows that each hold one "KEY: value" cell (and nothing else) make a box of fields."""
+    cells = [[t for t in row if t.strip()] for row in rows]
+    return bool(cells) and all(len(c) == 1 and _KEY_VALUE.match(c[0].strip()) for c in cells)
 
 
 def to_block(draft: TableDraft, n_header: int) -> Block:
@@ -358,6 +441,98 @@ def _column_spans(table: Table) -> list[tuple[float, float]] | None:
         if len(row.cells) == table.n_cols and all(c.box is not None for c in row.cells):
             return [(c.box.x0, c.box.x1) for c in row.cells if c.box is not None]
     return None
+
+
+def join_header_strips(blocks: list[Block], *, settings: ReaderSettings = DEFAULT) -> list[Block]:
+    """A one-row ruled strip of labels set over a ruled table's columns, apart from it, with
+    at most one short unruled line between (Word's attendance register: the meeting dates in
+    a strip, "GOVERNOR ATTENDANCE", then the names and codes): the strip is the table's
+    header row and the line its caption.
+
+    Each filled cell of the strip lies in one column of the table below; the table has no
+    header row of its own that holds the strip's labels, and the strip is within
+    ``header_strip_gap_em`` (of the body size) above it.
+    """
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        strip = blocks[i]
+        between = blocks[i + 1] if i + 1 < len(blocks) else None
+        if between is not None and between.kind in ("heading", "paragraph") and len(between.text) <= 60 \
+                and "\n" not in between.source:
+            table = blocks[i + 2] if i + 2 < len(blocks) else None
+            label = between
+        else:
+            table, label = between, None
+        joined = _strip_over(strip, table, settings) if table is not None else None
+        if joined is None:
+            out.append(strip)
+            i += 1
+            continue
+        t = joined.table
+        assert t is not None
+        if label is not None:
+            joined = joined.model_copy(update={"table": t.model_copy(update={"caption": label.text})})
+        out.append(joined)
+        i += 3 if label is not None else 2
+    return out
+
+
+def _strip_over(strip: Block, block: Block, settings: ReaderSettings) -> Block | None:
+    s, t = strip.table, block.table
+    if (strip.kind != "table" or block.kind != "table" or s is None or t is None or len(s.rows) != 1
+            or strip.page != block.page or strip.box is None or block.box is None or not s.ruled or not t.ruled):
+        return None
+    size = max((c.box.bottom - c.box.top for c in t.rows[0].cells if c.box), default=0.0)
+    gap = block.box.top - strip.box.bottom
+    if gap < -settings.table_bbox_tolerance_pt or gap > settings.header_strip_gap_em * max(size, 1.0):
+        return None
+    spans = _column_spans(t)
+    filled = [c for c in s.rows[0].cells if c.text.strip()]
+    if spans is None or len(filled) < 2 or not all(is_label_like(c.text) or is_data_cell(c.text) for c in filled):
+        return None
+    near = settings.table_edge_tolerance_pt
+    cells = [Cell(text="", box=Box(x0=a, top=strip.box.top, x1=b, bottom=strip.box.bottom)) for a, b in spans]
+    for c in filled:
+        if c.box is None:
+            return None
+        hits = [j for j, (a, b) in enumerate(spans) if a - near <= c.box.x0 and c.box.x1 <= b + near]
+        if len(hits) != 1 or cells[hits[0]].text:
+            return None
+        cells[hits[0]] = c
+    if any(len(re.findall(r"[A-Za-z]", c.text)) >= 3 and not is_data_cell(c.text)
+           for r in t.header_rows for c in r.cells[1:]):
+        return None  # the table heads its own columns (a bold first row of codes, "P | S | L", does not)
+    head = Row(cells=cells, header=True, page=strip.page)
+    rows = [head] + [r.model_copy(update={"header": False}) for r in t.rows]
+    table = t.model_copy(update={"rows": rows})
+    text = f"{strip.text}\n{block.text}"
+    return block.model_copy(update={"table": table, "box": block.box.union(strip.box), "text": text, "source": text})
+
+
+def split_banded_tables(blocks: list[Block]) -> list[Block]:
+    """Each table cut at the title bands that open the tables stacked in it (``split_bands``)."""
+    out: list[Block] = []
+    for block in blocks:
+        t = block.table
+        if block.kind != "table" or t is None or block.box is None:
+            out.append(block)
+            continue
+        parts = split_bands(t, width=block.box.x1 - block.box.x0)
+        if len(parts) == 1 and parts[0] is t:
+            out.append(block)
+            continue
+        for part in parts:
+            first = part.rows[0].page
+            boxes = [c.box for r in part.rows if r.page == first for c in r.cells if c.box is not None]
+            box = block.box
+            if boxes:
+                box = Box(x0=block.box.x0, top=min(b.top for b in boxes), x1=block.box.x1, bottom=max(b.bottom for b in boxes))
+            text = "\n".join(" | ".join(c.text for c in row.cells) for row in part.rows)
+            if part.caption:
+                text = f"{part.caption}\n{text}"
+            out.append(block.model_copy(update={"table": part, "page": first, "box": box, "text": text, "source": text}))
+    return out
 
 
 def drop_trailing_empty_rows(blocks: list[Block]) -> list[Block]:

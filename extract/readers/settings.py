@@ -125,6 +125,15 @@ class ReaderSettings:
     # found (less is a rule's width); the crop takes 1 pt more each side, for the rules themselves.
     refind_min_growth_pt: float = 3.0
     refind_crop_pad_pt: float = 1.0
+    # ... and, if that fails, without edges shorter than 8 pt (a logo's strokes, not rules).
+    refind_short_edge_pt: float = 8.0
+    # An unruled line of column labels set on a table's top rule: its bottom within half an em
+    # of the rule (of the line's size), each column's label 40 characters at most.
+    header_above_gap_em: float = 0.5
+    header_above_max_chars_count: int = 40
+    # A strip of column labels drawn apart from its table: at most 3 of the table's first row
+    # heights above it (room for one title line between).
+    header_strip_gap_em: float = 3.0
     # Fragments of one table across a break: outer (and inner) column edges within 3 pt.
     table_edge_tolerance_pt: float = 3.0
 

@@ -77,10 +77,11 @@ def continues_row(first: Row, previous: Row, n_cols: int) -> bool:
 
     Yes when its first cell is empty under a filled one and another cell sits under text
     (the cut row's code or label is above the break, its text runs on), or when one cell
-    finishes a sentence, or when every filled cell runs on from the cell above: half of them
-    at least start in lower case, and the others sit under text without closing punctuation
-    (a plan's row cut mid-sentence in every column). Values never run on: "45%" under "40%"
-    is a new row.
+    finishes a sentence, or when every filled cell runs on from the cell above (starts in
+    lower case, or sits under text without closing punctuation) and the cut shows: half of
+    them start in lower case, or a cell above stops on "and", "of", "the" ... (a plan's row
+    cut mid-sentence in every column), or when it opens with a bullet under a numbered
+    section. Values alone never run on: "45%" under "40%" is a new row.
     """
     texts = [c.text.strip() for c in first.cells]
     if not texts or is_empty_row(first):
@@ -89,14 +90,30 @@ def continues_row(first: Row, previous: Row, n_cols: int) -> bool:
     filled = [i for i, t in enumerate(texts) if t]
     if not texts[0] and above[0] and any(above[i] for i in filled):
         return True
+    if texts[0] and texts[0][:1] in _BULLET_MARKS and _NUMBERED.match(above[0]):
+        return True  # a bullet point cannot open a numbered section ("3. Lesson planning ..." / "• Will ...")
     if n_cols >= 3 and len(filled) == 1:
         i = filled[0]
         before = above[i]
         return bool(before) and not before.endswith(TERMINAL) and texts[i][:1].isalpha()
-    if not all(above[i] and not is_data_cell(texts[i]) and not is_data_cell(above[i]) for i in filled):
+    if not all(above[i] for i in filled):
         return False
-    lower = [_runs_on(texts[i]) for i in filled]
-    return 2 * sum(lower) >= len(filled) and all(low or not above[i].endswith(TERMINAL) for i, low in zip(filled, lower))
+    words = [i for i in filled if not is_data_cell(texts[i])]
+    lower = [_runs_on(texts[i]) for i in words]
+    if not words or not all(low or not above[i].endswith(TERMINAL) for i, low in zip(words, lower)):
+        return False
+    # The evidence the row was cut: a cell above stops on a word no sentence ends with
+    # ("... newsletters and"), or, with no values in the row, half its cells carry on in lower case.
+    if any(_CUT_WORD.search(above[i]) for i in words):
+        return True
+    return len(words) == len(filled) and 2 * sum(lower) >= len(filled)
+
+
+_CUT_WORD = re.compile(r"\b(?:and|or|of|the|to|with|for|a|an|in|on|at|by|from|including|such as|e\.g\.)$", re.I)
+
+
+_BULLET_MARKS = set("•●▪◦·‣■□➢✓")
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s")
 
 
 def _runs_on(text: str) -> bool:
