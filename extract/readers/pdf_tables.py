@@ -56,6 +56,12 @@ def cell_text(words: list[Word], right: float, *, settings: ReaderSettings = DEF
         room = right - max(w.x1 for w in prev)
         full = room < (row[0].x1 - row[0].x0) + settings.cell_wrap_space_em * size + settings.cell_wrap_slack_pt
         wrapped = full or out.endswith("-") or row[0].text[:1].islower()
+        # A tagged PDF marks each paragraph with its own id: a new id on the next line is a
+        # new paragraph of the cell (stacked posts "SENDCo / Dyslexia Specialist Teacher / SLT"),
+        # however full the line above.
+        last, first = prev[-1].mcid_end, row[0].mcid
+        if last is not None and first is not None and last != first:
+            wrapped = False
         if glued(out, text):
             out += text
         else:
@@ -356,7 +362,7 @@ def header_count(draft: TableDraft) -> int:
     # no bold to go on, cannot take a row of years for a header. One real label must stand with them.
     years = [bool(_YEAR_LABEL.fullmatch(t)) for t in labels]
     if any(is_data_cell(t) and not y for t, y in zip(labels, years)) or not all(
-            y or is_label_like(t.rstrip(":")) for t, y in zip(labels, years)) or all(years):
+            y or _bold_label(t.rstrip(":")) for t, y in zip(labels, years)) or all(years):
         return 0
     if any(re.search(r"\d", t) for t in labels) and len(draft.cells) < 3:
         return 0  # "AGENDA ITEM No. 5" over one row: too little evidence
@@ -370,6 +376,14 @@ def _key_value_box(rows: list[list[str]]) -> bool:
     """Rows that each hold one "KEY: value" cell (and nothing else) make a box of fields."""
     cells = [[t for t in row if t.strip()] for row in rows]
     return bool(cells) and all(len(c) == 1 and _KEY_VALUE.match(c[0].strip()) for c in cells)
+
+
+def _bold_label(text: str) -> bool:
+    """A column label set in bold: a label (``is_label_like``), or a longer phrase up to
+    100 characters that is not a sentence ("Increase connection with people identifying as
+    ... who are isolated" over a column of targets)."""
+    return is_label_like(text) or (len(text) <= 100 and not text.endswith((".", "!", "?", ";"))
+                                   and bool(re.search(r"[A-Za-z]", text)))
 
 
 def to_block(draft: TableDraft, n_header: int) -> Block:
