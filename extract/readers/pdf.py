@@ -22,6 +22,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from boardpapers.schemas.document import Block, Box, Document
 from boardpapers.schemas.errors import ReadError
 
+from ..language.labels import line_label
 from .blocks import (
     clean_inline,
     heading_level,
@@ -49,6 +50,7 @@ from .pdf_page import document_properties, page_words, visible_box
 from .pdf_regions import Region, aligned_tables, split_columns
 from .pdf_tables import (
     TableDraft,
+    drop_repeated_strips,
     drop_trailing_empty_rows,
     find_tables,
     glued,
@@ -99,7 +101,7 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
     if not any(p.rows or p.tables for p in pages):
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages, settings)
-    blocks = join_header_strips(blocks, settings=settings)
+    blocks = join_header_strips(drop_repeated_strips(blocks, len(pages)), settings=settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
     blocks = drop_trailing_empty_rows(split_banded_tables(blocks))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
@@ -382,7 +384,11 @@ def _paragraphs(lines: list[Line], ctx: _Context) -> list[list[Line]]:
         wrapped = ctx.right - prev.x1 < room
         hyphen = prev.text.endswith("-") and line.text[:1].islower()
         lower = line.text[:1].islower() and not prev.text.rstrip().endswith((".", ":", ";"))
-        if (gap <= _para_gap(prev, s) and same_size and (wrapped or hyphen or lower) and not _starts_item(line)
+        # A comma list runs on to the next line however long its next name is ("Present: A Smith,
+        # B Jones," / "Councillor Whitehead"): the comma says the list goes on.
+        listing = prev.text.rstrip().endswith(",")
+        if (gap <= _para_gap(prev, s) and same_size and (wrapped or hyphen or lower or listing)
+                and not _starts_item(line) and line_label(line.text) is None
                 and line.x0 >= groups[-1][0].x0 - s.paragraph_indent_slack_pt):
             groups[-1].append(line)
         else:

@@ -126,16 +126,38 @@ def to_words(raw: list[dict]) -> list[Word]:
 
 
 def drop_superscript_refs(line_words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[Word]:
-    """Footnote references: small raised digits glued after a word ("recovery⁷")."""
+    """Footnote references: small raised digits glued after a word ("recovery⁷"), dropped;
+    and ordinal suffixes set raised after a number ("17 th May"), joined to it ("17th")."""
     if len(line_words) < 2:
         return line_words
     main = max(w.size for w in line_words)
     base = max(w.bottom for w in line_words if w.size == main)
-    out = []
+    out: list[Word] = []
     for i, w in enumerate(line_words):
         raised = (w.size < settings.superscript_size_ratio * main
                   and w.bottom < base - settings.superscript_raise_em * main)
         if raised and re.fullmatch(r"\d{1,3}[,\d]*", w.text) and i > 0:
+            continue
+        out.append(w)
+    return join_ordinals(out, settings=settings)
+
+
+def join_ordinals(line_words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[Word]:
+    """An ordinal suffix set raised and small after a number ("17" + "th" May) is part of it:
+    "17th", so the date reads whole."""
+    if len(line_words) < 2:
+        return line_words
+    main = max(w.size for w in line_words)
+    base = max(w.bottom for w in line_words if w.size == main)
+    out: list[Word] = []
+    for w in line_words:
+        raised = (w.size < settings.superscript_size_ratio * main
+                  and w.bottom < base - settings.superscript_raise_em * main)
+        if (raised and out and re.fullmatch(r"st|nd|rd|th", w.text, re.I) and out[-1].text[-1:].isdigit()
+                and w.x0 - out[-1].x1 < settings.ordinal_gap_em * main):
+            prev = out[-1]
+            out[-1] = Word(text=prev.text + w.text.lower(), x0=prev.x0, x1=w.x1, top=prev.top, bottom=prev.bottom,
+                           size=prev.size, bold=prev.bold, mcid=prev.mcid, mcid_end=w.mcid_end)
             continue
         out.append(w)
     return out

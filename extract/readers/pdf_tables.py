@@ -10,7 +10,7 @@ from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 
 from .blocks import clean_inline
 from .captions import lift_caption, split_bands
-from .pdf_layout import Word, bold_share, group_rows
+from .pdf_layout import Word, bold_share, group_rows, join_ordinals
 from .settings import DEFAULT, ReaderSettings
 from .tables import (
     append_row,
@@ -44,7 +44,7 @@ def glued(before: str, after: str) -> bool:
 
 def cell_text(words: list[Word], right: float, *, settings: ReaderSettings = DEFAULT) -> str:
     """Lines of a cell: a wrapped line joins the next with a space, a short one with a newline."""
-    rows = group_rows(words, settings=settings)
+    rows = [join_ordinals(r, settings=settings) for r in group_rows(words, settings=settings)]
     out = ""
     for i, row in enumerate(rows):
         text = " ".join(w.text for w in row)
@@ -62,11 +62,25 @@ def cell_text(words: list[Word], right: float, *, settings: ReaderSettings = DEF
         last, first = prev[-1].mcid_end, row[0].mcid
         if last is not None and first is not None and last != first:
             wrapped = False
-        if glued(out, text):
+        if glued(out, text) or (full and _word_tail(row, out)):
             out += text
         else:
             out += (" " if wrapped else "\n") + text
     return clean_inline(out, keep_breaks=True)
+
+
+# Short words a line may hold alone; any other one to three lower-case letters alone on the
+# line under a full one are the end of a word the narrow cell broke ("Deadlin" / "e").
+_SHORT_WORDS = {"a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+                "on", "or", "so", "to", "up", "us", "we", "and", "are", "but", "can", "did", "for", "had", "has",
+                "her", "him", "his", "its", "may", "nor", "not", "now", "off", "one", "our", "out", "own", "per",
+                "she", "the", "too", "two", "via", "was", "who", "why", "yet", "you", "all", "any", "few", "new",
+                "due", "end", "etc", "set", "use", "way", "day", "met", "see", "add"}
+
+
+def _word_tail(row: list[Word], before: str) -> bool:
+    return (len(row) == 1 and re.fullmatch(r"[a-z]{1,3}", row[0].text) is not None
+            and row[0].text not in _SHORT_WORDS and before[-1:].isalpha())
 
 
 def ruled_tables(found, words: list[Word], page: int, body: float, *,
@@ -76,6 +90,8 @@ def ruled_tables(found, words: list[Word], page: int, body: float, *,
     taken: set[int] = set()
     tol = settings.table_bbox_tolerance_pt
     for t in found:
+        if _diagram(t, settings):
+            continue
         t = regrid(t, settings=settings)
         n_cols = max((len(r.cells) for r in t.rows), default=0)
         if n_cols < 2 and not _ruled_column(t, found, settings):
@@ -216,6 +232,37 @@ def _refind(page, table, edges, found, settings: ReaderSettings):
         if covers and (bbottom - bottom >= grow or b1 - x1 >= grow):
             return best
     return None
+
+
+def _diagram(table, settings: ReaderSettings) -> bool:
+    """Coloured boxes of a diagram, not a table: the "grid" pdfplumber found is drawn by
+    filled rectangles only, no rule among them, and no two of the boxes touch (a shaded
+    table's cells meet; a diagram's boxes stand apart, with arrows or white between)."""
+    page = getattr(table, "page", None)
+    if page is None:
+        return False
+    x0, top, x1, bottom = table.bbox
+    tol = settings.regrid_bbox_tolerance_pt
+
+    def inside(o) -> bool:
+        return o["x0"] >= x0 - tol and o["x1"] <= x1 + tol and o["top"] >= top - tol and o["bottom"] <= bottom + tol
+
+    hairline = settings.hairline_pt
+    if any(inside(ln) for ln in page.lines):
+        return False
+    rects = [r for r in page.rects if inside(r)]
+    if any(min(r["width"], r["height"]) < hairline for r in rects):
+        return False
+    if len(rects) < 2 or len(rects) > 200:
+        return False
+    gap = settings.diagram_box_gap_pt
+    for i, a in enumerate(rects):
+        for b in rects[i + 1:]:
+            apart_x = b["x0"] - a["x1"] > gap or a["x0"] - b["x1"] > gap
+            apart_y = b["top"] - a["bottom"] > gap or a["top"] - b["bottom"] > gap
+            if not (apart_x or apart_y):
+                return False  # these two touch or overlap: shading of one grid
+    return True
 
 
 def _ruled_column(table, found, settings: ReaderSettings) -> bool:
@@ -455,6 +502,26 @@ def _column_spans(table: Table) -> list[tuple[float, float]] | None:
         if len(row.cells) == table.n_cols and all(c.box is not None for c in row.cells):
             return [(c.box.x0, c.box.x1) for c in row.cells if c.box is not None]
     return None
+
+
+def drop_repeated_strips(blocks: list[Block], n_pages: int) -> list[Block]:
+    """A one-row table repeated as written on most pages (a totals or key strip a report
+    prints under its table on every page) is page furniture: only its last copy stays, so
+    the fragments of the table it sat between join."""
+    keys = []
+    for b in blocks:
+        t = b.table
+        keys.append(" ".join(b.text.lower().split()) if b.kind == "table" and t is not None and len(t.rows) == 1 else None)
+    pages: dict[str, set[int]] = {}
+    for b, key in zip(blocks, keys):
+        if key:
+            pages.setdefault(key, set()).add(b.page)
+    need = max(2, (n_pages + 1) // 2)
+    repeated = {k for k, on in pages.items() if len(on) >= need}
+    if not repeated:
+        return blocks
+    last = {k: max(i for i, key in enumerate(keys) if key == k) for k in repeated}
+    return [b for i, (b, key) in enumerate(zip(blocks, keys)) if key not in repeated or last[key] == i]
 
 
 def join_header_strips(blocks: list[Block], *, settings: ReaderSettings = DEFAULT) -> list[Block]:

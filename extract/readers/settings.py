@@ -41,6 +41,9 @@ class ReaderSettings:
     # Footnote references: small raised digits glued after a word ("recovery⁷").
     superscript_size_ratio: float = 0.8  # a reference is set under 0.8 of the line's main size
     superscript_raise_em: float = 0.15  # and its bottom is 0.15 em (main size) above the line's bottom
+    # An ordinal suffix ("th" set raised after "17") joins its number when it starts within
+    # 0.6 em (of the line's main size) of it: a word space, not a column gap.
+    ordinal_gap_em: float = 0.6
     # Words join a row when they overlap the row's height band by over half the smaller height:
     # a superscript overlaps its line by more than that, the next line not at all.
     row_overlap_ratio: float = 0.5
@@ -108,6 +111,8 @@ class ReaderSettings:
     # a word space (0.6 em of the line's size, generous for Arial's 0.28) and 6 pt slack.
     cell_wrap_space_em: float = 0.6
     cell_wrap_slack_pt: float = 6.0
+    # Filled boxes more than 2 pt apart on every side do not make a grid: a diagram's boxes.
+    diagram_box_gap_pt: float = 2.0
     # A ruling drawn as a rectangle is at most this thick; a cell fill is wider.
     hairline_pt: float = 1.5
     # Rectangles and lines up to 2 pt outside a table's box are its own (a rule's width puts it
