@@ -66,7 +66,8 @@ def cell_text(words: list[Word], right: float, *, settings: ReaderSettings = DEF
             out += text
         else:
             out += (" " if wrapped else "\n") + text
-    return clean_inline(out, keep_breaks=True)
+    # A space the text layer puts before a colon or comma ("pupils :") is not written.
+    return re.sub(r" +([,.;:])(?=\s|$)", r"\1", clean_inline(out, keep_breaks=True))
 
 
 # Short words a line may hold alone; any other one to three lower-case letters alone on the
@@ -309,9 +310,9 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     rects = [r for r in page.rects if inside(r)]
     thin = [r for r in rects if min(r["width"], r["height"]) < hairline and max(r["width"], r["height"]) >= hairline]
     fills = len(rects) - len(thin)
-    if fills < 1 or not thin:  # no fills to split the grid
-        return table
     lines = thin + [ln for ln in page.lines if inside(ln)]
+    if fills < 1 or not lines:  # no fills to split the grid, or no rules to rebuild it from
+        return table
     vertical = [o for o in lines if o["width"] < hairline]
     horizontal = [o for o in lines if o["height"] < hairline]
     if len(vertical) < 2 or len(horizontal) < 2:
