@@ -4,8 +4,8 @@ The conventions real school, parish and partnership papers print their tables in
 grid running over landscape pages with a footer at 89% of the height, title bands over label
 rows, logo strokes under a table, rotated date headers, an unruled label line over a ruled
 body, a browser print that clips one long table into pages, a tagged PDF's paragraph ids),
-each in a house style of its own: a harbour town's community safety board and a secondary
-school's local governing body, not the papers the rules were read from.
+each in a house style of its own: a seaside community safety board and a secondary school's
+local governing body, not the papers the rules were read from.
 
 Each builder returns ``(pages, options)`` for ``make_pdf(pages, **options)``.
 """
@@ -147,8 +147,9 @@ def banded_plan():
     """A partnership delivery plan in one ruled grid: "PRIORITY 1: ..." and "PRIORITY 2: ..."
     bands, each over the same bold label row; the grid runs on to page 2, where a row the
     break cut carries on in lower case, and a logo's short strokes sit just under its bottom rule."""
-    label = "Harbour Town Community Safety Board - Delivery Plan 2024/25"
-    p1 = [text(40, 30, "Delivery Plan 2024/25", 14, bold=True)]
+    label = "Torbay Community Safety Board - Delivery Plan 2024/25"
+    p1 = [text(40, 20, "Torbay Community Safety Board", 14, bold=True),
+          text(40, 40, "Delivery Plan 2024/25 - April 2024", 10)]
     top = 60.0
     kinds: list[tuple[float, bool]] = []  # (row height, is a band)
     ops: list[tuple] = []
