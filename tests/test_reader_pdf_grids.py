@@ -17,7 +17,7 @@ from boardpapers.extract.readers import read
 from boardpapers.extract.readers.captions import split_bands
 from boardpapers.extract.readers.pdf import read_pdf
 from boardpapers.extract.readers.pdf_layout import Line, Word, running_lines, to_words
-from boardpapers.extract.readers.pdf_page import document_properties, rotated_words, visible_box
+from boardpapers.extract.readers.pdf_page import document_properties, rotated_words, visible_box, visible_page
 from boardpapers.extract.readers.pdf_tables import cell_text
 from boardpapers.extract.readers.tables import continues_row
 from boardpapers.schemas.document import Box, Cell, Row, Table
@@ -211,6 +211,11 @@ def test_visible_box_only_for_one_clip_round_all_the_text(tmp_path):
         with pdfplumber.open(path) as pdf:
             box = visible_box(pdf.pages[0])
         assert (tuple(round(v, 1) for v in box) if box else None) == expected
+    # With no clip, what is drawn off the page is not on it.
+    path = tmp_path / "off.pdf"
+    path.write_bytes(make_pdf([[text(72, 100, "On the page"), text(72, 900, "Below the page")]]))
+    with pdfplumber.open(path) as pdf:
+        assert visible_page(pdf.pages[0]).extract_text() == "On the page"
 
 
 @pytest.mark.slow
@@ -356,6 +361,15 @@ def test_raised_ordinals_glyph_bullets_and_broken_header_words(tmp_path):
     assert doc.blocks[0].text == "The next meeting is on 17th May 2024."
     assert (doc.blocks[1].kind, doc.blocks[1].text) == ("list_item", "Review the hate crime action plan")
     assert doc.tables()[0].table.header_texts() == ["Action", "Deadline"]
+
+
+@pytest.mark.slow
+def test_real_raised_ordinals_join_their_day():
+    path = SHARED / "realpdf" / "open-data-qwms-q2-2013-14.pdf"
+    if not path.exists():
+        pytest.skip("../shared/realpdf is not here")
+    text_of = " ".join(b.text for b in read_pdf(path).blocks)
+    assert "held on 31st October" in text_of and "31 st" not in text_of
 
 
 def test_glyph_bullets_are_bullets():

@@ -46,7 +46,7 @@ from .pdf_layout import (
     split_chunks,
     text_edges,
 )
-from .pdf_page import document_properties, page_words, visible_box
+from .pdf_page import document_properties, page_words, visible_page
 from .pdf_regions import Region, aligned_tables, split_columns
 from .pdf_tables import (
     TableDraft,
@@ -172,9 +172,7 @@ def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSe
 
 def _read_page(page, number: int, settings: ReaderSettings) -> _Page:
     out = _Page(number=number, width=float(page.width), height=float(page.height))
-    box = visible_box(page, settings=settings)
-    if box is not None:
-        page = page.crop(box, strict=False)
+    page = visible_page(page, settings=settings)
     words = page_words(page, settings=settings)
     if not words:
         return out  # an image-only page (a scanned insert): nothing to read, no crash

@@ -21,35 +21,48 @@ import re
 from .pdf_layout import Word, to_words
 from .settings import DEFAULT, ReaderSettings
 
-# Words carry their characters so that each knows the marked-content ids it starts and ends in
-# (Word may change the id inside a word, so the id cannot split words).
-WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False,
-                "return_chars": True}
+WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False}
+# On a tagged page words carry their characters, so that each knows the marked-content ids it
+# starts and ends in (Word may change the id inside a word, so the id cannot split words).
+# Only there: the characters cost a quarter of the reading time.
+TAGGED_WORD_OPTIONS = {**WORD_OPTIONS, "return_chars": True}
 _NUMBER = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
 # "x y w h re W n": a rectangle made the clipping path (W or W*), then the path ended unpainted.
 _CLIP_RECT = re.compile(rb"(%s)\s+(%s)\s+(%s)\s+(%s)\s+re\s+W\*?\s+n\b" % ((_NUMBER,) * 4))
 
 
 def visible_box(page, *, settings: ReaderSettings = DEFAULT) -> tuple[float, float, float, float] | None:
-    """The box to crop the page to, in pdfplumber's coordinates, or None to keep it whole.
+    """The box one clipping rectangle shows of the page, in pdfplumber's coordinates, or None.
 
-    The page box, less what one clipping rectangle hides: only when the page sets one or
-    more clipping rectangles, all of them the same box (within ``clip_same_box_pt``), and
-    draws all its text inside them. A Word page clips each table cell to itself, which is no
-    crop; a page that clips nothing is cropped only to itself, and only where something lies
-    off it.
+    Only when the page sets one or more clipping rectangles, all of them the same box (within
+    ``clip_same_box_pt``), and draws all its text inside them. A Word page clips each table
+    cell to itself, which is no crop.
     """
     x0, top, x1, bottom = (float(v) for v in page.bbox)
-    box = (x0, top, x1, bottom)
     clip = _one_clip(page, settings)
-    if clip is not None:
-        box = (max(x0, clip[0]), max(top, clip[1]), min(x1, clip[2]), min(bottom, clip[3]))
-    if box == (x0, top, x1, bottom):
-        tol = settings.off_page_tolerance_pt
-        off = any(c["x1"] < x0 - tol or c["x0"] > x1 + tol or c["bottom"] < top - tol or c["top"] > bottom + tol
-                  for c in page.chars)
-        return (x0, top, x1, bottom) if off else None
-    return box
+    if clip is None:
+        return None
+    box = (max(x0, clip[0]), max(top, clip[1]), min(x1, clip[2]), min(bottom, clip[3]))
+    return None if box == (x0, top, x1, bottom) else box
+
+
+def visible_page(page, *, settings: ReaderSettings = DEFAULT):
+    """The page as a reader sees it: cropped to its one clipping rectangle (``visible_box``),
+    or without the characters drawn off the page (more than ``off_page_tolerance_pt``
+    outside it), or the page itself."""
+    box = visible_box(page, settings=settings)
+    if box is not None:
+        return page.crop(box, strict=False)
+    x0, top, x1, bottom = (float(v) for v in page.bbox)
+    tol = settings.off_page_tolerance_pt
+
+    def on_page(o: dict) -> bool:
+        return o.get("object_type") != "char" or not (
+            o["x1"] < x0 - tol or o["x0"] > x1 + tol or o["bottom"] < top - tol or o["top"] > bottom + tol)
+
+    if all(on_page(c) for c in page.chars):
+        return page
+    return page.filter(on_page)
 
 
 _STRING = re.compile(rb"\((?:\\.|[^\\)])*\)")
@@ -111,10 +124,11 @@ def _rotated(char: dict) -> bool:
 def page_words(page, *, settings: ReaderSettings = DEFAULT) -> list[Word]:
     """The page's words: upright text through pdfplumber, text on its side joined here."""
     chars = page.chars
+    options = TAGGED_WORD_OPTIONS if any(c.get("mcid") is not None for c in chars) else WORD_OPTIONS
     if not any(_rotated(c) for c in chars):
-        return to_words(page.extract_words(**WORD_OPTIONS))
+        return to_words(page.extract_words(**options))
     upright = page.filter(lambda o: o.get("object_type") != "char" or not _rotated(o))
-    words = to_words(upright.extract_words(**WORD_OPTIONS))
+    words = to_words(upright.extract_words(**options))
     return words + rotated_words([c for c in chars if _rotated(c)], settings=settings)
 
 
