@@ -5,6 +5,12 @@ Coordinates follow pdfplumber: points, origin top-left. Each page is a list of o
     text(x, top, "words", size=10, bold=False)
     rule(x0, top, x1, bottom)          # a ruling line (horizontal or vertical)
     image(x0, top, x1, bottom)         # a grey image: a page of these has no text layer
+    fill(x0, top, x1, bottom, grey)    # a filled rectangle (cell shading, highlight, a diagram's box)
+    vtext(x, bottom, "words", size)    # text set on its side, reading bottom to top from (x, bottom)
+    mtext(x, top, "words", mcid=3)     # text inside marked content /P <</MCID 3>> (a tagged PDF's paragraph)
+    clip(x0, top, x1, bottom, ops)     # ops drawn through a clipping rectangle (a browser's printable area)
+
+``make_pdf(..., info={"Title": ...})`` writes a document information dictionary.
 """
 from __future__ import annotations
 
@@ -23,6 +29,22 @@ def rule(x0: float, top: float, x1: float, bottom: float) -> tuple:
 
 def image(x0: float, top: float, x1: float, bottom: float) -> tuple:
     return ("image", x0, top, x1, bottom)
+
+
+def fill(x0: float, top: float, x1: float, bottom: float, grey: float = 0.85) -> tuple:
+    return ("fill", x0, top, x1, bottom, grey)
+
+
+def vtext(x: float, bottom: float, s: str, size: float = 10.0, bold: bool = False) -> tuple:
+    return ("vtext", x, bottom, s, size, bold)
+
+
+def mtext(x: float, top: float, s: str, size: float = 10.0, bold: bool = False, *, mcid: int) -> tuple:
+    return ("mtext", x, top, s, size, bold, mcid)
+
+
+def clip(x0: float, top: float, x1: float, bottom: float, ops: list[tuple]) -> tuple:
+    return ("clip", x0, top, x1, bottom, ops)
 
 
 def _escape(s: str) -> bytes:
@@ -44,11 +66,28 @@ def _content(ops: list[tuple], page_h: float = HEIGHT) -> bytes:
         elif op[0] == "image":
             _, x0, top, x1, bottom = op
             out.append(b"q %.2f 0 0 %.2f %.2f %.2f cm /Im1 Do Q" % (x1 - x0, bottom - top, x0, page_h - bottom))
+        elif op[0] == "fill":
+            _, x0, top, x1, bottom, grey = op
+            out.append(b"q %.2f g %.2f %.2f %.2f %.2f re f Q" % (grey, x0, page_h - bottom, x1 - x0, bottom - top))
+        elif op[0] == "vtext":
+            _, x, bottom, s, size, bold = op
+            font = b"/F2" if bold else b"/F1"
+            # Rotated 90 degrees anticlockwise: the baseline runs up the page from (x, bottom).
+            out.append(b"BT " + font + b" %.2f Tf 0 1 -1 0 %.2f %.2f Tm (" % (size, x + 0.8 * size, page_h - bottom)
+                       + _escape(s) + b") Tj ET")
+        elif op[0] == "mtext":
+            _, x, top, s, size, bold, mcid = op
+            inner = _content([("text", x, top, s, size, bold)], page_h)
+            out.append(b"/P <</MCID %d>> BDC " % mcid + inner + b" EMC")
+        elif op[0] == "clip":
+            _, x0, top, x1, bottom, inner_ops = op
+            out.append(b"q %.2f %.2f %.2f %.2f re W n\n" % (x0, page_h - bottom, x1 - x0, bottom - top)
+                       + _content(inner_ops, page_h) + b"\nQ")
     return b"\n".join(out)
 
 
 def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEIGHT,
-             landscape: tuple[int, ...] = ()) -> bytes:
+             landscape: tuple[int, ...] = (), info: dict[str, str] | None = None) -> bytes:
     """The bytes of a PDF with one page per list of operations (Helvetica, Helvetica-Bold);
     ``width`` widens the pages (a 200-column table); pages whose 0-based index is in
     ``landscape`` swap width and height (A4 landscape)."""
@@ -73,6 +112,9 @@ def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEI
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
                         b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
                         % (pages_id, w, h, content, f1, f2, im)))
+    info_id = None
+    if info:
+        info_id = add(b"<< " + b" ".join(b"/%s (%s)" % (k.encode(), _escape(v)) for k, v in info.items()) + b" >>")
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), len(kids))
@@ -85,7 +127,8 @@ def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEI
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     for off in offsets:
         out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    info_ref = b" /Info %d 0 R" % info_id if info_id else b""
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, info_ref, xref)
     return bytes(out)
 
 

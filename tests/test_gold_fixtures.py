@@ -16,8 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
+import wordgrids
 from floors import EXCEPTIONS, KINDS, SETS, assert_floors, floors_of
 from minutes_pdfs import initials_column_pdf, plain_pdf
+from pdfgen import make_pdf
 
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
@@ -38,7 +40,16 @@ PDF_FORMS = {
         ("wakefield-annual-action-plan-2018-19.txt", lambda source: pdf_of(source.stem)),
     "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf":
         ("calderdale-scrutiny-knife-crime-2019.txt", lambda source: pdf_of(source.stem)),
+    # One landscape grid: title bands over a repeated label row, a row cut by the page break,
+    # a logo under the grid, the footer at 89% of the height (tests/wordgrids.py).
+    "plan_variants/torbay-csb-delivery-plan-2024-25.pdf":
+        ("torbay-csb-delivery-plan-2024-25.md", lambda source: _wordgrid_pdf("banded_plan")),
 }
+
+
+def _wordgrid_pdf(layout: str) -> bytes:
+    pages, options = getattr(wordgrids, layout)()
+    return make_pdf(pages, **options)
 
 
 def papers() -> list[str]:

@@ -57,5 +57,5 @@ def test_read_pdf_uses_the_default_instance(tmp_path):
 def test_settings_are_frozen_and_every_field_names_its_unit():
     with pytest.raises(dataclasses.FrozenInstanceError):
         DEFAULT.paragraph_gap_em = 1.0  # type: ignore[misc]
-    units = re.compile(r".*_(pt|em|ratio|of_page_width|of_page_height|share|rows)$")
+    units = re.compile(r".*_(pt|em|ratio|of_page_width|of_page_height|share|rows|count)$")
     assert [f.name for f in dataclasses.fields(ReaderSettings) if not units.fullmatch(f.name)] == []

@@ -22,3 +22,21 @@ ATTENDANCE_LABELS: list[tuple[str, re.Pattern]] = [
         # "Chair: Cllr Jane Bloggs" over a partnership's notes; the signature line "Chair" has no name after it.
         r"chair(?:man|person)?|in the chair)$", re.I)),
 ]
+
+# Labels that open a record of their own in minutes, one line each: "Action: JB to ...",
+# "Decision: ...", "Resolved: ...", "Invited: ..." (a line under the attendance lists).
+RECORD_LABELS = re.compile(r"^(?:actions?(?: point)?|action by|decisions?|resolved|agreed|invited|recommendations?)$", re.I)
+
+_LINE_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,38}?)\s*:")
+
+
+def line_label(text: str) -> str | None:
+    """The label a line opens with ("Present", "Apologies", "Action"), or None: the words
+    before its first colon, when they are an attendance label or a record label."""
+    m = _LINE_LABEL.match(text)
+    if not m:
+        return None
+    label = " ".join(m.group(1).split())
+    if RECORD_LABELS.match(label) or any(p.match(label) for _, p in ATTENDANCE_LABELS):
+        return label
+    return None

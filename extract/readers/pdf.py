@@ -23,6 +23,7 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 from boardpapers.schemas.document import Block, Box, Document
 from boardpapers.schemas.errors import ReadError
 
+from ..language.labels import line_label
 from .blocks import (
     clean_inline,
     heading_level,
@@ -45,16 +46,27 @@ from .pdf_layout import (
     running_lines,
     split_chunks,
     text_edges,
-    to_words,
 )
+from .pdf_page import document_properties, page_words, visible_page
 from .pdf_regions import Region, aligned_tables, split_columns
-from .pdf_tables import TableDraft, glued, header_count, repair_fragments, ruled_tables, to_block
+from .pdf_tables import (
+    TableDraft,
+    drop_repeated_strips,
+    drop_trailing_empty_rows,
+    find_tables,
+    glued,
+    header_count,
+    join_header_strips,
+    repair_fragments,
+    ruled_tables,
+    split_banded_tables,
+    to_block,
+)
 from .settings import DEFAULT, ReaderSettings
 from .tables import merge_continued_tables
 
 _BROKEN = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
            IndexError, AssertionError, ZeroDivisionError, RecursionError)
-_WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False}
 # "7 SMART is ..." is a footnote; "6. Officer Update" (a numbered heading set small) is not.
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})(?![.)\d])\s*(?=\S)")
 
@@ -82,12 +94,13 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
             data = Path(path).read_bytes()
         except OSError as e:
             raise ReadError(f"cannot read the file ({e.strerror})", document=path) from None
-    pages = list(_read_pages(path, data, password, settings))
+    properties: dict[str, str] = {}
+    pages = list(_read_pages(path, data, password, settings, properties))
     if not pages and b"startxref" in data:
         # A damaged cross-reference table can hide every page (issue 8, broken-xref.pdf), which
         # read as "no text layer". Without the startxref pointer pdfminer rebuilds the table
         # by scanning the file for its objects, as PDF viewers do.
-        pages = list(_read_pages(path, _without_xref_pointer(data), password, settings))
+        pages = list(_read_pages(path, _without_xref_pointer(data), password, settings, properties))
     if not pages:
         raise ReadError("broken PDF: no pages found (its cross-reference table may be damaged)", document=path)
     sideways = [(p.number, SIDEWAYS) for p in pages if p.sideways]
@@ -97,9 +110,11 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
                             "PDF editor and save it", document=path)
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages, settings)
+    blocks = join_header_strips(drop_repeated_strips(blocks, len(pages)), settings=settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
+    blocks = drop_trailing_empty_rows(split_banded_tables(blocks))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
-                    page_count=len(pages), blocks=blocks, skipped_pages=sideways)
+                    page_count=len(pages), blocks=blocks, skipped_pages=sideways, properties=properties)
 
 
 def _without_xref_pointer(data: bytes) -> bytes:
@@ -132,9 +147,15 @@ def _describe(e: BaseException) -> str:
     return text[:120]
 
 
-def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSettings):
+def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSettings,
+                properties: dict[str, str]):
+    """The pages, read one at a time; ``properties`` gets the document information."""
     pdf = _open(path, data, password)
     try:
+        try:
+            properties.update(document_properties(pdf.metadata or {}))
+        except _BROKEN:
+            pass  # damaged document information: the pages may still read
         try:
             n_pages = len(pdf.pages)
         except _BROKEN as e:
@@ -194,11 +215,12 @@ def _upright(page):
 
 def _read_page(page, number: int, settings: ReaderSettings) -> _Page:
     out = _Page(number=number, width=float(page.width), height=float(page.height))
-    words = to_words(page.extract_words(**_WORD_OPTIONS))
+    page = visible_page(page, settings=settings)
+    words = page_words(page, settings=settings)
     if not words:
         return out  # an image-only page (a scanned insert): nothing to read, no crash
     body = _mode_size(words)
-    found = page.find_tables() if (page.rects or page.lines or page.curves) else []
+    found = find_tables(page, settings=settings) if (page.rects or page.lines or page.curves) else []
     out.tables, words = ruled_tables(found, words, number, body, settings=settings)
     out.rows = [drop_superscript_refs(r, settings=settings) for r in group_rows(words, settings=settings)]
     return out
@@ -403,7 +425,11 @@ def _paragraphs(lines: list[Line], ctx: _Context) -> list[list[Line]]:
         wrapped = ctx.right - prev.x1 < room
         hyphen = prev.text.endswith("-") and line.text[:1].islower()
         lower = line.text[:1].islower() and not prev.text.rstrip().endswith((".", ":", ";"))
-        if (gap <= _para_gap(prev, s) and same_size and (wrapped or hyphen or lower) and not _starts_item(line)
+        # A comma list runs on to the next line however long its next name is ("Present: A Smith,
+        # B Jones," / "Councillor Whitehead"): the comma says the list goes on.
+        listing = prev.text.rstrip().endswith(",")
+        if (gap <= _para_gap(prev, s) and same_size and (wrapped or hyphen or lower or listing)
+                and not _starts_item(line) and line_label(line.text) is None
                 and line.x0 >= groups[-1][0].x0 - s.paragraph_indent_slack_pt):
             groups[-1].append(line)
         else:

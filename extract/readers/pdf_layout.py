@@ -27,6 +27,9 @@ class Word:
     bottom: float
     size: float
     bold: bool
+    # Tagged PDFs: the marked-content ids (one per paragraph) of the word's first and last characters.
+    mcid: int | None = None
+    mcid_end: int | None = None
 
     @property
     def mid_x(self) -> float:
@@ -99,30 +102,62 @@ def bold_runs(words: list[Word]) -> list[str]:
     return [clean_inline(" ".join(r)) for r in runs if clean_inline(" ".join(r))]
 
 
+# A glyph the font maps to no character: pdfminer writes "(cid:120)"; symbol fonts' bullets
+# come as private-use code points (U+F0B7 and its neighbours). Alone as a word, either is a
+# list bullet.
+_GLYPH_BULLET = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+
+
 def to_words(raw: list[dict]) -> list[Word]:
     out = []
     for w in raw:
         text = normalise_unicode(w["text"]).strip()
         if not text:
             continue
+        if _GLYPH_BULLET.fullmatch(text):
+            text = "•"
         font = w.get("fontname") or ""
         out.append(Word(text=text, x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
                         bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),
-                        bold=bool(re.search(r"bold|black|heavy", font, re.I))))
+                        bold=bool(re.search(r"bold|black|heavy", font, re.I)),
+                        mcid=chars[0].get("mcid") if (chars := w.get("chars")) else None,
+                        mcid_end=chars[-1].get("mcid") if chars else None))
     return out
 
 
 def drop_superscript_refs(line_words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[Word]:
-    """Footnote references: small raised digits glued after a word ("recovery⁷")."""
+    """Footnote references: small raised digits glued after a word ("recovery⁷"), dropped;
+    and ordinal suffixes set raised after a number ("17 th May"), joined to it ("17th")."""
     if len(line_words) < 2:
         return line_words
     main = max(w.size for w in line_words)
     base = max(w.bottom for w in line_words if w.size == main)
-    out = []
+    out: list[Word] = []
     for i, w in enumerate(line_words):
         raised = (w.size < settings.superscript_size_ratio * main
                   and w.bottom < base - settings.superscript_raise_em * main)
         if raised and re.fullmatch(r"\d{1,3}[,\d]*", w.text) and i > 0:
+            continue
+        out.append(w)
+    return join_ordinals(out, settings=settings)
+
+
+def join_ordinals(line_words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list[Word]:
+    """An ordinal suffix set raised and small after a number ("17" + "th" May) is part of it:
+    "17th", so the date reads whole."""
+    if len(line_words) < 2:
+        return line_words
+    main = max(w.size for w in line_words)
+    base = max(w.bottom for w in line_words if w.size == main)
+    out: list[Word] = []
+    for w in line_words:
+        raised = (w.size < settings.superscript_size_ratio * main
+                  and w.bottom < base - settings.superscript_raise_em * main)
+        if (raised and out and re.fullmatch(r"st|nd|rd|th", w.text, re.I) and out[-1].text[-1:].isdigit()
+                and w.x0 - out[-1].x1 < settings.ordinal_gap_em * main):
+            prev = out[-1]
+            out[-1] = Word(text=prev.text + w.text.lower(), x0=prev.x0, x1=w.x1, top=prev.top, bottom=prev.bottom,
+                           size=prev.size, bold=prev.bold, mcid=prev.mcid, mcid_end=w.mcid_end)
             continue
         out.append(w)
     return out
@@ -180,21 +215,32 @@ def _norm(text: str) -> str:
 def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSettings = DEFAULT) -> set[int]:
     """ids of lines that are running headers, footers, page numbers or markings.
 
-    A line counts when it sits in the top or bottom 10% of its page and either repeats (digits
-    ignored) at about the same height on half the pages or more, or is a page number
-    ("3", "Page 3", "- 3 -", "Page 3 of 9") or a security marking ("UNCLASSIFIED").
+    A line counts when it repeats at about the same place on half the pages or more,
+    whatever its length and however far from the edge: a line in the upper half of
+    its page is placed by its distance from the top, one in the lower half by its distance
+    from the bottom, so a footer keeps its place on landscape and portrait pages alike (Word
+    sets a landscape page's footer at 88-90% of its height). Away from the top and bottom
+    zones (``header_zone_of_page_height``, ``footer_zone_of_page_height``) three pages at
+    least must show it, as written; in them, and for page numbers anywhere, digits are
+    ignored ("Page 3 of 9"). In those zones a page number ("3", "Page 3", "- 3 -", "Page 3 of 9")
+    or a security marking ("UNCLASSIFIED") counts on its own.
     """
-    zone: list[tuple[Line, str]] = []
+    placed: list[tuple[Line, str, tuple[str, int], bool]] = []
     for height, lines in pages:
         for line in lines:
-            top_zone = line.top < settings.header_zone_of_page_height * height
-            bottom_zone = line.bottom > (1 - settings.footer_zone_of_page_height) * height
-            if (top_zone or bottom_zone) and len(line.words) <= 15:
-                zone.append((line, _norm(line.text)))
+            upper = line.top < height / 2
+            offset = line.top if upper else height - line.bottom
+            band = ("top" if upper else "bottom", round(offset / settings.running_band_pt))
+            in_zone = (line.top < settings.header_zone_of_page_height * height
+                       or line.bottom > (1 - settings.footer_zone_of_page_height) * height)
+            text = line.text.strip()
+            # Digits are ignored near the edges ("Page 3", a date that changes); further in, a
+            # line must repeat as written ("Item 3" on every page is the paper's own text).
+            key = _norm(text) if in_zone or _PAGE_NUMBER.match(text) else " ".join(text.lower().split())
+            placed.append((line, key, band, in_zone))
     counts: Counter = Counter()
-    seen: set[tuple[str, int, int]] = set()
-    for line, key in zone:
-        band = round(line.top / settings.running_band_pt)
+    seen: set[tuple[str, tuple[str, int], int]] = set()
+    for line, key, band, _ in placed:
         mark = (key, band, line.page)
         if mark not in seen:
             seen.add(mark)
@@ -202,10 +248,11 @@ def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSett
     n_pages = sum(1 for _, lines in pages if lines)
     need = max(2, (n_pages + 1) // 2)
     out = set()
-    for line, key in zone:
-        band = round(line.top / settings.running_band_pt)
-        repeated = n_pages >= 2 and max(counts[(key, band + d)] for d in (-1, 0, 1)) >= need
-        if repeated or _PAGE_NUMBER.match(line.text.strip()) or _MARKING.match(line.text.strip()):
+    for line, key, (edge, band), in_zone in placed:
+        found = max(counts[(key, (edge, band + d))] for d in (-1, 0, 1))
+        repeated = n_pages >= 2 and found >= (need if in_zone else max(3, need))
+        text = line.text.strip()
+        if repeated or (in_zone and (_PAGE_NUMBER.match(text) or _MARKING.match(text))):
             out.add(id(line))
     return out
 

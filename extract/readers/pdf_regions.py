@@ -160,10 +160,17 @@ def _is_prose_columns(texts: list[list[str]]) -> bool:
 
 def _is_owner_margin(texts: list[list[str]]) -> bool:
     """Minutes, not a table: paragraphs with owners' initials beside them (the last column
-    all initials or "All": they stay margin notes), or numbered paragraphs set with a
-    hanging indent (the first column all paragraph numbers, then one column of sentences)."""
+    all initials or "All": they stay margin notes), numbered paragraphs set with a hanging
+    indent (the first column all paragraph numbers, then one column of sentences), or a
+    numbered list flowed into columns."""
     from .blocks import is_initials, split_marker
 
+    # A numbered list set in two or more columns ("1. | School A | 7. | School G"): every
+    # other column holds list numbers only.
+    marker_cols = [c for c in range(len(texts[0]))
+                   if (col := [row[c] for row in texts if row[c]]) and all(split_marker(t + " X")[0] == t for t in col)]
+    if marker_cols and marker_cols == list(range(0, len(texts[0]), 2)) and len(texts[0]) % 2 == 0:
+        return True
     last = [row[-1] for row in texts if row[-1]]
     if last and all(is_initials(t) or t.lower() == "all" for t in last):
         return True

@@ -9,7 +9,8 @@ Units, by the end of each field's name:
 - ``_ratio``: one size or length as a fraction of another (the comment says which);
 - ``_of_page_width`` / ``_of_page_height``: a fraction of the page's width or height;
 - ``_share``: a fraction of the rows (or lines) the rule counts;
-- ``_rows``: a number of rows, the evidence a layout rule wants before it acts.
+- ``_rows``: a number of rows, the evidence a layout rule wants before it acts;
+- ``_count``: a number of other things (the field's comment says what).
 
 ``DEFAULT`` is what ``read_pdf`` uses; pass another ``ReaderSettings`` (e.g.
 ``dataclasses.replace(DEFAULT, paragraph_gap_em=1.0)``) to try other tolerances. The values
@@ -22,10 +23,27 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class ReaderSettings:
+    # --- what a page shows (pdf_page) ---------------------------------------------------------
+    # Characters more than 1 pt off the page box are not on the page (an HTML print carries the
+    # whole table on every page): the page is cropped to its box when any are found.
+    off_page_tolerance_pt: float = 1.0
+    # A page whose clipping rectangles are all one box (each edge within 2 pt: the same
+    # printable area set again for each run of text), with all its text drawn inside them,
+    # shows only that box. Past 64 clips a page is clipping cells or pictures, not a print area.
+    clip_same_box_pt: float = 2.0
+    clip_max_count: int = 64
+    # Text set on its side: characters whose centres lie within 2 pt across the line are one
+    # line, and a gap along it wider than 0.25 em (of the size) is a word space.
+    rotated_line_band_pt: float = 2.0
+    rotated_word_gap_em: float = 0.25
+
     # --- words into rows and chunks (pdf_layout) ----------------------------------------------
     # Footnote references: small raised digits glued after a word ("recovery⁷").
     superscript_size_ratio: float = 0.8  # a reference is set under 0.8 of the line's main size
     superscript_raise_em: float = 0.15  # and its bottom is 0.15 em (main size) above the line's bottom
+    # An ordinal suffix ("th" set raised after "17") joins its number when it starts within
+    # 0.6 em (of the line's main size) of it: a word space, not a column gap.
+    ordinal_gap_em: float = 0.6
     # Words join a row when they overlap the row's height band by over half the smaller height:
     # a superscript overlaps its line by more than that, the next line not at all.
     row_overlap_ratio: float = 0.5
@@ -93,6 +111,8 @@ class ReaderSettings:
     # a word space (0.6 em of the line's size, generous for Arial's 0.28) and 6 pt slack.
     cell_wrap_space_em: float = 0.6
     cell_wrap_slack_pt: float = 6.0
+    # Filled boxes more than 2 pt apart on every side do not make a grid: a diagram's boxes.
+    diagram_box_gap_pt: float = 2.0
     # A ruling drawn as a rectangle is at most this thick; a cell fill is wider.
     hairline_pt: float = 1.5
     # Rectangles and lines up to 2 pt outside a table's box are its own (a rule's width puts it
@@ -106,6 +126,19 @@ class ReaderSettings:
     empty_row_min_height_em: float = 0.6
     # ... unless over 30% of the rows are empty: then they are ruling artefacts and all go.
     many_empty_rows_share: float = 0.3
+    # A table is found again inside its own rules when they reach 3 pt or more past what was
+    # found (less is a rule's width); the crop takes 1 pt more each side, for the rules themselves.
+    refind_min_growth_pt: float = 3.0
+    refind_crop_pad_pt: float = 1.0
+    # ... and, if that fails, without edges shorter than 8 pt (a logo's strokes, not rules).
+    refind_short_edge_pt: float = 8.0
+    # An unruled line of column labels set on a table's top rule: its bottom within half an em
+    # of the rule (of the line's size), each column's label 40 characters at most.
+    header_above_gap_em: float = 0.5
+    header_above_max_chars_count: int = 40
+    # A strip of column labels drawn apart from its table: at most 3 of the table's first row
+    # heights above it (room for one title line between).
+    header_strip_gap_em: float = 3.0
     # Fragments of one table across a break: outer (and inner) column edges within 3 pt.
     table_edge_tolerance_pt: float = 3.0
 

@@ -73,18 +73,52 @@ def is_empty_row(row: Row) -> bool:
 
 
 def continues_row(first: Row, previous: Row, n_cols: int) -> bool:
-    """Is the first row after a page break the rest of the row the break cut?"""
+    """Is the first row after a page break the rest of the row the break cut?
+
+    Yes when its first cell is empty under a filled one and another cell sits under text
+    (the cut row's code or label is above the break, its text runs on), or when one cell
+    finishes a sentence, or when every filled cell runs on from the cell above (starts in
+    lower case, or sits under text without closing punctuation) and the cut shows: half of
+    them start in lower case, or a cell above stops on "and", "of", "the" ... (a plan's row
+    cut mid-sentence in every column), or when it opens with a bullet under a numbered
+    section. Values alone never run on: "45%" under "40%" is a new row.
+    """
     texts = [c.text.strip() for c in first.cells]
     if not texts or is_empty_row(first):
         return False
-    if not texts[0] and any(texts[1:]) and any(c.text.strip() for c in previous.cells):
-        return True
+    above = [c.text.strip() for c in previous.cells] + [""] * max(0, len(texts) - len(previous.cells))
     filled = [i for i, t in enumerate(texts) if t]
+    if not texts[0] and above[0] and any(above[i] for i in filled):
+        return True
+    if texts[0] and texts[0][:1] in _BULLET_MARKS and _NUMBERED.match(above[0]):
+        return True  # a bullet point cannot open a numbered section ("3. Lesson planning ..." / "• Will ...")
     if n_cols >= 3 and len(filled) == 1:
         i = filled[0]
-        before = previous.cells[i].text.strip() if i < len(previous.cells) else ""
+        before = above[i]
         return bool(before) and not before.endswith(TERMINAL) and texts[i][:1].isalpha()
-    return False
+    if not all(above[i] for i in filled):
+        return False
+    words = [i for i in filled if not is_data_cell(texts[i])]
+    lower = [_runs_on(texts[i]) for i in words]
+    if not words or not all(low or not above[i].endswith(TERMINAL) for i, low in zip(words, lower)):
+        return False
+    # The evidence the row was cut: a cell above stops on a word no sentence ends with
+    # ("... newsletters and"), or, with no values in the row, half its cells carry on in lower case.
+    if any(_CUT_WORD.search(above[i]) for i in words):
+        return True
+    return len(words) == len(filled) and 2 * sum(lower) >= len(filled)
+
+
+_CUT_WORD = re.compile(r"\b(?:and|or|of|the|to|with|for|a|an|in|on|at|by|from|including|such as|e\.g\.)$", re.I)
+
+
+_BULLET_MARKS = set("•●▪◦·‣■□➢✓")
+_NUMBERED = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s")
+
+
+def _runs_on(text: str) -> bool:
+    """Text that carries on a sentence: it starts with a lower-case word, not a list marker ("a.", "ii)")."""
+    return text[:1].islower() and not re.match(r"[a-z]{1,4}[.)](?:\s|$)", text)
 
 
 def append_row(previous: Row, extra: Row) -> Row:
