@@ -1,7 +1,9 @@
 """Readers: a file -> :class:`~boardpapers.schemas.document.Document`.
 
 ``read(path)`` sniffs the bytes, not the name: a ``.txt`` that is really a PDF is read as a
-PDF, and random bytes named ``.pdf`` get a clear :class:`ReadError`.
+PDF, and random bytes named ``.pdf`` get a clear :class:`ReadError`. Tables that lay out
+prose or labelled values are unfolded into blocks (:mod:`.grids`) for both kinds of file:
+the text reader does it itself, a PDF's blocks here.
 """
 from __future__ import annotations
 
@@ -26,9 +28,11 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     if not data:
         raise ReadError("the file is empty (0 bytes)", document=str(path))
     if data.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        from .grids import unfold
         from .pdf import read_pdf
 
-        return read_pdf(path, data=data, password=password)
+        doc = read_pdf(path, data=data, password=password)
+        return doc.model_copy(update={"blocks": unfold(doc.blocks)})
     if path.suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
         hint = ("it looks like text: rename it .txt" if _looks_like_text(data)

@@ -27,6 +27,7 @@ from .blocks import (
     split_marker,
 )
 from .captions import lift_caption
+from .grids import unfold
 from .tables import header_rows_by_content, merge_continued_tables
 
 _BLANK_PAGE = re.compile(r"^\s*(this page (is )?(intentionally|deliberately) (left )?blank\.?)\s*$", re.I)
@@ -91,7 +92,7 @@ def read_text(path: str | Path, data: bytes | None = None) -> Document:
     i = 0
     while i < len(lines):
         i = _read_one(reader, lines, i)
-    blocks = merge_continued_tables(join_broken_paragraphs(reader.blocks))
+    blocks = unfold(merge_continued_tables(join_broken_paragraphs(reader.blocks)))
     if not any(b.text.strip() or b.kind == "table" for b in blocks):
         raise ReadError("no text found", document=path)
     return Document(id=Document.content_id(data), source_path=path, source_kind="text",
