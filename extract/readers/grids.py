@@ -138,8 +138,8 @@ def grid_columns(table: Table) -> Grid | None:
         if mean > (TITLE_WORDS if c < notes else NARROW_WORDS) or (c < notes and not named_notes and 2 * mean > mean_notes):
             return None  # two columns of paragraphs: a plan or a report table, data
     if header and not named_notes:
-        if header[notes] and cell_role(header[notes]) in _DATA_ROLES:
-            return None  # "Actions to be taken", "Activity", "Outcome": the rows are the data
+        if any(h and cell_role(h) in _DATA_ROLES for h in header[:notes + 1]):
+            return None  # "Actions to be taken", "Five year aims", "Outcome": the rows are the data
         if any(cell_role(h) in {"due", "target", "baseline", "status", "progress"} for h in header if h):
             return None  # an action log or a plan: a deadline, a target or a RAG column
     left = [c for c in used if c < notes]
@@ -324,6 +324,11 @@ def _label_cell(text: str) -> str | None:
     return None
 
 
+def _has_value(text: str) -> bool:
+    """A value, not a space left for one ('Signed: ......', 'Date: ____')."""
+    return any(ch.isalnum() for ch in text)
+
+
 def _colon_fields(text: str) -> list[tuple[str, str]] | None:
     """'DATE OF ADOPTION: November 2019' (a line each): the pairs, or None when a line is not one."""
     pairs = []
@@ -339,7 +344,7 @@ def _colon_fields(text: str) -> list[tuple[str, str]] | None:
             value.append(lines[k].strip())  # "Total fund allocated:" then its amounts, a line each
             k += 1
         pairs.append((" ".join(m.group("label").split()), "\n".join(value)))
-    if any(_n_words(v) > FIELD_VALUE_WORDS for _, v in pairs):
+    if any(_n_words(v) > FIELD_VALUE_WORDS or not _has_value(v) for _, v in pairs):
         return None
     return pairs or None
 
@@ -365,7 +370,8 @@ def row_fields(row: Row, *, details: bool = False) -> list[tuple[str, str, Cell]
             label = " ".join(text.split())
         if label is not None and k + 1 < len(cells):
             value = cells[k + 1].text.strip()
-            if _label_cell(value) is None and _n_words(value) <= FIELD_VALUE_WORDS and not _COLON_LABEL.match(value):
+            if _label_cell(value) is None and _n_words(value) <= FIELD_VALUE_WORDS and not _COLON_LABEL.match(value) \
+                    and _has_value(value):
                 out.append((label, value, cells[k + 1]))
                 k += 2
                 continue
@@ -395,7 +401,10 @@ def key_values(table: Table) -> list[tuple[str, str, Cell, Row]]:
     two = all(sum(bool(c.text.strip()) for c in r.cells) <= 2 for r in body)
     got: list[tuple[str, str, Cell, Row]] = []
     titles = 0
-    for details in ((False, True) if two else (False,)):
+    # Columns headed by labels ("Present: | Officials:") list names under them: no details.
+    labelled_columns = any(_label_cell(c.text) for r in body for c in r.cells[1:] if c.text.strip()) or any(
+        _label_cell(c.text) for r in body if r.header for c in r.cells if c.text.strip())
+    for details in ((True, False) if two and not labelled_columns else (False,)):
         got, titles = [], 0
         for row in body:
             if details and row.header:
@@ -454,7 +463,7 @@ def inline_fields(text: str) -> list[tuple[str, str]] | None:
     for k, (_, end, label) in enumerate(found):
         stop = found[k + 1][0] if k + 1 < len(found) else len(text)
         value = text[end:stop].strip().lstrip(":").strip()
-        if not value or _n_words(value) > FIELD_VALUE_WORDS:
+        if not _has_value(value) or _n_words(value) > FIELD_VALUE_WORDS:
             return None
         pairs.append((label, value))
     return pairs

@@ -113,6 +113,8 @@ _YAML_ITEM = re.compile(r"^[ \t]*-[ \t]+(?P<value>.*?)[ \t]*$")
 
 def _yaml_scalar(value: str) -> str:
     value = value.strip()
+    if value.startswith("[") and value.endswith("]"):  # a flow list: "[minutes, forum]"
+        return ", ".join(_yaml_scalar(v) for v in value[1:-1].split(",") if v.strip())
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
         return value[1:-1]
     return value
@@ -191,7 +193,8 @@ class _HtmlToMarkdown(HTMLParser):
         if self.cells is not None:
             return
         if text:
-            self.out += [self.prefix + text, ""]
+            # List items on adjacent lines (a list), other blocks between blank lines.
+            self.out += [self.prefix + text] if self.lists and self.prefix else [self.prefix + text, ""]
         self.prefix = ""
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -256,6 +259,7 @@ class _HtmlToMarkdown(HTMLParser):
             self._flush()
             if self.lists:
                 self.lists.pop()
+            self.out.append("")
         elif tag == "li" or re.fullmatch(r"h[1-6]", tag) or tag in self._BLOCKS:
             self._flush()
 
