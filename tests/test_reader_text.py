@@ -243,3 +243,15 @@ def test_an_html_page_reads_as_headings_paragraphs_lists_and_tables(tmp_path):
     assert doc.blocks[2].bold_spans == ["Ann Cole"]
     (table,) = tables(doc)
     assert table == (["Item", "Notes", "Action"], 2)
+
+
+def test_flattened_table_rows_and_piled_minute_numbers_are_text_not_headings(tmp_path):
+    doc = doc_of(tmp_path, "Total 1,898.81 97.50 1,996.31\n\nGrants £250.00 Hall hire £40.00\n\n"
+                           "22/05/3 22/05/4 ii)\n\n4.8.6\n\nFinance Report\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph", "paragraph", "heading", "heading"]
+
+
+def test_real_flattened_rows_are_text(shared):
+    doc = read(shared / "realdev" / "northwold-parish-council-minutes-2014-11.md")
+    flat = [b for b in doc.blocks if b.text.startswith(("Income from September", "14/11/5 14/11/6"))]
+    assert [b.kind for b in flat] == ["paragraph", "paragraph"]

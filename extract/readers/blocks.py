@@ -149,11 +149,19 @@ def is_owner_tokens(text: str, *, at_least: int = 1) -> bool:
     return all(is_initials(t) or (t[:1].isupper() and t.strip(".,;").lower() in POST_WORDS) for t in tokens)
 
 
+_AMOUNT = re.compile(r"(?<![\w/])[£$€]?\d[\d,]*\.\d\d\b|[£$€]\d[\d,]*\b")
+_CODE_TOKEN = re.compile(rf"^(?:\d{{1,3}}(?:[./]\d{{1,4}})+[a-z]?|\(?{_ROMAN}\)|\(?[a-h]\))$")
+
+
 def looks_like_heading(text: str, *, bold: bool = False, marker: str | None = None) -> bool:
     """A short title-like line: the text renderings and plain-font PDFs carry no heading markup."""
     text = text.strip()
     words = text.split()
     if not words or is_initials(text):
+        return False
+    # A flattened table row ("Total 1898.81 97.50 1996.31", "Cemetery £110.00 Allotments £24.00")
+    # or a flattened column of minute numbers ("14/11/5 14/11/6 14/11/7 ii)") is text, not a title.
+    if len(_AMOUNT.findall(text)) >= 2 or (len(words) >= 2 and all(_CODE_TOKEN.match(w) for w in words)):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "\"'‘“("):
