@@ -95,6 +95,17 @@ def test_a_row_with_no_code_continues_the_item_a_page_break_cut(tmp_path):
         ("margin", None, 4), ("paragraph", None, 4), ("heading", "BM 76/2122", 4), ("paragraph", None, 4)]
 
 
+def test_a_label_line_run_on_to_a_sentence_stands_on_its_own(tmp_path):
+    # A cell joined across a page break with a space: "... the meeting. Apologies: ..."
+    doc = doc_of(tmp_path, "| GB 1/23 | Welcome | In the absence of the Chair, the Vice-Chair took the chair for the "
+                           "meeting. Apologies: Ruth Kemp and Omar Said. Note: the room was changed. | |\n"
+                           "| GB 2/23 | Minutes | The minutes of the last meeting were agreed as a true record. | |\n")
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"][:3] == [
+        "In the absence of the Chair, the Vice-Chair took the chair for the meeting.",
+        "Apologies: Ruth Kemp and Omar Said. Note: the room was changed.",  # "Note" is no label of the box
+        "The minutes of the last meeting were agreed as a true record."]
+
+
 def test_each_block_keeps_the_rows_page_and_the_cells_box():
     box = Box(x0=305, top=90, x1=653, bottom=400)
     table = Table(n_cols=3, pages=[3, 4], rows=[
@@ -264,3 +275,34 @@ def test_an_html_page_of_a_grid_gives_the_records_of_its_text_form(tmp_path):
     assert [d.text for d in from_html.decisions] == [d.text for d in from_text.decisions]
     assert [(a.name, a.status) for a in from_html.attendees] == [(a.name, a.status) for a in from_text.attendees]
     assert [t.header for t in from_html.tables] == [["Minute", "Discussion", "Action"]]
+
+
+@pytest.mark.slow
+def test_the_real_grid_merged_over_its_pages_unfolds_to_its_items(shared):
+    # The grid as the PDF reader will give it once the fragments are one table: its page
+    # footers ("BM Committee 16 May 2022") dropped, the row each break cut joined again. Until
+    # then this test merges the fragments itself, with the readers' own merge.
+    from collections import Counter
+
+    from boardpapers.extract.readers.pdf import read_pdf
+    from boardpapers.extract.readers.tables import merge_continued_tables
+    doc = read_pdf(shared / "realdev" / "decoy-primary-governors-bm-committee-minutes-2022-05-16.pdf")
+    footers = {t for t, n in Counter(b.text for b in doc.blocks if b.kind == "heading").items() if n >= 3}
+    blocks = []
+    for b in doc.blocks:
+        if b.kind == "heading" and b.text in footers:
+            continue
+        if b.kind == "table" and b.page > 2 and not b.table.header_texts()[1:2] == ["Item"]:
+            rows = [r.model_copy(update={"header": False}) for r in b.table.rows]  # a cut row, not a header
+            b = b.model_copy(update={"table": b.table.model_copy(update={"rows": rows})})
+        blocks.append(b)
+    grids = [b for b in merge_continued_tables(blocks) if b.kind == "table" and len(b.table.pages) > 1]
+    assert len(grids) == 1 and len(grids[0].table.body_rows) == 17  # the gold's 17 rows
+    out = unfold(grids)
+    items = [b.marker for b in out if b.kind == "heading"]
+    assert items == [f"BM {n}/2122" for n in (*range(69, 80), 89, 90, 91, 92, 93, 94)]
+    first = [b.text for b in out[:6]]
+    assert first[1:4] == ["To record those who are present, accept apologies and sanction absences where appropriate and "
+                          "welcome any visitors", "The meeting commenced at 1838",
+                          "In the absence of the Chair (Oliver Laity) Ruth Shoare agreed to Chair the meeting."]
+    assert "Apologies: Oliver Laity and Andrew McKenzie and sanctioned" in [b.text for b in out]

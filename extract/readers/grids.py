@@ -205,13 +205,23 @@ class _Piece:
     marker: str | None = None
 
 
+_LABEL_AFTER_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=(?P<label>[A-Z][A-Za-z ]{1,30}?)\s*:\s)")
+
+
+def _label_lines(line: str) -> list[str]:
+    """'... the meeting. Apologies: Oliver Laity' -> two lines: a label line run on to the
+    sentence before it (a cell joined across a page break) stands on its own again."""
+    cuts = [m.start() for m in _LABEL_AFTER_SENTENCE.finditer(line) if is_field_label(m.group("label"))]
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)]) if line[a:b].strip()]
+
+
 def _notes_pieces(notes: str) -> list[_Piece]:
     """A notes cell as blocks: each line a paragraph, a bullet a list item, each lettered
     sub-item its own paragraph; a label line ('Apologies: ...') stays a line of its own."""
     out: list[_Piece] = []
     for marker, text in split_lettered(notes):
         first = True
-        for line in text.split("\n"):
+        for line in (x for raw in text.split("\n") for x in _label_lines(raw)):
             for part in _INLINE_BULLET.split(line):
                 part = part.strip()
                 if not part:
