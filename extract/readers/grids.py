@@ -57,8 +57,8 @@ _LETTER = re.compile(r"(?:^|(?<=\s))\(?([a-h])[.)]\s+(?=\S)")
 
 PROSE_WORDS = 15  # a notes cell holds paragraphs: this many words a cell at least, on average
 NAMED_PROSE_WORDS = 8  # ... or this many under a header that names the minute ("Notes", "Discussion")
-NARROW_WORDS = 12
-TITLE_WORDS = 20  # ... but an item's title may run to a sentence  # the columns beside it hold a code, a title or an owner: at most this many
+NARROW_WORDS = 12  # the columns beside it hold a code or an owner: at most this many words a cell on average
+TITLE_WORDS = 20  # ... and an item's title, which may run to a sentence
 
 
 @dataclass(frozen=True)
