@@ -58,6 +58,11 @@ class Table(_Strict):
     pages: list[int] = Field(default_factory=list, description="Pages the table spans, in order")
     ruled: bool | None = Field(default=None, description="PDF tables: drawn with ruling lines (True) or aligned text (False)")
     caption: str | None = Field(default=None, description="A title row spanning the table above its column labels, lifted out of the rows")
+    unfolded: bool = Field(
+        default=False,
+        description="The table lays out prose or labelled values (a minutes grid, a meeting-details box), not data: "
+                    "the blocks right after it hold its text as headings, paragraphs, margins and fields, which is "
+                    "what the rules read; the table stays only to be counted as a table")
 
     @property
     def header_rows(self) -> list[Row]:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import wordgrids
 from floors import EXCEPTIONS, KINDS, SETS, assert_floors, floors_of
+from grid_pdfs import grid_pdf
 from minutes_pdfs import initials_column_pdf, plain_pdf
 from pdfgen import make_pdf
 
@@ -36,6 +37,10 @@ PDF_FORMS = {
         ("stockport-resolved-numbered.txt", lambda source: plain_pdf(source.read_text())),
     "minutes_variants/swindon-initials-column.pdf":  # the grid's initials in a right-hand column
         ("swindon-initials-column.txt", lambda source: initials_column_pdf(source.read_text())),
+    "minutes_variants/willowbrook-governors-grid.pdf":  # a landscape Word grid over two pages, no header
+        ("willowbrook-governors-grid.txt", lambda source: grid_pdf(source.read_text(), landscape=True)),
+    "minutes_variants/pennine-lung-pathway-notes.pdf":  # a Minute | Discussion | Action grid
+        ("pennine-lung-pathway-notes.txt", lambda source: grid_pdf(source.read_text())),
     "plan_variants/wakefield-annual-action-plan-2018-19.pdf":
         ("wakefield-annual-action-plan-2018-19.txt", lambda source: pdf_of(source.stem)),
     "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf":

@@ -145,3 +145,113 @@ def test_a_header_of_column_words_with_years_needs_no_numbers_below(tmp_path):
 def test_rows_of_dated_entries_are_not_taken_for_a_header(tmp_path):
     text = "4 December 2019\tHome Office visit\n14 January 2020\tDraft plan\n2 March 2020\tSign-off\n"
     assert tables(doc_of(tmp_path, text)) == [([], 3)]
+
+
+# --- web renderings: front matter, markdown lists and italics, HTML --------------------------
+
+FRONT = '---\ntitle: "Coastal Forum - March notes"\ndate: 2023-04-02 09:15:00 +0100\ncategories: [minutes, forum]\n' \
+        'tags:\n  - forum\n  - seafront\neleventyNavigation:\n  parent: forum\n---\n\n'
+
+
+def test_front_matter_is_the_pages_properties_not_its_text(tmp_path):
+    doc = doc_of(tmp_path, FRONT + "# Coastal Forum\n\nThe minutes were agreed.\n", name="notes.md")
+    assert doc.properties == {"title": "Coastal Forum - March notes", "date": "2023-04-02 09:15:00 +0100",
+                              "categories": "minutes, forum", "tags": "forum, seafront",
+                              "eleventyNavigation.parent": "forum"}
+    assert [(b.kind, b.text, b.page) for b in doc.blocks] == [("heading", "Coastal Forum", 1),
+                                                              ("paragraph", "The minutes were agreed.", 1)]
+    assert doc.page_count == 1 and doc.blocks[0].lines == (12, 12)  # source lines still count the front matter
+
+
+@pytest.mark.parametrize("text", [
+    "---\n\nA paper whose first line is a rule.\n\n---\n\nPage two.\n",  # rules around text, not YAML
+    "---\nThis is not YAML at all, just a sentence.\n---\n",
+])
+def test_rules_around_text_are_not_front_matter(tmp_path, text):
+    doc = doc_of(tmp_path, text)
+    assert doc.properties == {} and doc.blocks
+
+
+def test_real_web_pages_front_matter(shared):
+    doc = read(shared / "realdev" / "yorkshire-imaging-collaborative-vascular-ir-group-minutes-2021-02-08.md")
+    assert doc.properties["start"] == "2021-02-08T15:00" and doc.properties["location"] == "MS Teams"
+    assert doc.blocks[0].text == "Agenda" and doc.blocks[0].page == 1
+    attendance = next(b for b in doc.blocks if b.text.startswith("James Lenton"))
+    assert attendance.text.endswith("Gary Cooper")  # _italic_ stripped
+    actions = [(b.kind, b.marker) for b in doc.blocks if b.text.startswith(("Raise the item", "Feedback on consent"))]
+    assert actions == [("list_item", "1."), ("list_item", "2.")]
+    parish = read(shared / "realdev" / "northwold-parish-council-minutes-2014-11.md")
+    assert parish.properties["title"] == "Northwold PC - November Meeting" and parish.blocks[0].page == 1
+
+
+def test_underscore_italics_are_stripped_but_not_inside_words(tmp_path):
+    doc = doc_of(tmp_path, "_Jo Fry, Sam Lee_ attended.\n\nSee file_name_v2.pdf and the line Signed ______\n")
+    assert [b.text for b in doc.blocks] == ["Jo Fry, Sam Lee attended.", "See file_name_v2.pdf and the line Signed"]
+
+
+def test_ordered_list_lines_are_list_items_but_numbered_minutes_are_not(tmp_path):
+    doc = doc_of(tmp_path, "Actions\n\n1. Sgt Hale to share the patrol schedule\n2. Amira Khan to report the lighting\n"
+                           "3. Tom Beckett to collect views\n\n1) Apologies\n2) Minutes\n\n"
+                           "1. Apologies\n\n2. Minutes of the last meeting\n")
+    assert [(b.kind, b.marker) for b in doc.blocks] == [
+        ("heading", None), ("list_item", "1."), ("list_item", "2."), ("list_item", "3."), ("list_item", "1)"),
+        ("list_item", "2)"), ("heading", "1."), ("heading", "2.")]
+
+
+def test_a_flattened_action_column_becomes_margins(tmp_path):
+    # A parish website's rendering of a minutes grid: the owners of each row piled after the text.
+    doc = doc_of(tmp_path, "It was agreed that the Clerk would order two new benches.\n\nClerk Clerk\n\nTW/JB Clerk\n\n"
+                           "Clerk\n\nPK\n\nClerk There being no further business the meeting closed at 9pm.\n\n"
+                           "Chief Executive\n")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("paragraph", "It was agreed that the Clerk would order two new benches."), ("margin", "Clerk Clerk"),
+        ("margin", "TW/JB Clerk"), ("margin", "Clerk"), ("margin", "PK"), ("margin", "Clerk"),
+        ("paragraph", "There being no further business the meeting closed at 9pm."),
+        ("heading", "Chief Executive")]  # a post's name on its own is no owner column
+
+
+def test_real_flattened_action_column(shared):
+    doc = read(shared / "realdev" / "northwold-parish-council-minutes-2014-11.md")
+    tail = [(b.kind, b.text[:20]) for b in doc.blocks[-14:]]
+    assert ("margin", "RC/AC GG AJ Clerk") in tail and not any(k == "heading" and t.startswith("Clerk") for k, t in tail)
+    assert ("paragraph", "There being no furth") in tail
+
+
+HTML = """<!DOCTYPE html><html><head><title>Notes</title><style>p {color: red}</style></head><body>
+<h1>Harbour Safety Group</h1>
+<h2>Notes of the meeting on 3 May 2023</h2>
+<p>Present: <b>Ann Cole</b> (Chair), Raj Patel</p>
+<ol><li>Ann Cole to write to the harbour master</li><li>Raj Patel to book the hall</li></ol>
+<table><tr><th>Item</th><th>Notes</th><th>Action</th></tr>
+<tr><td>1</td><td>Lighting. The group reviewed the lighting on the quay.<br>It was agreed to ask for two new lamps.</td><td>AC</td></tr>
+<tr><td>2</td><td>Funding. The group discussed the bid to the port fund and the timetable for it.</td><td></td></tr></table>
+</body></html>"""
+
+
+def test_an_html_page_reads_as_headings_paragraphs_lists_and_tables(tmp_path):
+    doc = doc_of(tmp_path, HTML, name="notes.html")
+    got = [(b.kind, b.marker, b.text) for b in doc.blocks if b.kind != "table"]
+    assert got == [
+        ("heading", None, "Harbour Safety Group"), ("heading", None, "Notes of the meeting on 3 May 2023"),
+        ("paragraph", None, "Present: Ann Cole (Chair), Raj Patel"),
+        ("list_item", "1.", "Ann Cole to write to the harbour master"), ("list_item", "2.", "Raj Patel to book the hall"),
+        ("heading", "1.", "Lighting"), ("margin", None, "AC"),
+        ("paragraph", None, "The group reviewed the lighting on the quay."),
+        ("paragraph", None, "It was agreed to ask for two new lamps."),
+        ("heading", "2.", "Funding"),
+        ("paragraph", None, "The group discussed the bid to the port fund and the timetable for it.")]
+    assert doc.blocks[2].bold_spans == ["Ann Cole"]
+    (table,) = tables(doc)
+    assert table == (["Item", "Notes", "Action"], 2)
+
+
+def test_flattened_table_rows_and_piled_minute_numbers_are_text_not_headings(tmp_path):
+    doc = doc_of(tmp_path, "Total 1,898.81 97.50 1,996.31\n\nGrants £250.00 Hall hire £40.00\n\n"
+                           "22/05/3 22/05/4 ii)\n\n4.8.6\n\nFinance Report\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph", "paragraph", "heading", "heading"]
+
+
+def test_real_flattened_rows_are_text(shared):
+    doc = read(shared / "realdev" / "northwold-parish-council-minutes-2014-11.md")
+    flat = [b for b in doc.blocks if b.text.startswith(("Income from September", "14/11/5 14/11/6"))]
+    assert [b.kind for b in flat] == ["paragraph", "paragraph"]

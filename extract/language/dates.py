@@ -32,6 +32,9 @@ FIN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)?\d\
 QUARTER = re.compile(r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?P<fy>(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d))?", re.I)
 
 # Seasons end on the last day of their last month: Summer = June-August, and so on.
+# A deadline written on its own in an action log's due column, without a date in it.
+BARE_DUE = re.compile(r"^(?:asap|a\.s\.a\.p\.?|as soon as possible|tbc|tba|tbd|ongoing|immediate(?:ly)?|urgent|"
+                      r"(?:by |at |for )?(?:the )?next meeting|end of (?:the )?(?:month|term|year|quarter))\.?$", re.I)
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 
 

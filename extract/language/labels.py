@@ -40,3 +40,22 @@ def line_label(text: str) -> str | None:
     if RECORD_LABELS.match(label) or any(p.match(label) for _, p in ATTENDANCE_LABELS):
         return label
     return None
+# The labels of a paper's or a meeting's details, set as a key beside its value: "COMMITTEE |
+# Full Governing Body", "Chaired by | Simon Barnes", "DATE OF ADOPTION: November 2019",
+# "School name | ...". Matched on the whole label, without its colon. The readers make each
+# pair a field block (label and value), which the metadata and attendance rules read.
+FIELD_LABEL = re.compile(
+    r"^(?:committee|meeting|body|board|group|panel|forum|title|subject|school(?: name)?|organi[sz]ation|"
+    r"date(?: of (?:the )?(?:meeting|adoption|review|approval|issue|next review|publication|next meeting))?|"
+    r"(?:next )?review date|date (?:updated|approved|adopted|agreed|reviewed|issued)|"
+    r"time|(?:start|starting|finish|end) time|venue|location|place|meeting place|"
+    r"(?:chaired|clerked|minuted|approved|agreed|adopted|ratified|prepared|written|reviewed|presented) by|"
+    r"chair(?:man|person)?|vice[- ]chair(?:man|person)?|clerk|secretary|minute[- ]?taker|"
+    r"author|version|academic year|financial year|reporting period|period|signed)$", re.I)
+
+
+def is_field_label(text: str) -> bool:
+    """A key of a key/value box: a details label ('DATE', 'Chaired by') or an attendance label ('Present')."""
+    label = " ".join(text.split()).rstrip(" :").strip()
+    return bool(label) and (FIELD_LABEL.match(label) is not None
+                            or any(rx.match(label) for _, rx in ATTENDANCE_LABELS))

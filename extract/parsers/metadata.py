@@ -208,7 +208,9 @@ def _front_year(doc: Document) -> str | None:
 
 
 def find_title(doc: Document) -> str | None:
-    front = [b for b in _front(doc, 4) if b.kind in ("heading", "paragraph")]
+    # A box's labelled values (field blocks after its table) do not push the title out of the front.
+    front = [b for b in [x for x in doc.blocks if x.kind not in ("footnote", "margin", "field")][:4]
+             if b.kind in ("heading", "paragraph")]
     if not front:
         return None
     title = front[0].text

@@ -18,7 +18,6 @@ from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Record
 
 from ..language import dates
-from ..language.columns import GRID_ITEM, GRID_NOTES, GRID_OWNER
 from ..language.nlp_components import people_pipeline
 from ..language.people import People
 from . import actions as action_rules
@@ -36,7 +35,7 @@ _CODE = re.compile(r"^(?P<code>[A-Z]{1,4}\s*\(\d+\)\s*\d+(?:\.[\divx]+)*)\s+")
 
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
-    blocks = [_minute_number(b) for b in unfold_grids(section.blocks)]
+    blocks = [_minute_number(b) for b in section.blocks]
     listed, used = attendance.read_lists(blocks)
     if section.kind == "agenda_pack" and not listed:
         return  # an agenda, not minutes: no attendance, so no decisions or actions either
@@ -70,61 +69,6 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                           message=f"initials {', '.join(o for o in t.owners if action_rules.looks_like_initials(o))} "
                                   f"in owner {t.owner_as_written!r} could not be resolved to a name",
                           provenance=ctx.provenance(block, PARSER, VERSION))
-
-
-# Minutes set out as a grid, one row per item: "Item | Notes | Action" with the owners'
-# initials in the right-hand column (the Swindon-style variant). The notes column is the
-# minute; the action column is a margin beside it.
-
-
-
-def unfold_grids(blocks: list[Block]) -> list[Block]:
-    """A minutes grid becomes the blocks a written minute would have: per row a numbered
-    heading, the owner cell as a margin label, then the notes as a paragraph. Other blocks,
-    including action logs (whose action column holds sentences), stay as they are."""
-    out: list[Block] = []
-    for b in blocks:
-        grid = _grid_columns(b)
-        if grid is None:
-            out.append(b)
-            continue
-        c_item, c_notes, c_owner = grid
-        assert b.table is not None
-        for n, row in enumerate(b.table.body_rows, start=1):
-            cells = [c.text.strip() for c in row.cells]
-            notes = " ".join(cells[c_notes].split()) if c_notes < len(cells) else ""
-            if not notes:
-                continue
-            number = (cells[c_item].strip(" .") if c_item is not None and c_item < len(cells) else "") or str(n)
-            title, _, rest = notes.partition(". ")
-            if not rest or len(title.split()) > 8:
-                title, rest = f"Item {number}", notes
-            common = {"table": None, "bold": False, "bold_spans": [], "page": row.page}
-            out.append(b.model_copy(update={**common, "kind": "heading", "text": title, "marker": f"{number}."}))
-            owner = " ".join(cells[c_owner].split()) if c_owner < len(cells) else ""
-            if owner:
-                out.append(b.model_copy(update={**common, "kind": "margin", "text": owner, "marker": None}))
-            out.append(b.model_copy(update={**common, "kind": "paragraph", "text": rest, "marker": None}))
-    return out
-
-
-def _grid_columns(b: Block) -> tuple[int | None, int, int] | None:
-    """(item, notes, owner) columns of a minutes grid, or None for any other table."""
-    if b.kind != "table" or b.table is None or not b.table.header_rows:
-        return None
-    header = [" ".join(h.split()) for h in b.table.header_texts()]
-    c_item = next((k for k, h in enumerate(header) if GRID_ITEM.match(h)), None)
-    c_notes = next((k for k, h in enumerate(header) if GRID_NOTES.match(h)), None)
-    c_owner = next((k for k, h in enumerate(header) if GRID_OWNER.match(h)), None)
-    if c_notes is None or c_owner is None:
-        return None
-    rows = [[c.text for c in r.cells] for r in b.table.body_rows]
-    owners = [r[c_owner] for r in rows if c_owner < len(r) and r[c_owner].strip()]
-    notes = [r[c_notes] for r in rows if c_notes < len(r) and r[c_notes].strip()]
-    # Owners are initials or a name or two (four words at most); the notes are prose.
-    if not notes or any(len(o.split()) > 4 for o in owners) or sum(len(x.split()) for x in notes) < 8 * len(notes):
-        return None
-    return c_item, c_notes, c_owner
 
 
 # "121. DECLARATIONS OF INTEREST": a three-digit minute number the reader left in the text.

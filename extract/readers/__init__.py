@@ -1,7 +1,9 @@
 """Readers: a file -> :class:`~boardpapers.schemas.document.Document`.
 
 ``read(path)`` sniffs the bytes, not the name: a ``.txt`` that is really a PDF is read as a
-PDF, and random bytes named ``.pdf`` get a clear :class:`ReadError`.
+PDF, and random bytes named ``.pdf`` get a clear :class:`ReadError`. Tables that lay out
+prose or labelled values are unfolded into blocks (:mod:`.grids`) for both kinds of file:
+the text reader does it itself, a PDF's blocks here.
 """
 from __future__ import annotations
 

@@ -11,6 +11,8 @@ import re
 
 from boardpapers.schemas.document import Block
 
+from ..language.owners import POST_WORDS
+
 # --- inline text -------------------------------------------------------------------------
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
@@ -49,6 +51,9 @@ _BRACKET_ENTITY = re.compile(r"\[&\](\w+;)")  # a rendering artefact: "[&]quot;"
 _BOLD_OPEN = re.compile(r"\*\*|__|<(?:b|strong)>", re.I)
 _BOLD_CLOSE = {"*": re.compile(r"\*\*"), "_": re.compile(r"__"), "<": re.compile(r"</(?:b|strong)>", re.I)}
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)([^*]+?)(?<!\s)\*(?![*\w])")
+# "_James Lenton, ..., Gary Cooper_": markdown's other italic. Not inside a word ("file_name_v2"),
+# and not a run of underscores (a signature line "Signed ______").
+_UNDERSCORE_ITALIC = re.compile(r"(?<![\w_])_(?![\s_])([^_\n]+?)(?<![\s_])_(?![\w_])")
 
 
 def bold_spans(text: str) -> list[str]:
@@ -77,6 +82,7 @@ def clean_inline(text: str, keep_breaks: bool = False) -> str:
     text = _TAG.sub(" ", text)
     text = text.replace("**", "").replace("__", "")
     text = _ITALIC.sub(r"\1", text)
+    text = _UNDERSCORE_ITALIC.sub(r"\1", text)
     text = html.unescape(text)
     # Superscript digits glued to a word are footnote references ("vulnerability¹").
     text = re.sub(rf"(?<=[A-Za-z.,;)])[{_SUPERSCRIPT_DIGITS}]+", "", text)
@@ -132,11 +138,30 @@ def is_initials(text: str) -> bool:
     return bool(_INITIALS.match(text.strip())) and len(text.strip()) <= 16
 
 
+def is_owner_tokens(text: str, *, at_least: int = 1) -> bool:
+    """'Clerk Clerk', 'RC/AC GG AJ Clerk': a line made only of owners, initials or posts.
+
+    An action column flattened into the text leaves such lines behind its minutes.
+    """
+    tokens = text.split()
+    if len(tokens) < at_least:
+        return False
+    return all(is_initials(t) or (t[:1].isupper() and t.strip(".,;").lower() in POST_WORDS) for t in tokens)
+
+
+_AMOUNT = re.compile(r"(?<![\w/])[£$€]?\d[\d,]*\.\d\d\b|[£$€]\d[\d,]*\b")
+_CODE_TOKEN = re.compile(rf"^(?:\d{{1,3}}(?:[./]\d{{1,4}})+[a-z]?|\(?{_ROMAN}\)|\(?[a-h]\))$")
+
+
 def looks_like_heading(text: str, *, bold: bool = False, marker: str | None = None) -> bool:
     """A short title-like line: the text renderings and plain-font PDFs carry no heading markup."""
     text = text.strip()
     words = text.split()
     if not words or is_initials(text):
+        return False
+    # A flattened table row ("Total 1898.81 97.50 1996.31", "Cemetery £110.00 Allotments £24.00")
+    # or a flattened column of minute numbers ("14/11/5 14/11/6 14/11/7 ii)") is text, not a title.
+    if len(_AMOUNT.findall(text)) >= 2 or (len(words) >= 2 and all(_CODE_TOKEN.match(w) for w in words)):
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "\"'‘“("):

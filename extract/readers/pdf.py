@@ -32,6 +32,7 @@ from .blocks import (
     looks_like_heading,
     split_marker,
 )
+from .grids import unfold
 from .pdf_layout import (
     BLANK_PAGE,
     BULLETS,
@@ -112,7 +113,8 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
     blocks = _build_blocks(pages, settings)
     blocks = join_header_strips(drop_repeated_strips(blocks, len(pages)), settings=settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
-    blocks = drop_trailing_empty_rows(split_banded_tables(blocks))
+    # Grids that lay out prose, and key/value boxes, become ordinary blocks (as in read_text).
+    blocks = unfold(drop_trailing_empty_rows(split_banded_tables(blocks)))
     return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
                     page_count=len(pages), blocks=blocks, skipped_pages=sideways, properties=properties)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from boardpapers.schemas.document import Block, Cell, Document, Row, Table
@@ -21,6 +22,7 @@ from .blocks import (
     clean_inline,
     heading_level,
     is_initials,
+    is_owner_tokens,
     is_whole_bold,
     join_broken_paragraphs,
     looks_like_heading,
@@ -28,6 +30,7 @@ from .blocks import (
     split_marker,
 )
 from .captions import lift_caption
+from .grids import unfold
 from .tables import header_rows_by_content, merge_continued_tables
 
 _BLANK_PAGE = re.compile(r"^\s*(this page (is )?(intentionally|deliberately) (left )?blank\.?)\s*$", re.I)
@@ -76,14 +79,193 @@ def read_text(path: str | Path, data: bytes | None = None) -> Document:
     text = normalise_unicode(decode(data, path)).replace("\r\n", "\n").replace("\r", "\n")
     reader = _Reader(path)
     lines = text.split("\n")
-    i = 0
+    properties, i = front_matter(lines)
+    if _looks_like_html(lines[i:]):
+        # A web page saved as HTML reads as the markdown it stands for; line numbers are then
+        # those of that markdown, after the front matter.
+        lines = lines[:i] + html_to_markdown("\n".join(lines[i:])).split("\n")
     while i < len(lines):
         i = _read_one(reader, lines, i)
-    blocks = merge_continued_tables(join_broken_paragraphs(reader.blocks))
+    blocks = unfold(merge_continued_tables(join_broken_paragraphs(reader.blocks)))
     if not any(b.text.strip() or b.kind == "table" for b in blocks):
         raise ReadError("no text found", document=path)
     return Document(id=Document.content_id(data), source_path=path, source_kind="text",
-                    page_count=reader.page, blocks=blocks)
+                    page_count=reader.page, blocks=blocks, properties=properties)
+
+
+# --- front matter --------------------------------------------------------------------------
+
+_YAML_KEY = re.compile(r"^(?P<indent>[ \t]*)(?P<key>[A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]+(?P<value>.*?))?[ \t]*$")
+_YAML_ITEM = re.compile(r"^[ \t]*-[ \t]+(?P<value>.*?)[ \t]*$")
+
+
+def _yaml_scalar(value: str) -> str:
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):  # a flow list: "[minutes, forum]"
+        return ", ".join(_yaml_scalar(v) for v in value[1:-1].split(",") if v.strip())
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """A web page's YAML front matter: its entries and the index of the first body line.
+
+    Static-site pages (Jekyll, Hugo, Eleventy, WordPress exports) open with ``---``, lines of
+    ``key: value`` (lists as ``- item`` lines, one level of nesting), and ``---`` again. The
+    entries are what the page says of itself (title, date, start, location), not the paper's
+    text, and the rules are not page breaks. Values are strings: a list is joined with ", ",
+    a nested key is "parent.child". Anything else at the top is the paper: ({}, 0).
+    """
+    if not lines or lines[0].strip() != "---":
+        return {}, 0
+    end = next((j for j in range(1, min(len(lines), 200)) if lines[j].strip() in ("---", "...")), None)
+    if end is None:
+        return {}, 0
+    entries: dict[str, list[str]] = {}
+    parent = key = None
+    for line in lines[1:end]:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item, pair = _YAML_ITEM.match(line), _YAML_KEY.match(line)
+        if item and key is not None:
+            entries[key].append(_yaml_scalar(item.group("value")))
+        elif pair:
+            nested = bool(pair.group("indent")) and parent is not None
+            key = f"{parent}.{pair.group('key')}" if nested else pair.group("key")
+            value = pair.group("value")
+            entries[key] = [_yaml_scalar(value)] if value else []
+            if not nested:
+                parent = key if not value else None
+        else:
+            return {}, 0  # not YAML: a rule over the paper's first lines
+    if not entries:
+        return {}, 0
+    return {k: ", ".join(v for v in values if v) for k, values in entries.items() if any(values)}, end + 1
+
+
+# --- HTML renderings ----------------------------------------------------------------------
+
+_HTML_BLOCK = re.compile(r"<(?:html|body|table|h[1-6]|p|div|ul|ol|article|section)\b", re.I)
+
+
+def _looks_like_html(lines: list[str]) -> bool:
+    """A page saved as HTML: its first text is a tag, and block tags follow."""
+    head = "\n".join(lines[:200]).lstrip()
+    return head.startswith("<") and bool(_HTML_BLOCK.search(head))
+
+
+class _HtmlToMarkdown(HTMLParser):
+    """Headings, paragraphs, lists and tables of an HTML page as the markdown the reader knows:
+    ``#`` headings, paragraphs between blank lines, ``-``/``1.`` items, pipe tables (a row of
+    ``<th>`` cells is the header), ``**bold**``; cell line breaks stay ``<br>``."""
+
+    _SKIP = {"script", "style", "head", "title", "nav", "noscript", "template"}
+    _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "blockquote", "dd", "dt", "figcaption",
+               "caption", "address", "aside"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.buf: list[str] = []
+        self.prefix = ""
+        self.skip = 0
+        self.lists: list[list] = []  # per open list: [ordered, next number]
+        self.rows: list[tuple[list[str], bool]] | None = None  # the open table's rows (cells, header)
+        self.cells: list[str] | None = None
+        self.header_row = False
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.buf).split())
+        self.buf = []
+        if self.cells is not None:
+            return
+        if text:
+            # List items on adjacent lines (a list), other blocks between blank lines.
+            self.out += [self.prefix + text] if self.lists and self.prefix else [self.prefix + text, ""]
+        self.prefix = ""
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._SKIP:
+            self.skip += 1
+        elif self.skip:
+            return
+        elif tag == "br":
+            self.buf.append("<br>" if self.cells is not None else "\n")
+            if self.cells is None:
+                self._flush()
+        elif re.fullmatch(r"h[1-6]", tag):
+            self._flush()
+            self.prefix = "#" * int(tag[1]) + " "
+        elif tag in ("ul", "ol"):
+            self._flush()
+            self.lists.append([tag == "ol", 1])
+        elif tag == "li":
+            self._flush()
+            depth = "  " * max(len(self.lists) - 1, 0)
+            if self.lists and self.lists[-1][0]:
+                self.prefix = f"{depth}{self.lists[-1][1]}. "
+                self.lists[-1][1] += 1
+            else:
+                self.prefix = f"{depth}- "
+        elif tag == "table":
+            self._flush()
+            self.rows = []
+        elif tag == "tr" and self.rows is not None:
+            self.header_row = False
+            self.rows.append(([], False))
+        elif tag in ("td", "th") and self.rows is not None:
+            if not self.rows:
+                self.rows.append(([], False))
+            self.cells = self.rows[-1][0]
+            self.header_row = self.header_row or tag == "th"
+            self.rows[-1] = (self.cells, self.header_row)
+            self.buf = []
+        elif tag in ("b", "strong"):
+            self.buf.append("**")
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self.skip = max(self.skip - 1, 0)
+        elif self.skip:
+            return
+        elif tag in ("td", "th") and self.cells is not None:
+            self.cells.append(" ".join("".join(self.buf).split()).replace("|", "\\|"))
+            self.buf, self.cells = [], None
+        elif tag == "table" and self.rows is not None:
+            rows, self.rows = [r for r in self.rows if r[0]], None
+            for k, (cells, header) in enumerate(rows):
+                self.out.append("| " + " | ".join(cells) + " |")
+                if k == 0 and header:
+                    self.out.append("|" + " --- |" * len(cells))
+            self.out.append("")
+        elif tag in ("b", "strong"):
+            self.buf.append("**")
+        elif tag in ("ul", "ol"):
+            self._flush()
+            if self.lists:
+                self.lists.pop()
+            self.out.append("")
+        elif tag == "li" or re.fullmatch(r"h[1-6]", tag) or tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.buf.append(data)
+
+    def markdown(self) -> str:
+        self._flush()
+        return "\n".join(self.out)
+
+
+def html_to_markdown(text: str) -> str:
+    """An HTML page (or fragment) as markdown lines; markdown text outside tags passes through."""
+    parser = _HtmlToMarkdown()
+    parser.feed(text)
+    parser.close()
+    return parser.markdown()
 
 
 def _read_one(r: _Reader, lines: list[str], i: int) -> int:
@@ -134,12 +316,26 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
         r.add("list_item", "\n".join(lines[i:j]), n, j, text=body or clean, marker=marker or "-", depth=depth,
               bold=is_whole_bold(raw_rest))
         return j
+    ordered = _ordered_item(lines, i)
+    if ordered:
+        j = _continuation_end(lines, i)
+        raw_rest = " ".join([ordered.group("rest")] + [s.strip() for s in lines[i + 1:j]])
+        depth = 1 if len(ordered.group("indent").expandtabs(4)) >= 2 else 0
+        r.add("list_item", "\n".join(lines[i:j]), n, j, text=clean_inline(raw_rest),
+              marker=ordered.group("n") + ordered.group("p"), depth=depth, bold=is_whole_bold(raw_rest))
+        return j
     j = _continuation_end(lines, i)
     raw = " ".join(s.strip() for s in lines[i:j])
     clean = clean_inline(raw)
-    if is_initials(clean):
+    if is_initials(clean) or (j == i + 1 and _owner_column_line(lines, i, clean)):
         r.add("margin", "\n".join(lines[i:j]), n, j, text=clean)
         return j
+    lead = _owners_before_text(clean) if r.blocks and r.blocks[-1].kind == "margin" else None
+    if lead:
+        # "Clerk There being no further business ...": the last owners of a flattened action
+        # column run into the next line of text.
+        r.add("margin", lead, n, n, text=lead)
+        raw = clean = clean[len(lead):].strip()
     marker, body = split_marker(clean)
     bold = is_whole_bold(raw)
     # A title stands alone between blank lines; a run of short lines is a list (attendance).
@@ -154,6 +350,58 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
 def _heading_text(rest: str) -> str:
     """A markdown heading's text without its optional closing marks: "Title ##" -> "Title"."""
     return rest.rstrip().rstrip("#").rstrip()
+_ORDERED = re.compile(r"^(?P<indent>[ \t]*)(?P<n>\d{1,2})(?P<p>[.)])[ \t]+(?P<rest>\S.*)$")
+
+
+def _ordered_item(lines: list[str], i: int) -> re.Match | None:
+    """A markdown ordered list item: '1. ...' on a line next to '2. ...' (or '1) ...', '2) ...').
+
+    Items on adjacent lines only: numbered paragraphs between blank lines are a paper's
+    numbered minutes and sections, which stay headings and paragraphs.
+    """
+    m = _ORDERED.match(lines[i])
+    if not m:
+        return None
+    n = int(m.group("n"))
+    for k, want in ((i - 1, n - 1), (i + 1, n + 1)):
+        other = _ORDERED.match(lines[k]) if 0 <= k < len(lines) else None
+        if other and int(other.group("n")) == want and other.group("p") == m.group("p"):
+            return m
+    return None
+
+
+def _owner_column_line(lines: list[str], i: int, clean: str) -> bool:
+    """A line of an action column flattened into the text: owners only ('Clerk Clerk',
+    'RC/AC GG AJ Clerk'), or one post ('Clerk') beside such a line."""
+    tokens = clean.split()
+    if len(tokens) >= 2 and is_owner_tokens(clean):
+        # Initials among them, or a post written twice: not a post's name ("Chief Executive").
+        return any(is_initials(t) for t in tokens) or len({t.lower() for t in tokens}) < len(tokens)
+    if len(tokens) != 1 or not is_owner_tokens(clean):
+        return False
+    # One post alone: part of such a column when its run of owner lines (blank lines
+    # between them) holds initials or a line of several owners.
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and abs(k - i) <= 40:
+            near = clean_inline(lines[k].strip())
+            if near:
+                if not is_owner_tokens(near):
+                    break
+                if is_initials(near) or (len(near.split()) >= 2 and _owner_column_line(lines, k, near)):
+                    return True
+            k += step
+    return False
+
+
+def _owners_before_text(clean: str) -> str | None:
+    """The owners (one to three) opening a line of text, after a run of owner lines."""
+    tokens = clean.split()
+    for k in (3, 2, 1):
+        head, rest = " ".join(tokens[:k]), tokens[k:]
+        if len(rest) >= 4 and rest[0][:1].isupper() and is_owner_tokens(head) and not is_owner_tokens(rest[0]):
+            return head
+    return None
 
 
 def re_bullet(line: str) -> tuple[int, str] | None:
