@@ -7,6 +7,7 @@ section is reported as a problem record, and the rest of the document still come
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +15,16 @@ from pydantic import ValidationError
 
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ParseError, format_validation_error
-from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Record
+from boardpapers.schemas.records import (
+    RECORD_LISTS,
+    Action,
+    Attendee,
+    Decision,
+    Extraction,
+    Indicator,
+    Problem,
+    Record,
+)
 from boardpapers.schemas.records import Section as SectionRecord
 
 from . import PARSER_VERSION
@@ -28,19 +38,23 @@ from .readers import read
 log = logging.getLogger(__name__)
 Parser = Callable[[Section, Context], Iterator[Record]]
 
-# Which rules read which kind of section. Tables are read everywhere.
+# Which rules read which kind of section. The doc type chooses the rules a paper is read by
+# first, not the only ones: recommendations put to a board are read in plans and reports too,
+# action logs (tables of actions with owners) in any paper, numeric tables and the figures
+# stated in prose wherever a paper reports them. Tables are read everywhere.
 PARSERS: dict[str, list[Parser]] = {
-    "minutes": [minutes.parse],
-    "plan": [plans.parse],
+    "minutes": [minutes.parse, agenda.parse_recommendations],
+    "plan": [plans.parse, performance.parse, agenda.parse_recommendations],
     "scrutiny_report": [scrutiny.parse],
-    "performance_report": [performance.parse, agenda.parse_recommendations],
+    "performance_report": [performance.parse, plans.parse, agenda.parse_recommendations],
+    "report": [agenda.parse_recommendations, plans.parse, performance.parse],
     "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations],
     "agenda": [agenda.parse],
     "commissioning": [agenda.parse_recommendations, figures.parse],
     "terms_of_reference": [],
     # A paper no rule recognises still has its tables read by the table-driven rules, which
     # fire only on tables whose columns say what they hold (Lead / By when; months, quarters).
-    "unknown": [plans.parse, performance.parse],
+    "unknown": [plans.parse, performance.parse, agenda.parse_recommendations],
 }
 EVERYWHERE: list[Parser] = [parse_tables]
 
@@ -61,12 +75,19 @@ def extract_document(doc: Document) -> Extraction:
                 title=s.title, kind=s.kind, first_page=s.first_page, last_page=s.last_page,
                 provenance=ctx.provenance(first, "sections", "1", text=s.title)))
     for section in sections:
+        read: set[tuple] = set()  # what the section's earlier parsers read: a later one does not read it again
         for parser in EVERYWHERE + PARSERS.get(section.kind, []):
+            keys = set()
             for record in _run(parser, section, ctx):
                 name = RECORD_LISTS.get(type(record))
                 if name is None:
                     raise ParseError(f"parser {parser.__module__} yielded a {type(record).__name__}", document=doc.name)
+                key = _reading(record)
+                if key is not None and key in read:
+                    continue
+                keys.add(key)
                 lists[name].append(record)
+            read |= keys
     lists = {name: _dedupe(records) for name, records in lists.items()}
     return Extraction(
         source=doc.name, doc_id=doc.id, source_kind=doc.source_kind, page_count=doc.page_count,
@@ -96,6 +117,17 @@ def _problem(ctx: Context, section: Section, parser: str, code: str, message: st
     first = section.blocks[0] if section.blocks else None
     return Problem(severity="error", code=code, message=f"{parser}: {message}"[:2000],
                    provenance=ctx.provenance(first, parser, "pipeline", text=section.title))
+
+
+def _reading(record: Record) -> tuple | None:
+    """What a record says, where two parsers may both read it (an indicator table read by the
+    performance rules and by the plan rules): its kind, page and words. None for records only
+    one parser makes."""
+    text = getattr(record, "name", None) if isinstance(record, (Indicator, Attendee)) else \
+        getattr(record, "text", None) if isinstance(record, (Action, Decision)) else None
+    if not text:
+        return None
+    return type(record).__name__, record.provenance.page, " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _dedupe(records: list[Record]) -> list[Record]:
