@@ -74,18 +74,21 @@ def extract_document(doc: Document) -> Extraction:
             lists["sections"].append(SectionRecord(
                 title=s.title, kind=s.kind, first_page=s.first_page, last_page=s.last_page,
                 provenance=ctx.provenance(first, "sections", "1", text=s.title)))
+    tables = {_where(b.page, b.lines, b.box) for b in doc.blocks if b.kind == "table"}
     for section in sections:
-        read: set[tuple] = set()  # what the section's earlier parsers read: a later one does not read it again
+        # What the section's earlier parsers read, a later one does not read again: the same
+        # record, or records of the same kind from a table an earlier parser read.
+        read: set[tuple] = set()
         for parser in EVERYWHERE + PARSERS.get(section.kind, []):
-            keys = set()
+            keys: set[tuple] = set()
             for record in _run(parser, section, ctx):
                 name = RECORD_LISTS.get(type(record))
                 if name is None:
                     raise ParseError(f"parser {parser.__module__} yielded a {type(record).__name__}", document=doc.name)
-                key = _reading(record)
-                if key is not None and key in read:
+                readings = _readings(record, tables)
+                if readings & read:
                     continue
-                keys.add(key)
+                keys |= readings
                 lists[name].append(record)
             read |= keys
     lists = {name: _dedupe(records) for name, records in lists.items()}
@@ -119,15 +122,26 @@ def _problem(ctx: Context, section: Section, parser: str, code: str, message: st
                    provenance=ctx.provenance(first, parser, "pipeline", text=section.title))
 
 
-def _reading(record: Record) -> tuple | None:
-    """What a record says, where two parsers may both read it (an indicator table read by the
-    performance rules and by the plan rules): its kind, page and words. None for records only
-    one parser makes."""
-    text = getattr(record, "name", None) if isinstance(record, (Indicator, Attendee)) else \
-        getattr(record, "text", None) if isinstance(record, (Action, Decision)) else None
-    if not text:
-        return None
-    return type(record).__name__, record.provenance.page, " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+def _where(page: int, lines, box) -> tuple:
+    return page, tuple(lines) if lines else None, (round(box.x0), round(box.top)) if box else None
+
+
+def _readings(record: Record, tables: set[tuple]) -> set[tuple]:
+    """What a record says, where two parsers may both read it: its kind, page and words, and
+    the table it comes from. An indicator table is read by the performance rules and by the
+    plan rules; the doc type's first reader has it. Records only one parser makes: none."""
+    if isinstance(record, (Indicator, Attendee)):
+        text = record.name
+    elif isinstance(record, (Action, Decision)):
+        text = record.text
+    else:
+        return set()
+    kind, p = type(record).__name__, record.provenance
+    out = {(kind, p.page, " ".join(re.findall(r"[a-z0-9]+", (text or "").lower())))}
+    where = _where(p.page, p.lines, p.box)
+    if where in tables:
+        out.add((kind, "table", where))
+    return out
 
 
 def _dedupe(records: list[Record]) -> list[Record]:

@@ -72,6 +72,8 @@ _PERSON_LABEL = re.compile(r"^\W*(?:from|report of|report by|report author|autho
                            r"lead officers?|officers?|presented by|cabinet members?(?:\(s\))?(?: responsible)?|"
                            r"portfolio holder|signed|chair(?:man|person)?|vice[- ]chair|clerk(?:ed by)?|chaired by|"
                            r"minuted by|tel|email)\b[^:]{0,20}:", re.I)
+# A line that says what the paper is about: the bodies it names are its subject's.
+_SUBJECT_LABEL = re.compile(r"^\W*(?:title|subject|report title|title of report|re|topic)\s*:", re.I)
 # Protective markings and paper kinds that head a page without naming a body.
 _NOT_ACRONYM_BODY = {"DRAFT", "AGENDA", "MINUTES", "NOTES", "REPORT", "PUBLIC", "PRIVATE", "OFFICIAL", "SENSITIVE",
                      "CONFIDENTIAL", "RESTRICTED", "APPENDIX", "ANNEX", "PART", "ITEM", "CONTENTS", "SUMMARY", "NHS",
@@ -193,7 +195,9 @@ def classify(doc: Document) -> tuple[str | None, str]:
     lines = _front_text(front)
     for doc_type, rx, within in TITLE_KINDS:
         if doc_type == "performance_report" and within == 4 or doc_type == "plan":
-            report = _report_front(lines)  # a cover report's front sheet before its subject's words
+            # A cover report's front sheet ("Report to: Cabinet" and what it asks) before the
+            # words of its subject ("... Strategy 2021-24").
+            report = _report_front(lines, addressed_only=True)
             if report:
                 return report
         for line in lines[:within]:
@@ -222,14 +226,15 @@ def classify(doc: Document) -> tuple[str | None, str]:
     return None, ""
 
 
-def _report_front(lines: list[str]) -> tuple[str, str] | None:
+def _report_front(lines: list[str], addressed_only: bool = False) -> tuple[str, str] | None:
     """A cover or decision report: its front sheet says whom it is for and what it asks
-    ("Report to: Cabinet" and "The Board is asked to"). A report whose subject is performance
-    is a performance report ("Subject: Partnership performance 2019/20")."""
+    ("Report to: Cabinet" and "The Board is asked to"), or asks two things without saying whom
+    (when no title says what the paper is). A report whose subject is performance is a
+    performance report ("Subject: Partnership performance 2019/20")."""
     front = lines[:REPORT_FRONT_LINES]
     addressed = [line for line in front if REPORT_ADDRESSED.search(line)]
     asks = {REPORT_ASKS.search(line).group(0).lower().strip(" :") for line in front if REPORT_ASKS.search(line)}
-    if not (addressed and asks) and len(asks) < 2:
+    if not (addressed and asks) and (addressed_only or len(asks) < 2):
         return None
     evidence = " / ".join((addressed + sorted(asks))[:3])
     titles = [line for line in front if len(line.split()) <= 16 and not re.match(r"^\W*\(?[a-z0-9]{1,3}[.)]\s", line)
@@ -337,19 +342,16 @@ def find_body(doc: Document) -> tuple[str | None, str]:
             body = _field_body(f.value)
             if body:
                 return body, f"{f.label}: {f.value}"
-    # Title lines: the first body named (the partnership heading its group's notes), a body named by
-    # its noun alone after it ("CABINET"), a council's letterhead last: the council publishes the
-    # paper of its committee ("KIRKDALE BOROUGH COUNCIL" over "Minutes of the Communities Scrutiny
-    # Committee"). A parish or town council's minutes are its own.
+    # Title lines: the first body named (the partnership heading its group's notes; "CABINET"), a
+    # council's letterhead last: the council publishes the paper of its committee ("KIRKDALE
+    # BOROUGH COUNCIL" over "Minutes of the Communities Scrutiny Committee"). A parish or town
+    # council's minutes are its own.
     ranked: list[tuple[int, int, str, str]] = []
     for k, (_block, line) in enumerate(_title_lines(doc)):
+        if _SUBJECT_LABEL.match(line):
+            continue  # "Title: Safer Ashdown Partnership Strategy": what the paper is about, not whose
         for body in _bodies_in(line):
-            if body in STANDALONE_BODIES:
-                rank = 1
-            elif body.endswith("Council") and not LOCAL_COUNCIL.search(body):
-                rank = 2
-            else:
-                rank = 0
+            rank = 1 if body.endswith("Council") and not LOCAL_COUNCIL.search(body) and body not in STANDALONE_BODIES else 0
             ranked.append((rank, k, body, line))
     if ranked:
         _, _, body, line = min(ranked)
