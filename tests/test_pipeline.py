@@ -70,3 +70,13 @@ def test_a_table_two_rule_sets_read_gives_its_records_once(tmp_path):
     e = extract_text(tmp_path, "Fenby Community Safety Plan 2020-23\n\n" + table, name="plan.md")
     assert {i.provenance.parser.split(".")[0] for i in e.indicators} == {"plans"}
     assert sorted(i.name for i in e.indicators) == ["Burglary", "Robbery"]
+
+
+def test_a_cover_report_bundled_in_an_agenda_pack_is_read_as_a_report(tmp_path):
+    e = extract_text(tmp_path, "AGENDA\n\nFenby Partnership Board\n\nDate: 3 March 2021\n\n"
+                               "1. Apologies\n2. Serious violence duty: report of the Community Safety Manager (Pages 1 - 2)\n\n"
+                               "Report to: Fenby Partnership Board\n\nSerious violence duty\n\n"
+                               "The Board is asked to:\n\n(a) agree the partners' shares of the duty;\n(b) note the timetable.\n")
+    assert e.doc_type == "agenda_pack"
+    assert [s.kind for s in e.sections] == ["agenda", "report"]
+    assert [d.text for d in e.decisions] == ["agree the partners' shares of the duty", "note the timetable"]

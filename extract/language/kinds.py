@@ -64,6 +64,8 @@ SECTION_KINDS: list[tuple[str, re.Pattern]] = [
     ("performance_report", re.compile(r"\bperformance\b|\bscorecard\b|\bdashboard\b|\bmonitoring report\b", re.I)),
     ("plan", re.compile(r"\b(?:delivery|action|partnership) plan\b|\bstrategy\b", re.I)),
     ("scrutiny_report", re.compile(r"\bscrutiny\b|\breview of\b", re.I)),
+    # Any other paper tabled for the board to decide or note: a cover or decision report.
+    ("report", re.compile(r"\breport\b", re.I)),
 ]
 
 
