@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 
-# (doc type, pattern, within how many front lines it must appear), first match wins.
+# (doc type, pattern, within how many front lines it must appear), first match wins. The "report"
+# entry has no pattern: there a cover report's front sheet is looked for (REPORT_ADDRESSED and
+# REPORT_ASKS below), before the words of its subject ("... Strategy 2021-24") can name a kind.
 # A report of what a programme or a partnership did ("Sports Grant report 2017 - 2018", "1 year
 # report on ...", "Annual Report 2019/20") is a performance report: its content is outcomes and figures.
-TITLE_KINDS: list[tuple[str, re.Pattern, int]] = [
+TITLE_KINDS: list[tuple[str, re.Pattern | None, int]] = [
     ("agenda_pack", re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I), 4),
     ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:a|the) meeting\b|\baction log\b|\bmeeting notes\b", re.I), 6),
     ("performance_report", re.compile(r"\bperformance (?:report|update|monitoring|summary|scorecard|dashboard)\b|"
                                       r"\bquarterly report\b|\bmonitoring report\b", re.I), 14),
     ("scrutiny_report", re.compile(r"\b(?:review|inquiry) (?:into|of)\b|\bscrutiny (?:review|report)\b|"
                                    r"\btask and finish\b", re.I), 10),
+    ("report", None, 14),
     ("performance_report", re.compile(
         r"\b(?:annual|progress|impact|outcomes?|evaluation|end[- ]of[- ]year|year[- ]end|mid[- ]year|half[- ]year(?:ly)?|"
         r"(?:\d+|one|two|three|first|second|third|final)[- ]years?|grant|premium|funding|spending|delivery) report\b|"
@@ -38,7 +41,6 @@ REPORT_ASKS = re.compile(
     r"\b(?:is|are) (?:asked|recommended|requested|invited) to\b|\bit is recommended that\b", re.I)
 # A report about performance stays a performance report ("Subject: Partnership performance 2019/20").
 REPORT_ON_PERFORMANCE = re.compile(r"\bperformance\b|\bscorecard\b|\bdashboard\b|\bmonitoring\b", re.I)
-REPORT_FRONT_LINES = 14
 
 # "## Agenda" over a list and then "## Minutes" on the same page: one web page of a meeting's
 # notes, agenda first. Minutes, not an agenda pack.

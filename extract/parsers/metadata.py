@@ -30,7 +30,6 @@ from ..language.kinds import (
     MINUTES_HEADING,
     REPORT_ADDRESSED,
     REPORT_ASKS,
-    REPORT_FRONT_LINES,
     REPORT_ON_PERFORMANCE,
     TITLE_KINDS,
 )
@@ -38,7 +37,6 @@ from ..language.labels import ATTENDANCE_LABELS
 from ..language.places import (
     COMMON_WORD_PLACES,
     GOV_DOMAIN,
-    LOCAL_COUNCIL_KINDS,
     PLACE_CONTEXT_AFTER,
     PLACE_CONTEXT_BEFORE,
     VIRTUAL_MEETING,
@@ -146,8 +144,10 @@ _LINE_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][\w'’&/()\- ]{0,40}?)\s*:\s*(
 
 
 def _known_label(label: str) -> bool:
+    """A label of the paper's details: its body, organisation, date, time, venue or subject."""
     return bool(BODY_LABEL.match(label) or ORGANISATION_LABEL.match(label) or dates.DATE_LABEL.match(label)
-                or re.match(r"^(?:time|venue|place|location|title|subject)$", label, re.I))
+                or _VENUE_LABEL.match(f"{label}: -") or _SUBJECT_LABEL.match(f"{label}:")
+                or re.match(r"^(?:start |finish |end )?time$", label, re.I))
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
@@ -194,18 +194,17 @@ def classify(doc: Document) -> tuple[str | None, str]:
     front = _front(doc, 20)
     lines = _front_text(front)
     for doc_type, rx, within in TITLE_KINDS:
-        if doc_type == "performance_report" and within == 4 or doc_type == "plan":
-            # A cover report's front sheet ("Report to: Cabinet" and what it asks) before the
-            # words of its subject ("... Strategy 2021-24").
-            report = _report_front(lines, addressed_only=True)
+        if rx is None:  # a cover report's front sheet: "Report to: Cabinet" and what it asks
+            report = _report_front(lines[:within], addressed_only=True)
             if report:
                 return report
+            continue
         for line in lines[:within]:
             if rx.search(line):
                 if doc_type == "agenda_pack" and _minutes_after_agenda(doc, line):
                     return "minutes", f"{line} / a Minutes heading on the same page"
                 return doc_type, line
-    report = _report_front(lines)
+    report = _report_front(lines[:14])
     if report:
         return report
     # No title says what the paper is: tables whose columns are months, quarters or years
@@ -231,7 +230,7 @@ def _report_front(lines: list[str], addressed_only: bool = False) -> tuple[str, 
     ("Report to: Cabinet" and "The Board is asked to"), or asks two things without saying whom
     (when no title says what the paper is). A report whose subject is performance is a
     performance report ("Subject: Partnership performance 2019/20")."""
-    front = lines[:REPORT_FRONT_LINES]
+    front = lines
     addressed = [line for line in front if REPORT_ADDRESSED.search(line)]
     asks = {REPORT_ASKS.search(line).group(0).lower().strip(" :") for line in front if REPORT_ASKS.search(line)}
     if not (addressed and asks) and (addressed_only or len(asks) < 2):
@@ -388,25 +387,24 @@ def _place_mentions(text: str) -> Counter:
     counts = places_in(text)
     for place in list(counts):
         for m in re.finditer(rf"\b{re.escape(place)}\b", text):
-            before, after = text[:m.start()], text[m.end():]
-            word = re.search(r"\b([A-Z][a-z]+)\s+$", before[-40:])
+            before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 80]
+            word = re.search(r"\b([A-Z][a-z]+)\s+$", before)
             if word and word.group(1) not in _PLACE_PREFIXES:
                 counts[place] -= 1
             elif WIDER_BODY_AFTER.match(after):
                 counts[place] -= 1
-            elif place in COMMON_WORD_PLACES and not (PLACE_CONTEXT_BEFORE.search(before[-40:]) or PLACE_CONTEXT_AFTER.match(after)):
+            elif place in COMMON_WORD_PLACES and not (PLACE_CONTEXT_BEFORE.search(before) or PLACE_CONTEXT_AFTER.match(after)):
                 counts[place] -= 1
     return +counts
 
 
 def _council_place(lines: list[str]) -> str | None:
+    """The place of the first council the front lines name ("KIRKDALE BOROUGH COUNCIL")."""
     for line in lines:
         if _VENUE_LABEL.match(line):
             continue  # "Place: Warspite Room, Council House, Plymouth" is where, not whose
-        names = council_names(title_case(line))
-        for name, kind in names:
-            if kind in LOCAL_COUNCIL_KINDS or first_place(name) == name or len(name.split()) <= 3:
-                return name
+        for name, _kind in council_names(title_case(line)):
+            return name
     return None
 
 
