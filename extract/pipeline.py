@@ -48,7 +48,7 @@ PARSERS: dict[str, list[Parser]] = {
     "scrutiny_report": [scrutiny.parse],
     "performance_report": [performance.parse, plans.parse, agenda.parse_recommendations],
     "report": [agenda.parse_recommendations, plans.parse, performance.parse],
-    "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations],
+    "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations, plans.parse],
     "agenda": [agenda.parse],
     "commissioning": [agenda.parse_recommendations, figures.parse],
     "terms_of_reference": [],

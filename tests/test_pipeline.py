@@ -80,3 +80,11 @@ def test_a_cover_report_bundled_in_an_agenda_pack_is_read_as_a_report(tmp_path):
     assert e.doc_type == "agenda_pack"
     assert [s.kind for s in e.sections] == ["agenda", "report"]
     assert [d.text for d in e.decisions] == ["agree the partners' shares of the duty", "note the timetable"]
+
+
+def test_an_action_log_in_an_agenda_pack_without_minutes_is_read(tmp_path):
+    e = extract_text(tmp_path, "AGENDA\n\nFenby Partnership Board\n\nDate: 3 March 2021\n\n1. Apologies\n2. Action log\n\n"
+                               "| Action | Owner | Due | Status |\n|---|---|---|---|\n"
+                               "| Map the night-time economy hotspots | Ann Lee | April 2021 | Open |\n", name="pack.md")
+    assert e.doc_type == "agenda_pack"
+    assert [(a.text, a.owner) for a in e.actions] == [("Map the night-time economy hotspots", "Ann Lee")]
