@@ -78,7 +78,7 @@ DENORMALISED: dict[str, type] = {"body": str, "place": str, "doc_type": str, "da
 DENORMALISED_DESCRIPTIONS = {
     "body": "Partnership, board or panel (the record's own where it states one, else the paper's)",
     "place": "City or council area of the paper",
-    "doc_type": "plan, minutes, scrutiny_report, agenda_pack or performance_report",
+    "doc_type": "plan, minutes, scrutiny_report, agenda_pack, performance_report or report",
     "date": "Date of the meeting or paper, ISO (YYYY, YYYY-MM or YYYY-MM-DD)",
     "year": "Year of that date",
 }

@@ -7,6 +7,7 @@ section is reported as a problem record, and the rest of the document still come
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,7 +15,17 @@ from pydantic import ValidationError
 
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ParseError, format_validation_error
-from boardpapers.schemas.records import RECORD_LISTS, Extraction, Problem, Provenance, Record
+from boardpapers.schemas.records import (
+    RECORD_LISTS,
+    Action,
+    Attendee,
+    Decision,
+    Extraction,
+    Indicator,
+    Problem,
+    Provenance,
+    Record,
+)
 from boardpapers.schemas.records import Section as SectionRecord
 
 from . import PARSER_VERSION
@@ -28,19 +39,23 @@ from .readers import read
 log = logging.getLogger(__name__)
 Parser = Callable[[Section, Context], Iterator[Record]]
 
-# Which rules read which kind of section. Tables are read everywhere.
+# Which rules read which kind of section. The doc type chooses the rules a paper is read by
+# first, not the only ones: recommendations put to a board are read in plans and reports too,
+# action logs (tables of actions with owners) in any paper, numeric tables and the figures
+# stated in prose wherever a paper reports them. Tables are read everywhere.
 PARSERS: dict[str, list[Parser]] = {
-    "minutes": [minutes.parse],
-    "plan": [plans.parse],
+    "minutes": [minutes.parse, agenda.parse_recommendations],
+    "plan": [plans.parse, performance.parse, agenda.parse_recommendations],
     "scrutiny_report": [scrutiny.parse],
-    "performance_report": [performance.parse, agenda.parse_recommendations],
-    "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations],
+    "performance_report": [performance.parse, plans.parse, agenda.parse_recommendations],
+    "report": [agenda.parse_recommendations, plans.parse, performance.parse],
+    "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations, plans.parse],
     "agenda": [agenda.parse],
     "commissioning": [agenda.parse_recommendations, figures.parse],
     "terms_of_reference": [],
     # A paper no rule recognises still has its tables read by the table-driven rules, which
     # fire only on tables whose columns say what they hold (Lead / By when; months, quarters).
-    "unknown": [plans.parse, performance.parse],
+    "unknown": [plans.parse, performance.parse, agenda.parse_recommendations],
 }
 EVERYWHERE: list[Parser] = [parse_tables]
 
@@ -60,13 +75,23 @@ def extract_document(doc: Document) -> Extraction:
             lists["sections"].append(SectionRecord(
                 title=s.title, kind=s.kind, first_page=s.first_page, last_page=s.last_page,
                 provenance=ctx.provenance(first, "sections", "1", text=s.title)))
+    tables = {_where(b.page, b.lines, b.box) for b in doc.blocks if b.kind == "table"}
     for section in sections:
+        # What the section's earlier parsers read, a later one does not read again: the same
+        # record, or records of the same kind from a table an earlier parser read.
+        read: set[tuple] = set()
         for parser in EVERYWHERE + PARSERS.get(section.kind, []):
+            keys: set[tuple] = set()
             for record in _run(parser, section, ctx):
                 name = RECORD_LISTS.get(type(record))
                 if name is None:
                     raise ParseError(f"parser {parser.__module__} yielded a {type(record).__name__}", document=doc.name)
+                readings = _readings(record, tables)
+                if readings & read:
+                    continue
+                keys |= readings
                 lists[name].append(record)
+            read |= keys
     for page, why in doc.skipped_pages:  # said, not dropped in silence (issue 14)
         lists["problems"].append(Problem(
             severity="warning", code="page_skipped", message=f"page {page}: {why}",
@@ -100,6 +125,28 @@ def _problem(ctx: Context, section: Section, parser: str, code: str, message: st
     first = section.blocks[0] if section.blocks else None
     return Problem(severity="error", code=code, message=f"{parser}: {message}"[:2000],
                    provenance=ctx.provenance(first, parser, "pipeline", text=section.title))
+
+
+def _where(page: int, lines, box) -> tuple:
+    return page, tuple(lines) if lines else None, (round(box.x0), round(box.top)) if box else None
+
+
+def _readings(record: Record, tables: set[tuple]) -> set[tuple]:
+    """What a record says, where two parsers may both read it: its kind, page and words, and
+    the table it comes from. An indicator table is read by the performance rules and by the
+    plan rules; the doc type's first reader has it. Records only one parser makes: none."""
+    if isinstance(record, (Indicator, Attendee)):
+        text = record.name
+    elif isinstance(record, (Action, Decision)):
+        text = record.text
+    else:
+        return set()
+    kind, p = type(record).__name__, record.provenance
+    out = {(kind, p.page, " ".join(re.findall(r"[a-z0-9]+", (text or "").lower())))}
+    where = _where(p.page, p.lines, p.box)
+    if where in tables:
+        out.add((kind, "table", where))
+    return out
 
 
 def _dedupe(records: list[Record]) -> list[Record]:

@@ -18,7 +18,8 @@ from .document import Box
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 
-DocType = Literal["plan", "minutes", "scrutiny_report", "agenda_pack", "performance_report"]
+# "report": a paper to a board or committee asking it to decide or note something (a cover or decision report).
+DocType = Literal["plan", "minutes", "scrutiny_report", "agenda_pack", "performance_report", "report"]
 AttendeeStatus = Literal["present", "apologies", "in_attendance", "absent"]
 ActionKind = Literal["minutes_action", "plan_activity", "recommendation"]
 
@@ -55,7 +56,7 @@ class DocumentMeta(_Strict):
     source: str = Field(description="File name of the source")
     source_kind: Literal["pdf", "text"]
     page_count: int = Field(ge=0)
-    doc_type: DocType | None = Field(default=None, description="plan, minutes, scrutiny_report, agenda_pack or performance_report")
+    doc_type: DocType | None = Field(default=None, description="plan, minutes, scrutiny_report, agenda_pack, performance_report or report")
     title: str | None = Field(default=None, description="Title as the paper gives it")
     body: str | None = Field(default=None, description="Partnership, board, panel or committee whose paper it is")
     place: str | None = Field(default=None, description="City or council area")

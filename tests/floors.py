@@ -34,8 +34,20 @@ SETS: dict[str, float] = {
 
 # Per paper ("SET/FILE", a PDF form as "SET/STEM.pdf"): kind -> floor, or None for no floor yet.
 EXCEPTIONS: dict[str, dict[str, float | None]] = {
-    "cross_variants/kirkdale-scrutiny-committee-minutes.txt": {
-        "metadata": 0.87,  # 0.875: Kirkdale is not in the gazetteer (place is read as Lancashire)
+    "cross_variants/hartwell-st-mary-parish-council-minutes.txt": {
+        # Missing: "RESOLVED to <verb> ..." (a resolution without "that") as a decision, and a
+        # task whose owner is a post ("The Clerk to obtain three quotes ...").
+        "decisions": 0.65,
+        "actions": None,
+        "actions+owner": None,
+        "action_due": None,
+    },
+    "cross_variants/riverside-forum-web-notes.md": {
+        # Metadata passes here only because this scorer matches dates as texts: until the text
+        # reader lifts the front matter out of the body, its posting date ('date: "2022-05-03"')
+        # is read as a line of the front page, and ../shared/eval/score.py counts the date wrong.
+        "attendees+status": 0.4,  # a comma list of names under "Attendance" is read as one name and a role
+        "actions+owner": None,  # missing: the owner in a bracket tag ("[new for Colin Marsh]")
     },
     "cross_variants/safer-hallam-board-cover-report.txt": {
         # 0.00 today: missing, a year column's header ("2018/19") as the series of its values (they
@@ -45,7 +57,7 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "metadata": 0.75,  # Hallam is not in the gazetteer
     },
     "cross_variants/tamebridge-agenda-pack-minutes.txt": {
-        "metadata": 0.75,  # Tamebridge is not in the gazetteer; the end time is the bundled minutes' one
+        "metadata": 0.85,  # 0.875: the end time is the bundled minutes' one
     },
     "cross_variants/wrexford-csp-annual-report.txt": {
         # 0.00 today: missing, indicators read from prose figures ("Total recorded crime in Wrexford
@@ -53,7 +65,7 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "indicators": None,
         "indicators+owner+target": None,
         "indicator_values": None,
-        "metadata": 0.5,  # classified as a plan, not a performance report; Wrexford is not in the gazetteer
+        "metadata": 0.75,  # Wrexford is not in the gazetteer, and the paper names no council
     },
     "minutes_variants/coastal-forum-notes.md": {
         # The italic comma list under "### Present" is read as one name with the others as its

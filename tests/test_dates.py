@@ -13,6 +13,8 @@ from boardpapers.extract.language import dates
     ("March 4, 2015", "2015-03-04"),
     ("31 February 2016", None),
     ("no date here", None),
+    ("start: 2021-02-08T15:00", "2021-02-08"),  # ISO, as web pages' front matter writes it
+    ("2019-13-01", None),
 ])
 def test_parse_date(text, iso):
     assert dates.parse_date(text) == iso
@@ -59,3 +61,12 @@ def test_parse_time(text, hhmm):
                                         ("2.00pm to 4.30pm", ("14:00", "16:30"))])
 def test_parse_time_range(text, pair):
     assert dates.parse_time_range(text) == pair
+
+
+@pytest.mark.parametrize("text, time", [
+    ("1831", "18:31"), ("1930 hrs", "19:30"), ("2029, and the Chair", "20:29"), ("1930.", "19:30"),
+    ("9.05pm", "21:05"), ("21:05", "21:05"), ("8.37 pm.", "20:37"),
+    ("2400", None), ("18/31", None), ("the Chair", None),
+])
+def test_parse_clock_reads_four_digit_times_after_a_word_that_announces_one(text, time):
+    assert dates.parse_clock(text) == time

@@ -25,11 +25,24 @@ _DAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 DATE_DMY = re.compile(rf"\b{_DAY_NAME}(?P<d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 DATE_MDY = re.compile(rf"\b{_DAY_NAME}(?P<m>{MONTH_RE})\.?\s+(?P<d>[0-3]?\d){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 DATE_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")
+# ISO 8601, as web pages and front matter write dates: "2021-02-08", "2021-02-08T15:00".
+DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d/.-])")
 MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})\.?[\s\-']+(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
 SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|winter)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 FIN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)?\d\d)\b")
 QUARTER = re.compile(r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?P<fy>(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d))?", re.I)
+
+# Labels of a field that dates a paper or its meeting: "Date", "Date of meeting", "Publish date",
+# "DATE OF ADOPTION", "Date Updated", "Issued".
+DATE_LABEL = re.compile(
+    r"^(?:(?:meeting |publish(?:ed)? |publication |issue |review |report |version )?date(?: of (?:the )?(?:meeting|adoption|"
+    r"publication|issue|approval|review|report|decision))?|date (?:published|updated|issued|adopted|approved|agreed|reviewed)|"
+    r"published(?: on)?|issued(?: on)?|(?:last )?updated(?: on)?|adopted(?: on)?|approved on|meeting held on|held on|when)$",
+    re.I)
+# A date that is not the paper's: the next or the last meeting, the next review, a deadline.
+NEXT_DATE_LABEL = re.compile(r"\b(?:next|last|previous) (?:meeting|review)\b|\b(?:to be )?reviewed by\b|\breview due\b|"
+                             r"\bdeadline\b|\bexpir", re.I)
 
 # Seasons end on the last day of their last month: Summer = June-August, and so on.
 # A deadline written on its own in an action log's due column, without a date in it.
@@ -59,6 +72,9 @@ def parse_date(text: str | None) -> str | None:
     m = DATE_NUMERIC.search(text)
     if m and 1 <= int(m.group("m")) <= 12:
         found.append((m.start(), iso_date(full_year(m.group("y")), int(m.group("m")), int(m.group("d")))))
+    m = DATE_ISO.search(text)
+    if m:
+        found.append((m.start(), iso_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))))
     found = [f for f in found if f[1]]
     return min(found)[1] if found else None
 
@@ -163,6 +179,23 @@ def parse_time(text: str) -> str | None:
     if m:
         return f"{int(m.group('h')):02d}:{m.group('m')}"
     return None
+
+
+# A 24-hour time written as four digits, as governors' and parish minutes do: "commenced at
+# 1831", "closed 1930", "1830 hrs". Only after words that announce a time: "2019" is a year.
+FOUR_DIGIT_TIME = re.compile(r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|hr|h)\b)?(?!\d|[.:/]\d|\s*%)", re.I)
+
+
+def parse_clock(text: str) -> str | None:
+    """The time a text starts with, in any way minutes write one: '9.05pm', '21:05', '1831',
+    '1930 hrs' -> 24-hour 'HH:MM'. Four bare digits are a time only here, where a caller has
+    found a word that announces one ("commenced at", "closed")."""
+    text = text.lstrip()
+    m = FOUR_DIGIT_TIME.match(text)
+    if m:
+        return f"{m.group('h')}:{m.group('m')}"
+    m = re.match(r"(?:\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d)", text, re.I)
+    return parse_time(m.group(0)) if m else None
 
 
 def parse_time_range(text: str) -> tuple[str | None, str | None]:

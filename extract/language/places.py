@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .titles import COUNCILLOR_TITLES, SURNAME_TITLES
+
 PLACES = """
 Aberdeen Aberdeenshire Adur Allerdale Amber Valley Angus Antrim Argyll Arun Ashfield Ashford Aylesbury
 Barking Barnet Barnsley Barrow Basildon Basingstoke Bassetlaw Bath Bedford Belfast Bexley Birmingham
@@ -57,3 +59,110 @@ def places_in(text: str) -> Counter:
 def first_place(text: str) -> str | None:
     m = _PLACE_RE.search(text)
     return m.group(1) if m else None
+
+
+# --- councils, parishes, web addresses, virtual venues ------------------------------------------
+
+# The kinds of council a name can carry before "Council": "Kirkdale Borough Council",
+# "Devon County Council", "West Dereham Parish Council", "Hebden Royd Town Council".
+COUNCIL_KINDS = ("County", "Borough", "City", "District", "Metropolitan", "Parish", "Town", "Community", "Village",
+                 "Unitary", "Royal")
+# Local councils whose area is their own parish or town: the place is the council's name.
+LOCAL_COUNCIL_KINDS = ("Parish", "Town", "Community", "Village")
+# Words that may join a place's name: "Stratford upon Avon", "Newcastle under Lyme", "Weston super Mare".
+_NAME_JOINS = {"upon", "on", "under", "in", "le", "by", "super", "next", "the", "&", "and"}
+# Words that end a walk back from "Council": they begin a title or a post, not a place's name.
+_NOT_NAME = {"The", "Minutes", "Draft", "Agenda", "Meeting", "Notes", "Report", "Clerk", "Of", "To", "For", "And",
+             "Full", "Extraordinary", "Annual", "Special", "Joint", "Held", "At", "In", "On",
+             *SURNAME_TITLES, *COUNCILLOR_TITLES}
+_WORD = re.compile(r"[A-Z][\w'’.-]*|&|[a-z]+")
+_COUNCIL_OF = re.compile(r"\b(?:(?:Royal\s+)?Borough|City|County|District)\s+(?:Council\s+)?of\s+(?:the\s+)?"
+                         r"(?P<name>(?!Council\b)[A-Z][\w'’-]*(?:\s+(?:&|and|upon|on|under|le)?\s*(?!Council\b)[A-Z][\w'’-]*){0,3})"
+                         r"(?:\s+Council)?\b")
+
+
+def council_names(text: str) -> list[tuple[str, str]]:
+    """The places councils named in the text are named after, with the kind of council:
+    'West Dereham Parish Council' -> ('West Dereham', 'Parish'); 'City of York Council' -> ('York', 'City').
+    The text is in title case (a caller turns 'KIRKDALE BOROUGH COUNCIL' into 'Kirkdale Borough Council')."""
+    out: list[tuple[str, str]] = []
+    for m in re.finditer(r"\bCouncil\b(?!\s+(?:House|Chambers?|Offices?|Tax|Rooms?|Buildings?|Estates?|Housing|"
+                         r"Officers?|Members?|Leader|Staff|Depot|Centre)\b)", text):
+        words = text[:m.start()].split()
+        kind = ""
+        while words and words[-1] in COUNCIL_KINDS:  # "Wrexham County Borough Council": the last kind says it
+            popped = words.pop()
+            kind = kind or popped
+        name: list[str] = []
+        while words and len(name) < 4:
+            raw = words[-1]
+            w = raw.strip("\"'“‘(")
+            if raw[-1:] in ",;:)–-" or w in _NOT_NAME or not w:
+                break  # "Officer, Kent County Council": the comma ends the name
+            if w[0].isupper() or w == "&":
+                name.insert(0, w)
+            elif w in _NAME_JOINS and name and len(words) > 1 and words[-2][:1].isupper():
+                name.insert(0, w)
+            else:
+                break
+            words.pop()
+            if w != raw:
+                break  # "(Wrexham County Borough Council)": the bracket opens the name
+        while name and (name[0] in _NAME_JOINS or name[0] == "&"):
+            name.pop(0)
+        if name:
+            out.append((" ".join(name), kind))
+    for m in _COUNCIL_OF.finditer(text):
+        if all(m.group("name") != name for name, _ in out):
+            out.append((m.group("name"), "Borough"))
+    return out
+
+
+# A council named as the local authority: "Devon LA Vocabulary Project", "Kent Local Authority".
+_AUTHORITY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:LA|Local Authority|Local Education Authority|LEA)\b")
+
+
+def authority_names(text: str) -> Counter:
+    """The places of the councils a text names, as councils or as local authorities ('Devon LA'),
+    with how often. A school names its own authority so ('Devon LA'): that counts twice."""
+    counts = Counter(name for name, _ in council_names(text))
+    counts.update({m.group("name"): 2 for m in _AUTHORITY.finditer(text)})
+    return counts
+
+
+def local_council_place(body: str | None) -> str | None:
+    """The place of a parish, town or community council is its own name: 'West Dereham Parish
+    Council' -> 'West Dereham'. A parish is a place of its own, gazetteer or not."""
+    if not body:
+        return None
+    for name, kind in council_names(body):
+        if kind in LOCAL_COUNCIL_KINDS:
+            return name
+    return None
+
+
+# A council's web or email address: "www.devon.gov.uk", "democratic.services@kirkdale.gov.uk".
+GOV_DOMAIN = re.compile(r"(?:\bwww\.|@|//)(?:[a-z0-9-]+\.)*?(?P<name>[a-z0-9-]+)\.gov\.uk\b", re.I)
+
+# Place names that are also ordinary words or school subjects: "KS2 Reading", "Bath time".
+# They name a place only in a place's context: after in/of/at/from/..., before Council/Borough,
+# or after a word that stands before places ("Safer Reading").
+COMMON_WORD_PLACES = {"Reading", "Bath", "Bury", "Rugby", "Wells", "Sutton", "Boston", "Perth", "Derby", "Highland"}
+PLACE_CONTEXT_BEFORE = re.compile(r"\b(?:in|of|at|from|to|for|across|around|within|near|covering|Safer|Greater|Royal|"
+                                  r"Central|North|South|East|West)\s+$")
+PLACE_CONTEXT_AFTER = re.compile(r"^\s+(?:(?:City|Borough|County|District|Metropolitan|Town)\s+)?(?:Council|Borough|City|"
+                                 r"Community Safety|Partnership)\b")
+
+# Bodies whose area is wider than a council's own, named after a county: "Norfolk Constabulary",
+# "Devon and Cornwall Police", "Kent Fire and Rescue Service", "Norfolk County Council" in a
+# parish's or a district's paper. Their county is not the paper's place by itself.
+WIDER_BODY_AFTER = re.compile(r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:Constabulary|Police|Fire|Probation|County Council|"
+                              r"Clinical Commissioning|CCG|ICB|Integrated Care|Health(?:care)? (?:NHS )?(?:Foundation )?Trust|"
+                              r"NHS|Association of (?:Local )?Councils)\b")
+
+# Platforms of a meeting held online: its venue ("a virtual meeting using Zoom" -> "Zoom").
+_PLATFORMS = (r"Microsoft Teams|MS Teams|Teams|Zoom|Skype(?: for Business)?|Google Meet|Webex|GoToMeeting|Lifesize|"
+              r"BlueJeans|Jitsi")
+VIRTUAL_PLATFORM = re.compile(rf"\b(?:{_PLATFORMS})\b")
+VIRTUAL_MEETING = re.compile(rf"\b(?:virtual(?:ly)?|online|remote(?:ly)?|video ?conference|video call|held)\b[^.;]{{0,40}}?"
+                             rf"\b(?:using|via|on|over|through|by)\s+(?:the\s+)?(?P<platform>(?-i:{_PLATFORMS}))\b", re.I)
