@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .titles import TITLE_PATTERN, TITLES  # noqa: F401 - TITLES is part of this module's API
+from .titles import TITLE_PATTERN, TITLES, is_post_nominal  # noqa: F401 - TITLES is part of this module's API
 
 _TITLE_RE = TITLE_PATTERN
 
@@ -135,12 +135,17 @@ def parse_entry(text: str) -> Entry | None:
     m = re.match(r"^(?P<name>[^,(–—:]+?)\s*(?:,\s*|\s+[–—-]\s+|\s*\((?=[^)]*\)\s*$))(?P<role>.*)$", body)
     name_part, role = (m.group("name"), m.group("role")) if m else (body, "")
     role = role.strip().rstrip(")") if role.strip().endswith(")") and "(" not in role else role.strip()
+    name_part, honours = _strip_post_nominals(name_part.strip())
+    if honours:
+        role = f"{honours}, {role}" if role else honours
     title, name = split_title(name_part.strip())
     if not is_person_name(name if not title else f"{title} {name}" if len(name.split()) == 1 else name,
                           titled=title is not None):
         # "Jo May HMCTS", "Kieron O’Hara Southampton University": the name is the first words.
         words = name.split()
         for n in (2,):
+            if len(words) > n and _SENTENCE_GOES_ON.fullmatch(words[n]):
+                return None  # "Sue Leet declared an interest in item 11": a sentence, not a list entry
             if len(words) > n and is_person_name(" ".join(words[:n])):
                 name, role = " ".join(words[:n]), " ".join(words[n:] + ([role] if role else []))
                 break
@@ -153,6 +158,31 @@ def parse_entry(text: str) -> Entry | None:
     if part:
         role = f"{role} (part)".strip()
     return Entry(name=name, title=title, role=role or None, part=part, as_written=raw)
+
+
+# A lower-case word after a name that makes the line a sentence: a verb or a linking word
+# ("Sue Leet declared ...", "Jo May was ...", "Tom Foy who ..."), not a role ("practising barrister").
+_SENTENCE_GOES_ON = re.compile(
+    r"[a-z]+ed|[a-z]+[^s]s|is|was|were|has|had|have|will|would|can|could|should|may|might|must|shall|said|gave|"
+    r"took|made|led|left|sent|spoke|went|came|thought|felt|did|does|to|and|who|also|then|as|in|on|at|for|of")
+
+
+def _strip_post_nominals(name_part: str) -> tuple[str, str]:
+    """'Dr Jane Smith OBE QPM' -> ('Dr Jane Smith', 'OBE QPM'): honours after a name are not part of it."""
+    words = name_part.split()
+    honours: list[str] = []
+    while len(words) > 2 and is_post_nominal(words[-1]):
+        honours.insert(0, words.pop().strip(","))
+    return " ".join(words), " ".join(honours)
+
+
+def name_case(text: str) -> str:
+    """'ANDREW MCKENZIE' -> 'Andrew McKenzie'; "MARY O'NEILL" -> "Mary O'Neill": a name printed in capitals."""
+    def word(w: str) -> str:
+        w = w.capitalize()
+        w = re.sub(r"(?<=[-’'])([a-z])", lambda m: m.group(1).upper(), w)
+        return re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w)
+    return " ".join(word(w) if len(w) > 1 and w.isalpha() or re.search(r"[-’']", w) else w for w in text.split())
 
 
 # --- initials --------------------------------------------------------------------------------
