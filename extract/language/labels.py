@@ -15,7 +15,7 @@ from .bodies import BODY_NOUNS
 MEMBER_NOUNS = ["members", "councillors", "governors", "trustees", "directors", "partners", "representatives",
                 "participants", "attendees", "delegates"]
 # Words before a member noun that say which members ("Voting members", "Board members", "Core partners").
-_MEMBER_KINDS = r"(?:(?:voting|core|full|statutory|elected|co-opted|independent|lay|non-executive|executive|other)\s+)?"
+_MEMBER_KINDS = r"(?:(?:voting|core|full|statutory|elected|co-opted|independent|lay|non-executive|executive)\s+)?"
 _BODY_WORDS = "|".join(n.lower() for n in BODY_NOUNS) + r"|governing body|council|trust"
 _MEMBERS = rf"{_MEMBER_KINDS}(?:(?:{_BODY_WORDS})\s+)?(?:{'|'.join(MEMBER_NOUNS)})"
 _ATTENDING = r"(?:\s+(?:present|attending|in attendance|at the meeting))?"
@@ -36,8 +36,10 @@ _LABEL_TABLE: list[tuple[str, str, str]] = [
     ("apologies", r"(?:(?:accepted|received|noted)\s+)?apologies(?:\s+for\s+absence)?(?:\s+(?:were\s+)?(?:received|accepted|noted|given))?"
                   r"(?:\s+from)?|apologies\s+from|sent\s+apologies", "list"),
     ("absent", r"absent(?:\s+without\s+apologies)?|absentees|not\s+present|non-attendance|did\s+not\s+attend", "list"),
-    ("in_attendance", r"also\s+(?:present|in\s+attendance|attending)|in\s+attendance|others?(?:\s+(?:present|attending|in\s+attendance))"
-                      r"|other\s+attendees|invited(?:\s+guests)?|invitees|by\s+invitation|guests?(?:\s+present)?|visitors?|"
+    ("in_attendance", r"also\s+(?:present|in\s+attendance|attending)|in\s+attendance|"
+                      # members of other bodies at this one's meeting: "Other Councillors present"
+                      rf"others?(?:\s+(?:{'|'.join(MEMBER_NOUNS)}))?(?:\s+(?:present|attending|in\s+attendance))|other\s+(?:{'|'.join(MEMBER_NOUNS)})"
+                      r"|invited(?:\s+guests)?|invitees|by\s+invitation|guests?(?:\s+present)?|visitors?|"
                       r"observers?|presenters?|(?:council\s+|support\s+|partnership\s+|supporting\s+)?officers?" + _ATTENDING +
                       r"|secretariat|officials?|advisers?|advisors?", "list"),
     ("in_attendance", rf"{SUPPORT_POST}|clerked\s+by|minuted\s+by|minutes(?:\s+taken\s+by)?|notes\s+taken\s+by", "post"),
@@ -96,3 +98,10 @@ def code_status(meaning: str) -> tuple[bool, str | None]:
         if rx.search(text):
             return True, status
     return False, None
+
+# People a list counts but does not name ("four members of the public", "2 residents", "the press"):
+# not attendees, and not part of the role of the name before them.
+UNNAMED_ATTENDERS = re.compile(
+    r"^(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|some|no|many|"
+    r"a number of|a few|the)\s+)?(?:\w+\s+)?(?:members?\s+of\s+(?:the\s+)?(?:public|press)|(?:members?|people|"
+    r"residents|visitors|observers|representatives|press|public)\b)", re.I)

@@ -32,6 +32,7 @@ from ..language.labels import (
     LABEL_NUMBER,
     LABEL_QUALIFIER,
     SUPPORT_ROLE,
+    UNNAMED_ATTENDERS,
     code_status,
 )
 from ..language.people import NAME_WORD, Entry, is_person_name, name_case, parse_entry, split_title
@@ -75,6 +76,13 @@ def label_status(text: str, *, key: bool = False) -> tuple[str | None, str]:
                 return None, ""
             return status, rest.strip() if sep else ""
     return None, ""
+
+
+def _with_post(entry: Entry, label: str) -> Entry:
+    """'Minute taker: Rosa Lindqvist': a post's label is the role of the person after it."""
+    if entry.role or not any(kind == "post" and rx.match(label) for _, kind, rx in LABEL_KINDS):
+        return entry
+    return Entry(entry.name, entry.title, label, entry.part, entry.as_written)
 
 
 def _status_of(entry: Entry, status: str) -> str:
@@ -138,8 +146,8 @@ def _entries_inline(text: str) -> list[Entry]:
         part, carry = _carry_title(part, carry)
         entry = parse_entry(part)
         if entry is None and out:
-            if code_status(part)[0]:
-                continue  # "Apologies: A and B and sanctioned": a word on the list, not a name
+            if code_status(part)[0] or UNNAMED_ATTENDERS.match(part):
+                continue  # "A and B and sanctioned", "... and two members of the public": not a name, not a role
             prev = out[-1]
             joined = sep.strip() or ","
             glue = f" {joined} " if joined in ("and", "&") else f"{joined} "
@@ -177,8 +185,8 @@ def _cut_sentence(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _labels_in(text: str, opening: str | None) -> tuple[list[tuple[str, str]], str]:
-    """Every labelled list in a paragraph: [(status, list text)], and the text that is not attendance.
+def _labels_in(text: str, opening: str | None) -> tuple[list[tuple[str, str, str]], str]:
+    """Every labelled list in a paragraph: [(status, label, list text)], and the text that is not attendance.
 
     ``opening`` is the status of the label the paragraph opens with, if any; labels inside the
     text are those of :data:`LABEL_IN_TEXT`, capitalised and followed by a colon.
@@ -198,12 +206,12 @@ def _labels_in(text: str, opening: str | None) -> tuple[list[tuple[str, str]], s
             marks.append((m.start(), m.end(), status))
     if not marks:
         return [], text
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, str]] = []
     rest = [text[:marks[0][0]]]
-    for k, (_, end, status) in enumerate(marks):
+    for k, (start, end, status) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         names, leftover = _cut_sentence(text[end:stop].strip())
-        out.append((status, names.strip(" &,;-–—")))
+        out.append((status, _label_head(text[start:end].rstrip(":")), names.strip(" &,;-–—")))
         rest.append(leftover)
     return out, " ".join(r for r in rest if r.strip())
 
@@ -241,11 +249,11 @@ def read_lists(blocks: list[Block], meeting_date: str | None = None) -> tuple[li
         lists, other = _labels_in(" ".join(b.text.split()), label)
         if lists:
             got = 0
-            for st, names in lists:
-                entries = _entries_inline(names) if names else []
+            for st, head, names in lists:
+                entries = [_with_post(e, head) for e in _entries_inline(names)] if names else []
                 found.extend(Listed(e, _status_of(e, st), b) for e in entries)
                 got += len(entries)
-            last_status, last_names = lists[-1]
+            last_status, _, last_names = lists[-1]
             bare = not last_names and not other.strip()
             if got or bare:
                 if len(other.split()) <= 12:
@@ -389,13 +397,16 @@ def _code_of(cell: str, key: dict[str, str | None]) -> tuple[bool, str | None]:
     return False, None
 
 
+_CAPITALS = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][A-Z'’.-]*")
+
+
 def _person(cell: str) -> Entry | None:
     text = " ".join(cell.split())
     if not text or len(text) > 80:
         return None
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    if letters.isupper() and len(letters) > 3:
-        text = name_case(text)  # "ANDREW MCKENZIE"
+    bare = re.sub(r"\([^)]*\)", "", text).split()
+    if bare and all(_CAPITALS.fullmatch(w) for w in bare) and re.search(r"[A-Z]{3}", text):
+        text = name_case(text)  # "ANDREW MCKENZIE", "JOHN McBRIDE"
     return parse_entry(text)
 
 
@@ -498,14 +509,14 @@ _APOLOGIES = re.compile(
     r"\bapologies(?: for absence)?\s+(?:(?:had|have)\s+been\s+|were\s+|was\s+)?(?:received|given|submitted|tendered|noted)?\s*"
     r"(?:from|by|on behalf of)\s+(?P<who>.+?)(?=\s+and\s+(?:that|it)\b|\s*[.;](?:\s|$)|$)", re.I)
 # What follows the names in an apologies sentence: "... from Tom Foy (TF) who was unavoidably detained".
-_REASON = re.compile(r"\s+(?:who|as|because|due to|owing to|since|whilst|while|but|for)\b.*$", re.I)
+_REASON = re.compile(r"\s+(?:who|as|because|due to|owing to|since|whilst|while|but|for)\b[^,;]*", re.I)
 
 
 def apologies_in(text: str) -> list[Entry]:
     """'apologies had been received from Councillor Andy Fraser and that ...' -> [Andy Fraser]."""
     out: list[Entry] = []
     for m in _APOLOGIES.finditer(text):
-        who = _REASON.sub("", m.group("who"))
+        who = re.sub(r"\b(?:and\s+)?from\s+", "", _REASON.sub("", m.group("who")))
         for entry in _entries_inline(who):
             title, name = split_title(entry.as_written.split("(")[0].strip(" .,"))
             name = name if is_person_name(name, titled=title is not None) else entry.name
