@@ -447,8 +447,8 @@ def _read_register(blocks: list[Block], i: int, meeting_date: str | None) -> tup
     resigned = [c for c in range(table.n_cols) if _RESIGNED.search(labels[c])]
     if len(by_status) >= 2:
         return _read_roll_call(block, rows, people, named, name_col, by_status, resigned), True
-    if not code_cols or not (key or any(_code_of(rows[r][c], {})[1] for r in named for c in code_cols)):
-        return [], False
+    if not code_cols or not (key or _about_attendance(blocks, i, labels)):
+        return [], False  # codes without a key count as attendance only where the paper says it is
     column = _this_meeting(code_cols, labels, rows, named, key, meeting_date)
     if column is None:
         return [], False
@@ -467,6 +467,17 @@ def _read_register(blocks: list[Block], i: int, meeting_date: str | None) -> tup
             entry = Entry(entry.name, entry.title, " ".join(role.split()), entry.part, entry.as_written)
         out.append(Listed(entry, _status_of(entry, status), block))
     return out, True
+
+
+_ATTENDANCE_WORDS = re.compile(r"\battend|\bregister\b|\bpresent\b|\bapolog|\broll[- ]call\b", re.I)
+
+
+def _about_attendance(blocks: list[Block], i: int, labels: list[str]) -> bool:
+    """The table's caption, column labels or the lines just above it speak of attendance."""
+    table = blocks[i].table
+    near = [b.text for b in blocks[max(0, i - 2):i] if b.kind != "table"]
+    texts = [table.caption or "" if table else "", *labels, *near]
+    return any(_ATTENDANCE_WORDS.search(t) for t in texts)
 
 
 def _this_meeting(code_cols: list[int], labels: list[str], rows: list[list[str]], named: list[int],
