@@ -295,3 +295,14 @@ def test_name_and_role_lists_with_dashes():
     entries = _entries_inline("Joanne Kerr – Chief Executive, Sam Reed - Director of Place, Anne Coe – Democratic Services")
     assert [(e.name, e.role) for e in entries] == [("Joanne Kerr", "Chief Executive"), ("Sam Reed", "Director of Place"),
                                                    ("Anne Coe", "Democratic Services")]
+
+
+def test_label_search_stays_linear_on_long_paragraphs():
+    import time
+    texts = ["Apologies" + " - 1" * 400 + " x", "Present (a) " * 500, "Present Present - 1 " * 500,
+             "Apologies - " + "a" * 5000 + "1" + "b" * 5000]
+    start = time.perf_counter()
+    for text in texts:
+        read_lists([block(text)])
+        label_status(text)
+    assert time.perf_counter() - start < 1.0

@@ -57,7 +57,8 @@ LABEL_KINDS: list[tuple[str, str, re.Pattern]] = [(s, k, re.compile(rf"^(?:{rx})
 # What a label head may carry after its words: a count or a mode in brackets ("PRESENT (six
 # Councillors)", "Present (virtual)"), or a legal citation after a dash ("Apologies for absence -
 # LGA 1972, Section 85(1) & (2)").
-LABEL_QUALIFIER = r"(?:\s*\((?:[^()]|\([^()]*\))*\)|\s+[-–—]\s+[^:]*?\d[^:]*?)*"
+# Written so that each text has one way to match (no nested choices): it runs on every paragraph.
+LABEL_QUALIFIER = r"(?:\s*\((?:[^()]|\([^()]*\))*\))*(?:\s+[-–—]\s+[^:\d]{0,60}\d[^:]{0,60})?"
 # A minute number before the label ("1 Apologies for absence", "70/17 Apologies", "2.1 Present").
 LABEL_NUMBER = re.compile(r"^\(?(?:\d{1,3}(?:[./]\d{1,3})*[a-z]?|[ivx]{1,4})[.)]?\s+(?=[A-Za-z])")
 
