@@ -41,11 +41,12 @@ def number(value) -> float | None:
         return None
 
 
-def pair(gold: list, pred: list, key) -> list[tuple]:
+def pair(gold: list, pred: list, key, match=None) -> list[tuple]:
+    """``match(a, b)`` of the two keys may replace the text similarity (people's names)."""
     scored = []
     for i, g in enumerate(gold):
         for j, p in enumerate(pred):
-            s = similarity(key(g), key(p))
+            s = (match or similarity)(key(g), key(p))
             if s >= TEXT_MATCH:
                 scored.append((round(s, 6), -abs(i / len(gold) - j / len(pred)), i, j))
     scored.sort(reverse=True)
@@ -56,6 +57,24 @@ def pair(gold: list, pred: list, key) -> list[tuple]:
             used_p.add(j)
             pairs.append((gold[i], pred[j]))
     return pairs
+
+
+def person_match(a, b) -> float:
+    """As the yardstick matches names: titles dropped ("Cllr Patel" is "Patel"), and initials
+    match the forenames they stand for ("M Wagner" and "Matthew Wagner")."""
+    wa = [w for w in norm(a).split() if w not in TITLES]
+    wb = [w for w in norm(b).split() if w not in TITLES]
+    if not wa or not wb:
+        return 0.0
+    s = similarity(" ".join(wa), " ".join(wb))
+    if s >= TEXT_MATCH:
+        return s
+    if wa[-1] == wb[-1] and len(wa) > 1 and len(wb) > 1:
+        fa, fb = wa[:-1], wb[:-1]
+        short, long_ = (fa, fb) if sum(map(len, fa)) <= sum(map(len, fb)) else (fb, fa)
+        if all(len(w) == 1 for w in short) and [w[0] for w in short] == [w[0] for w in long_][:len(short)]:
+            return TEXT_MATCH
+    return s
 
 
 def _counts(n_gold: int, n_pred: int, n_ok: int) -> dict:
@@ -104,7 +123,7 @@ def score_document(gold: dict, pred: dict) -> dict[str, dict]:
                                       sum(len(b.get("values") or []) for b in p), ok)
 
     g, p = gold.get("attendees") or [], pred.get("attendees") or []
-    pairs = pair(g, p, lambda r: r.get("name"))
+    pairs = pair(g, p, lambda r: r.get("name"), person_match)
     out["attendees+status"] = _counts(len(g), len(p), sum(a.get("status") == b.get("status") for a, b in pairs))
 
     g, p = gold.get("tables") or [], pred.get("tables") or []

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import wordgrids
+from attendance_pdfs import ruled_pdf
 from floors import EXCEPTIONS, KINDS, SETS, assert_floors, floors_of
 from grid_pdfs import grid_pdf
 from minutes_pdfs import initials_column_pdf, plain_pdf
@@ -49,6 +50,15 @@ PDF_FORMS = {
     # a logo under the grid, the footer at 89% of the height (tests/wordgrids.py).
     "plan_variants/torbay-csb-delivery-plan-2024-25.pdf":
         ("torbay-csb-delivery-plan-2024-25.md", lambda source: _wordgrid_pdf("banded_plan")),
+    # A roll-call table and a register of codes ruled; attendance lists wrapped over several lines.
+    "attendance_variants/ashby-marsh-town-council-roll-call.pdf":
+        ("ashby-marsh-town-council-roll-call.txt", lambda source: ruled_pdf(source.read_text())),
+    "attendance_variants/riverside-academy-trust-register.pdf":
+        ("riverside-academy-trust-register.md", lambda source: ruled_pdf(source.read_text(), landscape=True)),
+    "attendance_variants/fenwick-cabinet-councillors-present.pdf":
+        ("fenwick-cabinet-councillors-present.txt", lambda source: ruled_pdf(source.read_text())),
+    "attendance_variants/north-coast-stroke-network-crg.pdf":
+        ("north-coast-stroke-network-crg.txt", lambda source: ruled_pdf(source.read_text())),
 }
 
 
@@ -104,7 +114,7 @@ def test_paper_reaches_its_floors(case, text_exports, tmp_path):
 # --- the table itself ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, at_least", [("cross_variants", 4), ("minutes_variants", 5), ("plan_variants", 6),
-                                            ("performance_variants", 4)])
+                                            ("performance_variants", 4), ("attendance_variants", 6)])
 def test_each_set_has_its_papers_each_with_gold(name, at_least):
     folder = FIXTURES / name
     found = [case for case in PAPERS if case.startswith(f"{name}/")]

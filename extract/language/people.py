@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .titles import TITLE_PATTERN, TITLES  # noqa: F401 - TITLES is part of this module's API
+from .titles import TITLE_PATTERN, TITLES, is_post_nominal  # noqa: F401 - TITLES is part of this module's API
 
 _TITLE_RE = TITLE_PATTERN
 
@@ -22,32 +22,72 @@ NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:[’'][a-z]+)?(?:-[A-Z][a-z]+)*"
 _PARTICLE = r"(?:van|von|de|da|di|du|le|la|der|den|bin|ibn|ap|ab)"  # ap/ab: Welsh "Dafydd ap Rhys"
 NAME_RE = re.compile(rf"(?:[A-Z]\.?\s+)+(?:{NAME_WORD}\s+)?{NAME_WORD}|{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}}")
 
-# Words that make a capitalised phrase an organisation, a document or a place, not a person.
-NOT_NAME_WORDS = {
-    "office", "team", "board", "partnership", "partnerships", "service", "services", "council", "fund",
-    "funding", "project", "projects", "programme", "plan", "plans", "strategy", "group", "groups", "unit",
-    "authority", "constabulary", "trust", "agency", "university", "ministry", "department", "committee",
-    "panel", "police", "hospital", "network", "forum", "centre", "center", "report", "meeting", "agenda",
-    "item", "items", "minutes", "crime", "act", "bid", "grant", "champion", "champions", "theme", "themes",
-    "area", "city", "county", "street", "road", "safer", "community", "communities", "safety", "health",
-    "care", "sector", "public", "national", "local", "government", "commission", "commissioning",
-    "executive", "cabinet", "justice", "probation", "fire", "rescue", "school", "college", "house",
-    "hall", "room", "court", "courts", "bill", "paper", "review", "data", "information", "policy",
-    "framework", "assessment", "management", "support", "officer", "officers", "manager", "chair",
-    "member", "members", "partner", "partners", "director", "head", "lead", "researcher", "coordinator",
-    "co-ordinator", "prevent", "total", "place", "pot", "vigilance", "communications", "communication",
-    "finance", "update", "updates", "action", "actions", "decision", "decisions", "page", "pages",
-    "apologies", "present", "attendance", "attendees", "observer", "observers", "guests", "secretariat",
-    "east", "west", "north", "south", "midlands", "kingdom", "england", "wales", "scotland", "britain",
-    "christmas", "easter", "new", "year", "quarter", "day", "week", "month", "target", "targets",
-    "performance", "research", "analysis", "leading", "lights", "retailer", "capital", "homes", "home",
-    "alcohol", "drugs", "drug", "violence", "violent", "abuse", "offender", "offenders", "women", "girls",
-    "victims", "victim", "young", "people", "children", "adult", "adults", "standards", "trading",
-    "inspectorate", "constable", "commissioner", "parliament", "select", "freedom", "transparency",
-    "open", "institute", "gazette", "society", "law", "registry", "bike", "check", "challenge",
-    "series", "aob", "welcome", "introductions", "minute", "notes", "note", "the", "and", "of",
-    "planning", "forward", "scrutiny", "legislative", "legislation", "post", "corporation", "outcomes", "statistics",
+# Words that make a capitalised phrase an organisation, a document, a topic or a place, not a person,
+# by class. Endings that no name has ("-tion", "-ment", "-ship") are a class of their own: see
+# not_name_word.
+# Bodies and the parts of them.
+ORGANISATION_NOUNS = {
+    "office", "team", "board", "service", "services", "council", "fund", "funding", "project", "projects",
+    "programme", "plan", "plans", "strategy", "group", "groups", "unit", "authority", "constabulary", "trust",
+    "agency", "university", "ministry", "department", "committee", "panel", "police", "hospital", "network",
+    "forum", "centre", "center", "executive", "cabinet", "inspectorate", "parliament", "institute", "society",
+    "corporation", "registry", "court", "courts", "school", "college", "sector", "probation", "fire", "rescue",
 }
+# Posts and the people of a meeting.
+ROLE_NOUNS = {
+    "officer", "officers", "manager", "chair", "member", "members", "partner", "partners", "director", "head",
+    "lead", "researcher", "coordinator", "co-ordinator", "champion", "champions", "commissioner", "constable",
+    "observer", "observers", "guests", "secretariat", "apologies", "present", "attendance", "attendees",
+    "governor", "governors", "trustee", "trustees", "headteacher", "vacancy", "vacant",
+}
+# What papers are about.
+TOPIC_WORDS = {
+    "crime", "justice", "safety", "health", "care", "community", "communities", "public", "safer", "alcohol",
+    "drugs", "drug", "violence", "violent", "abuse", "offender", "offenders", "women", "girls", "victims",
+    "victim", "young", "people", "children", "adult", "adults", "homes", "home", "standards", "trading",
+    "prevent", "law", "freedom", "transparency", "open", "data", "performance", "research", "analysis",
+    "statistics", "outcomes", "target", "targets", "finance", "commissioning", "planning",
+}
+# The parts and furniture of a paper.
+DOCUMENT_WORDS = {
+    "report", "meeting", "agenda", "item", "items", "minutes", "minute", "notes", "note", "act", "bill", "paper",
+    "review", "policy", "framework", "support", "update", "updates", "action", "actions", "decision",
+    "decisions", "page", "pages", "theme", "themes", "series", "aob", "welcome", "forward", "scrutiny",
+    "legislative", "post", "select", "grant", "bid", "gazette",
+}
+# Places, buildings and directions.
+PLACE_WORDS = {
+    "area", "city", "county", "street", "road", "house", "hall", "room", "east", "west", "north", "south",
+    "midlands", "kingdom", "england", "wales", "scotland", "britain", "national", "local",
+}
+# Times.
+CALENDAR_WORDS = {
+    "christmas", "easter", "new", "year", "quarter", "day", "week", "month",
+}
+# Articles and conjunctions.
+FUNCTION_WORDS = {
+    "the", "and", "of",
+}
+# Words of the names schemes and funds are given ("Total Place", "Leading Lights", "Small Retailer Capital Grant", "Bike Check", "SPP Pot").
+SCHEME_WORDS = {
+    "total", "place", "pot", "vigilance", "lights", "retailer", "capital", "bike", "check", "challenge",
+}
+NOT_NAME_WORDS = (ORGANISATION_NOUNS | ROLE_NOUNS | TOPIC_WORDS | DOCUMENT_WORDS | PLACE_WORDS | CALENDAR_WORDS
+                  | FUNCTION_WORDS | SCHEME_WORDS)
+# Endings of abstract and collective nouns that no name has: "Information", "Management",
+# "Partnerships", "Criminology"; "-ing" only before the last word ("Leading Lights", "Planning
+# Policy"), for surnames end in it (Harding, Manning).
+_NOT_NAME_ENDING = re.compile(r"\w{3,}(?:tion|sion)s?|\w{4,}ments?|\w{3,}ships?|\w{3,}isms?|\w{2,}ology", re.I)
+_NOT_NAME_BEFORE_LAST = re.compile(r"\w{4,}ing", re.I)
+
+
+def not_name_word(word: str, *, last: bool = True) -> bool:
+    """A word that makes a capitalised phrase an organisation, a document or a topic, not a person."""
+    w = word.lower()
+    return (w in NOT_NAME_WORDS or bool(_NOT_NAME_ENDING.fullmatch(w))
+            or (not last and bool(_NOT_NAME_BEFORE_LAST.fullmatch(w))))
+
+
 NOT_FIRST_WORDS = {
     "the", "this", "that", "these", "those", "it", "a", "an", "in", "on", "for", "with", "page", "item",
     "following", "during", "subject", "partners", "other", "update", "there", "he", "she", "they", "we",
@@ -63,7 +103,7 @@ NOT_FIRST_WORDS = {
 # Words before a name that give it away as a person ("SPP Researcher Sam Hogan").
 ROLE_WORDS = {"researcher", "officer", "manager", "chair", "chairman", "councillor", "cllr", "director",
               "inspector", "sergeant", "constable", "coordinator", "co-ordinator", "analyst", "lead",
-              "member", "champion", "clerk", "secretary", "commissioner", "dr", "professor", "mr", "mrs",
+              "member", "champion", "secretary", "commissioner", "dr", "professor", "mr", "mrs",
               "ms", "miss", "sir"}
 
 PART_RE = re.compile(r"\((?:part|for part|part of (?:the )?meeting|left (?:early|at [^)]*)|arrived (?:late|at [^)]*)|from (?:item|minute) [^)]*|for (?:item|minute)s? [^)]*|until [^)]*)\)", re.I)
@@ -106,7 +146,7 @@ def is_person_name(text: str, *, titled: bool = False) -> bool:
     if words[0].lower() in NOT_FIRST_WORDS and not initial:
         return False
     checked = words[:-1] if titled and len(words) >= 2 else words
-    return not any(w.lower() in NOT_NAME_WORDS for w in checked)
+    return not any(not_name_word(w, last=k == len(words) - 1) for k, w in enumerate(checked))
 
 
 @dataclass(frozen=True)
@@ -135,12 +175,17 @@ def parse_entry(text: str) -> Entry | None:
     m = re.match(r"^(?P<name>[^,(–—:]+?)\s*(?:,\s*|\s+[–—-]\s+|\s*\((?=[^)]*\)\s*$))(?P<role>.*)$", body)
     name_part, role = (m.group("name"), m.group("role")) if m else (body, "")
     role = role.strip().rstrip(")") if role.strip().endswith(")") and "(" not in role else role.strip()
+    name_part, honours = _strip_post_nominals(name_part.strip())
+    if honours:
+        role = f"{honours}, {role}" if role else honours
     title, name = split_title(name_part.strip())
     if not is_person_name(name if not title else f"{title} {name}" if len(name.split()) == 1 else name,
                           titled=title is not None):
         # "Jo May HMCTS", "Kieron O’Hara Southampton University": the name is the first words.
         words = name.split()
         for n in (2,):
+            if len(words) > n and _SENTENCE_GOES_ON.fullmatch(words[n]):
+                return None  # "Sue Leet declared an interest in item 11": a sentence, not a list entry
             if len(words) > n and is_person_name(" ".join(words[:n])):
                 name, role = " ".join(words[:n]), " ".join(words[n:] + ([role] if role else []))
                 break
@@ -153,6 +198,31 @@ def parse_entry(text: str) -> Entry | None:
     if part:
         role = f"{role} (part)".strip()
     return Entry(name=name, title=title, role=role or None, part=part, as_written=raw)
+
+
+# A lower-case word after a name that makes the line a sentence: a verb or a linking word
+# ("Sue Leet declared ...", "Jo May was ...", "Tom Foy who ..."), not a role ("practising barrister").
+_SENTENCE_GOES_ON = re.compile(
+    r"[a-z]+ed|[a-z]+[^s]s|is|was|were|has|had|have|will|would|can|could|should|may|might|must|shall|said|gave|"
+    r"took|made|led|left|sent|spoke|went|came|thought|felt|did|does|to|and|who|also|then|as|in|on|at|for|of")
+
+
+def _strip_post_nominals(name_part: str) -> tuple[str, str]:
+    """'Dr Jane Smith OBE QPM' -> ('Dr Jane Smith', 'OBE QPM'): honours after a name are not part of it."""
+    words = name_part.split()
+    honours: list[str] = []
+    while len(words) > 2 and is_post_nominal(words[-1]):
+        honours.insert(0, words.pop().strip(","))
+    return " ".join(words), " ".join(honours)
+
+
+def name_case(text: str) -> str:
+    """'ANDREW MCKENZIE' -> 'Andrew McKenzie'; "MARY O'NEILL" -> "Mary O'Neill": a name printed in capitals."""
+    def word(w: str) -> str:
+        w = w.capitalize()
+        w = re.sub(r"(?<=[-’'])([a-z])", lambda m: m.group(1).upper(), w)
+        return re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w)
+    return " ".join(word(w) if len(w) > 1 and w.isalpha() or re.search(r"[-’']", w) else w for w in text.split())
 
 
 # --- initials --------------------------------------------------------------------------------

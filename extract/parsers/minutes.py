@@ -36,7 +36,7 @@ _CODE = re.compile(r"^(?P<code>[A-Z]{1,4}\s*\(\d+\)\s*\d+(?:\.[\divx]+)*)\s+")
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
     blocks = [_minute_number(b) for b in section.blocks]
-    listed, used = attendance.read_lists(blocks)
+    listed, used = attendance.read_lists(blocks, meeting_date=ctx.meta.date)
     if section.kind == "agenda_pack" and not listed:
         return  # an agenda, not minutes: no attendance, so no decisions or actions either
     text = "\n".join(b.text for b in blocks if b.kind != "table")
