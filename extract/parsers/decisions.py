@@ -12,32 +12,94 @@ from dataclasses import dataclass, field
 from boardpapers.schemas.document import Block
 
 from ..language.bodies import DECIDING_SUBJECTS_RE
+from ..language.titles import COUNCILLOR_PLURALS, COUNCILLOR_TITLES, HONORIFICS
+from ..language.verbs import (
+    APPOINTING_VERBS,
+    DECIDING_VERBS,
+    MINUTES_APPROVAL_VERBS,
+    NOTED_OBJECTS,
+    PASSIVE_DECIDING_VERBS,
+    PROCEDURE_PHRASES,
+    RECOMMENDED_VERBS,
+    VERDICTS,
+)
 from ..readers.blocks import is_initials
 
 # A block that is only a label: "DECISION:", "DECISIONS", "RESOLVED:", "Agreed:".
 # "RESOLVED that" alone on its line, its (a), (b) ... below, is a label too (committee minutes).
 LABEL = re.compile(r"^(?:decisions?(?: made)?|resolved(?: that)?|resolutions?|agreed(?: decisions?)?|decisions? taken)\s*[:.\-–]?\s*$", re.I)
-# A label with its decision on the same line: "RESOLVED that ...", "Decision: ...".
-INLINE = re.compile(r"^(?P<label>resolved|decisions?|agreed|resolution)\b\s*(?:[:\-–]\s*|(?=that\b|\(\d))(?P<rest>\S.*)$", re.I)
+# A label with its decision on the same line: "RESOLVED that ...", "Decision: ...", "RESOLVED to note ...".
+INLINE = re.compile(r"^(?P<label>resolved|decisions?|agreed|resolution)\b\s*(?:[:\-–]\s*|(?=that\b|to\s+[a-z]|\(\d))(?P<rest>\S.*)$", re.I)
+# A lead-in over its parts: "RESOLVED that the Committee:", "The Cabinet resolved to:", "It was RESOLVED
+# that:" with (a), (b), (i) ... below or after it. Each part is a decision, read with its lead-in.
+LEAD_IN = re.compile(
+    r"^(?:(?P<label>resolved|it was resolved|agreed|it was agreed)\b[\s:\-–]*(?P<that>that\b.*?|to)?|"
+    r"(?P<subject>(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){0,4}" + DECIDING_SUBJECTS_RE + r")\s+"
+    r"(?i:(?:unanimously\s+)?(?:resolved|resolves|agreed|agrees|decided|decides)(?:\s+(?:that|to))?))\s*[:\-–]\s*$", re.I)
 _NUMBERED_PARTS = re.compile(r"\s*\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s+")
+# Parts set as "(a)", "a)", "a.", "1.", "i)" at the start of a line of their own.
+_PART_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]$", re.I)
 _FOLLOWING = re.compile(r"\bthe following (?:actions?|decisions?|recommendations?|resolutions?) (?:was|were) (?:agreed|made|taken|resolved)\s*[.:]?\s*$", re.I)
+# "The following policies were approved: A; B; C": one decision, the list with it.
+_FOLLOWING_APPROVED = re.compile(
+    r"^the following\s+(?:[\w/-]+\s+){0,3}(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:" +
+    "|".join(PASSIVE_DECIDING_VERBS) + r")\b", re.I)
 
 _LABEL_PREFIX = re.compile(r"^action\s*\d*[a-z]?\s*:\s*|\s+due(?:\s+date)?\s*:.*$", re.I)
+_VERBS = "|".join(v.replace(" ", r"\s+") for v in DECIDING_VERBS)
+_PASSIVE = "|".join(PASSIVE_DECIDING_VERBS)
+_SUBJECT = (r"(?:The\s+|All\s+(?:the\s+)?)?(?:[A-Z][\w.&’'-]*\s+){0,4}" + DECIDING_SUBJECTS_RE +
+            r"(?:\s+present)?")
 _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
-    ("approval", re.compile(r"\b(?:minutes|notes?|record) of the (?:previous|last) meeting\b[^.]*?\b(?:were|was) (?:agreed|approved|confirmed|accepted|signed)", re.I)),
+    ("approval", re.compile(r"\b(?:minutes|notes?|record) of the (?:previous|last) meeting\b[^.]*?\b(?:were|was) (?:agreed|approved|confirmed|accepted|signed|adopted)", re.I)),
     # "The notes of the meeting on 17 July 2018 were agreed as an accurate record": partnerships keep notes.
-    ("approval", re.compile(r"\b(?:minutes|notes)\b[^.]*?\b(?:approved|agreed|confirmed|signed) as an? (?:correct|true|accurate|fair) record", re.I)),
-    ("decision", re.compile(r"^It was (?:agreed|resolved|decided|unanimously agreed)\b(?!\s+(?:this|with))", re.I)),
+    ("approval", re.compile(r"\b(?:minutes|notes)\b[^.]*?(?<!to be )\b(?:approved|agreed|confirmed|signed|adopted) as an? (?:correct|true|accurate|fair) (?:record|statement)", re.I)),
+    # "The minutes of the meetings held on 28 March 2022 were agreed and signed", "The minutes were approved".
+    ("approval", re.compile(r"^(?:The\s+)?(?:draft\s+)?(?:minutes|notes)\b.{0,160}?\b(?:were|was)\s+(?:duly\s+|then\s+|unanimously\s+)?(?:"
+                            + "|".join(MINUTES_APPROVAL_VERBS) + r")\b", re.I)),
+    # "It was agreed that ...", "It was then agreed ...", and the same after a clause: "..., and it was agreed that".
+    ("decision", re.compile(r"(?:^|[,;]\s+and\s+|\band\s+)[Ii]t was (?:(?:then|also|further|subsequently|therefore|duly|unanimously|formally)\s+){0,2}"
+                            r"(?:agreed|resolved|decided|RESOLVED|AGREED)\b(?!\s+(?:this|with|between|by\s+(?!all\b)))")),
+    # "Agreed to be circulated ...", "Agreed that ...": a decision with no subject.
+    ("decision", re.compile(r"^(?:Agreed|AGREED|Resolved|RESOLVED|Approved|APPROVED)\s+(?:to|that)\b")),
     ("decision", re.compile(
-        r"^(?:The\s+)?(?:[A-Z][\w.&’'-]*\s+){0,4}" + DECIDING_SUBJECTS_RE + r"\s+(?:(?:also|unanimously)\s+)?"
+        r"^" + _SUBJECT + r"\s+(?:(?:had|have)\s+[a-z]+ed\b[^.;]{0,80}?\band\s+)?(?:(?:also|unanimously|then|further|formally|duly)\s+)?"
         # The verb in any case: "The Board AGREED to fund ..." (committee minutes set it in capitals).
-        r"(?i:agreed(?!\s+(?:this|with|on the need))|resolved|decided|approved|endorsed|offered(?: their)? (?:to )?support|"
-        r"supported|asked for|requested|commissioned|ratified|adopted)\b")),
+        r"(?i:agreed(?!\s+(?:this|with|on the need|between))|agrees(?!\s+with)|" + "|".join(
+            v for v in DECIDING_VERBS if not v.startswith("agree")) +
+        r"|offered(?: their)? (?:to )?support)\b(?:\s+unanimously)?")),
+    # "The Board noted the report": noting a paper is a decision; "Members noted that ..." is a remark.
+    ("decision", re.compile(r"^" + _SUBJECT + r"\s+(?:(?:also|formally|duly)\s+)?noted\s+(?:the|this|that)\s+(?:\w+\s+){0,3}?(?:"
+                            + "|".join(NOTED_OBJECTS) + r")s?\b(?!\s+(?:had|has|was|were|is|are|would)\b)")),
+    # "The dates were agreed.", "The revised policy was approved": the meeting's act in the passive.
+    ("decision", re.compile(r"^(?:The|This|These|Both|All|Each)\s+(?!minutes\b|notes\b|item\b|meeting\b|following\b)[\w’'/&,()-]+(?:\s+[\w’'/&,()-]+){0,7}?\s+"
+                            r"(?:was|were)\s+(?:(?:duly|unanimously|formally|then|also)\s+)?(?:" + _PASSIVE + r")\b(?!\s+(?:that|to|by\s+(?!all\b)|with|between))")),
+    # "Andrew McKenzie was appointed as Finance Lead", "Cllr Smith was elected Chair".
+    ("decision", re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:"
+                            + "|".join(APPOINTING_VERBS) + r")\b(?!\s+(?:by\s+the\s+(?:Government|Secretary)))")),
+    # "She was appointed as a Parent Governor": the sentence before names her (see _POINTS_BACK).
+    ("decision", re.compile(r"^(?:She|He|They)\s+(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:" + "|".join(APPOINTING_VERBS) + r")\b")),
+    # Motions: "CC proposed and LH seconded that ...", "It was proposed by X and seconded by Y that ...".
+    ("decision", re.compile(r"\bproposed\b.{0,60}?\bseconded\b(?:\s+by\s+[^,.;]{1,40}?)?\s+that\b", re.I)),
+    # "The Board is asked to note the report": a recommendation in one sentence.
+    ("recommendation", re.compile(r"^" + _SUBJECT + r"\s+(?:is|are)\s+(?:therefore\s+)?(?:asked|recommended|invited|requested)\s+to\s+(?:"
+                                  + "|".join(RECOMMENDED_VERBS) + r")\b")),
 ]
-# "agreed that data.gov.uk had been very successful": a view of the past, not a decision.
-_VIEW = re.compile(r"\bagreed that\b.*?\bhad been\b", re.I)
-
-
+# "agreed that data.gov.uk had been very successful": a view of the past, not a decision. Only where
+# "had been" belongs to the agreed clause itself, not to a later "when the works had been carried out".
+_VIEW = re.compile(r"\bagreed that\s+(?:(?!\b(?:when|until|once|after|if|before)\b)[^,;])*?\bhad been\b", re.I)
+# Procedure and agenda wording: "put the motion to the vote", "to be approved as a correct record".
+_NOT_DECISION = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PROCEDURE_PHRASES) + r")\b|^to (?:be )?(?:approve|agree|receive|note|consider)d?\b", re.I)
+# A sentence that opens by pointing back ("She was appointed ...") takes the sentence before it.
+_POINTS_BACK = re.compile(r"^(?:She|He|They|This|These|It)\b")
+# A verdict on the motion before it: "All in favour.", "Carried unanimously.", "RESULT: APPROVED".
+_VERDICT = re.compile(r"^(?:(?:result|outcome|vote|decision)\s*[:\-–]\s*)?(?:" + "|".join(VERDICTS) +
+                      r")(?:\s+unanimously)?\s*[.!]?$|^(?:all|councillors|members|governors)(?:\s+present)?\s+(?:were\s+)?"
+                      r"(?:in favour|were content|content|agreed)\b.{0,60}$", re.I)
+# A motion line: "Proposed Cllr Smith, seconded Cllr Jones", "Proposer: AB  2nd: CD".
+_MOTION = re.compile(r"^(?:proposed|proposer|moved)\b[\s:]*(?:by\s+)?[^.;]{1,60}?[,;]?\s*(?:and\s+)?(?:seconded|seconder|2nd)\b", re.I)
+# A decision run into a paragraph after its minute reference: "... (2): Resolved 14/11/5.01 The minutes ...".
+_RUN_IN = re.compile(r"(?:(?<=\s)|^)(?:RESOLVED|Resolved|resolved)\s+(?:Minute\s+)?(?P<ref>\(?\d{1,4}(?:[/.]\d{1,4}){1,3}[a-z]?\)?)\s*[:.\-–]?\s+(?=[A-Z‘'\"“])")
 TOP_MARKER = re.compile(r"^\d{1,3}[.)]?$")  # "123. DECLARATIONS OF INTEREST"
 SUB_MARKER = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3}|[a-h])[.)]$")
 
@@ -126,7 +188,7 @@ def find(view: View, skip: set[int]) -> list[Found]:
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if i in used or i in view.margin_blocks or b.kind in ("table", "footnote") or is_heading(b):
+        if i in used or i in view.margin_blocks or b.kind in ("table", "footnote", "field") or is_heading(b):
             i += 1
             continue
         text = b.text.strip()
@@ -135,18 +197,95 @@ def find(view: View, skip: set[int]) -> list[Found]:
             found, i = _under_label(view, i, kind, used)
             out.extend(found)
             continue
+        lead = _lead_in(text)
+        if lead is not None:
+            found, j = _parts_after(view, i, lead, used)
+            if found:  # a lead-in without its parts is no decision
+                out.extend(found)
+                i = j
+                continue
         m = INLINE.match(text)
-        if m and not is_heading(b):
+        if m and not is_heading(b) and not _RUN_IN.match(text):
             kind = "resolution" if m.group("label").lower().startswith("resol") else "decision"
-            for part in _split_numbered(m.group("rest")):
+            rest = m.group("rest")
+            split = _split_lead_in(rest)
+            parts = [f"{split[0]} {p}" for p in split[1]] if split else _split_numbered(rest)
+            for part in parts:
                 out.append(Found(_cap(part), kind, view.item[i], [i], True))
             used.add(i)
             i += 1
             continue
         if b.kind in ("paragraph", "list_item"):
-            out.extend(_in_sentences(view, i))
+            out.extend(_in_sentences(view, i, used))
         i += 1
+    return _dedupe(out)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One decision per text and block: a sentence two rules read is one decision."""
+    seen, out = set(), []
+    for f in found:
+        key = (f.blocks[0], " ".join(f.text.split()).lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     return out
+
+
+def _lead_in(text: str) -> str | None:
+    """'RESOLVED that the Committee:' -> 'That the Committee'; 'The Cabinet resolved to:' -> itself."""
+    m = LEAD_IN.match(text)
+    if not m:
+        return None
+    if m.group("subject"):
+        return text.rstrip(" :-–")
+    that = (m.group("that") or "").strip()
+    return that.rstrip(" :-–") if that else ""
+
+
+def _split_lead_in(text: str) -> tuple[str, list[str]] | None:
+    """'that the Committee: (a) notes the report; (b) agrees ...' -> ('That the Committee', [parts])."""
+    m = re.match(r"^(?P<lead>.{3,160}?)\s*[:\-–]\s*(?P<parts>\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\).*)$", text, re.I)
+    if not m:
+        return None
+    parts = _split_numbered(m.group("parts").lstrip())
+    if len(parts) < 2 and not _NUMBERED_PARTS.match(" " + m.group("parts")):
+        return None
+    parts = [_NUMBERED_PARTS.sub("", " " + p, count=1).strip() if _NUMBERED_PARTS.match(" " + p) else p for p in parts]
+    return _cap(m.group("lead")), [p.rstrip(" ;,") for p in parts if p.strip(" ;,")]
+
+
+def _with_lead(lead: str, part: str) -> str:
+    part = part.strip().rstrip(";,").rstrip()
+    if part.lower().startswith("and "):
+        part = part[4:]
+    if part.endswith(" and"):
+        part = part[:-4]
+    return _cap(f"{lead} {part}" if lead else part)
+
+
+def _parts_after(view: View, i: int, lead: str, used: set[int]) -> tuple[list[Found], int]:
+    """The lettered, numbered or roman parts set below a lead-in, each a decision with the lead-in."""
+    blocks, found = view.blocks, []
+    kind = "resolution" if re.match(r"^(?:it was )?resolv", blocks[i].text.strip(), re.I) or "resolv" in lead.lower() else "decision"
+    j = i + 1
+    while j < len(blocks):
+        b = blocks[j]
+        if j in view.margin_blocks:
+            j += 1
+            continue
+        marker = (b.marker or "").strip()
+        numbered = _NUMBERED_PARTS.match(" " + b.text)
+        if b.kind == "list_item" or (b.kind == "paragraph" and (_PART_MARKER.match(marker) or numbered)):
+            text = _NUMBERED_PARTS.sub("", " " + b.text, count=1).strip() if numbered else b.text
+            found.append(Found(_with_lead(lead, text), kind, view.item[i], [i, j], True))
+            used.add(j)
+            j += 1
+            continue
+        break
+    if found:
+        used.add(i)
+    return found, j
 
 
 def _under_label(view: View, i: int, kind: str, used: set[int]) -> tuple[list[Found], int]:
@@ -168,8 +307,16 @@ def _under_label(view: View, i: int, kind: str, used: set[int]) -> tuple[list[Fo
             for part in _split_numbered(_NUMBERED_PARTS.sub("", b.text, count=1) if _NUMBERED_PARTS.match(b.text) else b.text):
                 found.append(Found(_cap(part), kind, view.item[j], [j], True))
         elif b.kind == "paragraph" and not found:
-            for part in _split_numbered(_LABEL_PREFIX.sub("", b.text)):
-                found.append(Found(part, kind, view.item[j], [j], True))
+            lead = _lead_in(b.text.strip())
+            if lead is not None:  # "DECISION:" over "RESOLVED that the Committee:" over its parts
+                parts, k = _parts_after(view, j, lead, used)
+                found.extend(parts)
+                j = k
+                break
+            split = _split_lead_in(_LABEL_PREFIX.sub("", b.text))
+            parts = [f"{split[0]} {p}" for p in split[1]] if split else _split_numbered(_LABEL_PREFIX.sub("", b.text))
+            for part in parts:
+                found.append(Found(_cap(part), kind, view.item[j], [j], True))
         else:
             break
         used.add(j)
@@ -188,25 +335,105 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# Words written with a full stop that does not end a sentence: titles ("Cllr.", "Mr."), and a few
+# abbreviations minutes use ("No.", "approx.", "e.g."). A single capital ("G.") is an initial.
+_ABBREVIATIONS = {t.rstrip(".").lower() for t in HONORIFICS + COUNCILLOR_TITLES + COUNCILLOR_PLURALS} | {
+    "st", "no", "nos", "approx", "e.g", "i.e", "eg", "ie", "cf", "vs", "fig", "ref", "insp", "supt", "sgt", "det",
+    "ch", "cllrs", "rev", "revd", "prof", "hon", "rt", "mt", "ft", "jnr", "snr", "inc", "dept", "min", "para"}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z0-9‘'\"“(•])|\s+•\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; a full stop after a title ('Cllr. G. Gillett') or an initial ends none."""
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(text):
+        before = text[start:m.start()].rstrip("\"”’'")
+        last = before.split()[-1] if before.split() else ""
+        word = last.rstrip(".").lstrip("(‘'\"“")
+        if m.group(0).strip() != "•" and (word.lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", word)):
+            continue
+        piece = text[start:m.start() if m.group(0).strip() == "•" else m.start()].strip()
+        if m.group(0).strip() != "•":
+            piece = text[start:m.start()].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s.lstrip("• ").strip() for s in out if s.lstrip("• ").strip()]
+
+
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])", text) if s.strip()]
+    return split_sentences(text)
 
 
-def _in_sentences(view: View, i: int) -> list[Found]:
+def _run_in(text: str) -> list[tuple[str, str, str]]:
+    """The paragraph cut at each run-in 'Resolved <ref>': [(text before, ref, text after)] in order."""
+    marks = list(_RUN_IN.finditer(text))
+    if not marks:
+        return []
+    out = []
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        out.append((m.group("ref").strip("()"), text[m.end():end]))
+    return [(text[:marks[0].start()], *out[0])] + [("", *o) for o in out[1:]]
+
+
+def _minute_of(ref: str) -> str:
+    """'14/11/5.01' -> '14/11/5': the minute a resolution sits under, not its paragraph number."""
+    return re.sub(r"\.\d{1,2}$", "", ref) if "/" in ref else ref
+
+
+def _in_sentences(view: View, i: int, used: set[int] | None = None) -> list[Found]:
     b = view.blocks[i]
-    sentences = _sentences(b.text)
+    out: list[Found] = []
+    chunks = _run_in(b.text)
+    if chunks:
+        for before, ref, after in chunks:
+            if before.strip():
+                out.extend(_sentence_rules(view, i, split_sentences(before)))
+            sentences = split_sentences(after)
+            if sentences:
+                first = sentences[0]
+                out.append(Found(_cap(first), "resolution", _minute_of(ref), [i], True))
+                out.extend(_sentence_rules(view, i, sentences[1:]))
+        return out
+    return _sentence_rules(view, i, split_sentences(b.text))
+
+
+def _rule_of(sentence: str) -> str | None:
+    if _NOT_DECISION.search(sentence):
+        return None
+    inline = INLINE.match(sentence)
+    if inline and re.match(r"^(?:resolved|agreed)\b", sentence, re.I):
+        return "resolution" if sentence.lower().startswith("resol") else "decision"
+    for kind, rx in _SENTENCE_RULES:
+        if rx.search(sentence) and not _VIEW.search(sentence):
+            return kind
+    return None
+
+
+def _sentence_rules(view: View, i: int, sentences: list[str]) -> list[Found]:
     out: list[Found] = []
     k = 0
     while k < len(sentences):
         s = sentences[k]
-        for kind, rx in _SENTENCE_RULES:
-            if rx.search(s) and not _VIEW.search(s):
-                text = s
-                # "They also supported ...": the body's next sentence belongs to the same decision.
-                while k + 1 < len(sentences) and re.match(r"^(?:They|It)\s+(?:also|further)\b|^They\s+expressed\b", sentences[k + 1]):
-                    k += 1
-                    text = f"{text} {sentences[k]}"
-                out.append(Found(text, kind, view.item[i], [i], False))
-                break
+        kind = _rule_of(s)
+        if kind is None and _MOTION.match(s) and k > 0 and _rule_of(sentences[k - 1]) is None:
+            # "Proposed Cllr Smith, seconded Cllr Jones, all in favour": the motion is the sentence before.
+            out.append(Found(_cap(sentences[k - 1]), "decision", view.item[i], [i], False))
+            k += 1
+            continue
+        if kind is not None:
+            text = s
+            if _POINTS_BACK.match(s) and k > 0 and kind == "decision" and re.search(r"\b(?:" + "|".join(APPOINTING_VERBS) + r")\b", s):
+                text = f"{sentences[k - 1]} {s}"
+            # "They also supported ...": the body's next sentence belongs to the same decision.
+            while k + 1 < len(sentences) and (re.match(r"^(?:They|It)\s+(?:also|further)\b|^They\s+expressed\b", sentences[k + 1])
+                                              or (_VERDICT.match(sentences[k + 1]) and "proposed" in s.lower())):
+                k += 1
+                text = f"{text} {sentences[k]}"
+            out.append(Found(text, kind, view.item[i], [i], False))
         k += 1
     return out
