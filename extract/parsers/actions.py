@@ -23,7 +23,7 @@ from boardpapers.schemas.document import Block
 
 from ..language.columns import action_log_columns
 from ..language.dates import MONTH_TITLE_RE
-from ..language.nlp_components import owner_of
+from ..language.nlp_components import owner_label, owner_of, owners_of
 from ..language.people import People, is_person_name
 from ..language.tasks import delegated_task, resolve_body
 from ..readers.blocks import is_initials
@@ -239,7 +239,10 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
     for t in _beside(view, decisions, people, nlp):
         add(t, 3)
     for t in _from_decisions(view, decisions, people):
-        add(t, 4)
+        if t.rule == "decision:sentence":
+            tasks.append(t)  # a decision read in a paragraph leaves the paragraph's other tasks to the prose rule
+        else:
+            add(t, 4)
     for i, b in enumerate(blocks):
         if i in skip or i in claimed or i in view.margin_blocks or b.kind not in ("paragraph", "list_item"):
             continue
@@ -249,11 +252,15 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
         if t.due is None and (t.rule in ("labelled", "decision") or (t.rule == "margin" and t.block in {
                 k for d in decisions for k in d.blocks})):
             t.due = _due_from_item(view, t, decisions, {x.due for x in tasks if x.item == t.item and x.due})
+    # A decision's task that the prose rule read too, from the same sentence: the prose reading.
+    prose = [t for t in tasks if t.rule.startswith("prose:")]
+    tasks = [t for t in tasks if t.rule != "decision:sentence" or not any(
+        p.block == t.block and (p.text in t.text or t.text in p.text or set(p.owners) & set(t.owners)) for p in prose)]
     # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
     seen, out = set(), []
     for t in sorted(tasks, key=lambda t: t.block):
-        key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled") else "")
-        if key not in seen and claimed.get(t.block) is not None:
+        key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled") or t.rule.startswith("prose:") else "")
+        if key not in seen and (claimed.get(t.block) is not None or t.rule == "decision:sentence"):
             seen.add(key)
             out.append(t)
     return out
@@ -541,7 +548,9 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
     for d in decisions:
         i = d.blocks[0]
         m = _TRAILING_OWNER.search(d.text)
-        if m and (is_person_name(m.group("s")) or people.resolve_initials(m.group("s"))):
+        # "... signed by the Chairman (RC)": who signed, not who is to act.
+        agent = m and re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", d.text[:m.start()])
+        if m and not agent and (is_person_name(m.group("s")) or people.resolve_initials(m.group("s"))):
             owners, flags = resolve_owner(m.group("s"), people)
             out.append(Task(d.text, owners, m.group("s"), i, d.item, find_due(d.text), flags=flags, rule="decision"))
             continue
@@ -553,10 +562,20 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
             out.append(Task(delegated.text, owners, delegated.owner_as_written, i, d.item, delegated.due,
                             flags=flags, rule="decision:delegated"))
             continue
-        task = _task_from_subject(d.text, people, i, d.item, "decision", require_owner=True)
+        task = _task_from_subject(d.text, people, i, d.item, "decision" if d.labelled else "decision:sentence",
+                                  require_owner=True)
         if task and task.owners and all(is_person_name(o) or o == "ALL" or _GROUP_NOUNS.search(o) for o in task.owners):
             out.append(task)
     return out
+
+
+# "this", "it", "them" as the object: the task points back to the sentence before it ("The Clerk is
+# to look into this."). A noun after "this" ("this year") points nowhere.
+_POINTS_BACK = re.compile(r"\b(?:this|it|them|these|those)\b(?=\s*(?:[.,;:!?]|$|\s+(?:up|back|on|with|to|in|at|for|further|"
+                          r"forward|out|through|over|and|before|by|once|when|if|as)\b))", re.I)
+# The new rules keep the task's sentence whole (the gold's "a task sentence is kept as written"); the
+# rules the corpus was read with keep the text from the owner on.
+_WHOLE_SENTENCE = {"MODAL", "THAT", "PROMISED", "OFFER", "WILL"}
 
 
 def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> list[Task]:
@@ -564,24 +583,82 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
     if len(b.text) > nlp.max_length:
         return []  # spaCy refuses it (E088) and the whole section's actions were lost (issue 8: 10 MB paragraph)
     doc = nlp(b.text)
+    spans = [s for s in doc.spans.get("tasks", []) if owners_of(s)]
+    trusted = people.trusted()
+    trusted |= {_fuller_name(n, people) for n in trusted}
     out = []
-    for span in doc.spans.get("tasks", []):
-        who = owner_of(span)
-        if not who:
-            continue
-        name, written = who
-        if name not in people.trusted():
+    for span in spans:
+        who = owners_of(span)
+        label = owner_label(span)
+        if label == "PERSON" and any(name not in trusted for name, _ in who):
             continue  # 'Post Legislative Scrutiny will ...': a capitalised phrase, not a person
         sent = span.sent
-        rest = doc[span.start:sent.end].text.strip()
+        # Several owners in one sentence ("X would empty the bin on A, Y will empty the bin on B"): each
+        # owner's task is their clause, up to the next owner.
+        same = [s for s in spans if s.sent.start == sent.start]
+        later = [s for s in same if s.start > span.start]
+        clause_end = later[0].start if later else sent.end
+        rest = doc[span.start:clause_end].text.strip().rstrip(",;").strip()
+        if later:
+            rest = re.sub(r"(?:,\s*)?\s*\b(?:and|but|while)\s*$", "", rest).rstrip(" ,;")
         after_to = len(doc[span.end:sent.end])
-        if whole or after_to <= 3:
+        sentence = sent.text.strip()
+        if len(same) > 1:
+            text = rest
+        elif whole or (after_to <= 3 and span.label_ not in _WHOLE_SENTENCE):
             text = b.text
-        elif span.start == 0 and span.label_ == "TO_VERB":
-            text = _drop_owner(rest, [written])
+        elif span.start == sent.start and span.label_ == "TO_VERB":
+            text = _drop_owner(rest, [who[0][1]])
+        elif span.label_ in _WHOLE_SENTENCE or span.label_ == "ASKED" and label != "PERSON":
+            text = sentence
         else:
             text = rest
-        owners, flags = resolve_owner(name, people) if name != written or not is_person_name(name) else ([name], [])
-        out.append(Task(text, owners, written if written != name else None, i, view.item[i], find_due(rest),
-                        flags=flags, rule=f"prose:{span.label_}"))
+        if _POINTS_BACK.search(doc[span.end:clause_end].text) and len(same) == 1:
+            before = [s for s in spans if s.sent.end <= sent.start and s.sent.end >= sent.start - 1 or (
+                s.sent.end == sent.start)]
+            if span.start == sent.start and any({x for x, _ in owners_of(s)} & {x for x, _ in who} for s in before):
+                continue  # "(X to canvas ODI ...) was noted. X will push this forward.": the same task again
+            text = _with_antecedent(b, doc, sent, span, text)
+        owners, flags, written = [], [], []
+        for name, as_written in who:
+            if label == "PERSON" and (name != as_written or not is_person_name(name)):
+                o, f = resolve_owner(name, people)
+            elif label == "PERSON":
+                o, f = [name], []
+            else:
+                o, f = [as_written], []
+            owners += o
+            flags += f
+            written.append(as_written)
+        owners = [_fuller_name(o, people) for o in dict.fromkeys(owners)]
+        as_written = " and ".join(written)
+        out.append(Task(text, owners, as_written if as_written not in owners or len(owners) > 1 else None, i,
+                        view.item[i], find_due(doc[span.start:clause_end].text), flags=sorted(set(flags)),
+                        rule=f"prose:{span.label_}"))
     return out
+
+
+def _with_antecedent(b: Block, doc, sent, span, text: str) -> str:
+    """A task pointing back takes what it points to: the whole bullet of a list item, else the
+    sentence before it where the task opens its sentence ('... dumped on Foulden Road. The Clerk
+    is to report this to BCKLWN.')."""
+    if b.kind == "list_item":
+        return b.text.strip()
+    opening = doc[sent.start:span.start].text.strip()
+    if opening and not re.fullmatch(r"(?:It was (?:\w+ )?(?:agreed|suggested|requested|resolved|decided) that(?: the)?|The|the)", opening):
+        return text
+    sents = list(doc.sents)
+    k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
+    if k == 0:
+        return text
+    return f"{sents[k - 1].text.strip()} {sent.text.strip()}"
+
+
+def _fuller_name(name: str, people: People) -> str:
+    """'A. Jenkinson' (listed with an initial) -> 'Adrian Jenkinson', where the paper spells it out once."""
+    words = name.split()
+    if len(words) != 2 or not re.fullmatch(r"[A-Z]\.?", words[0]):
+        return name
+    full = [m.name for m in people.mentions if len(m.name.split()) == 2 and m.name.split()[1] == words[1]
+            and m.name.split()[0].startswith(words[0][0]) and len(m.name.split()[0]) > 1]
+    return full[0] if len(set(full)) == 1 else name
