@@ -19,7 +19,6 @@ from .nlp import new_pipeline
 from .owners import GROUP_OWNERS, POSTS
 from .people import People, initials_of
 from .titles import COUNCILLOR_PLURALS, COUNCILLOR_TITLES, HONORIFICS, SURNAME_TITLES
-
 from .verbs import (
     ACTION_VERBS,
     ASKED_VERBS,
