@@ -38,6 +38,9 @@ __all__ = ["ACTION_VERBS", "NOT_VERBS", "COMMIT_VERBS", "ASKED_VERBS", "MATCHER_
            "people_pipeline", "owner_of", "owners_of", "person_patterns", "post_patterns"]
 
 MATCHER_LABELS = ("TO_VERB", "COMMITS", "ASKED", "WILL", "MODAL", "THAT", "PROMISED", "OFFER")
+# Words after "and that X" that are not a task's verb: "and that the Clerk had ...".
+NOT_AFTER_THAT_SUBJECT = {"was", "were", "is", "are", "had", "has", "did", "does", "could", "can", "may", "might", "felt",
+                          "said", "thought", "believed", "noted", "reported", "confirmed"}
 # Who may be given a task: a person, a post ("the Clerk", "Parish Clerk") or a group ("Members").
 OWNER_LABELS = ("PERSON", "POST", "GROUP")
 # Words a subject's clause may run over before "and offered to ..." ("X reported that ... and offered to").
@@ -85,8 +88,13 @@ class TaskMatcher:
         self.matcher.add("WILL", [[*person, {"LOWER": "will"}, adverb, will_verb]])
         self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]])
         # "It was agreed that the Clerk write to ...", "CC requested that the Parish Clerk writes ...".
+        that_verb = {"IS_LOWER": True, "IS_ALPHA": True,
+                     "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | NOT_AFTER_THAT_SUBJECT)}}
         self.matcher.add("THAT", [[{"LOWER": {"IN": TASK_THAT_VERBS}}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"},
-                                   *person, adverb, modal_verb]])
+                                   *person, adverb, modal_verb],
+                                  # "It was agreed that this was not viable and that the Clerk write to ..."
+                                  [{"LOWER": "and"}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb,
+                                   that_verb]])
         # "the Clerk advised she would follow up on this", "X confirmed that he will ...".
         self.matcher.add("PROMISED", [[*person, {"LOWER": {"IN": ["advised", "said", "confirmed", "stated", "agreed",
                                                                    "indicated", "undertook"]}},
@@ -109,6 +117,8 @@ class TaskMatcher:
                 start = _ent_start(doc, first)
             if label != "OFFER" and label != "THAT" and _instructed_by_a_task(doc, start, self._instructing):
                 continue  # "the Clerk should instruct David George to proceed": the Clerk's task, not George's
+            if label == "TO_VERB" and doc[first].ent_type_ != "PERSON" and not _opens_a_task(doc, start):
+                continue  # "messages for X, Community Partnership Manager to ask if ...": a post mid-sentence
             if label == "TO_VERB" and _object_of_a_preposition(doc, start):
                 continue  # "in partnership with the PCSO and Head Teacher to encourage ...": not a subject
             if label == "MODAL" and any(t.lower_ == "would" for t in doc[start:end]) and not any(
@@ -121,6 +131,16 @@ class TaskMatcher:
 
 
 _PREPOSITIONS = {"to", "with", "from", "for", "of", "by", "at", "on", "in", "into", "between", "about", "via", "towards"}
+
+
+def _opens_a_task(doc: Doc, start: int) -> bool:
+    """A post or group before 'to <verb>' is the task's owner where it opens the sentence or a label
+    ('Action: Clerk to ...', '- Members to send ...') or is the one asked ('asked the Clerk to ...')."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in ("the", "all"):
+        k -= 1
+    return k < doc[start].sent.start or doc[k].text in (":", "-", "–", "—", "•", "*") or doc[k].lower_ in set(ASKED_VERBS) | {
+        "ask", "asks", "asking", "request", "requests", "invite", "invites"}
 
 
 def _object_of_a_preposition(doc: Doc, start: int) -> bool:

@@ -24,10 +24,11 @@ from boardpapers.schemas.document import Block
 from ..language.columns import action_log_columns
 from ..language.dates import MONTH_TITLE_RE
 from ..language.nlp_components import owner_label, owner_of, owners_of
+from ..language.owners import is_post
 from ..language.people import People, is_person_name
 from ..language.tasks import delegated_task, resolve_body
 from ..readers.blocks import is_initials
-from .decisions import Found, View, decision_label, is_heading
+from .decisions import Found, View, decision_label, is_heading, split_sentences
 
 _MONTH = MONTH_TITLE_RE
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}(?=\s*[.;,)]|\s*$))"
@@ -42,13 +43,25 @@ _DUES = [
     # "a joint briefing on cuckooing for the May meeting"
     re.compile(rf"\b(?:to|at|for|before|by)\s+the\s+(?P<d>{_MONTH}\s+(?:[A-Z][\w’']*\s+){{0,2}}meeting)\b"),
     re.compile(r"\b(?P<d>asap|as soon as possible)\b", re.I),
+    # "an article in the December issue of the village magazine", "report back in December"
+    re.compile(rf"\bin\s+the\s+(?P<d>{_MONTH}\s+(?:issue|edition|newsletter|magazine|meeting))\b"),
+    re.compile(rf"^(?:(?!\b(?:until|when|once|after|since|during|last|held|from)\b)[^,;])*?\bin\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)\b(?!\s+(?:issue|edition|\d{{1,2}}\b))"),
 ]
 # "Action 3:", "ACTION:", and numbered action points "AP1 – SR to share ..." (Welsh partnership notes).
 _LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?|actions?|AP\s*\d+[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$", re.I)
 # A deadline set after a dash at the end: "... with partners – 31/10/18", "... – end of October".
 _TRAILING_DUE = re.compile(rf"\s+[-–—]\s+(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?)|"
                            rf"(?:the\s+)?(?:next|following)\s+meeting|asap|ongoing|immediate(?:ly)?)\s*\.?\s*$", re.I)
-_ACTIONS_HEADING = re.compile(r"^(?:agreed\s+)?actions?(?:\s+agreed|\s+arising)?\s*:?\s*$", re.I)
+_ACTIONS_HEADING = re.compile(r"^(?:agreed\s+|new\s+)?actions?(?:\s+agreed|\s+arising|\s+to\s+be\s+taken|\s+required|\s+points?|"
+                              r"\s+from\s+(?:this|the)\s+meeting)?\s*:?\s*$", re.I)
+# A tag after an action in a list or log: "[new for Gary Cooper]", "[closed]", "(open)", "[complete - JS]".
+_STATUS_WORDS = r"new|open|ongoing|closed|complete|completed|done|carried forward|in progress|on track|overdue|superseded"
+_TAG = re.compile(rf"\s*[\[(](?:(?P<status>{_STATUS_WORDS})\b\s*[-–:,]?\s*)?(?:(?:for|owner:?|lead:?|with)\s+(?P<owner>[^\])]+?))?\s*[\])]\s*\.?\s*$", re.I)
+_CLOSED = re.compile(r"^(?:closed|complete|completed|done|superseded)$", re.I)
+# "(Action: JS)" after the sentence it belongs to; "Action: JS" alone under the text it closes.
+_INLINE_ACTION = re.compile(r"\(\s*actions?\s*[:\-–]\s*(?P<o>[^)]{1,60}?)\s*\)\s*\.?", re.I)
+_OWNER_ONLY = re.compile(r"^(?P<o>(?:[A-Z]{2,4}(?:-[A-Z])?|ALL|All|all(?:\s+members)?|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+                         r"(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}(?:-[A-Z])?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))*)\s*\.?$")
 _GROUP_NOUNS = re.compile(r"\b(?:team|members|champions|officers|officials|group|board|panel|partners|office|department|"
                           r"council|service|services|unit|executive|secretariat|partnership|committee|house|all)$", re.I)
 # "X to <verb>" at the start of a clause; X is a name, initials or a short noun phrase.
@@ -83,8 +96,8 @@ def find_due(text: str) -> str | None:
     best = None
     for rx in _DUES:
         for m in rx.finditer(text):
-            if best is None or m.start() < best[0]:
-                best = (m.start(), m.group("d"))
+            if best is None or m.start("d") < best[0]:
+                best = (m.start("d"), m.group("d"))
             break
     return " ".join(best[1].split()).rstrip(" .") if best else None
 
@@ -248,6 +261,9 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
             continue
         for t in _prose(view, i, nlp, people, whole=False):
             add(t, 5)
+    for t in _first_person(view, skip):
+        if claimed.get(t.block, 99) >= 5:
+            tasks.append(t)
     for t in tasks:
         if t.due is None and (t.rule in ("labelled", "decision") or (t.rule == "margin" and t.block in {
                 k for d in decisions for k in d.blocks})):
@@ -260,7 +276,7 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
     seen, out = set(), []
     for t in sorted(tasks, key=lambda t: t.block):
         key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled") or t.rule.startswith("prose:") else "")
-        if key not in seen and (claimed.get(t.block) is not None or t.rule == "decision:sentence"):
+        if key not in seen and (claimed.get(t.block) is not None or t.rule in ("decision:sentence", "first_person")):
             seen.add(key)
             out.append(t)
     return out
@@ -329,7 +345,8 @@ def _labelled(view: View, people: People) -> list[Task]:
         if is_heading(b):
             under = bool(_ACTIONS_HEADING.match(text))
             continue
-        if _ACTIONS_HEADING.match(text):
+        # A label line opens an Actions list; an agenda bullet called "Actions" does not.
+        if _ACTIONS_HEADING.match(text) and b.kind != "list_item":
             under = True
             continue
         m = _LABELLED.match(text)
@@ -337,14 +354,42 @@ def _labelled(view: View, people: People) -> list[Task]:
         if body is None:
             if under and b.kind != "list_item":
                 under = False
+            inline = _INLINE_ACTION.search(text)
+            if inline and b.kind in ("paragraph", "list_item"):
+                out.extend(_inline_action(view, i, inline, people))
             continue
+        if m and _OWNER_ONLY.match(body) and _owner_only(body, people) and i > 0:
+            prior = _prior_task_text(view, i)
+            if prior:  # "Action: JS" under the text it closes
+                owners, flags = resolve_owner(body.strip(" ."), people, view.item_text(i))
+                out.append(Task(prior[1], owners, body.strip(" ."), i, view.item[i], find_due(prior[1]), flags=flags,
+                                rule="labelled", covers=[prior[0]]))
+                continue
+        tag = _TAG.search(body)
+        status = tag_owner = None
+        if tag and (tag.group("status") or tag.group("owner")):
+            status, tag_owner = tag.group("status"), tag.group("owner")
+            body = body[:tag.start()].rstrip()
         trailing = _TRAILING_DUE.search(body)
         if trailing:
             body = f"{body[:trailing.start()]} due: {trailing.group('d')}"
         inline_due = re.split(r"\s+due(?:\s+date)?\s*:\s*", body, maxsplit=1, flags=re.I)
         body = inline_due[0]
+        named = _TRAILING_OWNER.search(body)  # "Action: circulate the plan (Jane Smith)"
         task = _task_from_subject(body, people, i, view.item[i], "labelled")
         assert task is not None
+        if not task.owners and named and (is_person_name(named.group("s")) or people.resolve_initials(named.group("s"))):
+            task.owners, task.flags = resolve_owner(named.group("s"), people, view.item_text(i))
+            task.owner_as_written = named.group("s")
+            task.text = body[:named.start()].rstrip(" ,;.")
+            task.text = task.text[:1].upper() + task.text[1:]
+        if tag_owner and not task.owners:
+            task.owners, task.flags = resolve_owner(tag_owner, people, view.item_text(i))
+            task.owner_as_written = tag_owner
+        if status:
+            task.status = status
+            if _CLOSED.match(status) and not task.owners:
+                continue  # a closed item with no owner records past work, not a task
         if len(inline_due) > 1:
             task.due = " ".join(inline_due[1].split()).rstrip(" .")
         if task.due is None or (m and len(inline_due) == 1):
@@ -354,6 +399,72 @@ def _labelled(view: View, people: People) -> list[Task]:
                 task.due = " ".join(due.group("d").split())
         out.append(task)
     return out
+
+
+# "Clerk's Report", "Chairman’s Report and Updates": whose report the next paragraphs are. Another
+# "... Report" ("Councillors Reports", "Highways Report") ends it.
+_REPORT_OF = re.compile(r"\b(?P<post>(?:(?:Parish|Town|Deputy|Assistant)\s+)?(?:Clerk|Chair(?:man|person)?|Treasurer|Secretary|"
+                        r"Head(?:\s*teacher)?|Principal|Officer|Manager|Director|Mayor|Leader|RFO|Responsible Financial Officer))"
+                        r"[’']s\s+(?:Report|Update)s?\b")
+_ANY_REPORT = re.compile(r"\b[A-Z][\w’']*\s+Reports?\b")
+# A first-person task in an officer's report: "I will report back on this in December".
+_FIRST_PERSON_TASK = re.compile(r"(?:^|[;,]\s+|\band\s+)I\s+(?:will|shall|intend\s+to|hope\s+to|plan\s+to|am\s+going\s+to)\s+[a-z]")
+
+
+def _first_person(view: View, skip: set[int]) -> list[Task]:
+    """In a Clerk's (or other officer's) report, 'I will ...' is a task of that post."""
+    out, reporter = [], None
+    for i, b in enumerate(view.blocks):
+        if is_heading(b):
+            m = _REPORT_OF.search(b.text)
+            reporter = m.group("post") if m else None
+            continue
+        if i in skip or b.kind not in ("paragraph", "list_item"):
+            continue
+        for sentence in split_sentences(b.text):
+            m = _REPORT_OF.search(sentence)
+            if m:
+                reporter = m.group("post")
+            elif _ANY_REPORT.search(sentence) and reporter:
+                reporter = None
+            if reporter and _FIRST_PERSON_TASK.search(sentence):
+                out.append(Task(sentence.strip(), [reporter], None, i, view.item[i], find_due(sentence),
+                                rule="first_person"))
+    return out
+
+
+def _owner_only(body: str, people: People) -> bool:
+    """'JS', 'AB/CD', 'Jane Smith', 'Clerk', 'ALL': a label's text that is only who, not what."""
+    parts = split_owner_text(body.strip(" ."))
+    return bool(parts) and all(_initials_like(p) or is_person_name(p) or is_post(p) or p.upper() == "ALL"
+                               or re.fullmatch(r"(?i:all\s+members|members|everyone)", p) for p in parts)
+
+
+def _prior_task_text(view: View, i: int) -> tuple[int, str] | None:
+    """The paragraph an owner-only 'Action:' line closes: the last sentence of the block before it."""
+    k = i - 1
+    while k >= 0 and (k in view.margin_blocks or view.blocks[k].kind not in ("paragraph", "list_item")):
+        if is_heading(view.blocks[k]):
+            return None
+        k -= 1
+    if k < 0 or _LABELLED.match(view.blocks[k].text.strip()):
+        return None
+    sentences = split_sentences(view.blocks[k].text)
+    return (k, sentences[-1]) if sentences else None
+
+
+def _inline_action(view: View, i: int, m: re.Match, people: People) -> list[Task]:
+    """'Members asked for ward figures (Action: JS).': the sentence before the tag is JS's task."""
+    text = view.blocks[i].text
+    written = m.group("o").strip()
+    if not _owner_only(written, people):
+        return []
+    sentences = split_sentences(text[:m.start()].rstrip())
+    if not sentences:
+        return []
+    task_text = sentences[-1].rstrip(" .")
+    owners, flags = resolve_owner(written, people, view.item_text(i))
+    return [Task(task_text, owners, written, i, view.item[i], find_due(task_text), flags=flags, rule="labelled")]
 
 
 _PREFIX = re.compile(r"^(?P<p>[A-Z]{1,3}(?:-[A-Z]{1,2})?(?:\s*/\s*[A-Z]{1,3}(?:-[A-Z]{1,2})?)*|ALL)\s+(?=[A-Z])")
