@@ -308,12 +308,25 @@ def _from_table(view: View, i: int, people: People) -> list[Task]:
     if not header and table.rows:
         header = [c.text for c in table.rows[0].cells]
         body = table.rows[1:]
+        if any(len(h.split()) > 8 for h in header):
+            header, body = [], table.rows  # a first row of prose is data, not a header
     else:
         body = table.body_rows
 
     columns = action_log_columns(header)
+    lead = None
     if columns is None:
-        return []
+        caption = _log_caption(view, i)
+        if caption is None:
+            return []
+        lead, default_due = caption
+        # A log set as boxes with no header (or its header lost): the columns read by what they hold.
+        body = table.rows
+        columns = _columns_by_content([[c.text.strip() for c in r.cells] for r in body], people)
+        if columns is None:
+            return []
+    else:
+        default_due = _deadline_line(view, i)
     c_action, c_owner, c_due, c_progress, c_item = (columns.action, columns.owner, columns.due, columns.progress,
                                                     columns.item)
     out = []
@@ -326,16 +339,87 @@ def _from_table(view: View, i: int, people: People) -> list[Task]:
             written = " ".join(cells[c_owner].split())
             owners, flags = resolve_owner(written, people)
             task = Task(_drop_owner(text, [written]), owners, written, i, None, flags=flags, rule="table")
+        elif lead:  # "<Topic> – Lead AB/CD" over the boxes: the lead owns every row
+            owners, flags = resolve_owner(lead, people)
+            task = Task(text, owners, lead, i, None, flags=flags, rule="table")
         else:
             task = _task_from_subject(text, people, i, None, "table") or Task(text, [], None, i, None)
             task.rule = "table"
         task.due = " ".join(cells[c_due].split()) if c_due is not None and c_due < len(cells) and cells[c_due] else None
+        if c_due is None:
+            task.due = find_due(text) or default_due
         if c_progress is not None and c_progress < len(cells) and cells[c_progress]:
             task.progress = " ".join(cells[c_progress].split())
             task.status = task.progress if len(task.progress.split()) <= 4 else None
         task.item = " ".join(cells[c_item].split()) if c_item is not None and c_item < len(cells) and cells[c_item] else view.item[i]
         out.append(task)
     return out
+
+
+# "Community Cohesion – Lead AB/CD", "Housing (Lead: Jane Smith)": a heading naming who leads the log rows below.
+_LEAD_HEADING = re.compile(r"[-–—:(]\s*(?:leads?|owners?|led by|responsible)\s*[:\-–]?\s*(?P<o>[^()]{2,60}?)\s*\)?\s*$", re.I)
+# "All actions to be completed by 31 March 2025 unless stated otherwise": one deadline for every row.
+_DEADLINE_LINE = re.compile(r"\b(?:all\s+)?(?:actions?|tasks?|items?)\b.{0,40}?\b(?:by|before|deadline(?:\s+(?:of|is))?:?)\s+"
+                            r"(?P<d>.+?)(?:\s*[,(]?\s*unless\b.*)?\s*\.?\s*$", re.I)
+_STATUS_CELL = re.compile(rf"^(?:{_STATUS_WORDS}|not started|started|red|amber|green|rag)\.?$", re.I)
+
+
+def _log_caption(view: View, i: int) -> tuple[str | None, str | None] | None:
+    """What sits above a table with no log header that makes it an action log: an Actions caption
+    ('ACTIONS TO BE TAKEN') or a heading naming its lead ('<Topic> – Lead AB/CD'); with the lead and
+    the log's one deadline line, where there are."""
+    lead, k = None, i - 1
+    while k >= 0 and (k in view.margin_blocks or view.blocks[k].kind in ("margin", "footnote")):
+        k -= 1
+    if k < 0 or view.blocks[k].kind not in ("heading", "paragraph"):
+        return None
+    above = view.blocks[k].text.strip()
+    m = _LEAD_HEADING.search(above) if view.blocks[k].kind in ("heading", "paragraph") and len(above) < 120 else None
+    if m and _owner_only(m.group("o"), People()):
+        lead = m.group("o").strip(" .")
+    elif not (_ACTIONS_HEADING.match(above) or re.match(r"^(?:item\s+)?by whom\b|^action log\b", above, re.I)):
+        return None
+    return lead, _deadline_line(view, i)
+
+
+def _deadline_line(view: View, i: int) -> str | None:
+    """The deadline a line above the log sets for every row, looking back to the paper's first table."""
+    for k in [k for k in range(i - 1, -1, -1) if k >= i - 3 or k < 10]:
+        b = view.blocks[k]
+        if b.kind in ("paragraph", "heading") and len(b.text) < 200:
+            m = _DEADLINE_LINE.search(b.text)
+            if m and find_due("by " + m.group("d")):
+                return " ".join(m.group("d").split()).rstrip(" .")
+    return None
+
+
+def _columns_by_content(rows: list[list[str]], people: People):
+    """A headerless log's columns: the task is the longest prose, the owner the column of names, initials
+    or posts, the due the column of dates, the status the column of status words."""
+    from ..language.columns import LogColumns
+
+    rows = [r for r in rows if sum(bool(c) for c in r) >= 2]
+    if not rows:
+        return None
+    width = max(len(r) for r in rows)
+
+    def share(k: int, test) -> float:
+        cells = [r[k] for r in rows if k < len(r) and r[k]]
+        return sum(bool(test(c)) for c in cells) / len(cells) if cells else 0.0
+
+    words = [sum(len(r[k].split()) for r in rows if k < len(r)) / len(rows) for k in range(width)]
+    action = max(range(width), key=lambda k: words[k])
+    if words[action] < 3:
+        return None
+    rest = [k for k in range(width) if k != action]
+    owner = next((k for k in rest if share(k, lambda c: _owner_only(c, people)) >= 0.6
+                  and share(k, lambda c: _STATUS_CELL.match(c)) < 0.5), None)
+    dues = [(share(k, lambda c: find_due("by " + c)), k) for k in rest if k != owner]
+    due = max(dues)[1] if dues and max(dues)[0] >= 0.6 else None
+    status = next((k for k in rest if k not in (owner, due) and share(k, lambda c: _STATUS_CELL.match(c)) >= 0.6), None)
+    item = next((k for k in rest if k not in (owner, due, status) and share(k, lambda c: re.match(r"^[\w/.()-]{1,14}$", c)) >= 0.8),
+                None)
+    return LogColumns(action, owner, due, status, item)
 
 
 def _labelled(view: View, people: People) -> list[Task]:

@@ -57,6 +57,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     # "The minutes of the meetings held on 28 March 2022 were agreed and signed", "The minutes were approved".
     ("approval", re.compile(r"^(?:The\s+)?(?:draft\s+)?(?:minutes|notes)\b.{0,160}?\b(?:were|was)\s+(?:duly\s+|then\s+|unanimously\s+)?(?:"
                             + "|".join(MINUTES_APPROVAL_VERBS) + r")\b", re.I)),
+    # "The following policies were approved: Charging; Complaints": one decision with its list.
+    ("approval", _FOLLOWING_APPROVED),
     # "It was agreed that ...", "It was then agreed ...", and the same after a clause: "..., and it was agreed that".
     ("decision", re.compile(r"(?:^|[,;]\s+and\s+|\band\s+)[Ii]t was (?:(?:then|also|further|subsequently|therefore|duly|unanimously|formally)\s+){0,2}"
                             r"(?:agreed|resolved|decided|RESOLVED|AGREED)\b(?!\s+(?:this|with|between|by\s+(?!all\b)))")),
@@ -216,7 +218,20 @@ def find(view: View, skip: set[int]) -> list[Found]:
             i += 1
             continue
         if b.kind in ("paragraph", "list_item"):
-            out.extend(_in_sentences(view, i, used))
+            found = _in_sentences(view, i, used)
+            if found and _FOLLOWING_APPROVED.match(found[-1].text) and found[-1].text.rstrip().endswith(":"):
+                # "The following policies were approved:" over a list: the list is the decision's.
+                j = i + 1
+                while j < len(blocks) and blocks[j].kind == "list_item":
+                    used.add(j)
+                    j += 1
+                if j > i + 1:
+                    found[-1].text = f"{found[-1].text} " + "; ".join(blocks[k].text.strip(" ;.") for k in range(i + 1, j))
+                    found[-1].blocks.extend(range(i + 1, j))
+                    out.extend(found)
+                    i = j
+                    continue
+            out.extend(found)
         i += 1
     return _dedupe(out)
 
