@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from floors import EXCEPTIONS, KINDS, SETS, assert_floors, floors_of
-from minutes_pdfs import initials_column_pdf, plain_pdf
+from minutes_pdfs import boxed_log_pdf, initials_column_pdf, plain_pdf
 
 from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
@@ -34,6 +34,8 @@ PDF_FORMS = {
         ("stockport-resolved-numbered.txt", lambda source: plain_pdf(source.read_text())),
     "minutes_variants/swindon-initials-column.pdf":  # the grid's initials in a right-hand column
         ("swindon-initials-column.txt", lambda source: initials_column_pdf(source.read_text())),
+    "minutes_variants/elmstead-trust-board-action-log.pdf":  # ruled boxes with no header under each lead
+        ("elmstead-trust-board-action-log.txt", lambda source: boxed_log_pdf(source.read_text())),
     "plan_variants/wakefield-annual-action-plan-2018-19.pdf":
         ("wakefield-annual-action-plan-2018-19.txt", lambda source: pdf_of(source.stem)),
     "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf":

@@ -85,7 +85,8 @@ class TaskMatcher:
                                         {"LOWER": {"IN": ASKED_VERBS}}, {"LOWER": "to"}, verb]])
             self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": ["is", "are"]}}, adverb, {"LOWER": "to"}, verb]])
         will_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL)}}
-        self.matcher.add("WILL", [[*person, {"LOWER": "will"}, adverb, will_verb]])
+        self.matcher.add("WILL", [[*person, {"LOWER": "will"}, adverb, will_verb],
+                                  [anyone, {"LOWER": "will"}, adverb, will_verb]])  # "Democratic Services will write ..."
         self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]])
         # "It was agreed that the Clerk write to ...", "CC requested that the Parish Clerk writes ...".
         that_verb = {"IS_LOWER": True, "IS_ALPHA": True,

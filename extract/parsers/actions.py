@@ -275,7 +275,7 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
     # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
     seen, out = set(), []
     for t in sorted(tasks, key=lambda t: t.block):
-        key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled") or t.rule.startswith("prose:") else "")
+        key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled", "first_person") or t.rule.startswith("prose:") else "")
         if key not in seen and (claimed.get(t.block) is not None or t.rule in ("decision:sentence", "first_person")):
             seen.add(key)
             out.append(t)
@@ -511,8 +511,9 @@ def _first_person(view: View, skip: set[int]) -> list[Task]:
                 reporter = m.group("post")
             elif _ANY_REPORT.search(sentence) and reporter:
                 reporter = None
-            if reporter and _FIRST_PERSON_TASK.search(sentence):
-                out.append(Task(sentence.strip(), [reporter], None, i, view.item[i], find_due(sentence),
+            task = _FIRST_PERSON_TASK.search(sentence) if reporter else None
+            if task:
+                out.append(Task(sentence.strip(), [reporter], None, i, view.item[i], find_due(sentence[task.start():]),
                                 rule="first_person"))
     return out
 
@@ -846,7 +847,9 @@ def _with_antecedent(b: Block, doc, sent, span, text: str) -> str:
     k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
     if k == 0:
         return text
-    return f"{sents[k - 1].text.strip()} {sent.text.strip()}"
+    # "24/52 Highways and footpaths: Cllr. Lowther reported ...": the run-in heading is the item's, not the task's.
+    before = re.sub(r"^(?:\d{1,4}(?:/\d{1,4}){1,2}[a-z]?\s+)?[A-Z][\w’'&/ -]{0,60}:\s+(?=[A-Z])", "", sents[k - 1].text.strip())
+    return f"{before} {sent.text.strip()}"
 
 
 def _fuller_name(name: str, people: People) -> str:

@@ -275,7 +275,7 @@ def _with_lead(lead: str, part: str) -> str:
     if part.lower().startswith("and "):
         part = part[4:]
     if part.endswith(" and"):
-        part = part[:-4]
+        part = part[:-4].rstrip(" ;,")
     return _cap(f"{lead} {part}" if lead else part)
 
 
@@ -291,7 +291,9 @@ def _parts_after(view: View, i: int, lead: str, used: set[int]) -> tuple[list[Fo
             continue
         marker = (b.marker or "").strip()
         numbered = _NUMBERED_PARTS.match(" " + b.text)
-        if b.kind == "list_item" or (b.kind == "paragraph" and (_PART_MARKER.match(marker) or numbered)):
+        # A short part may come out of the reader as a heading ("(b) endorses the priorities; and").
+        if b.kind == "list_item" or (b.kind == "paragraph" and (_PART_MARKER.match(marker) or numbered)) or (
+                b.kind == "heading" and numbered):
             text = _NUMBERED_PARTS.sub("", " " + b.text, count=1).strip() if numbered else b.text
             found.append(Found(_with_lead(lead, text), kind, view.item[i], [i, j], True))
             used.add(j)
@@ -417,7 +419,15 @@ def _in_sentences(view: View, i: int, used: set[int] | None = None) -> list[Foun
     return _sentence_rules(view, i, split_sentences(b.text))
 
 
+_ACTION_TAG = re.compile(r"\s*\(\s*actions?\s*[:\-–]\s*[^)]{1,60}\)", re.I)
+# A heading run into its paragraph: "24/56 Village Fete: Councillors agreed ...", "Minute 64/17c: ...".
+_RUN_IN_HEADING = re.compile(r"^(?:(?:Minute\s+)?\d{1,4}(?:[/.]\d{1,4}){0,3}[a-z]?\)?\s+)?(?:[A-Z][\w’'&/-]*)(?:\s+[\w’'&/-]+){0,7}?\s*:\s+(?=[A-Z])")
+
+
 def _rule_of(sentence: str) -> str | None:
+    heading = _RUN_IN_HEADING.match(sentence)
+    if heading and not INLINE.match(sentence):
+        return _rule_of(sentence[heading.end():])
     if _NOT_DECISION.search(sentence):
         return None
     inline = INLINE.match(sentence)
@@ -449,6 +459,10 @@ def _sentence_rules(view: View, i: int, sentences: list[str]) -> list[Found]:
                                               or (_VERDICT.match(sentences[k + 1]) and "proposed" in s.lower())):
                 k += 1
                 text = f"{text} {sentences[k]}"
-            out.append(Found(text, kind, view.item[i], [i], False))
+            item = view.item[i]
+            text = _ACTION_TAG.sub("", text)  # "... before August (Action: OT)." : the owner tag is the action's
+            if item and text.startswith(f"{item} "):
+                text = text[len(item) + 1:]  # "24/56 Village Fete: Councillors agreed ...": the number is the item
+            out.append(Found(text, kind, item, [i], False))
         k += 1
     return out
