@@ -241,8 +241,10 @@ def person_patterns(people: People) -> list[dict]:
         if len(words) >= 2:
             firsts.setdefault(words[0], set()).add(canon)
             lasts.setdefault(words[-1], set()).add(canon)
+    posts = {p.lower() for p in POSTS + GROUP_OWNERS}
     for first, who in firsts.items():
-        if len(who) == 1 and first not in lasts:
+        # "Clerk" alone is the post, even where a list gave someone a name that starts with it.
+        if len(who) == 1 and first not in lasts and first.lower() not in posts:
             patterns.append({"label": "PERSON", "pattern": first, "id": next(iter(who))})
     for last, who in lasts.items():
         if len(who) == 1:

@@ -59,7 +59,9 @@ which whom what whether and or but as at by for from in of on with within withou
 """.split())
 # Words after a modal that are not the task's verb ("would have", "should not", "will also").
 NOT_TASK_AFTER_MODAL = frozenset({"have", "not", "need", "also", "be", "like", "seem", "appear", "probably",
-                                  "hopefully", "now", "then", "still", "already"})
+                                  "hopefully", "now", "then", "still", "already", "recall", "remember", "note",
+                                  "see", "know", "appreciate", "wish", "want", "hear", "receive", "recognise",
+                                  "understand", "welcome", "prefer", "expect", "benefit", "help", "enable"})
 # A subject commits itself: "Jo undertook to ...", "Sam offered to ...".
 COMMIT_VERBS = ["undertook", "offered", "agreed", "volunteered", "promised", "undertakes", "agrees", "offers",
                 "pledged", "committed"]

@@ -272,6 +272,11 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
     prose = [t for t in tasks if t.rule.startswith("prose:")]
     tasks = [t for t in tasks if t.rule != "decision:sentence" or not any(
         p.block == t.block and (p.text in t.text or t.text in p.text or set(p.owners) & set(t.owners)) for p in prose)]
+    for t in tasks:  # "... [new for members]" after a task any rule read: the tag is its status, not its text
+        tag = _TAG.search(t.text)
+        if tag and (tag.group("status") or tag.group("owner")) and tag.start() > 0:
+            t.text = t.text[:tag.start()].rstrip()
+            t.status = t.status or tag.group("status")
     # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
     seen, out = set(), []
     for t in sorted(tasks, key=lambda t: t.block):
@@ -771,6 +776,7 @@ _POINTS_BACK = re.compile(r"\b(?:this|it|them|these|those)\b(?=\s*(?:[.,;:!?]|$|
                           r"forward|out|through|over|and|before|by|once|when|if|as)\b))", re.I)
 # The new rules keep the task's sentence whole (the gold's "a task sentence is kept as written"); the
 # rules the corpus was read with keep the text from the owner on.
+_RUN_IN_LABEL = re.compile(r"^(?:RESOLVED|Resolved)\s+(?:Minute\s+)?\(?\d{1,4}(?:[/.]\d{1,4}){1,3}[a-z]?\)?\s*[:.\-–]?\s+")
 _WHOLE_SENTENCE = {"MODAL", "THAT", "PROMISED", "OFFER", "WILL"}
 
 
@@ -815,6 +821,7 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
             if span.start == sent.start and any({x for x, _ in owners_of(s)} & {x for x, _ in who} for s in before):
                 continue  # "(X to canvas ODI ...) was noted. X will push this forward.": the same task again
             text = _with_antecedent(b, doc, sent, span, text)
+        text = _RUN_IN_LABEL.sub("", text)  # "Resolved 14/11/7.01 It was agreed that the Clerk ...": the label is the decision's
         owners, flags, written = [], [], []
         for name, as_written in who:
             if label == "PERSON" and (name != as_written or not is_person_name(name)):

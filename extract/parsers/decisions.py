@@ -202,10 +202,9 @@ def find(view: View, skip: set[int]) -> list[Found]:
         lead = _lead_in(text)
         if lead is not None:
             found, j = _parts_after(view, i, lead, used)
-            if found:  # a lead-in without its parts is no decision
-                out.extend(found)
-                i = j
-                continue
+            out.extend(found)  # a lead-in without its parts is no decision
+            i = max(j, i + 1)
+            continue
         m = INLINE.match(text)
         if m and not is_heading(b) and not _RUN_IN.match(text):
             kind = "resolution" if m.group("label").lower().startswith("resol") else "decision"
@@ -425,9 +424,14 @@ _RUN_IN_HEADING = re.compile(r"^(?:(?:Minute\s+)?\d{1,4}(?:[/.]\d{1,4}){0,3}[a-z
 
 
 def _rule_of(sentence: str) -> str | None:
+    kind = _sentence_rule(sentence)
     heading = _RUN_IN_HEADING.match(sentence)
-    if heading and not INLINE.match(sentence):
-        return _rule_of(sentence[heading.end():])
+    if kind is None and heading and not INLINE.match(sentence):
+        return _sentence_rule(sentence[heading.end():])
+    return kind
+
+
+def _sentence_rule(sentence: str) -> str | None:
     if _NOT_DECISION.search(sentence):
         return None
     inline = INLINE.match(sentence)
