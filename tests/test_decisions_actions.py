@@ -307,3 +307,22 @@ def test_a_resolution_part_that_asks_someone():
 ])
 def test_owner_cells_split_by_a_lexicon_of_posts(cell, owners):
     assert split_owners(cell).owners == owners
+
+
+def test_proposer_and_verdict_lines_carry_the_motion_above():
+    x = extract(HEAD + "1. Accounts\n\nTo approve the accounts for 2023/24.\n\nProposer: Cllr Ann Wright 2nd: Mia Clarke\n\n"
+                "2. Grants\n\nThat the youth club be granted £500.\n\nRESULT: APPROVED\n\n3. Other\n\nThe Chair put the motion to the vote.\n")
+    assert [(d.item, d.text) for d in x.decisions] == [("1", "To approve the accounts for 2023/24."),
+                                                       ("2", "That the youth club be granted £500.")]
+
+
+def test_a_sentence_cut_by_a_page_break_is_read_whole():
+    from boardpapers.extract.parsers.decisions import View, find
+    from boardpapers.schemas.document import Block
+
+    def para(text, page):
+        return Block(kind="paragraph", text=text, page=page, source=text)
+    blocks = [para("The figures were discussed. It was agreed that the partnership would fund two outreach", 1),
+              para("workers for the summer period.", 2)]
+    found = find(View.build(blocks, ["1", "1"]), set())
+    assert [f.text for f in found] == ["It was agreed that the partnership would fund two outreach workers for the summer period."]

@@ -98,6 +98,8 @@ _POINTS_BACK = re.compile(r"^(?:She|He|They|This|These|It)\b")
 _VERDICT = re.compile(r"^(?:(?:result|outcome|vote|decision)\s*[:\-–]\s*)?(?:" + "|".join(VERDICTS) +
                       r")(?:\s+unanimously)?\s*[.!]?$|^(?:all|councillors|members|governors)(?:\s+present)?\s+(?:were\s+)?"
                       r"(?:in favour|were content|content|agreed)\b.{0,60}$", re.I)
+# A verdict printed under a motion, with its label: "RESULT: APPROVED", "Outcome – carried".
+_LABELLED_VERDICT = re.compile(r"^(?:result|outcome|vote|voting)\s*[:\-–]\s*(?:" + "|".join(VERDICTS) + r")\b", re.I)
 # A motion line: "Proposed Cllr Smith, seconded Cllr Jones", "Proposer: AB  2nd: CD".
 _MOTION = re.compile(r"^(?:proposed|proposer|moved)\b[\s:]*(?:by\s+)?[^.;]{1,60}?[,;]?\s*(?:and\s+)?(?:seconded|seconder|2nd)\b", re.I)
 # A decision run into a paragraph after its minute reference: "... (2): Resolved 14/11/5.01 The minutes ...".
@@ -194,6 +196,14 @@ def find(view: View, skip: set[int]) -> list[Found]:
             i += 1
             continue
         text = b.text.strip()
+        if (_MOTION.match(text) or _LABELLED_VERDICT.match(text)) and b.kind in ("paragraph", "list_item"):
+            # "Proposer: Cllr A  2nd: Cllr B", "RESULT: APPROVED" under a motion: the motion was carried.
+            prev = _previous_text_block(view, i, used)
+            if prev is not None and not any(prev in f.blocks for f in out):
+                out.append(Found(_cap(blocks[prev].text.strip()), "decision", view.item[prev], [prev, i], False))
+            used.add(i)
+            i += 1
+            continue
         if LABEL.match(text) or _FOLLOWING.search(text):
             kind = "resolution" if text.lower().startswith("resolv") else "decision"
             found, i = _under_label(view, i, kind, used)
@@ -217,7 +227,14 @@ def find(view: View, skip: set[int]) -> list[Found]:
             i += 1
             continue
         if b.kind in ("paragraph", "list_item"):
+            nxt = _cut_at_page_break(view, i, used)
+            if nxt is not None:  # "... that the Board" | new page | "approve the plan.": one sentence, not a cut one
+                joined = b.model_copy(update={"text": f"{b.text.rstrip()} {blocks[nxt].text.lstrip()}"})
+                view.blocks[i] = joined
+                used.add(nxt)
             found = _in_sentences(view, i, used)
+            if nxt is not None:
+                view.blocks[i] = b
             if found and _FOLLOWING_APPROVED.match(found[-1].text) and found[-1].text.rstrip().endswith(":"):
                 # "The following policies were approved:" over a list: the list is the decision's.
                 j = i + 1
@@ -233,6 +250,32 @@ def find(view: View, skip: set[int]) -> list[Found]:
             out.extend(found)
         i += 1
     return _dedupe(out)
+
+
+def _cut_at_page_break(view: View, i: int, used: set[int]) -> int | None:
+    """The paragraph a page break cut this one's last sentence from: it ends with no full stop, and
+    the next text block, on a later page, opens in lower case."""
+    b = view.blocks[i]
+    if not b.text.strip() or b.text.rstrip()[-1] in ".!?:;)\"”":
+        return None
+    k = i + 1
+    while k < len(view.blocks) and (k in view.margin_blocks or view.blocks[k].kind in ("margin", "footnote")):
+        k += 1
+    if k >= len(view.blocks) or k in used or view.blocks[k].kind != "paragraph":
+        return None
+    nxt = view.blocks[k]
+    if nxt.page is None or b.page is None or nxt.page <= b.page or not nxt.text.lstrip()[:1].islower():
+        return None
+    return k
+
+
+def _previous_text_block(view: View, i: int, used: set[int]) -> int | None:
+    k = i - 1
+    while k >= 0 and (k in view.margin_blocks or view.blocks[k].kind in ("margin", "footnote")):
+        k -= 1
+    if k < 0 or view.blocks[k].kind not in ("paragraph", "list_item") or is_heading(view.blocks[k]) or k in used:
+        return None
+    return k
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
