@@ -326,3 +326,11 @@ def test_a_sentence_cut_by_a_page_break_is_read_whole():
               para("workers for the summer period.", 2)]
     found = find(View.build(blocks, ["1", "1"]), set())
     assert [f.text for f in found] == ["It was agreed that the partnership would fund two outreach workers for the summer period."]
+
+
+def test_an_acronym_opening_a_header_line_is_no_owner_and_each_task_its_own_text():
+    x = extract(HEAD.replace("Tom Dell", "Tom Dell, J R Smith") + "1. Plan\n\nThe Community Safety Partnership plan was discussed.\n\n"
+                "CSP Plan Refresh The refresh was discussed by the group.\n\n"
+                "J R Smith to circulate the plan. All members to send comments to Joe Banks.\n")
+    assert [(a.owners, a.text) for a in x.actions] == [(["J R Smith"], "Circulate the plan"),
+                                                       (["All members"], "Send comments to Joe Banks")]

@@ -570,7 +570,9 @@ def _prefix_owner(b: Block, people: People) -> tuple[str, str] | None:
         if covered >= 0.7 * len(title.replace(" ", "")) and (is_initials(prefix) or is_person_name(prefix)):
             return prefix, title
     m = _PREFIX.match(b.text)
-    if m and all(people.resolve_initials(p) for p in re.split(r"\s*/\s*", m.group("p"))):
+    # Initials opening a line name a person ("LW It was reported ..."); an acronym opening a header line
+    # ("CSP Plan Refresh") names a topic, even where the paper spells the acronym out.
+    if m and all(is_person_name(people.resolve_initials(p) or "") for p in re.split(r"\s*/\s*", m.group("p"))):
         return m.group("p"), ""
     return None
 
@@ -807,7 +809,7 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
         sentence = sent.text.strip()
         if len(same) > 1:
             text = rest
-        elif whole or (after_to <= 3 and span.label_ not in _WHOLE_SENTENCE):
+        elif whole or (after_to <= 3 and span.label_ not in _WHOLE_SENTENCE and len(spans) == 1):
             text = b.text
         elif span.start == sent.start and span.label_ == "TO_VERB":
             text = _drop_owner(rest, [who[0][1]])
