@@ -334,3 +334,12 @@ def test_an_acronym_opening_a_header_line_is_no_owner_and_each_task_its_own_text
                 "J R Smith to circulate the plan. All members to send comments to Joe Banks.\n")
     assert [(a.owners, a.text) for a in x.actions] == [(["J R Smith"], "Circulate the plan"),
                                                        (["All members"], "Send comments to Joe Banks")]
+
+
+def test_a_decision_carries_the_report_it_was_taken_on(harbridge):
+    assert {d.report_by for d in harbridge.decisions if d.item == "32"} == {"Head of Policy and Strategy"}
+    assert {d.report_by for d in harbridge.decisions if d.item != "32"} == {None}
+    stockport = extract_path(VARIANTS / "stockport-resolved-numbered.txt")
+    assert [d.report_by for d in stockport.decisions if d.item == "123"] == ["Supt Evans", "Supt Evans"]
+    portsmouth = extract_path(Path(__file__).parent.parent / "corpus" / "portsmouth-spp-minutes-2009-12.txt")
+    assert [d.report_by for d in portsmouth.decisions if d.item == "4(ii)"] == ["Paul Edmondson-Jones"]

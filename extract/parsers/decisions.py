@@ -513,3 +513,28 @@ def _sentence_rules(view: View, i: int, sentences: list[str]) -> list[Found]:
             out.append(Found(text, kind, item, [i], False))
         k += 1
     return out
+
+
+# Whose report a decision was taken on: "The Committee considered a report of the Head of Policy and
+# Strategy on ...", "Supt Evans presented a report setting out ...", "(Report of the Director of Public Health)".
+_REPORT_OF = re.compile(
+    r"\b(?:considered|received|noted|discussed)\s+(?:a|the)\s+(?:joint\s+)?report\s+(?:of|by|from)\s+(?:the\s+)?"
+    r"(?P<a>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|of|and|for|&))*)"
+    r"|\(\s*report\s+(?:of|by|from)\s+(?:the\s+)?(?P<b>[A-Z][^)]{2,80})\)"
+    r"|(?:^|[.;]\s+)(?P<c>(?:(?:Supt|Insp|Cllr|Councillor|Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4})\s+"
+    r"(?:presented|introduced)\s+(?:a|the|this|his|her|their)\s+(?:\w+\s+){0,2}?report\b"
+    r"|\breport\s+(?:presented|introduced|submitted)\s+by\s+(?:the\s+)?(?P<d>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|and|for|&))*)")
+
+
+def report_by(view: View, item: str | None) -> str | None:
+    """The author the item's minute names for the report it decided on, as written."""
+    if item is None:
+        return None
+    for k, b in enumerate(view.blocks):
+        if view.item[k] != item or b.kind not in ("paragraph", "list_item", "heading"):
+            continue
+        m = _REPORT_OF.search(b.text)
+        if m:
+            who = (m.group("a") or m.group("b") or m.group("c") or m.group("d")).strip()
+            return re.sub(r"\s+(?:and|of|for|&)$", "", who)
+    return None

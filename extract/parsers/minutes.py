@@ -56,6 +56,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     for d in found:
         first = blocks[d.blocks[0]]
         yield Decision(item=d.item, text=d.text, kind=d.kind, date=meeting_date, body=ctx.meta.body,
+                       report_by=decision_rules.report_by(view, d.item),
                        provenance=ctx.provenance(first, PARSER, VERSION, text=_source(blocks, d.blocks)))
 
     nlp = people_pipeline(people)
