@@ -343,3 +343,11 @@ def test_a_decision_carries_the_report_it_was_taken_on(harbridge):
     assert [d.report_by for d in stockport.decisions if d.item == "123"] == ["Supt Evans", "Supt Evans"]
     portsmouth = extract_path(Path(__file__).parent.parent / "corpus" / "portsmouth-spp-minutes-2009-12.txt")
     assert [d.report_by for d in portsmouth.decisions if d.item == "4(ii)"] == ["Paul Edmondson-Jones"]
+
+
+def test_an_elliptical_decision_takes_its_sub_items_title():
+    x = extract(HEAD + "1. Governance\n\na. Dates for committee meetings for 2024/25. Agreed to be circulated and added "
+                "to the website.\n\nb. Term dates. The dates were agreed. The budget was approved last year.\n")
+    assert _texts(x.decisions) == [
+        "Dates for committee meetings for 2024/25. Agreed to be circulated and added to the website.",
+        "Term dates. The dates were agreed."]

@@ -75,7 +75,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
                             + "|".join(NOTED_OBJECTS) + r")s?\b(?!\s+(?:had|has|was|were|is|are|would)\b)")),
     # "The dates were agreed.", "The revised policy was approved": the meeting's act in the passive.
     ("decision", re.compile(r"^(?:The|This|These|Both|All|Each)\s+(?!minutes\b|notes\b|item\b|meeting\b|following\b)[\w’'/&,()-]+(?:\s+[\w’'/&,()-]+){0,7}?\s+"
-                            r"(?:was|were)\s+(?:(?:duly|unanimously|formally|then|also)\s+)?(?:" + _PASSIVE + r")\b(?!\s+(?:that|to|by\s+(?!all\b)|with|between))")),
+                            r"(?:was|were)\s+(?:(?:duly|unanimously|formally|then|also)\s+)?(?:" + _PASSIVE + r")\b(?!\s+(?:that|to|by\s+(?!all\b)|with|between))"
+                            # "The budget was approved last year": a past act reported, not this meeting's
+                            r"(?!.*\b(?:last\s+(?:year|month|meeting)|previously|earlier|in\s+(?:19|20)\d\d|at\s+the\s+(?:last|previous))\b)")),
     # "Andrew McKenzie was appointed as Finance Lead", "Cllr Smith was elected Chair".
     ("decision", re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:"
                             + "|".join(APPOINTING_VERBS) + r")\b(?!\s+(?:by\s+the\s+(?:Government|Secretary)))")),
@@ -92,6 +94,11 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
 _VIEW = re.compile(r"\bagreed that\s+(?:(?!\b(?:when|until|once|after|if|before)\b)[^,;])*?\bhad been\b", re.I)
 # Procedure and agenda wording: "put the motion to the vote", "to be approved as a correct record".
 _NOT_DECISION = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PROCEDURE_PHRASES) + r")\b|^to (?:be )?(?:approve|agree|receive|note|consider)d?\b", re.I)
+# A decision that does not say what it is about: "Agreed to be circulated ...", "The dates were agreed."
+_ELLIPTICAL = re.compile(r"^(?:Agreed|AGREED|Approved|APPROVED)\b|^(?:The|These|This|Both)\s+\w+\s+(?:was|were)\s+(?:agreed|approved)\s*\.?$")
+# A sub-item's title standing as a sentence of its own: short, with no verb.
+_TITLE_SENTENCE = re.compile(r"^(?:\(?[a-z]\)|[a-z]\.)?\s*[A-Z][^.]{2,120}\.?$")
+_VERB_WORD = re.compile(r"\b(?:is|are|was|were|be|been|had|has|have|will|would|should|did|does|agreed|noted|said|reported)\b", re.I)
 # A sentence that opens by pointing back ("She was appointed ...") takes the sentence before it.
 _POINTS_BACK = re.compile(r"^(?:She|He|They|This|These|It)\b")
 # A verdict on the motion before it: "All in favour.", "Carried unanimously.", "RESULT: APPROVED".
@@ -500,6 +507,9 @@ def _sentence_rules(view: View, i: int, sentences: list[str]) -> list[Found]:
         if kind is not None:
             text = s
             if _POINTS_BACK.match(s) and k > 0 and kind == "decision" and re.search(r"\b(?:" + "|".join(APPOINTING_VERBS) + r")\b", s):
+                text = f"{sentences[k - 1]} {s}"
+            elif k > 0 and _ELLIPTICAL.match(s) and _TITLE_SENTENCE.match(sentences[k - 1]) and not _VERB_WORD.search(sentences[k - 1]):
+                # "a. Dates for FGB meetings for 2022/2023. Agreed to be circulated.": the sub-item's title says what
                 text = f"{sentences[k - 1]} {s}"
             # "They also supported ...": the body's next sentence belongs to the same decision.
             while k + 1 < len(sentences) and (re.match(r"^(?:They|It)\s+(?:also|further)\b|^They\s+expressed\b", sentences[k + 1])
