@@ -351,3 +351,15 @@ def test_an_elliptical_decision_takes_its_sub_items_title():
     assert _texts(x.decisions) == [
         "Dates for committee meetings for 2024/25. Agreed to be circulated and added to the website.",
         "Term dates. The dates were agreed."]
+
+
+@pytest.mark.parametrize("text, decisions", [
+    ("The following policy was approved and is recommended to the FGB:\n\nCatering statement. Provided by the caterers.\n",
+     ["The following policy was approved and is recommended to the FGB: Catering statement."]),
+    ("The following policies were agreed as shown: None\n", []),
+    ("The following matters were agreed for the next agenda: Finance.\n", []),
+    ("Andrew Peel was appointed as Finance Lead.(Andrew takes over the pay review.) Governors thanked him.\n",
+     ["Andrew Peel was appointed as Finance Lead."]),
+])
+def test_governors_passive_forms(text, decisions):
+    assert _texts(extract(HEAD + "1. Governance\n\n" + text).decisions) == decisions

@@ -93,7 +93,9 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
 # "had been" belongs to the agreed clause itself, not to a later "when the works had been carried out".
 _VIEW = re.compile(r"\bagreed that\s+(?:(?!\b(?:when|until|once|after|if|before)\b)[^,;])*?\bhad been\b", re.I)
 # Procedure and agenda wording: "put the motion to the vote", "to be approved as a correct record".
-_NOT_DECISION = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PROCEDURE_PHRASES) + r")\b|^to (?:be )?(?:approve|agree|receive|note|consider)d?\b", re.I)
+_NOT_DECISION = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PROCEDURE_PHRASES) + r")\b|^to (?:be )?(?:approve|agree|receive|note|consider)d?\b"
+                           # "The following matters were agreed for the next agenda:", "... as shown: None": no decision
+                           r"|^the following\b.*\bfor (?:the )?(?:next )?agenda\b|^the following\b.*:\s*(?:none|n/a|nil)\.?$", re.I)
 # A decision that does not say what it is about: "Agreed to be circulated ...", "The dates were agreed."
 _ELLIPTICAL = re.compile(r"^(?:Agreed|AGREED|Approved|APPROVED)\b|^(?:The|These|This|Both)\s+\w+\s+(?:was|were)\s+(?:agreed|approved)\s*\.?$")
 # A sub-item's title standing as a sentence of its own: short, with no verb.
@@ -243,17 +245,24 @@ def find(view: View, skip: set[int]) -> list[Found]:
             if nxt is not None:
                 view.blocks[i] = b
             if found and _FOLLOWING_APPROVED.match(found[-1].text) and found[-1].text.rstrip().endswith(":"):
-                # "The following policies were approved:" over a list: the list is the decision's.
+                # "The following policies were approved:" over a list (or one short line): the list is the decision's.
                 j = i + 1
                 while j < len(blocks) and blocks[j].kind == "list_item":
                     used.add(j)
                     j += 1
-                if j > i + 1:
+                first = split_sentences(blocks[j].text)[:1] if j == i + 1 and j < len(blocks) and blocks[j].kind == "paragraph" else []
+                if first and len(first[0].split()) <= 12:
+                    found[-1].text = f"{found[-1].text} {first[0]}"  # the one item, the paragraph's first sentence
+                    found[-1].blocks.append(j)
+                elif j > i + 1:
                     found[-1].text = f"{found[-1].text} " + "; ".join(blocks[k].text.strip(" ;.") for k in range(i + 1, j))
                     found[-1].blocks.extend(range(i + 1, j))
                     out.extend(found)
                     i = j
                     continue
+                out.extend(found)
+                i += 1
+                continue
             out.extend(found)
         i += 1
     return _dedupe(out)
@@ -406,7 +415,7 @@ def _cap(text: str) -> str:
 _ABBREVIATIONS = {t.rstrip(".").lower() for t in HONORIFICS + COUNCILLOR_TITLES + COUNCILLOR_PLURALS} | {
     "st", "no", "nos", "approx", "e.g", "i.e", "eg", "ie", "cf", "vs", "fig", "ref", "insp", "supt", "sgt", "det",
     "ch", "cllrs", "rev", "revd", "prof", "hon", "rt", "mt", "ft", "jnr", "snr", "inc", "dept", "min", "para"}
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z0-9‘'\"“(•])|\s+•\s+")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z0-9‘'\"“(•])|\s+•\s+|(?<=[a-z]\.)(?=\([A-Z])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -511,6 +520,9 @@ def _sentence_rules(view: View, i: int, sentences: list[str]) -> list[Found]:
             elif k > 0 and _ELLIPTICAL.match(s) and _TITLE_SENTENCE.match(sentences[k - 1]) and not _VERB_WORD.search(sentences[k - 1]):
                 # "a. Dates for FGB meetings for 2022/2023. Agreed to be circulated.": the sub-item's title says what
                 text = f"{sentences[k - 1]} {s}"
+            if _FOLLOWING_APPROVED.match(text) and text.rstrip().endswith(":") and k + 1 < len(sentences):
+                k += 1  # "The following policy was approved:" and the list after it
+                text = f"{text} {sentences[k]}"
             # "They also supported ...": the body's next sentence belongs to the same decision.
             while k + 1 < len(sentences) and (re.match(r"^(?:They|It)\s+(?:also|further)\b|^They\s+expressed\b", sentences[k + 1])
                                               or (_VERDICT.match(sentences[k + 1]) and "proposed" in s.lower())):
