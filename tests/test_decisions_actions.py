@@ -363,3 +363,9 @@ def test_an_elliptical_decision_takes_its_sub_items_title():
 ])
 def test_governors_passive_forms(text, decisions):
     assert _texts(extract(HEAD + "1. Governance\n\n" + text).decisions) == decisions
+
+
+@pytest.mark.parametrize("sentence", ["The apologies were accepted.", "Sally Herbert was appointed as headteacher in 2020.",
+                                      "The strategy was adopted last year."])
+def test_reported_past_acts_are_no_decisions(sentence):
+    assert _rule_of(sentence) is None

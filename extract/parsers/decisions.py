@@ -74,13 +74,15 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
     ("decision", re.compile(r"^" + _SUBJECT + r"\s+(?:(?:also|formally|duly)\s+)?noted\s+(?:the|this|that)\s+(?:\w+\s+){0,3}?(?:"
                             + "|".join(NOTED_OBJECTS) + r")s?\b(?!\s+(?:had|has|was|were|is|are|would)\b)")),
     # "The dates were agreed.", "The revised policy was approved": the meeting's act in the passive.
-    ("decision", re.compile(r"^(?:The|This|These|Both|All|Each)\s+(?!minutes\b|notes\b|item\b|meeting\b|following\b)[\w’'/&,()-]+(?:\s+[\w’'/&,()-]+){0,7}?\s+"
+    ("decision", re.compile(r"^(?:The|This|These|Both|All|Each)\s+(?!minutes\b|notes\b|item\b|meeting\b|following\b|apolog)[\w’'/&,()-]+(?:\s+[\w’'/&,()-]+){0,7}?\s+"
                             r"(?:was|were)\s+(?:(?:duly|unanimously|formally|then|also)\s+)?(?:" + _PASSIVE + r")\b(?!\s+(?:that|to|by\s+(?!all\b)|with|between))"
                             # "The budget was approved last year": a past act reported, not this meeting's
                             r"(?!.*\b(?:last\s+(?:year|month|meeting)|previously|earlier|in\s+(?:19|20)\d\d|at\s+the\s+(?:last|previous))\b)")),
     # "Andrew McKenzie was appointed as Finance Lead", "Cllr Smith was elected Chair".
     ("decision", re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:"
-                            + "|".join(APPOINTING_VERBS) + r")\b(?!\s+(?:by\s+the\s+(?:Government|Secretary)))")),
+                            + "|".join(APPOINTING_VERBS) + r")\b(?!\s+(?:by\s+the\s+(?:Government|Secretary)))"
+                            # "Sally Herbert was appointed as headteacher in 2020": news of an earlier appointment
+                            r"(?!.*\b(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|term)|previously|earlier\s+this)\b)")),
     # "She was appointed as a Parent Governor": the sentence before names her (see _POINTS_BACK).
     ("decision", re.compile(r"^(?:She|He|They)\s+(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:" + "|".join(APPOINTING_VERBS) + r")\b")),
     # Motions: "CC proposed and LH seconded that ...", "It was proposed by X and seconded by Y that ...".
