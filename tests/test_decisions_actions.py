@@ -369,3 +369,12 @@ def test_governors_passive_forms(text, decisions):
                                       "The strategy was adopted last year."])
 def test_reported_past_acts_are_no_decisions(sentence):
     assert _rule_of(sentence) is None
+
+
+def test_a_committee_recommends_to_the_body_above():
+    x = extract(HEAD + "1. Budget\n\nRECOMMENDED to Council that the revenue budget for 2024/25 be approved.\n\n"
+                "The Board recommended to Cabinet that the strategy be adopted.\n\n2. Report\n\n"
+                "It was recommended that:\n\n- the posts relocate to the unit\n")
+    assert [(d.kind, d.text) for d in x.decisions] == [
+        ("recommendation", "RECOMMENDED to Council that the revenue budget for 2024/25 be approved."),
+        ("decision", "The Board recommended to Cabinet that the strategy be adopted.")]

@@ -17,7 +17,7 @@ from __future__ import annotations
 # present ("The Committee resolves ..."), as committee and board minutes write it.
 DECIDING_VERBS = ["agreed", "agrees", "resolved", "resolves", "decided", "decides", "approved", "approves",
                   "endorsed", "endorses", "accepted", "accepts", "supported", "ratified", "ratifies", "adopted",
-                  "adopts", "commissioned", "requested", "asked for"]
+                  "adopts", "commissioned", "requested", "asked for", "recommended to", "recommends to"]
 # What the meeting did to a thing, in the passive: "The dates were agreed", "The policy was approved".
 PASSIVE_DECIDING_VERBS = ["agreed", "approved", "adopted", "ratified", "endorsed", "accepted", "carried",
                           "received and adopted"]

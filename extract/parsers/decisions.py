@@ -30,6 +30,9 @@ from ..readers.blocks import is_initials
 LABEL = re.compile(r"^(?:decisions?(?: made)?|resolved(?: that)?|resolutions?|agreed(?: decisions?)?|decisions? taken)\s*[:.\-–]?\s*$", re.I)
 # A label with its decision on the same line: "RESOLVED that ...", "Decision: ...", "RESOLVED to note ...".
 INLINE = re.compile(r"^(?P<label>resolved|decisions?|agreed|resolution)\b\s*(?:[:\-–]\s*|(?=that\b|to\s+[a-z]|\(\d))(?P<rest>\S.*)$", re.I)
+# A committee's recommendation to the body above it, set as a label in capitals: "RECOMMENDED to Council
+# that ...", "RECOMMENDED: That Cabinet approves ...". ("It was recommended that:" over a report's points is not one.)
+_RECOMMENDED = re.compile(r"^(?P<label>RECOMMENDED)\b\s*(?:[:\-–]\s*|(?=(?:to\s+(?:the\s+)?[A-Z]\w+\s+)?that\b))(?P<rest>\S.*)$")
 # A lead-in over its parts: "RESOLVED that the Committee:", "The Cabinet resolved to:", "It was RESOLVED
 # that:" with (a), (b), (i) ... below or after it. Each part is a decision, read with its lead-in.
 LEAD_IN = re.compile(
@@ -226,10 +229,11 @@ def find(view: View, skip: set[int]) -> list[Found]:
             out.extend(found)  # a lead-in without its parts is no decision
             i = max(j, i + 1)
             continue
-        m = INLINE.match(text)
+        m = INLINE.match(text) or _RECOMMENDED.match(text)
         if m and not is_heading(b) and not _RUN_IN.match(text):
-            kind = "resolution" if m.group("label").lower().startswith("resol") else "decision"
-            rest = m.group("rest")
+            label = m.group("label").lower()
+            kind = "resolution" if label.startswith("resol") else "recommendation" if label.startswith("recommend") else "decision"
+            rest = m.group("rest") if kind != "recommendation" else text  # "RECOMMENDED to Council that ..." reads whole
             split = _split_lead_in(rest)
             parts = [f"{split[0]} {p}" for p in split[1]] if split else _split_numbered(rest)
             for part in parts:
