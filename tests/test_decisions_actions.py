@@ -378,3 +378,12 @@ def test_a_committee_recommends_to_the_body_above():
     assert [(d.kind, d.text) for d in x.decisions] == [
         ("recommendation", "RECOMMENDED to Council that the revenue budget for 2024/25 be approved."),
         ("decision", "The Board recommended to Cabinet that the strategy be adopted.")]
+
+
+def test_a_post_owner_is_kept_as_written_and_linked_to_its_holder(orford):
+    from boardpapers.extract.linking.people import post_holder
+
+    assert {a.owner for a in orford.actions} >= {"Clerk"}  # the record keeps the post as the paper writes it
+    roles = [(a.name, a.role) for a in orford.attendees]
+    assert post_holder("Parish Clerk", roles)[0] == post_holder("Clerk", roles)[0] == "Margaret Daley"  # linking: who holds it
+    assert post_holder("SENDCo", [("Ann Lee", "SENDCo"), ("Bob Roe", "Headteacher")])[0] == "Ann Lee"
