@@ -387,3 +387,17 @@ def test_a_post_owner_is_kept_as_written_and_linked_to_its_holder(orford):
     roles = [(a.name, a.role) for a in orford.attendees]
     assert post_holder("Parish Clerk", roles)[0] == post_holder("Clerk", roles)[0] == "Margaret Daley"  # linking: who holds it
     assert post_holder("SENDCo", [("Ann Lee", "SENDCo"), ("Bob Roe", "Headteacher")])[0] == "Ann Lee"
+
+
+def test_owners_set_with_a_dash_or_after_action_by():
+    x = extract(HEAD.replace("Tom Dell", "Tom Dell, Kim Lowe") + "1. Plan\n\nActions:\n\n- KL – circulate the plan to partners\n"
+                "- Book the venue for the summit – MC\n\n2. Data\n\nThe figures for the town centre were queried.\n\nAction by: TD\n")
+    assert [(a.owner, a.text) for a in x.actions] == [
+        ("Kim Lowe", "Circulate the plan to partners"), ("Mia Clarke", "Book the venue for the summit"),
+        ("Tom Dell", "The figures for the town centre were queried.")]
+
+
+def test_authority_delegated_to_a_post_is_its_task():
+    got = delegated_task("That Cabinet delegates authority to the Director of Place to agree the final terms by March 2025")
+    assert (got.owner_as_written, got.text, got.due) == ("the Director of Place", "Agree the final terms by March 2025",
+                                                          "March 2025")

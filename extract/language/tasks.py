@@ -20,7 +20,10 @@ _DELEGATED = re.compile(
 # "(c) asks the Head of Policy and Strategy to report back ...": a part of a resolution that sets a task.
 _ASKS = re.compile(
     rf"^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:asks?|requests?|instructs?|invites?|directs?)\s+"
-    rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$")
+    rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$"
+    # "(2) delegates authority to the Director of Place to agree the final terms"
+    rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
+    rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$")
 _AGREED_THAT = re.compile(
     rf"^(?:(?i:to)\s+)?(?i:agrees?|approves?|requests?|asks?|recommends?)\s+that\s+(?P<s>{_NAME})\s+"
     r"(?:(?i:should|will|to)\s+)?(?P<t>(?i:lead|leads|take|takes|report|reports|develop|develops|review|reviews|"
@@ -47,9 +50,10 @@ def delegated_task(decision: str) -> Delegated | None:
     for rx in (_DELEGATED, _AGREED_THAT, _ASKS):
         m = rx.match(text)
         if m:
-            task = m.group("t").strip(" ;.")
+            groups = m.groupdict()
+            subject, task = groups.get("s") or groups.get("s2"), (groups.get("t") or groups.get("t2")).strip(" ;.")
             due = _DUE.search(task)
-            return Delegated(m.group("s"), task[:1].upper() + task[1:], (due.group("d") or due.group("m")) if due else None)
+            return Delegated(subject, task[:1].upper() + task[1:], (due.group("d") or due.group("m")) if due else None)
     return None
 
 

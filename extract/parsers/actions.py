@@ -48,7 +48,9 @@ _DUES = [
     re.compile(rf"^(?:(?!\b(?:until|when|once|after|since|during|last|held|from)\b)[^,;])*?\bin\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)\b(?!\s+(?:issue|edition|\d{{1,2}}\b))"),
 ]
 # "Action 3:", "ACTION:", and numbered action points "AP1 – SR to share ..." (Welsh partnership notes).
-_LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?|actions?|AP\s*\d+[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$", re.I)
+_LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?(?:\s+(?:by|owner))?|actions?|AP\s*\d+[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$", re.I)
+# An owner set before or after the task with a dash: "JB – circulate the plan", "Circulate the plan – JB".
+_DASHED_OWNER = re.compile(r"^(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+[–—-]\s+(?P<t>\S.*)$|^(?P<t2>\S.*?)\s+[–—-]\s+(?P<o2>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s*\.?$")
 # A deadline set after a dash at the end: "... with partners – 31/10/18", "... – end of October".
 _TRAILING_DUE = re.compile(rf"\s+[-–—]\s+(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?)|"
                            rf"(?:the\s+)?(?:next|following)\s+meeting|asap|ongoing|immediate(?:ly)?)\s*\.?\s*$", re.I)
@@ -471,6 +473,13 @@ def _labelled(view: View, people: People) -> list[Task]:
             task.owners, task.flags = resolve_owner(named.group("s"), people, view.item_text(i))
             task.owner_as_written = named.group("s")
             task.text = body[:named.start()].rstrip(" ,;.")
+            task.text = task.text[:1].upper() + task.text[1:]
+        dashed = _DASHED_OWNER.match(body) if not task.owners else None
+        if dashed:
+            written = dashed.group("o") or dashed.group("o2")
+            task.owners, task.flags = resolve_owner(written, people, view.item_text(i))
+            task.owner_as_written = written
+            task.text = (dashed.group("t") or dashed.group("t2")).strip().rstrip(".")
             task.text = task.text[:1].upper() + task.text[1:]
         if tag_owner and not task.owners:
             task.owners, task.flags = resolve_owner(tag_owner, people, view.item_text(i))
