@@ -276,7 +276,8 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
         p.block == t.block and (p.text in t.text or t.text in p.text or set(p.owners) & set(t.owners)) for p in prose)]
     for t in tasks:  # "... [new for members]" after a task any rule read: the tag is its status, not its text
         tag = _TAG.search(t.text)
-        if tag and (tag.group("status") or tag.group("owner")) and tag.start() > 0:
+        square = tag is not None and t.text[tag.start():].lstrip().startswith("[")
+        if tag and (tag.group("status") or (square and tag.group("owner"))) and tag.start() > 0:
             t.text = t.text[:tag.start()].rstrip()
             t.status = t.status or tag.group("status")
     # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
