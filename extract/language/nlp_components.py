@@ -1,12 +1,15 @@
-"""Registered spaCy components for minutes: people as entities, and the tasks given to them.
+"""Registered spaCy components for minutes: people and posts as entities, and the tasks given to them.
 
 ``people_pipeline(people)`` builds a per-document pipeline from :func:`nlp.new_pipeline`:
-an EntityRuler seeded with the paper's attendees, the spellings the text uses for them,
-first names and surnames that point to one person, and initials; then the
-``boardpapers_tasks`` component, a Matcher that marks "PERSON to <verb>", "PERSON
-undertook / offered / agreed to <verb>", "PERSON was asked to <verb>" and "PERSON will
-<verb>". A blank pipeline has no part-of-speech tags, so a verb is a word from a lexicon
-of action verbs, or any lower-case word after "to" that is not a determiner or pronoun.
+an EntityRuler seeded with the paper's attendees, the spellings the text uses for them
+("Cllr. G. Gillett", "A. Jenkinson" for "Adrian Jenkinson"), first names and surnames that
+point to one person, and initials; posts ("the Clerk", "Parish Clerk", "Head of Policy and
+Strategy") and groups ("Members", "all members", "Democratic Services") from the lexicon in
+:mod:`.owners`; then the ``boardpapers_tasks`` component, a Matcher that marks the task forms
+listed on :class:`TaskMatcher`. A blank pipeline has no part-of-speech tags, so a verb is a
+word from the lexicon of :mod:`.verbs`, or any lower-case word after "to" that is not a
+determiner or pronoun. Titles and initials keep their full stop ("Cllr.", "G."): it ends no
+sentence.
 """
 from __future__ import annotations
 

@@ -10,7 +10,13 @@ Rules, strongest first; a block one rule has read is not read again by a weaker 
    "Paul Moorman **Violent Crime (page 2)**" over a matters-arising update);
 4. decisions that name their owner ("... - Lisa Wills to co-ordinate", "(David Williams)");
 5. prose found by the spaCy task matcher ("David Peacock to look at ...", "Jo Crooks
-   undertook to ...", "Sally was asked to ...").
+   undertook to ...", "Sally was asked to ...", "the Clerk is to ...", "It was agreed that the
+   Clerk write ...": people, posts and groups as owners), and first-person tasks in an
+   officer's report ("I will report back in December" under "Clerk's Report").
+
+Action logs include logs with no header under an Actions caption or a "<Topic> – Lead AB/CD"
+heading, read by what their columns hold. Owners are kept as written for posts and groups
+(linking names who holds a post).
 """
 from __future__ import annotations
 

@@ -1,5 +1,15 @@
 """What the meeting decided: DECISION(S) blocks, RESOLVED minutes, "It was agreed that ...".
 
+Block conventions: a label over its decisions ("DECISION:", "RESOLVED:"); a lead-in over its
+lettered, numbered or roman parts ("RESOLVED that the Committee:", "The Cabinet resolved to:"),
+each part a decision read with its lead-in; a label with its decision ("RESOLVED – That ...",
+"RECOMMENDED to Council that ..."); a proposer/seconder or "RESULT: APPROVED" line under a motion.
+Sentence conventions (:data:`_SENTENCE_RULES`, verbs from :mod:`..language.verbs`, deciding
+subjects from :mod:`..language.bodies`): "It was (then) agreed", "..., and it was agreed that",
+"<Body> agreed / resolved / approved ...", passive approvals of minutes and of things ("The dates
+were agreed"), appointments, motions, "<Body> is asked to ..."; a run-in "Resolved 14/11/5.01
+<sentence>" anywhere in a paragraph. Sentences are split with titles and initials in mind.
+
 Also home of :class:`View`, the minutes as the decision and action rules see them: the
 blocks after the attendance list, the agenda item each block sits under, and the margin
 labels (initials or a group written beside the text, one label per block run).
@@ -49,7 +59,6 @@ _FOLLOWING_APPROVED = re.compile(
     "|".join(PASSIVE_DECIDING_VERBS) + r")\b", re.I)
 
 _LABEL_PREFIX = re.compile(r"^action\s*\d*[a-z]?\s*:\s*|\s+due(?:\s+date)?\s*:.*$", re.I)
-_VERBS = "|".join(v.replace(" ", r"\s+") for v in DECIDING_VERBS)
 _PASSIVE = "|".join(PASSIVE_DECIDING_VERBS)
 _SUBJECT = (r"(?:The\s+|All\s+(?:the\s+)?)?(?:[A-Z][\w.&’'-]*\s+){0,4}" + DECIDING_SUBJECTS_RE +
             r"(?:\s+present)?")
@@ -247,7 +256,7 @@ def find(view: View, skip: set[int]) -> list[Found]:
                 joined = b.model_copy(update={"text": f"{b.text.rstrip()} {blocks[nxt].text.lstrip()}"})
                 view.blocks[i] = joined
                 used.add(nxt)
-            found = _in_sentences(view, i, used)
+            found = _in_sentences(view, i)
             if nxt is not None:
                 view.blocks[i] = b
             if found and _FOLLOWING_APPROVED.match(found[-1].text) and found[-1].text.rstrip().endswith(":"):
@@ -466,7 +475,7 @@ def _minute_of(ref: str) -> str:
     return re.sub(r"\.\d{1,2}$", "", ref) if "/" in ref else ref
 
 
-def _in_sentences(view: View, i: int, used: set[int] | None = None) -> list[Found]:
+def _in_sentences(view: View, i: int) -> list[Found]:
     b = view.blocks[i]
     out: list[Found] = []
     chunks = _run_in(b.text)
