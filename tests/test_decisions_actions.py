@@ -336,6 +336,7 @@ def test_an_acronym_opening_a_header_line_is_no_owner_and_each_task_its_own_text
                                                        (["All members"], "Send comments to Joe Banks")]
 
 
+@pytest.mark.slow
 def test_a_decision_carries_the_report_it_was_taken_on(harbridge):
     assert {d.report_by for d in harbridge.decisions if d.item == "32"} == {"Head of Policy and Strategy"}
     assert {d.report_by for d in harbridge.decisions if d.item != "32"} == {None}
@@ -401,3 +402,11 @@ def test_authority_delegated_to_a_post_is_its_task():
     got = delegated_task("That Cabinet delegates authority to the Director of Place to agree the final terms by March 2025")
     assert (got.owner_as_written, got.text, got.due) == ("the Director of Place", "Agree the final terms by March 2025",
                                                           "March 2025")
+
+
+def test_a_prose_task_the_action_log_restates_is_one_action():
+    x = extract(HEAD + "ACTIONS TO BE TAKEN\n\n| Item | Action | By whom | By when |\n| --- | --- | --- | --- |\n"
+                "| 1 | Advise the council of the resignation of Tom Dell | Clerk | asap |\n\n1. Governance\n\n"
+                "Tom Dell resigned. Clerk to advise the council of the resignation. Clerk to book the hall.\n")
+    assert [(a.owner, a.text) for a in x.actions] == [("Clerk", "Advise the council of the resignation of Tom Dell"),
+                                                      ("Clerk", "Book the hall")]

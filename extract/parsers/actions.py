@@ -118,6 +118,13 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z]{4,}", text.lower()) if w not in _STOP}
 
 
+def _restates(a: str, b: str) -> bool:
+    """Do two task texts say the same: most content words of the shorter are in the longer?"""
+    wa, wb = _words(a), _words(b)
+    short, other = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short) >= 2 and len(short & other) >= 0.6 * len(short)
+
+
 def _due_from_item(view: View, task: Task, decisions: list[Found], taken: set[str]) -> str | None:
     """A deadline the item's discussion gives the task: 'asap' in the sentence agreeing it.
 
@@ -280,6 +287,12 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
     prose = [t for t in tasks if t.rule.startswith("prose:")]
     tasks = [t for t in tasks if t.rule != "decision:sentence" or not any(
         p.block == t.block and (p.text in t.text or t.text in p.text or set(p.owners) & set(t.owners)) for p in prose)]
+    # An action log that restates the minutes' actions: a task read in the prose that a log row of the
+    # same owners says again is that row ("Clerk to advise Babcock of the resignation." beside the log's
+    # "Advise Babcock and GIAS of the resignation of Oliver Laity").
+    logged = [t for t in tasks if t.rule == "table" and t.owners]
+    tasks = [t for t in tasks if not (t.rule.startswith("prose:") and any(
+        set(t.owners) == set(row.owners) and _restates(row.text, t.text) for row in logged))]
     for t in tasks:  # "... [new for members]" after a task any rule read: the tag is its status, not its text
         tag = _TAG.search(t.text)
         square = tag is not None and t.text[tag.start():].lstrip().startswith("[")
