@@ -410,3 +410,9 @@ def test_a_prose_task_the_action_log_restates_is_one_action():
                 "Tom Dell resigned. Clerk to advise the council of the resignation. Clerk to book the hall.\n")
     assert [(a.owner, a.text) for a in x.actions] == [("Clerk", "Advise the council of the resignation of Tom Dell"),
                                                       ("Clerk", "Book the hall")]
+
+
+def test_action_label_with_a_post_in_brackets():
+    x = extract(HEAD + "1. Hall\n\nAction: book the hall for the AGM (Clerk)\n\nAction: draft the newsletter (Head of Communications)\n")
+    assert [(a.owner, a.text) for a in x.actions] == [("Clerk", "Book the hall for the AGM"),
+                                                      ("Head of Communications", "Draft the newsletter")]

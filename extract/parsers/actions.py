@@ -80,6 +80,7 @@ _SUBJECT = re.compile(
 _ASKED_FOR = re.compile(r"\b(?:asked|requested)\s+(?:for\s+)?(?P<s>(?:those|all|each|every|partners|members|officers|colleagues)[\w ]{0,30}?)\s+to\s+(?!be\b)[a-z]")
 _GROUP_TO = re.compile(r"\b(?P<s>partners|members|all partners|everyone|all agencies|agencies|officers)\s+to\s+(?!be\b)(?P<v>[a-z]+)", re.I)
 _TRAILING_OWNER = re.compile(r"\((?P<s>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+|[A-Z]{2,4}(?:-[A-Z])?)\)\s*\.?\s*$")
+_TRAILING_POST = re.compile(r"\((?:the\s+)?(?P<s>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|of|and)){0,4})\)\s*\.?\s*$")
 _STATEMENT = re.compile(r"^(?:[A-Z][\w’'-]+\s+){1,3}(?:reported|said|stated|added|explained|believed|noted|confirmed|outlined|presented|"
                         r"suggested|expressed|highlighted|commented|asked|informed|reiterated|introduced|updated)\b")
 
@@ -489,7 +490,9 @@ def _labelled(view: View, people: People) -> list[Task]:
         named = _TRAILING_OWNER.search(body)  # "Action: circulate the plan (Jane Smith)"
         task = _task_from_subject(body, people, i, view.item[i], "labelled")
         assert task is not None
-        if not task.owners and named and (is_person_name(named.group("s")) or people.resolve_initials(named.group("s"))):
+        named = named or _TRAILING_POST.search(body)  # "Action: book the hall (Clerk)"
+        if not task.owners and named and (is_person_name(named.group("s")) or people.resolve_initials(named.group("s"))
+                                          or is_post(named.group("s"))):
             task.owners, task.flags = resolve_owner(named.group("s"), people, view.item_text(i))
             task.owner_as_written = named.group("s")
             task.text = body[:named.start()].rstrip(" ,;.")
