@@ -108,6 +108,19 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "tables": 0.75,
         "tables+rows": 0.75,
     },
+    "minutes_variants/harbridge-district-community-committee.txt": {
+        "metadata": 0.85,  # 0.875: Harbridge is not in the gazetteer (place is not read)
+    },
+    "minutes_variants/little-orford-parish-council.txt": {
+        "metadata": 0.75,  # body and place: "Council" is not a body noun yet, Little Orford not in the gazetteer
+    },
+    # Both readers take a headerless box's first row for its header (a text or PDF reader's call, R1/R2):
+    # the records are whole, the table headers are not.
+    "minutes_variants/elmstead-trust-board-action-log.txt": {"tables": 0.3, "tables+rows": 0.3},
+    "minutes_variants/elmstead-trust-board-action-log.pdf": {"tables": 0.3, "tables+rows": 0.3},
+    "minutes_variants/north-vale-stroke-network-notes.md": {
+        "metadata": 0.85,  # 0.875: the venue "via MS Teams" (a virtual meeting) is not read yet
+    },
     "minutes_variants/swindon-initials-column.pdf": {
         # Not a gap of the parsers: this PDF form sets the text form's Item/Notes/Action grid as
         # numbered minutes with the initials in a margin, so the gold's table is not in it.

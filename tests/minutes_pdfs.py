@@ -77,3 +77,31 @@ def initials_column_pdf(rendering: str) -> bytes:
             continue
         pages.paragraph(line, bold=_is_title(line))
     return make_pdf(pages.pages)
+
+
+def boxed_log_pdf(rendering: str) -> bytes:
+    """An action log set as a trust board prints it: a heading naming each topic's lead over a ruled
+    box of rows (task | status) with no header row, from a text rendering whose rows are tab-separated."""
+    from pdfgen import ruled_table
+
+    pages = _Pages()
+    lines = rendering.splitlines()
+    k = 0
+    while k < len(lines):
+        line = lines[k].strip()
+        if "\t" in lines[k]:
+            rows = []
+            while k < len(lines) and "\t" in lines[k]:
+                rows.append([c.strip() for c in lines[k].split("\t")])
+                k += 1
+            if pages.y + 18.0 * len(rows) > BOTTOM:
+                pages.pages.append([])
+                pages.y = TOP
+            pages.pages[-1].extend(ruled_table(LEFT, pages.y, [380.0, 100.0], rows, bold_first=False))
+            pages.y += 18.0 * len(rows)
+            pages.gap()
+            continue
+        if line:
+            pages.paragraph(line, bold=_is_title(line) or " – Lead " in line)
+        k += 1
+    return make_pdf(pages.pages)

@@ -20,7 +20,7 @@ import wordgrids
 from attendance_pdfs import ruled_pdf
 from floors import EXCEPTIONS, KINDS, SETS, assert_floors, floors_of
 from grid_pdfs import grid_pdf
-from minutes_pdfs import initials_column_pdf, plain_pdf
+from minutes_pdfs import boxed_log_pdf, initials_column_pdf, plain_pdf
 from pdfgen import make_pdf
 
 from boardpapers.extract.export import to_json
@@ -42,6 +42,8 @@ PDF_FORMS = {
         ("willowbrook-governors-grid.txt", lambda source: grid_pdf(source.read_text(), landscape=True)),
     "minutes_variants/pennine-lung-pathway-notes.pdf":  # a Minute | Discussion | Action grid
         ("pennine-lung-pathway-notes.txt", lambda source: grid_pdf(source.read_text())),
+    "minutes_variants/elmstead-trust-board-action-log.pdf":  # ruled boxes with no header under each lead
+        ("elmstead-trust-board-action-log.txt", lambda source: boxed_log_pdf(source.read_text())),
     "plan_variants/wakefield-annual-action-plan-2018-19.pdf":
         ("wakefield-annual-action-plan-2018-19.txt", lambda source: pdf_of(source.stem)),
     "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf":

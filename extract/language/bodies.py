@@ -35,6 +35,11 @@ ORGANISATION_LABEL = re.compile(
 
 # Who decides, as the subject of a decision sentence ("The Board agreed", "Members resolved").
 DECIDING_SUBJECTS = BODY_NOUNS[:] + ["Members", "Partners", "meeting", "group"]
+# Councils and governing bodies decide as their members: "Councillors agreed", "The Council resolved",
+# "Governors approved", "The Trustees agreed", "The Sub-Committee resolved" (parish, town and district
+# councils, school and academy governors, charities).
+DECIDING_SUBJECTS += ["Council", "Councillors", "councillors", "members", "Governors", "governors", "Governing Body",
+                      "Trustees", "Directors", "Sub-Committee", "Sub-Group", "committee", "board", "panel"]
 DECIDING_SUBJECTS_RE = "(?:" + "|".join(dict.fromkeys(DECIDING_SUBJECTS)) + ")"
 
 # A body named by its kind alone ("the Partnership", "the Sub-Group"): resolved to the one

@@ -99,9 +99,14 @@ def action_log_columns(header: list[str]) -> LogColumns | None:
         return next((k for k, h in enumerate(header) if rx.search(h)), None)
 
     action = col(LOG_ACTION)
+    owner, due = col(LOG_OWNER), col(LOG_DUE)
+    if action is None and owner is not None and due is not None:
+        # "ITEM | | BY WHOM | BY WHEN" (school governors' logs): the task column is the one left unheaded.
+        blank = [k for k, h in enumerate(header) if not h.strip()]
+        action = blank[0] if len(blank) == 1 else None
     if action is None or not any(LOG_NEEDS.search(h) for h in header):
         return None
-    return LogColumns(action, col(LOG_OWNER), col(LOG_DUE), col(LOG_PROGRESS), col(LOG_ITEM))
+    return LogColumns(action, owner, due, col(LOG_PROGRESS), col(LOG_ITEM))
 
 
 def is_action_header(header: list[str]) -> bool:

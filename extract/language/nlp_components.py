@@ -1,12 +1,15 @@
-"""Registered spaCy components for minutes: people as entities, and the tasks given to them.
+"""Registered spaCy components for minutes: people and posts as entities, and the tasks given to them.
 
 ``people_pipeline(people)`` builds a per-document pipeline from :func:`nlp.new_pipeline`:
-an EntityRuler seeded with the paper's attendees, the spellings the text uses for them,
-first names and surnames that point to one person, and initials; then the
-``boardpapers_tasks`` component, a Matcher that marks "PERSON to <verb>", "PERSON
-undertook / offered / agreed to <verb>", "PERSON was asked to <verb>" and "PERSON will
-<verb>". A blank pipeline has no part-of-speech tags, so a verb is a word from a lexicon
-of action verbs, or any lower-case word after "to" that is not a determiner or pronoun.
+an EntityRuler seeded with the paper's attendees, the spellings the text uses for them
+("Cllr. G. Gillett", "A. Jenkinson" for "Adrian Jenkinson"), first names and surnames that
+point to one person, and initials; posts ("the Clerk", "Parish Clerk", "Head of Policy and
+Strategy") and groups ("Members", "all members", "Democratic Services") from the lexicon in
+:mod:`.owners`; then the ``boardpapers_tasks`` component, a Matcher that marks the task forms
+listed on :class:`TaskMatcher`. A blank pipeline has no part-of-speech tags, so a verb is a
+word from the lexicon of :mod:`.verbs`, or any lower-case word after "to" that is not a
+determiner or pronoun. Titles and initials keep their full stop ("Cllr.", "G."): it ends no
+sentence.
 """
 from __future__ import annotations
 
@@ -16,24 +19,35 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .nlp import new_pipeline
+from .owners import GROUP_OWNERS, POSTS
 from .people import People, initials_of
-from .titles import SURNAME_TITLES
+from .titles import COUNCILLOR_PLURALS, COUNCILLOR_TITLES, HONORIFICS, SURNAME_TITLES
+from .verbs import (
+    ACTION_VERBS,
+    ASKED_VERBS,
+    COMMIT_VERBS,
+    INSTRUCTING_VERBS,
+    NOT_TASK_AFTER_MODAL,
+    NOT_VERBS,
+    TASK_MODALS,
+    TASK_THAT_VERBS,
+)
 
-ACTION_VERBS = frozenset("""
-action arrange ask attend bring check circulate clarify confirm consider contact co convene
-coordinate create deliver develop discuss draft email ensure establish explore feed find follow
-forward identify investigate invite lead liaise look meet monitor organise present prepare produce
-progress provide raise re recirculate report request respond review revise seek send set share speak
-submit update work write chase agree canvas canvass look obtain pursue seek take talk arrange
-""".split())
-# Lower-case words after "to" that are not verbs: "to the meeting", "to date", "to all".
-NOT_VERBS = frozenset("""
-the a an this that these those his her their its our my your all each every any some date be been
-which whom what whether and or but as at by for from in of on with within without about over under
-""".split())
-COMMIT_VERBS = ["undertook", "offered", "agreed", "volunteered", "promised", "undertakes", "agrees", "offers"]
-ASKED_VERBS = ["asked", "requested", "tasked", "invited", "required"]
-MATCHER_LABELS = ("TO_VERB", "COMMITS", "ASKED", "WILL")
+# Titles written with a full stop ("Cllr.", "Mr.", "Supt."), and capitals as initials ("G."): one token each.
+DOTTED_WORDS = sorted({t for t in HONORIFICS + COUNCILLOR_TITLES + COUNCILLOR_PLURALS if " " not in t}
+                      | {"Supt", "Insp", "Sgt", "Det", "St", "Nos"} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+
+__all__ = ["ACTION_VERBS", "NOT_VERBS", "COMMIT_VERBS", "ASKED_VERBS", "MATCHER_LABELS", "TaskMatcher",
+           "people_pipeline", "owner_of", "owners_of", "person_patterns", "post_patterns"]
+
+MATCHER_LABELS = ("TO_VERB", "COMMITS", "ASKED", "WILL", "MODAL", "THAT", "PROMISED", "OFFER")
+# Words after "and that X" that are not a task's verb: "and that the Clerk had ...".
+NOT_AFTER_THAT_SUBJECT = {"was", "were", "is", "are", "had", "has", "did", "does", "could", "can", "may", "might", "felt",
+                          "said", "thought", "believed", "noted", "reported", "confirmed"}
+# Who may be given a task: a person, a post ("the Clerk", "Parish Clerk") or a group ("Members").
+OWNER_LABELS = ("PERSON", "POST", "GROUP")
+# Words a subject's clause may run over before "and offered to ..." ("X reported that ... and offered to").
+_CLAUSE_LIMIT = 40
 
 
 @Language.factory("boardpapers_tasks")
@@ -42,32 +56,175 @@ def make_task_matcher(nlp: Language, name: str) -> TaskMatcher:
 
 
 class TaskMatcher:
-    """Marks task phrases as ``doc.spans["tasks"]``, each labelled with the rule that found it."""
+    """Marks task phrases as ``doc.spans["tasks"]``, each labelled with the rule that found it.
+
+    TO_VERB "X to <verb>"; COMMITS "X undertook / offered / agreed to <verb>", also in a second
+    clause ("X reported that ... and offered to"); ASKED "X was asked / advised to <verb>"; WILL
+    "X will <verb>"; MODAL "X is to / should / would <verb>"; THAT "agreed / suggested that X
+    <verb>" (the subjunctive: "that the Clerk write"); PROMISED "X advised she would <verb>";
+    OFFER "accept X's offer to <verb>". A group ("Members") takes tasks only as "Members to
+    <verb>" or "Members were asked to <verb>": "Members agreed to ..." is the meeting deciding.
+    """
 
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
-        # One PERSON entity, from its first token (B) through at most seven more (I). As
-        # {"ENT_TYPE": "PERSON", "OP": "+"}, a run of n names (a line of initials, "A A A ...")
-        # kept a partial match alive from every one of them: quadratic (issue 14).
-        person = [{"ENT_TYPE": "PERSON", "ENT_IOB": "B"}, {"ENT_TYPE": "PERSON", "ENT_IOB": "I", "OP": "{0,7}"}]
+        # Entities of at most eight tokens: as "+" / "*", a run of n names (a line of initials,
+        # "A A A ...") kept a partial match alive from every one of them: quadratic (issue 14).
+        one = {"ENT_TYPE": {"IN": ["PERSON", "POST"]}, "OP": "{1,8}"}
+        more = {"ENT_TYPE": {"IN": ["PERSON", "POST"]}, "OP": "{0,8}"}
+        both = {"LOWER": {"IN": ["and", "&"]}, "OP": "?"}
+        anyone = {"ENT_TYPE": {"IN": list(OWNER_LABELS)}, "OP": "{1,8}"}
+        person = [one, both, more]  # "Cllr. Crisp and Cllr. Collins would empty ..."
         lexicon_verb = {"LOWER": {"IN": sorted(ACTION_VERBS)}}
         any_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS)}}
+        modal_verb = {"IS_LOWER": True, "IS_ALPHA": True,
+                      "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | {"to"})}}
+        adverb = {"LOWER": {"IN": ["also", "then", "now", "still", "further"]}, "OP": "?"}
         for verb in (lexicon_verb, any_verb):
-            self.matcher.add("TO_VERB", [[*person, {"LOWER": "to"}, verb]])
+            self.matcher.add("TO_VERB", [[anyone, {"LOWER": "to"}, verb]])
             self.matcher.add("COMMITS", [[*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
                                          [*person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},
                                           {"LOWER": "offer"}, {"LOWER": "to"}, verb]])
-            self.matcher.add("ASKED", [[*person, {"LOWER": {"IN": ["was", "were", "is", "has", "had"]}},
-                                        {"LOWER": "been", "OP": "?"}, {"LOWER": {"IN": ASKED_VERBS}},
-                                        {"LOWER": "to"}, verb]])
-        will_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS | {"have", "not", "need", "also"})}}
-        self.matcher.add("WILL", [[*person, {"LOWER": "will"}, will_verb]])
+            self.matcher.add("ASKED", [[anyone, {"LOWER": {"IN": ["was", "were", "is", "are", "has", "had", "have"]}},
+                                        {"LOWER": "been", "OP": "?"}, {"LOWER": "also", "OP": "?"},
+                                        {"LOWER": {"IN": ASKED_VERBS}}, {"LOWER": "to"}, verb]])
+            self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": ["is", "are"]}}, adverb, {"LOWER": "to"}, verb]])
+        will_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL)}}
+        self.matcher.add("WILL", [[*person, {"LOWER": "will"}, adverb, will_verb],
+                                  [anyone, {"LOWER": "will"}, adverb, will_verb]])  # "Democratic Services will write ..."
+        self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]])
+        # "It was agreed that the Clerk write to ...", "CC requested that the Parish Clerk writes ...".
+        that_verb = {"IS_LOWER": True, "IS_ALPHA": True,
+                     "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | NOT_AFTER_THAT_SUBJECT)}}
+        self.matcher.add("THAT", [[{"LOWER": {"IN": TASK_THAT_VERBS}}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"},
+                                   *person, adverb, modal_verb],
+                                  # "It was agreed that this was not viable and that the Clerk write to ..."
+                                  [{"LOWER": "and"}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb,
+                                   that_verb]])
+        # "the Clerk advised she would follow up on this", "X confirmed that he will ...".
+        self.matcher.add("PROMISED", [[*person, {"LOWER": {"IN": ["advised", "said", "confirmed", "stated", "agreed",
+                                                                   "indicated", "undertook"]}},
+                                       {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["she", "he", "they"]}},
+                                       {"LOWER": {"IN": ["would", "will"]}}, adverb, modal_verb]])
+        # "It was agreed to accept Cllr. Jenkinson's offer to supply ...": the offer's maker does it.
+        self.matcher.add("OFFER", [[{"LOWER": {"IN": ["accept", "accepted", "welcomed", "take"]}}, {"LOWER": "up", "OP": "?"},
+                                    one, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": ["offer", "kind"]}},
+                                    {"LOWER": "offer", "OP": "?"}, {"LOWER": "to"}, any_verb]])
+        self._instructing = set(INSTRUCTING_VERBS) | {v + "ed" for v in INSTRUCTING_VERBS} | {"asked", "told"}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, start, end, label=self.matcher.vocab.strings[key])
-                 for key, start, end in self.matcher(doc)]
+        spans = []
+        for key, start, end in self.matcher(doc):
+            label = self.matcher.vocab.strings[key]
+            first = next((t.i for t in doc[start:end] if t.ent_type_ in OWNER_LABELS), None)
+            if first is None:
+                continue
+            if label in ("THAT", "OFFER"):
+                start = _ent_start(doc, first)
+            if label != "OFFER" and label != "THAT" and _instructed_by_a_task(doc, start, self._instructing):
+                continue  # "the Clerk should instruct David George to proceed": the Clerk's task, not George's
+            if label == "TO_VERB" and doc[first].ent_type_ != "PERSON" and not _opens_a_task(doc, start):
+                continue  # "messages for X, Community Partnership Manager to ask if ...": a post mid-sentence
+            if label == "TO_VERB" and _object_of_a_preposition(doc, start):
+                continue  # "in partnership with the PCSO and Head Teacher to encourage ...": not a subject
+            if label == "MODAL" and any(t.lower_ == "would" for t in doc[start:end]) and not any(
+                    t.lower_ == "that" for t in doc[doc[start].sent.start:start]):
+                continue  # "EH would welcome comments": a wish; "agreed that X would ..." sets a task
+            spans.append(Span(doc, start, end, label=label))
+        spans.extend(_second_clause_offers(doc))
         doc.spans["tasks"] = filter_spans(spans)
         return doc
+
+
+_PREPOSITIONS = {"to", "with", "from", "for", "of", "by", "at", "on", "in", "into", "between", "about", "via", "towards"}
+
+
+def _opens_a_task(doc: Doc, start: int) -> bool:
+    """A post or group before 'to <verb>' is the task's owner where it opens the sentence or a label
+    ('Action: Clerk to ...', '- Members to send ...') or is the one asked ('asked the Clerk to ...')."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in ("the", "all"):
+        k -= 1
+    return k < doc[start].sent.start or doc[k].text in (":", "-", "–", "—", "•", "*") or doc[k].lower_ in set(ASKED_VERBS) | {
+        "ask", "asks", "asking", "request", "requests", "invite", "invites"}
+
+
+def _object_of_a_preposition(doc: Doc, start: int) -> bool:
+    """Is the owner before 'to <verb>' the object of a preposition in its clause ('writes to the Borough
+    Council and Freebridge Housing to ask ...')? A clause starts at the sentence or a , ; : or dash."""
+    k = start - 1
+    while k >= doc[start].sent.start and doc[k].text not in (",", ";", ":", "-", "–", "—", "("):
+        if doc[k].lower_ in _PREPOSITIONS:
+            return True
+        k -= 1
+    return False
+
+
+def _ent_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _instructed_by_a_task(doc: Doc, start: int, instructing: set[str]) -> bool:
+    """'... should instruct D to proceed', 'to ask the SNT to attend': an instruction that is itself a task."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in instructing:
+        return False
+    before = doc[k - 1].lower_
+    return before in ("to", "should", "would", "will", "shall", "must") or doc[k].lower_ in INSTRUCTING_VERBS
+
+
+def _second_clause_offers(doc: Doc) -> list[Span]:
+    """'X reported that ... and offered to ...': the sentence's subject made the offer."""
+    out = []
+    for t in doc:
+        if t.lower_ not in COMMIT_VERBS or t.i < 2 or doc[t.i - 1].lower_ != "and" or t.i + 2 >= len(doc):
+            continue
+        if doc[t.i + 1].lower_ != "to" or not doc[t.i + 2].is_lower:
+            continue
+        sent = t.sent
+        first = doc[sent.start]
+        if first.ent_type_ not in ("PERSON", "POST") or t.i - sent.start > _CLAUSE_LIMIT:
+            continue
+        k = sent.start
+        while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and doc[k].ent_type_ == first.ent_type_ and (
+                k == sent.start or doc[k].ent_iob_ == "I"):
+            k += 1
+        # Another person's task in between ("X said that Y will ...") belongs to Y.
+        if any(doc[j].ent_type_ in ("PERSON", "POST") for j in range(k, t.i)):
+            continue
+        out.append(Span(doc, sent.start, t.i + 3, label="COMMITS"))
+    return out
+
+
+def post_patterns() -> list[dict]:
+    """EntityRuler patterns for posts ('the Clerk', 'Parish Clerk', 'Community Safety Manager') and
+    groups ('Members', 'all members', 'Democratic Services'), capitalised as papers write them."""
+    heads = sorted({p for p in POSTS} | {p.upper() for p in POSTS if p.isupper()})
+    qualifier = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "this", "that", "and", "of", "cllr", "mr",
+                                                         "mrs", "ms", "dr", "i", "it", "we", "they"]}, "OP": "{0,3}"}
+    groups = GROUP_OWNERS
+    return [
+        {"label": "POST", "pattern": [qualifier, {"ORTH": {"IN": heads}}]},
+        {"label": "POST", "pattern": [qualifier, {"ORTH": {"IN": heads}}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "{1,3}"}]},
+        {"label": "GROUP", "pattern": [{"ORTH": {"IN": [g for g in groups if g != "Services"]}}]},
+        {"label": "GROUP", "pattern": [{"LOWER": "all"}, {"LOWER": {"IN": [g.lower() for g in groups if g != "Services"]}}]},
+        {"label": "GROUP", "pattern": [{"IS_TITLE": True, "OP": "{1,2}"}, {"ORTH": "Services"}]},
+        {"label": "GROUP", "pattern": [{"IS_TITLE": True, "OP": "{1,3}"}, {"ORTH": {"IN": ["Team", "Members"]}}]},
+    ]
+
+
+def _fuller(name: str, names: list[str]) -> str:
+    """'A. Jenkinson' -> 'Adrian Jenkinson' where that is the one fuller spelling of the name the paper has."""
+    words = name.split()
+    if len(words) != 2 or not (len(words[0].rstrip(".")) == 1 and words[0][:1].isupper()):
+        return name
+    full = {n for n in names if len(n.split()) == 2 and n.split()[1] == words[1] and len(n.split()[0].rstrip(".")) > 1
+            and n.split()[0].startswith(words[0][0])}
+    return full.pop() if len(full) == 1 else name
 
 
 def person_patterns(people: People) -> list[dict]:
@@ -83,18 +240,36 @@ def person_patterns(people: People) -> list[dict]:
     for m in people.mentions:
         target = people.match_written(m.name) or people.canonical(m.name)
         patterns.append({"label": "PERSON", "pattern": m.name, "id": target})
+    names = [_fuller(n, names) for n in names]  # "A. Jenkinson" listed, "Adrian Jenkinson" written: one person
     for canon in set(names):
         words = canon.split()
         if len(words) >= 2:
             firsts.setdefault(words[0], set()).add(canon)
             lasts.setdefault(words[-1], set()).add(canon)
+    posts = {p.lower() for p in POSTS + GROUP_OWNERS}
     for first, who in firsts.items():
-        if len(who) == 1 and first not in lasts:
+        # "Clerk" alone is the post, even where a list gave someone a name that starts with it.
+        if len(who) == 1 and first not in lasts and first.lower() not in posts:
             patterns.append({"label": "PERSON", "pattern": first, "id": next(iter(who))})
     for last, who in lasts.items():
         if len(who) == 1:
             for title in SURNAME_TITLES:
                 patterns.append({"label": "PERSON", "pattern": f"{title} {last}", "id": next(iter(who))})
+                patterns.append({"label": "PERSON", "pattern": f"{title}. {last}", "id": next(iter(who))})
+    # "Cllr. G. Gillett", "G Gillett": an initial and a surname, where they point to one person.
+    by_initial: dict[tuple[str, str], set[str]] = {}
+    for canon in set(names):
+        words = canon.split()
+        if len(words) >= 2 and words[0][:1].isupper():
+            by_initial.setdefault((words[0][0], words[-1]), set()).add(canon)
+    for (initial, last), who in by_initial.items():
+        if len(who) == 1:
+            target = next(iter(who))
+            for form in (f"{initial}. {last}", f"{initial} {last}"):
+                patterns.append({"label": "PERSON", "pattern": form, "id": target})
+                for title in SURNAME_TITLES:
+                    for t in (title, f"{title}."):
+                        patterns.append({"label": "PERSON", "pattern": f"{t} {form}", "id": target})
     for canon in set(names):
         for ini in initials_of(canon):
             if people.resolve_initials(ini) == canon:
@@ -109,18 +284,45 @@ def person_patterns(people: People) -> list[dict]:
 def people_pipeline(people: People) -> Language:
     """A fresh pipeline for one paper: its people as PERSON entities, then the task matcher."""
     nlp = new_pipeline()
-    patterns = person_patterns(people)
-    if patterns:  # a paper that names nobody (an action log) needs no ruler
-        config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
-        ruler = nlp.add_pipe("entity_ruler", config=config, before="ner" if "ner" in nlp.pipe_names else None)
-        ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    # "Cllr. G. Gillett will ...": a title's or an initial's full stop ends no sentence.
+    for word in DOTTED_WORDS:
+        for form in (f"{word}.", f"{word.upper()}."):
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
+    patterns = person_patterns(people) + post_patterns()
+    config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+    ruler = nlp.add_pipe("entity_ruler", config=config, before="ner" if "ner" in nlp.pipe_names else None)
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("boardpapers_tasks")
     return nlp
 
 
 def owner_of(span: Span) -> tuple[str, str] | None:
-    """The PERSON a task span opens with: (name the paper means, as written)."""
+    """The person, post or group a task span opens with: (name the paper means, as written)."""
+    found = owners_of(span)
+    return found[0] if found else None
+
+
+def owners_of(span: Span) -> list[tuple[str, str]]:
+    """Every owner a task span opens with: 'Cllr. Crisp and Cllr. Collins would empty ...' gives two."""
+    out: list[tuple[str, str]] = []
+    ents = [e for e in span.ents if e.label_ in OWNER_LABELS]
+    k = span.start
+    for ent in ents:
+        if ent.start != k:
+            break
+        text = ent.text
+        if ent.label_ != "PERSON":
+            text = text[4:] if text.lower().startswith("the ") else text
+        out.append(((ent.ent_id_ or text) if ent.label_ == "PERSON" else text, text))
+        k = ent.end
+        if k < span.end and span.doc[k].lower_ in ("and", "&", ","):
+            k += 1
+    return out
+
+
+def owner_label(span: Span) -> str | None:
+    """PERSON, POST or GROUP: what kind of owner the span opens with."""
     for ent in span.ents:
-        if ent.label_ == "PERSON" and ent.start == span.start:
-            return (ent.ent_id_ or ent.text), ent.text
+        if ent.start == span.start and ent.label_ in OWNER_LABELS:
+            return ent.label_
     return None

@@ -39,7 +39,22 @@ POST_WORDS = {
     "nurse", "commander", "secretary", "clerk", "member", "members", "leader", "specialist",
     "administrator", "controller", "supervisor", "sergeant", "constable", "chief", "deputy",
     "assistant", "councillor", "cabinet", "portfolio", "holder", "practitioner", "caseworker",
+    # Schools and parishes: "SENDCo", "Headteacher", "SBM", "Subject leader", "Treasurer".
+    "teacher", "teachers", "headteacher", "headmaster", "headmistress", "principal", "bursar", "treasurer",
+    "sendco", "senco", "sbm", "dsl", "mayor", "vice-chair", "vice-chairman", "governor", "governors",
+    "chairwoman", "champion", "tas", "ta", "trustee", "trustees", "handyman", "warden", "ranger",
 }
+# Posts that name one holder on their own, capitalised as the paper writes them ("the Clerk is to ...",
+# "SENDCo; Headteacher"): the lexicon the task matcher reads owners from, and the owner splitter splits by.
+POSTS = ["Clerk", "Chair", "Chairman", "Chairwoman", "Chairperson", "Vice-Chair", "Vice-Chairman", "Treasurer",
+         "Secretary", "Headteacher", "Headmaster", "Headmistress", "Principal", "Bursar", "Mayor", "Leader",
+         "Deputy", "SENDCo", "SENCo", "SENCO", "SENDCO", "SBM", "DSL", "Manager", "Officer", "Director",
+         "Coordinator", "Co-ordinator", "Teacher", "Lead", "Administrator", "Secretariat", "Commissioner",
+         "Controller", "Adviser", "Advisor", "Inspector", "Executive", "Warden", "Handyman"]
+# Groups a task may be given to as a whole ("Members to send ...", "all members", "Democratic Services
+# will ..."): kept as written.
+GROUP_OWNERS = ["Members", "Councillors", "Governors", "Officers", "Partners", "Trustees", "Directors",
+                "Officials", "Everyone", "Services"]
 # Words that open a post: "Director of ...", "Assistant Director ...", "Head of ...".
 POST_OPENERS = {"director", "assistant", "deputy", "head", "chief", "acting", "interim", "senior",
                 "principal", "cabinet", "portfolio", "lead", "service", "strategic", "programme", "project"}
@@ -62,6 +77,11 @@ TITLES = TITLE_WORDS
 # with spaces round it, then the owner (annual action plans with one Owner column, 2018-20).
 _ORG_DASH = re.compile(r"^(?P<org>[^–—-]{2,60}?)\s+[–—-]\s+(?P<owner>\S.*)$")
 _HARD_SPLIT = re.compile(r"\n|;|\s/\s?|\s?/\s|\s\+\s")
+# "Heather Poustie/Kay Dicken", "AB/CD", "SENDCo/Headteacher": a "/" with no spaces splits names,
+# initials and posts; "agencies/services" stays one owner.
+_TIGHT_SLASH = re.compile(r"(?<=\S)/(?=\S)")
+# "Newly appointed BASC leader": how the holder came to the post is not part of it.
+_POST_PREAMBLE = re.compile(r"^(?:newly|recently)\s+(?:appointed|elected|recruited)\s+|^(?:new|interim|acting)\s+(?=[A-Z])", re.I)
 _SOFT_JOIN = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 # O’Hara with the curly apostrophe PDFs and Word use, as well as O'Hara (issue 8, property tests).
 _NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$|^[A-Z]\.?$|^(?:Mc|Mac|O['’])[A-Z][a-z]+$")
@@ -167,8 +187,13 @@ def _org_then_owner(text: str) -> tuple[str, str] | None:
 _CONNECTORS = {"and", "&", "of", "the", "for"}
 
 
+_POST_SET = {p.lower() for p in POSTS}
+
+
 def is_post(text: str) -> bool:
     words = [_bare(w) for w in _words(text)]
+    if len(words) == 1 and words[0] in _POST_SET:
+        return True
     if not words:
         return False
     return words[-1] in POST_WORDS or words[0] in POST_WORDS or (
@@ -209,9 +234,11 @@ def _split_soft(part: str) -> list[str]:
         left = (current + part[last:m.start()]).strip()
         right = part[m.end():].strip()
         comma = "," in m.group(0)
+        # The owner to the right reaches the next joiner only: "Head of Policy and Strategy and Clerk".
+        right_first = _SOFT_JOIN.split(right, maxsplit=1)[0].strip()
         if left and right and (_starts_owner(right) or _ends_owner(left)
                                or (comma and person_name(left) is not None)
-                               or (is_post(left) and is_post(right))):
+                               or (is_post(left) and is_post(right_first))):
             pieces.append(left)
             current = ""
         else:
@@ -223,7 +250,22 @@ def _split_soft(part: str) -> list[str]:
 
 def _clean(text: str) -> str:
     text = " ".join(text.split()).strip(" ,.-–")
-    return text
+    return _POST_PREAMBLE.sub("", text)
+
+
+def _is_owner_word(text: str) -> bool:
+    """A name, initials or a post on its own: what a tight '/' may split ('AB/CD', 'Kay Dicken/Clark')."""
+    t = text.strip(" .")
+    return bool(re.fullmatch(r"[A-Z]{2,4}", t)) or person_name(t) is not None or is_post(t) \
+        or bool(re.fullmatch(r"[A-Z][a-z]+", t))
+
+
+def _split_tight_slashes(text: str) -> list[str]:
+    parts = _TIGHT_SLASH.split(text)
+    if len(parts) > 1 and all(_is_owner_word(p) for p in parts) and any(
+            person_name(p.strip()) or re.fullmatch(r"[A-Z]{2,4}", p.strip(" .")) or is_post(p) for p in parts):
+        return parts
+    return [text]
 
 
 # A PDF cell wraps its text onto new lines: "Director of\nPublic Health" is one post. A line that
@@ -242,7 +284,7 @@ def split_owners(text: str | None) -> Owners:
     groups: list[str] = []
     orgs: list[str] = []
     last_person = False
-    for hard in _HARD_SPLIT.split(text):
+    for hard in [t for h in _HARD_SPLIT.split(text) for t in _split_tight_slashes(h)]:
         last_person = False
         for piece in _split_soft(hard):
             piece = _clean(piece)

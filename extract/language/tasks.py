@@ -17,6 +17,13 @@ from .dates import MONTH_TITLE_RE
 _NAME = r"(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and|for|&))*"
 _DELEGATED = re.compile(
     rf"^(?:(?i:that)\s+)?(?P<s>{_NAME})\s+(?:be|is|are)\s+(?i:asked|requested|invited|instructed|tasked)\s+to\s+(?P<t>\S.*)$")
+# "(c) asks the Head of Policy and Strategy to report back ...": a part of a resolution that sets a task.
+_ASKS = re.compile(
+    rf"^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:asks?|requests?|instructs?|invites?|directs?)\s+"
+    rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$"
+    # "(2) delegates authority to the Director of Place to agree the final terms"
+    rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
+    rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$")
 _AGREED_THAT = re.compile(
     rf"^(?:(?i:to)\s+)?(?i:agrees?|approves?|requests?|asks?|recommends?)\s+that\s+(?P<s>{_NAME})\s+"
     r"(?:(?i:should|will|to)\s+)?(?P<t>(?i:lead|leads|take|takes|report|reports|develop|develops|review|reviews|"
@@ -40,12 +47,13 @@ class Delegated:
 def delegated_task(decision: str) -> Delegated | None:
     """The subject a decision gives a task to, the task, and its deadline as written."""
     text = " ".join(decision.split()).strip(" ;.")
-    for rx in (_DELEGATED, _AGREED_THAT):
+    for rx in (_DELEGATED, _AGREED_THAT, _ASKS):
         m = rx.match(text)
         if m:
-            task = m.group("t").strip(" ;.")
+            groups = m.groupdict()
+            subject, task = groups.get("s") or groups.get("s2"), (groups.get("t") or groups.get("t2")).strip(" ;.")
             due = _DUE.search(task)
-            return Delegated(m.group("s"), task[:1].upper() + task[1:], (due.group("d") or due.group("m")) if due else None)
+            return Delegated(subject, task[:1].upper() + task[1:], (due.group("d") or due.group("m")) if due else None)
     return None
 
 

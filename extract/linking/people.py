@@ -254,6 +254,12 @@ def post_holder(post: str, people_roles: Iterable[tuple[str, str | None]]) -> tu
         score = fuzz.ratio(_fold(post), _fold(head))
         if score >= 90:
             hits[name] = f"post '{post}' is the role of {name} ('{head}', {score:.0f}% alike) in the same paper"
+    if not hits and len(post.split()) == 1:
+        # Minutes name a post by its last word: "the Clerk is to ..." where the list has "Parish Clerk".
+        for name, role in people_roles:
+            head = (role or "").split(",")[0].split("(")[0].strip()
+            if head and _fold(head).split()[-1:] == _fold(post).split():
+                hits[name] = f"post '{post}' ends the role of {name} ('{head}') in the same paper"
     return next(iter(hits.items())) if len(hits) == 1 else None
 
 

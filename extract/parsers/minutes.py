@@ -32,6 +32,9 @@ _TOP = re.compile(r"^\d{1,3}[.)]?$")  # council minute numbers run to three digi
 _SUB = re.compile(r"^\(?(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3}|[a-h])[.)]$")
 _PARA = re.compile(r"^(\d{1,2}\.\d{1,2})\.?$")
 _CODE = re.compile(r"^(?P<code>[A-Z]{1,4}\s*\(\d+\)\s*\d+(?:\.[\divx]+)*)\s+")
+# A minute reference opening a paragraph, its title run in: "24/52 Highways and footpaths: Cllr. ...",
+# "70/17 Apologies for absence ...", "FGB 98/2122 Attendance" (parish and school minutes).
+_MINUTE_REF = re.compile(r"^(?:Minute\s+)?(?:[A-Z]{2,4}\s+)?(?P<ref>\d{1,4}/\d{2,4}(?:/\d{1,4})?[a-z]?)\.?\s+(?=[A-Z])")
 
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
@@ -52,6 +55,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     for d in found:
         first = blocks[d.blocks[0]]
         yield Decision(item=d.item, text=d.text, kind=d.kind, date=meeting_date, body=ctx.meta.body,
+                       report_by=decision_rules.report_by(view, d.item),
                        provenance=ctx.provenance(first, PARSER, VERSION, text=_source(blocks, d.blocks)))
 
     nlp = people_pipeline(people)
@@ -135,6 +139,12 @@ def _items(blocks: list[Block], used: set[int]) -> tuple[list[str | None], list[
             para = _PARA.match(marker).group(1)
             if top is None or not para.startswith(f"{top}."):
                 top = para.split(".")[0]
+        elif b.kind in ("paragraph", "heading") and not marker and _MINUTE_REF.match(b.text):
+            m = _MINUTE_REF.match(b.text)
+            top, sub, para = m.group("ref"), None, None
+            rest = b.text[m.end():]
+            title = rest.split(":", 1)[0] if ":" in rest[:80] else " ".join(rest.split()[:8])
+            items.append((i, top, title))
         elif b.kind == "heading" and not numbered and not marker and i > 0:
             m = _CODE.match(b.text)
             top, sub, para = (m.group("code").replace(" ", "") if m else b.text[:80]), None, None
