@@ -68,47 +68,56 @@ class TaskMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
-        # Entities of at most eight tokens: as "+" / "*", a run of n names (a line of initials,
-        # "A A A ...") kept a partial match alive from every one of them: quadratic (issue 14).
-        one = {"ENT_TYPE": {"IN": ["PERSON", "POST"]}, "OP": "{1,8}"}
-        more = {"ENT_TYPE": {"IN": ["PERSON", "POST"]}, "OP": "{0,8}"}
+        # Owners are matched entity by entity, each anchored at its first token (B) and running over
+        # at most seven more (I). As {"ENT_TYPE": ..., "OP": "+"} (or "{1,8}"), a run of n names (a
+        # line of initials, "A A A ...") kept partial matches alive from every token in every split
+        # of the run: quadratic, then exponential in the bound (issue 14).
+        def entity(labels: list[str]) -> list[dict]:
+            return [{"ENT_TYPE": {"IN": labels}, "ENT_IOB": "B"},
+                    {"ENT_TYPE": {"IN": labels}, "ENT_IOB": "I", "OP": "{0,7}"}]
+
+        one = entity(["PERSON", "POST"])
         both = {"LOWER": {"IN": ["and", "&"]}, "OP": "?"}
-        anyone = {"ENT_TYPE": {"IN": list(OWNER_LABELS)}, "OP": "{1,8}"}
-        person = [one, both, more]  # "Cllr. Crisp and Cllr. Collins would empty ..."
+        anyone = entity(list(OWNER_LABELS))
+        # One person or post, or two ("Cllr. Crisp and Cllr. Collins would empty ..."): each rule's
+        # pattern is added once per form.
+        persons = [one, [*one, both, *one]]
         lexicon_verb = {"LOWER": {"IN": sorted(ACTION_VERBS)}}
         any_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS)}}
         modal_verb = {"IS_LOWER": True, "IS_ALPHA": True,
                       "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | {"to"})}}
         adverb = {"LOWER": {"IN": ["also", "then", "now", "still", "further"]}, "OP": "?"}
         for verb in (lexicon_verb, any_verb):
-            self.matcher.add("TO_VERB", [[anyone, {"LOWER": "to"}, verb]])
-            self.matcher.add("COMMITS", [[*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
-                                         [*person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},
-                                          {"LOWER": "offer"}, {"LOWER": "to"}, verb]])
-            self.matcher.add("ASKED", [[anyone, {"LOWER": {"IN": ["was", "were", "is", "are", "has", "had", "have"]}},
+            self.matcher.add("TO_VERB", [[*anyone, {"LOWER": "to"}, verb]])
+            self.matcher.add("COMMITS", [q for person in persons for q in (
+                [*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
+                [*person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},
+                 {"LOWER": "offer"}, {"LOWER": "to"}, verb])])
+            self.matcher.add("ASKED", [[*anyone, {"LOWER": {"IN": ["was", "were", "is", "are", "has", "had", "have"]}},
                                         {"LOWER": "been", "OP": "?"}, {"LOWER": "also", "OP": "?"},
                                         {"LOWER": {"IN": ASKED_VERBS}}, {"LOWER": "to"}, verb]])
-            self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": ["is", "are"]}}, adverb, {"LOWER": "to"}, verb]])
+            self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": ["is", "are"]}}, adverb, {"LOWER": "to"}, verb]
+                                       for person in persons])
         will_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL)}}
-        self.matcher.add("WILL", [[*person, {"LOWER": "will"}, adverb, will_verb],
-                                  [anyone, {"LOWER": "will"}, adverb, will_verb]])  # "Democratic Services will write ..."
-        self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]])
+        self.matcher.add("WILL", [*([*person, {"LOWER": "will"}, adverb, will_verb] for person in persons),
+                                  [*anyone, {"LOWER": "will"}, adverb, will_verb]])  # "Democratic Services will write ..."
+        self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]
+                                   for person in persons])
         # "It was agreed that the Clerk write to ...", "CC requested that the Parish Clerk writes ...".
         that_verb = {"IS_LOWER": True, "IS_ALPHA": True,
                      "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | NOT_AFTER_THAT_SUBJECT)}}
-        self.matcher.add("THAT", [[{"LOWER": {"IN": TASK_THAT_VERBS}}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"},
-                                   *person, adverb, modal_verb],
-                                  # "It was agreed that this was not viable and that the Clerk write to ..."
-                                  [{"LOWER": "and"}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb,
-                                   that_verb]])
+        self.matcher.add("THAT", [q for person in persons for q in (
+            [{"LOWER": {"IN": TASK_THAT_VERBS}}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb, modal_verb],
+            # "It was agreed that this was not viable and that the Clerk write to ..."
+            [{"LOWER": "and"}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb, that_verb])])
         # "the Clerk advised she would follow up on this", "X confirmed that he will ...".
         self.matcher.add("PROMISED", [[*person, {"LOWER": {"IN": ["advised", "said", "confirmed", "stated", "agreed",
                                                                    "indicated", "undertook"]}},
                                        {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["she", "he", "they"]}},
-                                       {"LOWER": {"IN": ["would", "will"]}}, adverb, modal_verb]])
+                                       {"LOWER": {"IN": ["would", "will"]}}, adverb, modal_verb] for person in persons])
         # "It was agreed to accept Cllr. Jenkinson's offer to supply ...": the offer's maker does it.
         self.matcher.add("OFFER", [[{"LOWER": {"IN": ["accept", "accepted", "welcomed", "take"]}}, {"LOWER": "up", "OP": "?"},
-                                    one, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": ["offer", "kind"]}},
+                                    *one, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": ["offer", "kind"]}},
                                     {"LOWER": "offer", "OP": "?"}, {"LOWER": "to"}, any_verb]])
         self._instructing = set(INSTRUCTING_VERBS) | {v + "ed" for v in INSTRUCTING_VERBS} | {"asked", "told"}
 

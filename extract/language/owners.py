@@ -44,6 +44,17 @@ POST_WORDS = {
     "sendco", "senco", "sbm", "dsl", "mayor", "vice-chair", "vice-chairman", "governor", "governors",
     "chairwoman", "champion", "tas", "ta", "trustee", "trustees", "handyman", "warden", "ranger",
 }
+# Occupations a post is named by ("Thoracic Surgeon", "Consultant Radiologist", "Lung Cancer Nurse
+# Specialist"): words of a post, never of a name. people.py reads the same set.
+OCCUPATION_WORDS = {
+    "surgeon", "surgeons", "physician", "physicians", "radiologist", "radiographer", "doctor", "doctors",
+    "gp", "gps", "pharmacist", "therapist", "physiotherapist", "psychologist", "psychiatrist",
+    "paediatrician", "oncologist", "cardiologist", "anaesthetist", "midwife", "midwives", "paramedic",
+    "dietitian", "dietician", "registrar", "matron", "clinician", "clinicians", "sonographer",
+    "solicitor", "accountant", "auditor", "engineer", "surveyor", "architect", "planner", "lawyer",
+    "barrister", "librarian", "caretaker", "receptionist", "volunteer", "volunteers", "apprentice",
+}
+POST_WORDS |= OCCUPATION_WORDS
 # Posts that name one holder on their own, capitalised as the paper writes them ("the Clerk is to ...",
 # "SENDCo; Headteacher"): the lexicon the task matcher reads owners from, and the owner splitter splits by.
 POSTS = ["Clerk", "Chair", "Chairman", "Chairwoman", "Chairperson", "Vice-Chair", "Vice-Chairman", "Treasurer",

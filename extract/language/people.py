@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .owners import OCCUPATION_WORDS
 from .titles import TITLE_PATTERN, TITLES, is_post_nominal  # noqa: F401 - TITLES is part of this module's API
 
 _TITLE_RE = TITLE_PATTERN
@@ -72,7 +73,7 @@ FUNCTION_WORDS = {
 SCHEME_WORDS = {
     "total", "place", "pot", "vigilance", "lights", "retailer", "capital", "bike", "check", "challenge",
 }
-NOT_NAME_WORDS = (ORGANISATION_NOUNS | ROLE_NOUNS | TOPIC_WORDS | DOCUMENT_WORDS | PLACE_WORDS | CALENDAR_WORDS
+NOT_NAME_WORDS = (ORGANISATION_NOUNS | ROLE_NOUNS | OCCUPATION_WORDS | TOPIC_WORDS | DOCUMENT_WORDS | PLACE_WORDS | CALENDAR_WORDS
                   | FUNCTION_WORDS | SCHEME_WORDS)
 # Endings of abstract and collective nouns that no name has: "Information", "Management",
 # "Partnerships", "Criminology"; "-ing" only before the last word ("Leading Lights", "Planning
