@@ -31,7 +31,7 @@ Parser = Callable[[Section, Context], Iterator[Record]]
 # Which rules read which kind of section. Tables are read everywhere.
 PARSERS: dict[str, list[Parser]] = {
     "minutes": [minutes.parse],
-    "plan": [plans.parse],
+    "plan": [plans.parse, performance.parse_tables],
     "scrutiny_report": [scrutiny.parse],
     "performance_report": [performance.parse, agenda.parse_recommendations],
     "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations],

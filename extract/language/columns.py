@@ -25,8 +25,13 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
                      r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate)\b"),
     ("documents", r"\bdocuments?\b"),
-    ("owner", r"\b(?:lead|leads|officer|owner|owners|responsib\w*|action\s+by|by\s+whom|who|accountable)\b"),
-    ("due", r"\b(?:by\s+when|when|timescales?|deadline|due|completion|target\s+date|date)\b"),
+    # "Lead", "Led by", "Delivered by", "Owned by", "Responsible", "Responsibility", "Who", "By whom",
+    # "Action by", "Lead officer / agency".
+    ("owner", r"\b(?:lead|leads|led\s+by|delivered\s+by|owned\s+by|officer|owner|owners|responsib\w*|action\s+by|"
+              r"by\s+whom|who|accountable)\b"),
+    # "Timescale", "Time", "Timeframe", "Timing", "Timeline", "When", "By when", "Deadline", "Target date".
+    ("due", r"\b(?:by\s+when|when|time|timescales?|time\s*frames?|timings?|timelines?|deadlines?|due|completion|"
+            r"target\s+dates?|(?<!\bto\s)date)\b"),  # not "Key achievements to date"
     # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
     ("status", r"\b(?:status|rag|response)\b"),
     ("target", r"\btargets?\b"),
@@ -34,9 +39,15 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
     ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
     ("resources", r"\bresources?\b"),
+    # Money columns of spending reports: "Funding allocated", "Allocation", "Spend", "Cost".
+    ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
+    # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
+    ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?)\b"),
     ("recommendation", r"\brecommendations?\b"),
-    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what)\b"),
-    ("indicator", r"\b(?:indicators?|measures?|kpis?|performance\s+measures?)\b"),
+    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what|next\s+steps?)\b"),
+    # "Measure(s)", "Measure of success", "Success criteria", "KPI", "Indicator", "Outcome measure",
+    # "Objectively verifiable indicators", "Metric": a column naming what is measured.
+    ("indicator", r"\b(?:indicators?|measures?|success\s+criteri(?:a|on)|kpis?|metrics?|performance\s+measures?)\b"),
     ("aim", r"\b(?:aims?|objectives?)\b"),
     ("outcome", r"\b(?:outcomes?|priority|priorities|themes?|areas?)\b"),
 ]]
@@ -72,7 +83,9 @@ COLUMN_WORDS = re.compile(
 def cell_role(text: str) -> str | None:
     """The role a header cell names ('Lead Officer' -> 'owner'), or None."""
     text = " ".join(text.split())
-    if not text or len(text.split()) > 8:
+    # A header is a few words; a long cell is text, not a label. Words in brackets qualify the
+    # label ("YR1 Enter your 1st 6 month Total - (count to End Feb 2023)") and are not counted.
+    if not text or len(re.sub(r"\([^)]*\)", " ", text).split()) > 8:
         return None
     for role, rx in ROLE_PATTERNS:
         if rx.search(text):

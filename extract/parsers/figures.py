@@ -397,3 +397,47 @@ def parse(section, ctx):
             yield Figure(value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period,
                          comparator=f.comparator, direction=f.direction, sentence=f.sentence[:2000],
                          provenance=ctx.provenance(b, "figures", VERSION, text=f.sentence))
+
+
+# --- figures inside a measure ------------------------------------------------------------------
+
+_LEVEL = r"(?:(?:at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|more\s+than|fewer\s+than|less\s+than|over|under|below|above)\s+)?"
+_FIGURE = r"£?\d[\d,]*(?:\.\d+)?(?:\s*%)?"
+_PERIOD_WORDS = r"(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d\d)?|Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|" + dates.MONTH_RE + r"\s+(?:19|20)\d\d)"
+# "from 41% in 2019/20 to at least 50% by 2024", "from 120 (2018) to 150 by March 2021"
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<base>{_FIGURE})\s*(?:\(?\s*(?:in|during|at|for|as\s+at)?\s*(?P<bp>{_PERIOD_WORDS})\s*\)?\s*)?"
+    rf"to\s+(?P<target>{_LEVEL}{_FIGURE}(?:\s+(?:by|in|during|for)\s+(?:the\s+end\s+of\s+)?{_PERIOD_WORDS})?)", re.I)
+
+
+@dataclass
+class MeasureFigures:
+    """What the figures inside a measure's text say: the baseline (a value with its period), the
+    target as written, and every figure read."""
+
+    figures: list[Found]
+    target: str | None = None
+    baseline: Found | None = None
+
+
+def measure_figures(text: str, report_date: str | None = None) -> MeasureFigures | None:
+    """The figures of a measure ('Repeat referrals to MARAC down from 41% in 2019/20 to at most
+    35% by 2024' -> baseline 41 (2019/20), target 'at most 35% by 2024'), or None when it states
+    none. A measure that states a level without a baseline ('200 door staff trained') is its
+    own target: the figures as written ('200')."""
+    found, _ = find_figures(text, report_date)
+    found = [f for f in found if f.unit != "position"]
+    if not found:
+        return None
+    m = _FROM_TO.search(text)
+    if m:
+        base_raw = " ".join(m.group("base").split()).rstrip()
+        baseline = next((f for f in found if f.raw.replace(" ", "") == base_raw.replace(" ", "")), None)
+        if baseline is not None:
+            period = m.group("bp")
+            baseline.period = (dates.financial_year(period) or dates.month_period(period)
+                               or (period if period and re.fullmatch(r"(?:19|20)\d\d", period) else None)) if period else None
+            baseline.period_text = period
+            baseline.series = "Baseline"
+        return MeasureFigures(found, " ".join(m.group("target").split()), baseline)
+    return MeasureFigures(found, "; ".join(f.raw for f in found))

@@ -26,10 +26,13 @@ from boardpapers.schemas.document import Block, Table
 from boardpapers.schemas.records import Indicator, IndicatorValue, Record
 
 from ..language import dates
+from ..language.columns import cell_role
 from ..language.numbers import Number, direction, is_arrow, is_status, parse_number
 from ..language.people import split_title
 from .common import Context, Section
 from .outcomes import outcome_records
+from .plan_tables import column_roles, owned_lines, table_kind
+from .tables import table_title
 
 PARSER = "performance"
 VERSION = "1"
@@ -249,6 +252,29 @@ def table_shape(table: Table, hint: tuple[str, int] | None = None) -> str | None
     if sum(p is not None for p in periods) >= max(2, 0.6 * len(periods)):
         return "series"
     return "rows"
+
+
+def value_columns(table: Table, hint: tuple[str, int] | None = None) -> list[int]:
+    """The columns that hold reported figures: headed by a period ("Q1", "Apr-16", "2019/20") or
+    by an actual ("Actual", "Outturn", "Total to date", "Score"), not by a baseline or a target,
+    with numbers in most of their filled cells."""
+    header = table.header_texts()
+    out = []
+    for c, h in enumerate(header[1:], start=1):
+        text = " ".join(h.split())
+        role = cell_role(text)
+        if role in ("target", "baseline", "owner", "due", "number"):
+            continue
+        if role != "actual" and (_OF_PERIOD.match(text) or column_period(text, hint) is None):
+            continue
+        cells = [r.texts[c].strip() for r in table.body_rows if c < len(r.cells) and r.texts[c].strip()]
+        if cells and sum(parse_number(x) is not None or is_arrow(x) for x in cells) >= 0.6 * len(cells):
+            out.append(c)
+    return out
+
+
+def has_value_columns(table: Table) -> bool:
+    return bool(value_columns(table))
 
 
 def _caption(blocks: list[Block], index: int) -> tuple[str | None, bool]:
@@ -568,17 +594,34 @@ def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
 # --- the parser -----------------------------------------------------------------------------
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
+    """Tables of figures, then the outcomes and figures stated in prose."""
+    places = outline(section.blocks)
+    table_indicators = list(table_records(section, ctx, places))
+    yield from (r for r in table_indicators if not isinstance(r, Indicator))
+    table_indicators = [r for r in table_indicators if isinstance(r, Indicator)]
+    yield from outcome_records(section, ctx, places, table_indicators)
+
+
+def parse_tables(section: Section, ctx: Context) -> Iterator[Record]:
+    """The tables of figures only: a plan's progress scores and spending rows; its prose is read
+    as a plan, not as a report of outcomes."""
+    yield from table_records(section, ctx, outline(section.blocks))
+
+
+def table_records(section: Section, ctx: Context, places: list[Place]) -> Iterator[Record]:
     blocks = section.blocks
-    places = outline(blocks)
-    table_indicators: list[Indicator] = []
     for i, b in enumerate(blocks):
         if b.kind != "table" or b.table is None:
             continue
+        columns = column_roles(b.table.header_texts())
+        if table_kind(columns) is None:
+            # A report's "Actions to achieve | ... | Next steps" columns: lines naming their owner.
+            yield from owned_lines(b.table, columns, b, ctx, item=b.table.caption or table_title(blocks, i),
+                                   parser="plans", version="1")
         shape = table_shape(b.table, table_hint(blocks, i))
         if shape == "status":
-            table_indicators.extend(status_indicators(blocks, i, places[i], ctx))
+            yield from status_indicators(blocks, i, places[i], ctx)
         elif shape == "series":
-            table_indicators.extend(series_indicators(blocks, i, places[i], ctx))
+            yield from series_indicators(blocks, i, places[i], ctx)
         elif shape == "rows":
-            table_indicators.extend(row_indicators(blocks, i, places[i], ctx))
-    yield from outcome_records(section, ctx, places, table_indicators)
+            yield from row_indicators(blocks, i, places[i], ctx)

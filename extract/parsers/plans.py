@@ -18,12 +18,14 @@ import re
 from collections.abc import Iterator
 
 from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Indicator, Priority, Progress, Record
+from boardpapers.schemas.records import Action, Indicator, IndicatorValue, Priority, Progress, Record
 
 from ..language.dates import parse_due
 from ..language.owners import split_owners
 from .common import Context, Section
-from .plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
+from .figures import measure_figures
+from .performance import has_value_columns
+from .plan_tables import TableRecordDraft, cell_lines, column_roles, owned_lines, subject_actions, table_kind, walk_rows
 from .tables import table_title
 
 PARSER = "plans"
@@ -64,16 +66,25 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                 columns = first
                 table = table.model_copy(update={"rows": [r.model_copy(update={"header": i == 0})
                                                           for i, r in enumerate(table.rows)]})
+        if has_value_columns(table):
+            continue  # figures by period or actuals beside targets: the performance rules read it
         kind = table_kind(columns)
-        if kind not in ("indicators", "activities", "progress"):
-            continue
-        title = table_title(blocks, i)
+        title = table.caption or table_title(blocks, i)
         theme = _theme(blocks, i, title, names)
+        if kind not in ("indicators", "activities", "progress"):
+            # "Actions to achieve | Funding allocated | Next steps" with no owner column: the
+            # lines that give themselves an owner ("Subject leader to ...") are actions.
+            yield from owned_lines(table, columns, block, ctx, item=table.caption or title, parser=PARSER, version=VERSION)
+            continue
         for draft in walk_rows(table, columns, theme=theme):
             if draft.kind == "indicators":
                 yield _indicator(draft, block, ctx)
             elif draft.kind == "activities":
-                yield plan_action(draft, block, ctx)
+                if "owner" in columns.roles or "owner" in draft.values:
+                    yield plan_action(draft, block, ctx)
+                else:
+                    yield from _owned_activity_lines(draft, block, ctx)
+                yield from measure_indicators(draft, block, ctx)
             elif draft.kind == "progress":
                 record = _progress(draft, block, ctx, columns.header)
                 if record is not None:
@@ -181,7 +192,7 @@ def _one_line(text: str) -> str:
 
 
 def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator:
-    name = _one_line(draft.joined("indicator", " "))
+    name = _one_line(draft.joined("indicator" if "indicator" in draft.values else "aim", " "))
     owners = split_owners("\n".join(draft.values.get("owner", [])))
     target = "; ".join(_one_line(t) for t in draft.values.get("target", []))
     note, flags = status_note(name, target)
@@ -194,9 +205,10 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
     status = draft.joined("status")
     if status:
         note = f"{note}; {status}" if note else status
+    period = draft.period or _one_line(draft.joined("due", " ")) or None  # "Aim | Target | Target date"
     return Indicator(
         name=name, owner=owners.owner, owners=owners.owners, target=target or None,
-        period=draft.period, level=draft.level, status_note=note,
+        period=period, level=draft.level, status_note=note,
         monitoring_only=bool(re.fullmatch(r"\s*monitor(?:ing)?(?: only)?\.?\s*", target, re.I)),
         commentary=commentary, theme=draft.theme, flags=flags,
         provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
@@ -256,3 +268,40 @@ def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
                 parts.append(cell.text.strip())
                 break
     return _one_line(" ".join(parts))
+
+
+# --- measures beside activities, and owners named in the activity text --------------------------
+
+def measure_indicators(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Indicator]:
+    """A measure column beside the activities ("Action | Led by | Timescale | Measure of
+    success"): each measure that states a figure is an indicator, with the row's owner and
+    timescale; a cell holds several measures as lines, bullets or sentences. Figures in the text
+    give the target ("at least 50% by 2024") and the baseline with its period ("from 41% in
+    2019/20"). A measure without a figure ("Scheme running") stays on the action only."""
+    owners = split_owners("\n".join(draft.values.get("owner", [])))
+    due = _one_line(draft.joined("due", " ")) or None
+    for cell in draft.values.get("indicator", []):
+        for measure in cell_lines(cell, sentences=True):
+            figures = measure_figures(measure, ctx.meta.date)
+            if figures is None:
+                continue
+            values = []
+            if figures.baseline is not None and figures.baseline.period:
+                b = figures.baseline
+                values.append(IndicatorValue(series="Baseline", period=b.period, period_as_written=b.period_text,
+                                             value=b.value, raw=b.raw, unit=b.unit, page=draft.page))
+            yield Indicator(
+                name=measure, owner=owners.owner, owners=owners.owners, target=figures.target,
+                period=draft.period or due, theme=draft.theme, values=values,
+                unit=figures.figures[-1].unit, flags=[] if owners.owners else ["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
+                                          box=draft.rows[0].cells[0].box if draft.rows[0].cells else None))
+
+
+def _owned_activity_lines(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Action]:
+    """An activities table with no owner column: the lines of the activity cell that name their
+    owner ("Youth Service to run detached sessions") are actions of that owner; a row with no
+    such line is one action without an owner, as before."""
+    owned = list(subject_actions(draft.values.get("activity", []), draft, block, ctx, item=draft.theme,
+                                 parser=PARSER, version=VERSION))
+    yield from owned or [plan_action(draft, block, ctx)]
