@@ -27,7 +27,17 @@ from boardpapers.schemas.records import Indicator, IndicatorValue, Record
 
 from ..language import dates
 from ..language.columns import cell_role
-from ..language.numbers import Number, direction, is_arrow, is_status, parse_number
+from ..language.numbers import (
+    Number,
+    breakdowns,
+    direction,
+    figure,
+    is_arrow,
+    is_status,
+    labelled_figures,
+    parse_number,
+    target_levels,
+)
 from ..language.people import split_title
 from .common import Context, Section
 from .outcomes import outcome_records
@@ -43,7 +53,6 @@ _TARGET_ROW = re.compile(r"^\s*target\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*$")
 _FRACTION_LEGEND = re.compile(r"\((?P<sym>[a-z])\)\s*=\s*(?:number of\s+)?(?P<a>[^/]+?)\s*/\s*(?P<b>.+?)\s*\.?$", re.I)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,})\)")
-_NAMES_COLUMN = re.compile(r"^\s*(?:performance\s+)?(?:indicators?|measures?|kpis?|performance measures?)\s*$", re.I)
 _OUTCOME_WORDS = re.compile(r"^\s*(?:outcome|priority|objective|aim)\b", re.I)
 
 
@@ -498,6 +507,43 @@ def _legend_periods(lead: list[Block]) -> dict[str, Period]:
     return out
 
 
+def _stated(text: str, ctx: Context) -> Period | None:
+    """A header or caption that states its period in words: '(count to End Feb 2023)', 'for
+    last academic year' (resolved against the paper's date)."""
+    iso = dates.stated_period(text, ctx.meta.date)
+    if not iso:
+        return None
+    return Period(iso, " ".join(text.split()), iso if "/" in iso else None)
+
+
+def _table_period(blocks: list[Block], index: int, caption: str | None, ctx: Context) -> Period | None:
+    """The period a table's caption or the heading above it states, for columns that state none."""
+    for text in [caption] + [b.text for b in reversed(_lead_in(blocks, index)) if b.kind == "heading"][:1]:
+        if text and (p := _stated(text, ctx)):
+            return p
+    return None
+
+
+def _row_provenance(ctx: Context, block: Block, table: Table, row_index: int, text: str):
+    """A body row's provenance: its own line of a text rendering, or its cells' box in a PDF, so
+    that two rows written alike (a source slip repeating a row) are two records."""
+    row = table.body_rows[row_index]
+    boxes = [c.box for c in row.cells if c.box is not None]
+    box = None
+    for b in boxes:
+        box = b.union(box)
+    lines = None
+    if block.lines and box is None:
+        # The row's own source line: a text table is a row a line (the |---| line under a
+        # markdown header is none); found by its first cell, else taken by its position.
+        source = block.source.split("\n")
+        k = len(table.header_rows) + row_index + (1 if block.source.lstrip().startswith("|") and table.header_rows else 0)
+        first_cell = next((" ".join(c.text.split()) for c in row.cells if c.text.strip()), "")
+        at = next((j for j in range(k, len(source)) if first_cell and first_cell[:30] in " ".join(source[j].split())), k)
+        lines = (block.lines[0] + at, block.lines[0] + at)
+    return ctx.provenance(block, PARSER, VERSION, text=text, box=box, page=row.page, lines=lines)
+
+
 def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
     block = blocks[index]
     table = block.table
@@ -509,10 +555,12 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
         yield from transposed_indicators(blocks, index, place, ctx, hint)
         return
     context = _context(blocks, index, place, caption)
-    if _NAMES_COLUMN.match(header[0] or ""):
-        # "Indicator | Baseline | Target | Q1 ...": the first column names each indicator in
-        # full; a heading prefix ("Priority indicators - Domestic burglary") only blurs it.
-        context = None
+    context = dates.without_period(context) if context else None
+    # "Indicator | Baseline | Target | Q1 ...": the first column names each indicator in full; a
+    # heading prefix ("Priority indicators - Domestic burglary") only blurs it. A label of one to
+    # three words ("Reading" under "Disadvantaged pupil progress scores") needs its table's name.
+    names_column = cell_role(header[0] or "") == "indicator"
+    table_period = _table_period(blocks, index, caption, ctx)
     lead = _lead_in(blocks, index)
     parts = _fraction_parts(lead)
     legend = _legend_periods(lead)
@@ -524,18 +572,23 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
         groups.append(group)
     col_periods = []
     for c, h in enumerate(header):
-        p = column_period(h, hint)
+        p = column_period(h, hint) or _stated(h, ctx)
         if p is None:
             p = legend.get(groups[c].lower()) or legend.get(h.lower())
-        col_periods.append(p)
-    for row in table.body_rows:
+        col_periods.append(p or table_period)
+    for row_index, row in enumerate(table.body_rows):
         texts = row.texts + [""] * (len(header) - len(row.cells))
         label = " ".join(texts[0].split())
         if not label:
             continue
         values, directions, statuses, target = [], [], [], None
         for c in range(1, len(header)):
-            cell, series, period = texts[c].strip(), header[c] or f"column {c + 1}", col_periods[c]
+            # A column with no header of its own takes its group's ("Baseline period" over "(%)");
+            # with neither, its figures have no series to name them ("column 6" is not one).
+            series = header[c] or (groups[c] if c and groups[c] != groups[0] else "")
+            if not series:
+                continue
+            cell, period = texts[c].strip(), col_periods[c]
             if is_arrow(cell):
                 directions.append(f"{series}: {direction(cell)}")
                 continue
@@ -545,7 +598,7 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
             n = parse_number(cell)
             if n is None:
                 continue
-            if _TARGET_ROW.match(series):
+            if cell_role(series) == "target":
                 target = cell
             if n.kind == "fraction":
                 a, b = parts or ("numerator", "denominator")
@@ -559,12 +612,15 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
         if not values:
             continue
         flags = [f"direction {d}" for d in directions]
+        # ... but not a heading that only says the rows are indicators ("Priority indicators").
+        prefix = context if context and (not names_column or len(label.split()) <= 3
+                                         and cell_role(context) != "indicator") else None
         yield Indicator(
-            name=f"{context} - {label}" if context else label, owner=place.lead,
+            name=f"{prefix} - {label}" if prefix else label, owner=place.lead,
             owners=[place.lead] if place.lead else [], target=target, unit=_dominant_unit(values),
             status_note="; ".join(statuses) or None, monitoring_only=monitoring, theme=place.priority,
             commentary=_commentary(blocks, index), values=values, flags=flags,
-            provenance=ctx.provenance(block, PARSER, VERSION, text=" | ".join(texts)))
+            provenance=_row_provenance(ctx, block, table, row_index, " | ".join(texts)))
 
 
 def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -610,6 +666,8 @@ def parse_tables(section: Section, ctx: Context) -> Iterator[Record]:
 
 def table_records(section: Section, ctx: Context, places: list[Place]) -> Iterator[Record]:
     blocks = section.blocks
+    ctx.shared.setdefault("paper_period", paper_period(ctx.doc.blocks))
+    used: set[int] = set()  # lead-in blocks a band indicator has read
     for i, b in enumerate(blocks):
         if b.kind != "table" or b.table is None:
             continue
@@ -625,3 +683,193 @@ def table_records(section: Section, ctx: Context, places: list[Place]) -> Iterat
             yield from series_indicators(blocks, i, places[i], ctx)
         elif shape == "rows":
             yield from row_indicators(blocks, i, places[i], ctx)
+        elif (band := band_indicator(blocks, i, places[i], ctx, used)) is not None:
+            yield band
+        elif "target" in columns.roles and value_columns(b.table):
+            yield from target_indicators(blocks, i, places[i], ctx)
+        elif table_kind(columns) is None:
+            yield from figure_rows(blocks, i, places[i], ctx)
+    for i, b in enumerate(blocks):
+        if b.kind == "field" and i not in used:
+            yield from _labelled_indicators(f"{b.label}: {b.text}" if b.label else b.text, b, places[i], ctx)
+
+
+# --- figures in text tables, boxes and bands ---------------------------------------------------------
+
+# A band or caption that names itself an indicator: "Key indicator 2: ...", "KPI 3 - ...", "Measure 4:".
+_BAND = re.compile(r"^\s*(?:key\s+|performance\s+)?(?:indicator|kpi|pi|measure)\s*\d{1,2}[a-z]?\s*[:.–—-]\s*\S", re.I)
+
+
+def paper_period(blocks: list[Block]) -> str | None:
+    """The year a paper states once for all its figures, in a labelled field or box ("Academic
+    Year: 2017/18", "Financial year: 2019/20", "Reporting period: Q2 2019/20"); None when it
+    states none, or several."""
+    found = set()
+    for b in blocks:
+        texts = [c.text for r in b.table.rows for c in r.cells] if b.table else [f"{b.label}: {b.text}" if b.label else b.text]
+        for text in texts:
+            for line in text.split("\n"):
+                if (fy := dates.labelled_year(line)) and re.match(r"^\W*(?:academic|school|financial|reporting|period|year)", line, re.I):
+                    found.add(fy)
+    return found.pop() if len(found) == 1 else None
+
+
+def _default_period(ctx: Context) -> Period | None:
+    fy = ctx.shared.get("paper_period")
+    return Period(fy, fy, fy) if fy else None
+
+
+def _band_text(blocks: list[Block], index: int, used: set[int]) -> tuple[str | None, list[int]]:
+    """The band naming the table's indicator (its caption, or a heading or paragraph just above),
+    and the lead-in blocks it spans (the band and its labelled figures)."""
+    table = blocks[index].table
+    if table.caption and _BAND.match(table.caption):
+        return table.caption, []
+    lead: list[int] = []
+    for k in range(index - 1, max(index - 5, -1), -1):
+        b = blocks[k]
+        if b.kind == "table" or k in used:
+            break
+        lead.append(k)
+        if _BAND.match(b.text):
+            return b.text, lead
+    return None, []
+
+
+def band_indicator(blocks: list[Block], index: int, place: Place, ctx: Context, used: set[int]) -> Indicator | None:
+    """A table under a band that names an indicator ("Key indicator 1: The engagement of all
+    pupils ... | Percentage of total allocation: 31%" over "School focus | Actions to achieve |
+    Funding allocated | Evidence and impact"): one indicator, named by the band; its values are
+    the band's labelled figures and the amounts in the table's money columns."""
+    band, lead = _band_text(blocks, index, used)
+    if band is None:
+        return None
+    block, table = blocks[index], blocks[index].table
+    period = table_period = _table_period(blocks, index, None, ctx) or _default_period(ctx)
+    values = []
+    texts = [band] + [blocks[k].text if not blocks[k].label else f"{blocks[k].label}: {blocks[k].text}"
+                      for k in reversed(lead) if blocks[k].text != band]
+    name = band
+    for text in texts:
+        for label, n in labelled_figures(text):
+            values.append(_value(label, period, n, n.raw, block.page))
+            cut = name.find(label + ":") if label + ":" in name else -1
+            if cut > 0:
+                name = name[:cut]
+    header = table.header_texts()
+    for c, h in enumerate(header):
+        if cell_role(h) != "money":
+            continue
+        series = h.strip().rstrip(":").strip()
+        for row in table.body_rows:
+            for line in (row.texts[c] if c < len(row.cells) else "").split("\n"):
+                n = figure(line.strip())
+                if n is not None:
+                    values.append(_value(series, table_period, n, line.strip(), row.page))
+    used.update(lead)
+    return Indicator(name=" ".join(name.split()).strip(" |-–:"), owner=place.lead,
+                     owners=[place.lead] if place.lead else [], period=period.iso if period else None,
+                     unit=_dominant_unit(values), theme=place.priority, values=values,
+                     provenance=ctx.provenance(block, PARSER, VERSION, text=band))
+
+
+def target_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
+    """Targets against actuals ("Six Monthly TARGETS | YR1 ... Total - (count to End Feb 2023) |
+    Any comments"): with a targets column and no measure column, the target text is the
+    measure; the figures it sets are its target ("150"; "YR 1: 1; YR 2: 2"), the figure beside it
+    is the achieved value (series: the column header as written, period: the one it states) and
+    a comments cell's breakdown of that figure ("BSRC - 183 engaged in total") gives one value per
+    part. Outcome rows above the targets are their theme."""
+    block, table = blocks[index], blocks[index].table
+    header = table.header_texts()
+    columns = column_roles(header)
+    t_col = columns.roles["target"]
+    hint = table_hint(blocks, index)
+    cols = [c for c in value_columns(table, hint) if c != t_col]
+    table_period = _table_period(blocks, index, None, ctx) or _default_period(ctx)
+    periods = {c: column_period(header[c], hint) or _stated(header[c], ctx) or table_period for c in cols}
+    comments = columns.roles.get("progress")
+    theme = None
+    for row_index, row in enumerate(table.body_rows):
+        texts = row.texts + [""] * (len(header) - len(row.cells))
+        target_text = texts[t_col].strip()
+        if not target_text:
+            filled = [" ".join(t.split()) for k, t in enumerate(texts) if t.strip() and k < t_col]
+            if filled:
+                theme = ": ".join(filled)  # "Outcome 2: Funded organisations are delivering ..."
+            continue
+        values = []
+        for c in cols:
+            n = figure(texts[c].strip())
+            if n is not None:
+                values.append(_value(" ".join(header[c].split()), periods[c], n, texts[c].strip(), row.page))
+        if comments is not None and values:
+            period = periods[cols[0]] if cols else table_period
+            values += [_value(series, period, n, n.raw, row.page) for series, n in breakdowns(texts[comments])]
+        yield Indicator(
+            name=" ".join(target_text.split()), target=target_levels(target_text), owner=place.lead,
+            owners=[place.lead] if place.lead else [], theme=theme or place.priority,
+            period=(periods[cols[0]].iso if cols and periods[cols[0]] else None), unit=_dominant_unit(values),
+            commentary=" ".join(texts[comments].split()) or None if comments is not None else None, values=values,
+            provenance=_row_provenance(ctx, block, table, row_index, " | ".join(texts)))
+
+
+def figure_rows(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
+    """Figures in a table of text ("Metric | Data" boxes, "Measure | Activity" with a closing
+    "Projected spending | £50000" row): a row whose label is text and whose only other filled
+    cell is a figure is an indicator, named by the label (with the table's name before a label of
+    one to three words) and with the label as its series. A box of "Label: figure" cells gives
+    one indicator per labelled figure. Only a table that reports an amount or a percentage
+    somewhere counts: "Item | 7" on a front sheet is a reference, not a figure."""
+    block, table = blocks[index], blocks[index].table
+    rows = []
+    for row_index, row in enumerate(table.body_rows if table.header_rows else table.rows):
+        texts = [t.strip() for t in row.texts]
+        filled = [(k, t) for k, t in enumerate(texts) if t]
+        if len(filled) != 2 or filled[0][0] != 0 or len(filled[0][1].split()) > 12:
+            continue
+        label, cell = " ".join(filled[0][1].split()), filled[1][1]
+        n = figure(cell)
+        if n is None or cell_role(label) in ("number", "due", "owner"):
+            continue
+        rows.append((row_index, row, label, n, cell))
+    cells = [(row, c) for row in table.rows for c in row.cells if ":" in c.text and labelled_figures(c.text)]
+    if not any(n.unit in ("%", "£") for *_, n, _ in rows) and not cells:
+        return
+    caption, _ = _caption(blocks, index)
+    context = _context(blocks, index, place, caption)
+    context = dates.without_period(context) if context else None
+    table_period = _table_period(blocks, index, caption, ctx)
+    stated = {p for *_, label, _, _ in rows if (p := dates.stated_period(label, ctx.meta.date))}
+    if table_period is None and len(stated) == 1:
+        # A box describing "this academic year" in one row describes it in all.
+        iso = stated.pop()
+        table_period = Period(iso, iso, iso if "/" in iso else None)
+    table_period = table_period or _default_period(ctx)
+    for row_index, row, label, n, cell in rows:
+        name = f"{context} - {label}" if context and len(label.split()) <= 3 else label
+        value = _value(label, _stated(label, ctx) or table_period, n, cell, row.page)
+        yield Indicator(name=name, owner=place.lead, owners=[place.lead] if place.lead else [], unit=n.unit,
+                        period=value.period, theme=place.priority, values=[value],
+                        provenance=_row_provenance(ctx, block, table, row_index, " | ".join(row.texts))
+                        if table.header_rows else ctx.provenance(block, PARSER, VERSION, text=" | ".join(row.texts)))
+    for row, cell in cells:
+        yield from _labelled_indicators(cell.text, block, place, ctx, page=row.page, period=table_period)
+
+
+def _labelled_indicators(text: str, block: Block, place: Place, ctx: Context, page: int | None = None,
+                         period: Period | None = None) -> Iterator[Indicator]:
+    """A labelled box of figures ("Total fund allocated: May - £4058 / November £11387 / TOTAL
+    £15445"): one indicator named by the label, a value for each labelled line; a single
+    "Label: figure" is an indicator of that label."""
+    head = " ".join(text.split(":", 1)[0].split())
+    figures = labelled_figures(text)
+    if not figures or _BAND.match(text):
+        return
+    period = period or _default_period(ctx)
+    single = len(figures) == 1 and figures[0][0] == head
+    if single or (len(figures) > 1 and all(label != head for label, _ in figures) and "\n" in text):
+        values = [_value(label, period, n, n.raw, page or block.page) for label, n in figures]
+        yield Indicator(name=head, owner=place.lead, owners=[place.lead] if place.lead else [],
+                        unit=_dominant_unit(values), period=period.iso if period else None, theme=place.priority,
+                        values=values, provenance=ctx.provenance(block, PARSER, VERSION, text=text, page=page))
