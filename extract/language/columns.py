@@ -43,6 +43,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
     # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
     ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?)\b"),
+    # What a report says came of the work: "Evidence and impact", "Impact", "Achievements".
+    ("evidence", r"\b(?:evidence|impact|achievements?)\b"),
     ("recommendation", r"\brecommendations?\b"),
     ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what|next\s+steps?)\b"),
     # "Measure(s)", "Measure of success", "Success criteria", "KPI", "Indicator", "Outcome measure",

@@ -197,7 +197,8 @@ def range_period(text: str) -> str | None:
 # ("2019/20" for a paper of 20 January 2020). A period a paper leaves relative ("last academic
 # year", a bare "Q2") is resolved against the paper's own date.
 
-_ACADEMIC = re.compile(r"\b(?P<rel>last|previous|this|current|next)\s+(?P<kind>academic|school|financial|fiscal)\s+year\b", re.I)
+_ACADEMIC = re.compile(r"\b(?P<rel>last|previous|this|current|next)\s+(?:(?P<kind>academic|school|financial|fiscal)\s+)?year\b"
+                       r"(?!\s+(?:on|to|in)\s+year)", re.I)
 # "count to End Feb 2023", "as at 31 March 2023", "up to July 2018", "to the end of February 2023",
 # "data to 30/09/2019": the month the figures run to.
 _AS_AT = re.compile(
@@ -228,17 +229,31 @@ def financial_year_of(date: str | None, offset: int = 0) -> str | None:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def relative_year(text: str | None, date: str | None) -> str | None:
+def relative_year(text: str | None, date: str | None, convention: str | None = None) -> str | None:
     """'last academic year' in a paper of 2020-01-20 -> '2019/20' less one: '2018/19';
     'this academic year' -> '2019/20'; 'last financial year' -> the financial year before the
-    paper's. None without a paper date or such a phrase."""
+    paper's; a bare 'last year's' takes the paper's ``convention`` ('academic' or 'financial',
+    see :func:`year_convention`). None without a paper date or such a phrase."""
     m = _ACADEMIC.search(text or "")
     if not m:
         return None
+    kind = (m.group("kind") or convention or "").lower()
     offset = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[m.group("rel").lower()]
-    if m.group("kind").lower() in ("academic", "school"):
+    if kind in ("academic", "school"):
         return academic_year(date, offset)
-    return financial_year_of(date, offset)
+    if kind in ("financial", "fiscal"):
+        return financial_year_of(date, offset)
+    return None
+
+
+def year_convention(text: str) -> str | None:
+    """The year a paper counts in: 'academic' when it speaks of academic or school years (a
+    school's papers), 'financial' when of financial years; None when it says neither."""
+    academic = len(re.findall(r"\b(?:academic|school)\s+years?\b", text, re.I))
+    financial = len(re.findall(r"\b(?:financial|fiscal)\s+years?\b", text, re.I))
+    if academic > financial:
+        return "academic"
+    return "financial" if financial else None
 
 
 def as_at_period(text: str | None) -> str | None:
@@ -263,13 +278,13 @@ def labelled_year(text: str | None) -> str | None:
     return financial_year(m.group("p")) if m else None
 
 
-def stated_period(text: str | None, date: str | None = None) -> str | None:
+def stated_period(text: str | None, date: str | None = None, convention: str | None = None) -> str | None:
     """The period a caption, heading or column header states, in the export's forms: a month
     ('(count to End Feb 2023)' -> '2023-02'), a year ('for last academic year' -> '2018/19' in a
     paper of January 2020; '2017/18'), or None."""
     if not text:
         return None
-    return as_at_period(text) or relative_year(text, date) or labelled_year(text) or financial_year(text)
+    return as_at_period(text) or relative_year(text, date, convention) or labelled_year(text) or financial_year(text)
 
 
 _PERIOD_PHRASE = re.compile(

@@ -33,7 +33,11 @@ _DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days",
              "quarter", "quarters", "mth", "mths", "yr", "yrs"}
 _LABEL_BEFORE = {"outcome", "priority", "section", "sections", "part", "paragraph", "no", "no.", "level", "year",
                  "phase", "tier", "stage", "item", "appendix", "page", "pages", "table", "figure", "chapter",
-                 "recommendation", "option", "step", "x", "ni", "lpi", "ks", "key"}
+                 "recommendation", "option", "step", "x", "ni", "lpi", "ks", "key",
+                 # year groups ("Yr 2", "Yrs. 5 and 6"), table references ("column 6"), statute
+                 # references ("schedule 10 of the Equality Act", "s.17", "article 8", "clause 4")
+                 "yr", "yrs", "years", "column", "columns", "col", "row", "rows", "schedule", "s", "article",
+                 "clause", "regulation", "regulations", "rule", "act", "tel", "telephone", "phone", "ext"}
 _APPROX = {"over", "almost", "around", "approximately", "approx", "approx.", "about", "nearly", "circa", "c.",
            "some", "roughly", "under", "below", "above", "more", "less", "fewer", "up"}
 _UP = re.compile(r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I)
@@ -160,7 +164,7 @@ def _is_masked(doc: Doc, i: int) -> bool:
     if nxt in ("/", "-") and i + 2 < len(doc) and re.fullmatch(r"\d\d", doc[i + 2].text):
         return True  # 2017-18 as a year
     # Ranges: the far end of a masked one ("Sections 5-7"), and ages ("13 to 15 year olds").
-    if prev in ("-", "–", "to") and i >= 2 and doc[i - 2].like_num and _is_masked(doc, i - 2):
+    if prev in ("-", "–", "to", "and", "&") and i >= 2 and doc[i - 2].like_num and _is_masked(doc, i - 2):
         return True
     if (nxt in ("-", "–", "to") and i + 3 < len(doc) and doc[i + 2].like_num
             and doc[i + 3].lower_ in _DURATION | {"olds", "old"}):

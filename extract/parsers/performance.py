@@ -40,8 +40,9 @@ from ..language.numbers import (
 )
 from ..language.people import split_title
 from .common import Context, Section
+from .figures import find_figures
 from .outcomes import outcome_records
-from .plan_tables import column_roles, owned_lines, table_kind
+from .plan_tables import cell_lines, column_roles, owned_lines, table_kind
 from .tables import table_title
 
 PARSER = "performance"
@@ -510,7 +511,10 @@ def _legend_periods(lead: list[Block]) -> dict[str, Period]:
 def _stated(text: str, ctx: Context) -> Period | None:
     """A header or caption that states its period in words: '(count to End Feb 2023)', 'for
     last academic year' (resolved against the paper's date)."""
-    iso = dates.stated_period(text, ctx.meta.date)
+    if "year_convention" not in ctx.shared:
+        ctx.shared["year_convention"] = dates.year_convention(
+            "\n".join([ctx.doc.text()] + [b.text for b in ctx.doc.blocks if b.kind == "table"]))
+    iso = dates.stated_period(text, ctx.meta.date, ctx.shared["year_convention"])
     if not iso:
         return None
     return Period(iso, " ".join(text.split()), iso if "/" in iso else None)
@@ -689,6 +693,8 @@ def table_records(section: Section, ctx: Context, places: list[Place]) -> Iterat
             yield from target_indicators(blocks, i, places[i], ctx)
         elif table_kind(columns) is None:
             yield from figure_rows(blocks, i, places[i], ctx)
+        if shape is None and table_kind(columns) in (None, "progress"):
+            yield from cell_figures(blocks, i, places[i], ctx)
     for i, b in enumerate(blocks):
         if b.kind == "field" and i not in used:
             yield from _labelled_indicators(f"{b.label}: {b.text}" if b.label else b.text, b, places[i], ctx)
@@ -840,7 +846,7 @@ def figure_rows(blocks: list[Block], index: int, place: Place, ctx: Context) -> 
     context = _context(blocks, index, place, caption)
     context = dates.without_period(context) if context else None
     table_period = _table_period(blocks, index, caption, ctx)
-    stated = {p for *_, label, _, _ in rows if (p := dates.stated_period(label, ctx.meta.date))}
+    stated = {p.iso for *_, label, _, _ in rows if (p := _stated(label, ctx))}
     if table_period is None and len(stated) == 1:
         # A box describing "this academic year" in one row describes it in all.
         iso = stated.pop()
@@ -873,3 +879,34 @@ def _labelled_indicators(text: str, block: Block, place: Place, ctx: Context, pa
         yield Indicator(name=head, owner=place.lead, owners=[place.lead] if place.lead else [],
                         unit=_dominant_unit(values), period=period.iso if period else None, theme=place.priority,
                         values=values, provenance=ctx.provenance(block, PARSER, VERSION, text=text, page=page))
+
+
+def cell_figures(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
+    """Figures a report states in the text of its evidence, impact or outcome column ("40% of KS2
+    pupils attend at least one Sports club", "49% PP pupils regularly attended 1 club, 21%
+    attended 2 clubs"): each line that states figures is an indicator named by the line as
+    written, a value for each figure (where a line gives percentages, the counts inside their
+    phrases describe them: "attended 1 club"). A comments or progress column is commentary on
+    the work, not its measured result, and is not read."""
+    block, table = blocks[index], blocks[index].table
+    header = table.header_texts()
+    cols = [c for c, h in enumerate(header) if c > 0 and cell_role(h) in ("evidence", "outcome")]
+    if not cols:
+        return
+    caption, _ = _caption(blocks, index)
+    period = _table_period(blocks, index, caption, ctx) or _default_period(ctx)
+    for row_index, row in enumerate(table.body_rows):
+        for c in cols:
+            for line in cell_lines(row.texts[c] if c < len(row.cells) else ""):
+                found = [f for f in find_figures(line, ctx.meta.date)[0] if f.unit in ("%", "£", "count")]
+                if any(f.unit == "%" for f in found):
+                    found = [f for f in found if f.unit != "count"]
+                if not found:
+                    continue
+                values = [IndicatorValue(series=f.series, period=f.period or (period.iso if period else None),
+                                         period_as_written=f.period_text or (period.as_written if period else None),
+                                         value=f.value, raw=f.raw, unit=f.unit, page=row.page) for f in found]
+                yield Indicator(name=line, owner=place.lead, owners=[place.lead] if place.lead else [],
+                                period=period.iso if period else None, unit=_dominant_unit(values),
+                                theme=place.priority, values=values,
+                                provenance=_row_provenance(ctx, block, table, row_index, line))
