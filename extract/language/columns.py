@@ -41,6 +41,12 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     ("resources", r"\bresources?\b"),
     # Money columns of spending reports: "Funding allocated", "Allocation", "Spend", "Cost".
     ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
+    # A figure to compare with, not the series itself: "Previous Year", "Last year", "Same period last
+    # year", "England average", "Most similar group average", "Statistical neighbours", "Benchmark".
+    ("comparator", r"\b(?:previous\s+(?:years?|quarters?|months?|periods?|\w+\s+months|figures?|values?)|previous$|"
+                   r"last\s+year|same\s+(?:period|quarter|month)\s+last|prior\s+year|"
+                   r"(?:national|england|regional|county|force|group|msg|family|peer)\s+(?:average|rate|figure)s?|"
+                   r"most\s+similar|statistical\s+neighbours?|benchmarks?|comparators?)\b"),
     # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
     ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?)\b"),
     # What a report says came of the work: "Evidence and impact", "Impact", "Achievements".

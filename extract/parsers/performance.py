@@ -388,9 +388,50 @@ def _target(rows: list[tuple[str, list[tuple[Period | None, Number, str]]]]) -> 
 
 
 def _value(series: str, period: Period | None, number: Number, raw: str, page: int, value=None) -> IndicatorValue:
+    year = period.financial_year if period and period.financial_year != period.iso else None
     return IndicatorValue(series=series, period=period.iso if period else None,
                           period_as_written=period.as_written if period else None,
-                          value=number.value if value is None else value, raw=raw, unit=number.unit, page=page)
+                          value=number.value if value is None else value, raw=raw, unit=number.unit, page=page,
+                          period_year=year)
+
+
+_QUARTER = re.compile(r"^Q([1-4])$")
+_YEAR_SERIES = re.compile(r"\s*(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d\s*")
+
+
+def complete_periods(record: Record, ctx: Context) -> Record:
+    """An indicator with each value's period made whole and its role marked: a bare quarter takes
+    the indicator's year, else the paper's (the latest such quarter ended by the paper's date);
+    each period gets its last day, to order a series; a comparator (a "Previous year" or "Most
+    similar group average" series, or a series of an earlier year beside the current year's)
+    is marked so, and is never the latest figure of the series."""
+    if not isinstance(record, Indicator) or not record.values:
+        return record
+    academic = ctx.shared.get("year_convention") == "academic"
+    own_year = record.period if record.period and re.fullmatch(r"\d{4}/\d{2}", record.period) else None
+    # Series named by a year ("2017/18 | 2018/19" across, months down): the latest is the series,
+    # the earlier ones its comparators.
+    year_series = {v.series: fy for v in record.values
+                   if _YEAR_SERIES.fullmatch(v.series) and (fy := dates.financial_year(v.series))}
+    latest_year = max(year_series.values()) if len(set(year_series.values())) > 1 else None
+    values = []
+    for v in record.values:
+        year = v.period_year
+        if year is None and v.period and (q := _QUARTER.match(v.period)):
+            stated = next((m.group("fy") for text in (v.period_as_written, v.series) if text
+                           for m in dates.QUARTER.finditer(text) if m.group("q") == q.group(1) and m.group("fy")), None)
+            year = dates.financial_year(stated) if stated else own_year or dates.quarter_year(int(q.group(1)), ctx.meta.date)
+        role = v.role
+        if role is None and (cell_role(v.series) == "comparator"
+                             or (latest_year and v.series in year_series and year_series[v.series] != latest_year)):
+            role = "comparator"
+        values.append(v.model_copy(update={"period_year": year, "role": role,
+                                           "period_end": v.period_end or dates.period_end(v.period, year, academic)}))
+    if values == record.values:
+        return record
+    data = record.model_dump(exclude={"id"})
+    data["values"] = [v.model_dump() for v in values]
+    return Indicator.model_validate(data)
 
 
 def _dominant_unit(values: list[IndicatorValue]) -> str | None:
@@ -659,13 +700,15 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     table_indicators = list(table_records(section, ctx, places))
     yield from (r for r in table_indicators if not isinstance(r, Indicator))
     table_indicators = [r for r in table_indicators if isinstance(r, Indicator)]
-    yield from outcome_records(section, ctx, places, table_indicators)
+    for record in outcome_records(section, ctx, places, table_indicators):
+        yield complete_periods(record, ctx)
 
 
 def parse_tables(section: Section, ctx: Context) -> Iterator[Record]:
     """The tables of figures only: a plan's progress scores and spending rows; its prose is read
     as a plan, not as a report of outcomes."""
-    yield from table_records(section, ctx, outline(section.blocks))
+    for record in table_records(section, ctx, outline(section.blocks)):
+        yield complete_periods(record, ctx)
 
 
 def table_records(section: Section, ctx: Context, places: list[Place]) -> Iterator[Record]:
