@@ -396,7 +396,6 @@ def _value(series: str, period: Period | None, number: Number, raw: str, page: i
 
 
 _QUARTER = re.compile(r"^Q([1-4])$")
-_YEAR_SERIES = re.compile(r"\s*(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d\s*")
 
 
 def complete_periods(record: Record, ctx: Context) -> Record:
@@ -409,10 +408,9 @@ def complete_periods(record: Record, ctx: Context) -> Record:
         return record
     academic = ctx.shared.get("year_convention") == "academic"
     own_year = record.period if record.period and re.fullmatch(r"\d{4}/\d{2}", record.period) else None
-    # Series named by a year ("2017/18 | 2018/19" across, months down): the latest is the series,
-    # the earlier ones its comparators.
-    year_series = {v.series: fy for v in record.values
-                   if _YEAR_SERIES.fullmatch(v.series) and (fy := dates.financial_year(v.series))}
+    # Series named by their year ("2017/18 | 2018/19" across months; "Monthly 2016-17" over
+    # "Monthly 2015/16"): the latest year's is the series, the earlier ones its comparators.
+    year_series = {v.series: fy for v in record.values if (fy := dates.financial_year(v.series))}
     latest_year = max(year_series.values()) if len(set(year_series.values())) > 1 else None
     values = []
     for v in record.values:
