@@ -38,10 +38,6 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "metadata": 0.87,  # 0.875: Kirkdale is not in the gazetteer (place is read as Lancashire)
     },
     "cross_variants/safer-hallam-board-cover-report.txt": {
-        # 0.00 today: missing, a year column's header ("2018/19") as the series of its values (they
-        # get the indicator's name), and the "Change" column left out of the values (it is read
-        # as a value with no period). The periods and numbers of the year columns are right.
-        "indicator_values": None,
         "metadata": 0.75,  # Hallam is not in the gazetteer
     },
     "cross_variants/tamebridge-agenda-pack-minutes.txt": {
@@ -54,6 +50,12 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "indicators+owner+target": None,
         "indicator_values": None,
         "metadata": 0.5,  # classified as a plan, not a performance report; Wrexford is not in the gazetteer
+    },
+    "plan_variants/thornbury-csp-delivery-plan-2022-23.txt": {
+        "metadata": 0.75,  # Thornbury is not in the gazetteer
+    },
+    "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf": {
+        "metadata": 0.75,  # Thornbury is not in the gazetteer
     },
     "minutes_variants/swindon-initials-column.pdf": {
         # Not a gap of the parsers: this PDF form sets the text form's Item/Notes/Action grid as

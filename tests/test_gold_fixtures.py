@@ -38,6 +38,8 @@ PDF_FORMS = {
         ("wakefield-annual-action-plan-2018-19.txt", lambda source: pdf_of(source.stem)),
     "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf":
         ("calderdale-scrutiny-knife-crime-2019.txt", lambda source: pdf_of(source.stem)),
+    "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf":  # group headings as merged cells
+        ("thornbury-csp-delivery-plan-2022-23.txt", lambda source: pdf_of(source.stem)),
 }
 
 

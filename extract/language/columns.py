@@ -23,7 +23,7 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     # organisation, not a second owner. A header that names a person too ("Lead Officer and
     # organisation") stays an owner column.
     ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
-                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate)\b"),
+                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate|services?\s+involved)\b"),
     ("documents", r"\bdocuments?\b"),
     # "Lead", "Led by", "Delivered by", "Owned by", "Responsible", "Responsibility", "Who", "By whom",
     # "Action by", "Lead officer / agency".
@@ -35,6 +35,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
     ("status", r"\b(?:status|rag|response)\b"),
     ("target", r"\btargets?\b"),
+    # The level below which a measure is red: "Floor", "Tolerance", "Threshold", "Intervention level".
+    ("floor", r"\b(?:floors?|tolerances?|thresholds?|intervention\s+levels?)\b"),
     ("baseline", r"\bbaseline\b"),
     ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
     ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
@@ -48,7 +50,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
                    r"(?:national|england|regional|county|force|group|msg|family|peer)\s+(?:average|rate|figure)s?|"
                    r"most\s+similar|statistical\s+neighbours?|benchmarks?|comparators?)\b"),
     # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
-    ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?)\b"),
+    ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?|"
+               r"current(?!\s+(?:good|practice|position|situation|provision|arrangements?))|this\s+(?:quarter|month))\b"),
     # What a report says came of the work: "Evidence and impact", "Impact", "Achievements".
     ("evidence", r"\b(?:evidence|impact|achievements?)\b"),
     ("recommendation", r"\brecommendations?\b"),

@@ -260,3 +260,51 @@ def breakdowns(text: str | None) -> list[tuple[str, Number]]:
         what = " ".join(m.group("what").split())
         out.append((f"{m.group('who')} - {what}" if what else m.group("who"), n))
     return out
+
+
+# --- counts of ratings and of directions ----------------------------------------------------------
+
+RAG_COLOURS = ("red", "amber", "green", "blue", "grey", "purple", "black")
+_COLOUR = "|".join(RAG_COLOURS)
+_NUM = r"\d[\d,]*"
+# "21 Green", "21 are green", "21 (64%) rated Green", "Green: 21", "Green - 21 measures"
+_COUNT_COLOUR = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:(?:measures?|indicators?|kpis?|targets?|actions?|"
+    rf"projects?|risks?)\s+)?(?:(?:are|were|is|was|rated|as|at|now)\s+)*(?P<c>{_COLOUR})\b"
+    rf"|\b(?P<c2>{_COLOUR})\s*(?:rated\s*)?[:\-–=]\s*(?P<n2>{_NUM})\b", re.I)
+# "6 measures improved", "3 stayed the same", "2 have deteriorated", "4 showed no change"
+_TRENDS = {
+    "improved": r"improved|improving|got better|are better|moved up|increased performance",
+    "no change": r"stayed the same|remained (?:the same|stable|static)|(?:showed |shown )?no change|unchanged|static|stable",
+    "declined": r"declined|deteriorated|worsened|got worse|are worse|dropped|fell back",
+}
+_COUNT_TREND = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:of\s+(?:the|these|our)\s+)?(?:(?P<noun>measures?|indicators?|kpis?|areas?|targets?)\s+)?"
+    rf"(?:have\s+|has\s+|had\s+|were\s+|are\s+)?(?P<t>" + "|".join(f"(?:{rx})" for rx in _TRENDS.values()) + r")\b", re.I)
+
+
+def rag_counts(text: str | None) -> list[tuple[str, int]]:
+    """How many measures a paper rates each colour: '21 Green, 8 Amber, 4 Red' -> [('Green',
+    21), ('Amber', 8), ('Red', 4)]; 'Of the 33 measures, 21 are green, 8 amber and 4 red';
+    'Green: 21'. Two colours at least: one count and a colour is a sentence about one measure."""
+    out, seen = [], set()
+    for m in _COUNT_COLOUR.finditer(text or ""):
+        colour = (m.group("c") or m.group("c2")).capitalize()
+        n = int((m.group("n") or m.group("n2")).replace(",", ""))
+        if colour not in seen:
+            seen.add(colour)
+            out.append((colour, n))
+    return out if len(out) >= 2 else []
+
+
+def trend_counts(text: str | None) -> list[tuple[str, int]]:
+    """How many measures moved each way: '6 measures improved on the last quarter, 3 stayed the
+    same and 2 declined' -> [('Improved', 6), ('No change', 3), ('Declined', 2)]."""
+    out, seen = [], set()
+    for m in _COUNT_TREND.finditer(text or ""):
+        word = m.group("t").lower()
+        trend = next(k for k, rx in _TRENDS.items() if re.fullmatch(rx, word, re.I))
+        if trend not in seen:
+            seen.add(trend)
+            out.append((trend.capitalize(), int(m.group("n").replace(",", ""))))
+    return out

@@ -414,6 +414,9 @@ _FROM_TO = re.compile(
     rf"to\s+(?P<target>{_LEVEL}{_FIGURE}(?:\s+(?:by|in|during|for)\s+(?:the\s+end\s+of\s+)?{_PERIOD_WORDS})?)", re.I)
 
 
+_SHARE = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b")
+
+
 @dataclass
 class MeasureFigures:
     """What the figures inside a measure's text say: the baseline (a value with its period), the
@@ -444,4 +447,7 @@ def measure_figures(text: str, report_date: str | None = None) -> MeasureFigures
             baseline.period_text = period
             baseline.series = "Baseline"
         return MeasureFigures(found, " ".join(m.group("target").split()), baseline)
+    share = _SHARE.search(text)
+    if share:  # "in 9 of 9 secondary schools": one level, a share of a whole
+        return MeasureFigures(found, share.group(0))
     return MeasureFigures(found, "; ".join(f.raw for f in found))

@@ -70,9 +70,9 @@ def _change_value(found: Found, table_indicators: list, paragraph_numbers: set[f
     return hits[0] if len(hits) == 1 else None
 
 
-def outcome_records(section, ctx, places, table_indicators):
+def outcome_records(section, ctx, places, table_indicators, skip: frozenset[int] = frozenset()):
     """Indicators from table rows and outcomes, and a Figure for every figure in prose, in
-    document order."""
+    document order. Blocks in ``skip`` (KPI card lines, counts of ratings) were read already."""
     blocks = section.blocks
     report_date = ctx.meta.date
     by_block: dict[int, list] = {}
@@ -99,7 +99,7 @@ def outcome_records(section, ctx, places, table_indicators):
         if b.kind == "heading":
             in_case_study = bool(_CASE_STUDY.match(b.text)) or (in_case_study and not b.marker)
             continue
-        if b.kind not in ("paragraph", "list_item"):
+        if b.kind not in ("paragraph", "list_item") or i in skip:
             continue
         if _CASE_STUDY.match(b.text):
             in_case_study = True

@@ -36,7 +36,9 @@ from ..language.numbers import (
     is_status,
     labelled_figures,
     parse_number,
+    rag_counts,
     target_levels,
+    trend_counts,
 )
 from ..language.people import split_title
 from .common import Context, Section
@@ -465,10 +467,16 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     common = dict(owner=place.lead, owners=[place.lead] if place.lead else [], period=period,
                   monitoring_only=monitoring, commentary=commentary, theme=place.priority)
     if len(units) > 1 and len(rows) > 1 and not any(_TARGET_ROW.match(label) for label, _ in rows):
-        # Rows measuring different things: one indicator each.
+        # Rows measuring different things: one indicator each. Where the columns are whole years
+        # ("2018/19 | 2019/20 | Change") each year is a series of the row, as in a row table, and
+        # a column that is no year beside them ("Change") is derived from them and left out;
+        # within a year (Q1, Q2; months) the row is the series.
         context = _context(blocks, index, place, caption)
+        years = [p for p in periods[1:] if p is not None]
+        by_year = bool(years) and all(re.fullmatch(r"\d{4}(?:/\d\d)?", p.iso or "") for p in years)
         for label, cells in rows:
-            values = [_value(label, p, n, raw, block.page) for p, n, raw in cells]
+            values = [_value(p.as_written if by_year else label, p, n, raw, block.page)
+                      for p, n, raw in cells if p is not None or not by_year]
             yield Indicator(name=f"{context} - {label}" if context else label, unit=_dominant_unit(values),
                             values=values, provenance=ctx.provenance(block, PARSER, VERSION), **common)
         return
@@ -698,7 +706,11 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     table_indicators = list(table_records(section, ctx, places))
     yield from (r for r in table_indicators if not isinstance(r, Indicator))
     table_indicators = [r for r in table_indicators if isinstance(r, Indicator)]
-    for record in outcome_records(section, ctx, places, table_indicators):
+    read: set[int] = set()
+    prose = list(kpi_cards(section, ctx, places, read)) + list(rating_counts(section, ctx, places, read))
+    for record in outcome_records(section, ctx, places, table_indicators, frozenset(read)):
+        yield complete_periods(record, ctx)
+    for record in prose:
         yield complete_periods(record, ctx)
 
 
@@ -951,3 +963,131 @@ def cell_figures(blocks: list[Block], index: int, place: Place, ctx: Context) ->
                                 period=period.iso if period else None, unit=_dominant_unit(values),
                                 theme=place.priority, values=values,
                                 provenance=_row_provenance(ctx, block, table, row_index, line))
+
+
+# --- KPI cards and counts of ratings in prose ---------------------------------------------------------
+
+_CARD_ROLES = ("actual", "target", "floor", "comparator", "baseline", "status")
+_RAG_NOTE = re.compile(r"(?:\(\s*|\b(?:rag|status|rating)\s*[:\-–]\s*)(?P<rag>red|amber|green)\b", re.I)
+_DIRECTION = re.compile(r"\bdirection(?:\s+of\s+travel)?\s*[:\-–]\s*(?P<d>[\w ]+?|[" + "▲△↑⇧⬆⇡▼▽↓⇩⬇⇣►▶→⇨↔◄◀←=⬌" + r"])\s*(?:[.;,)]|$)", re.I)
+
+
+def _title_period(ctx: Context) -> Period | None:
+    """The period a report's title states ("Performance Report – Quarter 3 2023/24"): a quarter
+    with its year, or a year."""
+    title = ctx.meta.title or ""
+    m = dates.QUARTER.search(title)
+    if m:
+        fy = dates.financial_year(m.group("fy") or "") or dates.financial_year(title)
+        return Period(f"Q{m.group('q')}", m.group(0), fy)
+    return _stated(title, ctx) if title else None
+
+
+def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int]) -> Iterator[Indicator]:
+    """A KPI card or line ("Latest: 72% Target: 75%, Floor: 60% Previous: 70% (Amber)") under
+    the KPI it reports (the heading or line above it, or the label opening the line): the
+    latest figure is the value (its period the one its label states, else the report's), the
+    previous figure a comparator, the floor a floor, the target the indicator's target; the
+    RAG rating is its status and a stated direction of travel ("Direction of travel:
+    improving", an arrow) a flag."""
+    blocks = section.blocks
+    period = _title_period(ctx) or _default_period(ctx)
+    for i, b in enumerate(blocks):
+        if b.kind not in ("paragraph", "list_item", "field") or i in read:
+            continue
+        text = f"{b.label}: {b.text}" if b.kind == "field" and b.label else b.text
+        pairs = [(label, n, cell_role(label)) for label, n in labelled_figures(text)]
+        if len(pairs) < 2 or not all(role in _CARD_ROLES for *_, role in pairs) \
+                or not any(role == "actual" for *_, role in pairs):
+            continue
+        name = _card_name(blocks, i, text, pairs[0][0])
+        if not name:
+            continue
+        notes = text
+        if i + 1 < len(blocks) and blocks[i + 1].kind in ("paragraph", "list_item") and not labelled_figures(blocks[i + 1].text) \
+                and (_RAG_NOTE.search(blocks[i + 1].text) or _DIRECTION.search(blocks[i + 1].text)):
+            notes += "\n" + blocks[i + 1].text
+            read.add(i + 1)
+        values, target = [], None
+        for label, n, role in pairs:
+            if role == "target":
+                target = n.raw
+                continue
+            value = _value(label, _stated(label, ctx) or period, n, n.raw, b.page)
+            if role in ("comparator", "baseline"):
+                value = value.model_copy(update={"role": "comparator"})
+            elif role == "floor":
+                value = value.model_copy(update={"role": "floor"})
+            values.append(value)
+        rag = _RAG_NOTE.search(notes)
+        d = _DIRECTION.search(notes)
+        way = direction(d.group("d").strip()) if d else None
+        read.add(i)
+        place = places[i] if i < len(places) else Place()
+        yield Indicator(name=name, target=target, owner=place.lead, owners=[place.lead] if place.lead else [],
+                        status_note=rag.group("rag").capitalize() if rag else None, theme=place.priority,
+                        period=period.financial_year or period.iso if period else None, unit=_dominant_unit(values),
+                        values=values, flags=[f"direction {way}"] if way else [],
+                        provenance=ctx.provenance(b, PARSER, VERSION, text=notes))
+
+
+def _card_name(blocks: list[Block], index: int, text: str, first_label: str) -> str | None:
+    """What a KPI line reports on: the words before its first label ("Repeat victims of domestic
+    abuse – Latest: 29% ..."), else the heading or short line just above it."""
+    lead = text[: text.find(first_label)].strip(" :-–—|") if first_label in text else ""
+    if lead and len(lead.split()) <= 20:
+        return lead
+    for k in range(index - 1, max(index - 3, -1), -1):
+        b = blocks[k]
+        if b.kind == "table" or labelled_figures(b.text):
+            return None
+        if b.kind == "heading" or (b.kind in ("paragraph", "list_item") and len(b.text.split()) <= 20
+                                   and not b.text.rstrip().endswith(".")):
+            return _SECTION_PREFIX.sub("", b.text).strip()
+    return None
+
+
+_SECTION_PREFIX = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|KPI\s*\d+\s*[:.–-])\s+")
+_COUNTED = re.compile(r"\b(?:measures?|indicators?|kpis?|targets?|actions?|projects?|risks?|commitments?)\b", re.I)
+
+
+def rating_counts(section: Section, ctx: Context, places: list[Place], read: set[int]) -> Iterator[Indicator]:
+    """Counts of RAG ratings and of directions of travel that a cover report states in prose or
+    in a list ("21 Green, 8 Amber, 4 Red"; "- Green: 21" / "- Amber: 8"; "6 measures improved on
+    the last quarter, 3 stayed the same"): an indicator "<Measures> by RAG rating" (or "by
+    direction of travel") with a value per colour or direction, for the report's period (its
+    title's quarter), the comparison as written in its commentary."""
+    blocks = section.blocks
+    period = _title_period(ctx) or _default_period(ctx)
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.kind not in ("paragraph", "list_item") or i in read:
+            i += 1
+            continue
+        run = [i]
+        if b.kind == "list_item":  # a list of counts, one colour an item
+            while run[-1] + 1 < len(blocks) and blocks[run[-1] + 1].kind == "list_item":
+                run.append(run[-1] + 1)
+        text = "\n".join(blocks[k].text for k in run)
+        lead = blocks[i - 1].text if i and blocks[i - 1].kind in ("paragraph", "heading") else ""
+        place = places[i] if i < len(places) else Place()
+        for what, counts in (("RAG rating", rag_counts(text)), ("direction of travel", trend_counts(text))):
+            if not counts:
+                continue
+            noun = _COUNTED.search(text) or _COUNTED.search(lead)
+            name = f"{(noun.group(0) if noun else 'measures').capitalize()} by {what}"
+            if noun and not noun.group(0).lower().endswith("s"):
+                name = f"{noun.group(0).capitalize()}s by {what}"
+            values = [IndicatorValue(series=label, period=period.iso if period else None,
+                                     period_as_written=period.as_written if period else None, value=float(n),
+                                     raw=str(n), unit="count", page=blocks[run[0]].page,
+                                     period_year=period.financial_year if period and period.financial_year != period.iso else None)
+                      for label, n in counts]
+            comparison = re.search(r"\b(?:on|since|compared\s+(?:to|with)|from)\s+(?:the\s+)?(?:last|previous|Q[1-4])[^.,;]*", text, re.I)
+            read.update(run)
+            yield Indicator(name=name, unit="count", theme=place.priority or place.heading,
+                            period=period.financial_year or period.iso if period else None, values=values,
+                            commentary=comparison.group(0) if comparison else None,
+                            provenance=ctx.provenance(blocks[run[0]], PARSER, VERSION, text=text))
+        i = run[-1] + 1

@@ -186,7 +186,9 @@ def subheading(row: Row, columns: Columns, main: str | None = None) -> str | Non
     if row.cells[i].bold or spans_table(row):
         return text  # "Theme 2: Reducing harm", however long the bold heading is
     if one_line.endswith(":") and len(columns.header) > 2:
-        return text  # "Services involved:" over the rows, an introduction ending in a colon
+        return text  # an introduction ending in a colon over the rows it introduces
+    if ":" in one_line and cell_role(one_line.split(":", 1)[0]) == "organisation":
+        return text  # "Services involved: Police, Youth Service, ...": who delivers the rows below
     if i != main_col and columns.role_of(i) in _CONTEXT_ROLES:
         return text  # an outcome cell alone: the rows below deliver it
     return None

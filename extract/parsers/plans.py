@@ -195,6 +195,11 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
     name = _one_line(draft.joined("indicator" if "indicator" in draft.values else "aim", " "))
     owners = split_owners("\n".join(draft.values.get("owner", [])))
     target = "; ".join(_one_line(t) for t in draft.values.get("target", []))
+    values = []
+    if "target" not in draft.values and (figures := measure_figures(name, ctx.meta.date)) is not None:
+        # No target column: the measure states its own ("up from 54% in 2021 to 60% by 2023").
+        target = figures.target or ""
+        values = _baseline_values(figures, draft.page)
     note, flags = status_note(name, target)
     if not owners.owners:
         flags.append("no_owner")
@@ -210,7 +215,7 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
         name=name, owner=owners.owner, owners=owners.owners, target=target or None,
         period=period, level=draft.level, status_note=note,
         monitoring_only=bool(re.fullmatch(r"\s*monitor(?:ing)?(?: only)?\.?\s*", target, re.I)),
-        commentary=commentary, theme=draft.theme, flags=flags,
+        commentary=commentary, theme=draft.theme, flags=flags, values=values,
         provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
                                   box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
     )
@@ -285,11 +290,7 @@ def measure_indicators(draft: TableRecordDraft, block: Block, ctx: Context) -> I
             figures = measure_figures(measure, ctx.meta.date)
             if figures is None:
                 continue
-            values = []
-            if figures.baseline is not None and figures.baseline.period:
-                b = figures.baseline
-                values.append(IndicatorValue(series="Baseline", period=b.period, period_as_written=b.period_text,
-                                             value=b.value, raw=b.raw, unit=b.unit, page=draft.page))
+            values = _baseline_values(figures, draft.page)
             yield Indicator(
                 name=measure, owner=owners.owner, owners=owners.owners, target=figures.target,
                 period=draft.period or due, theme=draft.theme, values=values,
@@ -305,3 +306,12 @@ def _owned_activity_lines(draft: TableRecordDraft, block: Block, ctx: Context) -
     owned = list(subject_actions(draft.values.get("activity", []), draft, block, ctx, item=draft.theme,
                                  parser=PARSER, version=VERSION))
     yield from owned or [plan_action(draft, block, ctx)]
+
+
+def _baseline_values(figures, page: int) -> list[IndicatorValue]:
+    """The baseline a measure states with its period ("from 41% in 2019/20"), as a comparator value."""
+    b = figures.baseline
+    if b is None or not b.period:
+        return []
+    return [IndicatorValue(series="Baseline", period=b.period, period_as_written=b.period_text, value=b.value,
+                           raw=b.raw, unit=b.unit, page=page, role="comparator")]
