@@ -57,6 +57,15 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
     "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf": {
         "metadata": 0.75,  # Thornbury is not in the gazetteer
     },
+    "performance_variants/halbury-kpi-cards-q3-2023-24.txt": {
+        "metadata": 0.75,  # Halbury is not in the gazetteer
+    },
+    "performance_variants/kestrel-targets-actuals-2023.txt": {
+        "metadata": 0.5,  # a "monitoring return" is not read as a performance report, nor the fund as its body
+    },
+    "performance_variants/kestrel-targets-actuals-2023.pdf": {
+        "metadata": 0.5,  # as its text form
+    },
     "minutes_variants/swindon-initials-column.pdf": {
         # Not a gap of the parsers: this PDF form sets the text form's Item/Notes/Action grid as
         # numbered minutes with the initials in a margin, so the gold's table is not in it.

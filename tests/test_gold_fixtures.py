@@ -40,6 +40,8 @@ PDF_FORMS = {
         ("calderdale-scrutiny-knife-crime-2019.txt", lambda source: pdf_of(source.stem)),
     "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf":  # group headings as merged cells
         ("thornbury-csp-delivery-plan-2022-23.txt", lambda source: pdf_of(source.stem)),
+    "performance_variants/kestrel-targets-actuals-2023.pdf":  # targets against actuals, comment breakdowns
+        ("kestrel-targets-actuals-2023.txt", lambda source: pdf_of(source.stem, source.parent)),
 }
 
 

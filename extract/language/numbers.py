@@ -186,7 +186,8 @@ def figure(text: str | None) -> Number | None:
 
 # --- figures with their labels ------------------------------------------------------------------
 
-_AMOUNT = r"(?:£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|bn|million))?|[+\-−–]?\d[\d,]*(?:\.\d+)?\s?%|[+\-−–]?\d[\d,]*(?:\.\d+)?)"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_AMOUNT = rf"(?:£\s?{_DIGITS}(?:\s?(?:k|m|bn|million))?|[+\-−–]?{_DIGITS}\s?%|[+\-−–]?{_DIGITS})"
 # "Latest: 72%", "Target: 75%", "Floor: 60%", "Previous (Q2): 70%"
 _PAIR = re.compile(rf"(?P<label>[A-Za-z][A-Za-z0-9 ’'&/()\-.]{{0,40}}?)\s*:\s*(?P<value>{_AMOUNT})(?![\w/]|\s?\d)")
 # "May - £4058", "November £11387", "TOTAL £15445": a line of a labelled box.

@@ -37,7 +37,8 @@ _LABEL_BEFORE = {"outcome", "priority", "section", "sections", "part", "paragrap
                  # year groups ("Yr 2", "Yrs. 5 and 6"), table references ("column 6"), statute
                  # references ("schedule 10 of the Equality Act", "s.17", "article 8", "clause 4")
                  "yr", "yrs", "years", "column", "columns", "col", "row", "rows", "schedule", "s", "article",
-                 "clause", "regulation", "regulations", "rule", "act", "tel", "telephone", "phone", "ext"}
+                 "clause", "regulation", "regulations", "rule", "act", "tel", "telephone", "phone", "ext",
+                 "kpi", "kpis", "pi", "indicator"}
 _APPROX = {"over", "almost", "around", "approximately", "approx", "approx.", "about", "nearly", "circa", "c.",
            "some", "roughly", "under", "below", "above", "more", "less", "fewer", "up"}
 _UP = re.compile(r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I)
@@ -153,6 +154,8 @@ def _is_masked(doc: Doc, i: int) -> bool:
     text = t.text.replace(",", "")
     if re.fullmatch(r"(?:19|20)\d\d", text) and "," not in t.text:
         return True
+    if re.fullmatch(r"0\d{3,}", text) or (i and re.fullmatch(r"0\d{3,}", doc[i - 1].text)):
+        return True  # a telephone number ("01632 960123"), never a figure
     if prev == "." and i >= 2 and doc[i - 2].lower_ in _LABEL_BEFORE:
         return True
     if prev == "per" or prev in _LABEL_BEFORE or (prev and doc[i - 1].text[:1].isupper() and doc[i - 1].text.lower() in _LABEL_BEFORE):

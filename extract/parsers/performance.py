@@ -422,7 +422,7 @@ def complete_periods(record: Record, ctx: Context) -> Record:
                            for m in dates.QUARTER.finditer(text) if m.group("q") == q.group(1) and m.group("fy")), None)
             year = dates.financial_year(stated) if stated else own_year or dates.quarter_year(int(q.group(1)), ctx.meta.date)
         role = v.role
-        if role is None and (cell_role(v.series) == "comparator"
+        if role is None and (cell_role(v.series) == "comparator" or cell_role(v.period_as_written or "") == "comparator"
                              or (latest_year and v.series in year_series and year_series[v.series] != latest_year)):
             role = "comparator"
         values.append(v.model_copy(update={"period_year": year, "role": role,
@@ -444,7 +444,9 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     table = block.table
     header = table.header_texts()
     hint = table_hint(blocks, index)
-    periods = [column_period(h, hint) for h in header]
+    # A column to compare with ("Same period last year") keeps its header as the values' period
+    # as written, which marks them comparators.
+    periods = [column_period(h, hint) or (Period(None, h) if cell_role(h) == "comparator" else None) for h in header]
     caption, monitoring = _caption(blocks, index)
     if _months_down(table, hint):
         yield from transposed_indicators(blocks, index, place, ctx, hint)
@@ -460,6 +462,7 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     if not rows:
         return
     fys = [p.financial_year for p in periods if p and p.financial_year]
+    periods = [p if p is None or p.iso or p.as_written else None for p in periods]
     period = (fys[0] if len(set(fys)) == 1 else None) if fys else None
     period = period or _fy_of_labels([r[0] for r in rows])
     commentary = _commentary(blocks, index)
@@ -973,14 +976,20 @@ _DIRECTION = re.compile(r"\bdirection(?:\s+of\s+travel)?\s*[:\-–]\s*(?P<d>[\w 
 
 
 def _title_period(ctx: Context) -> Period | None:
-    """The period a report's title states ("Performance Report – Quarter 3 2023/24"): a quarter
-    with its year, or a year."""
-    title = ctx.meta.title or ""
-    m = dates.QUARTER.search(title)
-    if m:
-        fy = dates.financial_year(m.group("fy") or "") or dates.financial_year(title)
-        return Period(f"Q{m.group('q')}", m.group(0), fy)
-    return _stated(title, ctx) if title else None
+    """The period a report's title states ("Community Safety Performance Report – Quarter 3
+    2023/24"): a quarter with its year, or a year; read from the title and the title lines of
+    its first page."""
+    lines = [ctx.meta.title or ""] + [b.text for b in ctx.doc.blocks[:10] if b.kind in ("heading", "paragraph")
+                                      and len(b.text.split()) <= 15]
+    for line in lines:
+        m = dates.QUARTER.search(line)
+        fy = dates.financial_year(m.group("fy") or "") or dates.financial_year(line) if m else None
+        if m and fy:
+            return Period(f"Q{m.group('q')}", m.group(0), fy)
+    for line in lines:
+        if (p := _stated(line, ctx)) is not None:
+            return p
+    return None
 
 
 def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int]) -> Iterator[Indicator]:
@@ -1013,11 +1022,13 @@ def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int
             if role == "target":
                 target = n.raw
                 continue
-            value = _value(label, _stated(label, ctx) or period, n, n.raw, b.page)
             if role in ("comparator", "baseline"):
+                value = _value(label, _stated(label, ctx) or _before(period, label), n, n.raw, b.page)
                 value = value.model_copy(update={"role": "comparator"})
-            elif role == "floor":
-                value = value.model_copy(update={"role": "floor"})
+            elif role == "floor":  # a level, not a figure of a period
+                value = _value(label, None, n, n.raw, b.page).model_copy(update={"role": "floor"})
+            else:
+                value = _value(label, _stated(label, ctx) or period, n, n.raw, b.page)
             values.append(value)
         rag = _RAG_NOTE.search(notes)
         d = _DIRECTION.search(notes)
@@ -1029,6 +1040,23 @@ def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int
                         period=period.financial_year or period.iso if period else None, unit=_dominant_unit(values),
                         values=values, flags=[f"direction {way}"] if way else [],
                         provenance=ctx.provenance(b, PARSER, VERSION, text=notes))
+
+
+def _before(period: Period | None, label: str) -> Period | None:
+    """The period a comparator label means in a report of ``period``: "Previous" or "Last quarter"
+    in a quarter's report is the quarter before; "Last year" or "Same period last year" is the
+    same quarter of the year before; otherwise not said."""
+    if period is None or not period.iso or not _QUARTER.match(period.iso) or not period.financial_year:
+        return None
+    q, start = int(period.iso[1]), int(period.financial_year[:4])
+    text = label.lower()
+    if re.search(r"\blast\s+year\b|same\s+(?:period|quarter)", text):
+        start -= 1
+    elif re.fullmatch(r"\s*(?:previous(?:\s+quarter)?|last\s+quarter)\s*", text):
+        q, start = (q - 1, start) if q > 1 else (4, start - 1)
+    else:
+        return None
+    return Period(f"Q{q}", label, _fy_label(start))
 
 
 def _card_name(blocks: list[Block], index: int, text: str, first_label: str) -> str | None:
