@@ -33,7 +33,7 @@ PARSERS: dict[str, list[Parser]] = {
     "minutes": [minutes.parse],
     "plan": [plans.parse, performance.parse_tables],
     "scrutiny_report": [scrutiny.parse],
-    "performance_report": [performance.parse, agenda.parse_recommendations],
+    "performance_report": [performance.parse, plans.parse, agenda.parse_recommendations],
     "agenda_pack": [agenda.parse, minutes.parse, performance.parse, agenda.parse_recommendations],
     "agenda": [agenda.parse],
     "commissioning": [agenda.parse_recommendations, figures.parse],

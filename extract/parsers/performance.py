@@ -706,10 +706,10 @@ def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
     """Tables of figures, then the outcomes and figures stated in prose."""
     places = outline(section.blocks)
-    table_indicators = list(table_records(section, ctx, places))
+    read: set[int] = set()  # blocks a table band, a KPI card or a count of ratings has read
+    table_indicators = list(table_records(section, ctx, places, read))
     yield from (r for r in table_indicators if not isinstance(r, Indicator))
     table_indicators = [r for r in table_indicators if isinstance(r, Indicator)]
-    read: set[int] = set()
     prose = list(kpi_cards(section, ctx, places, read)) + list(rating_counts(section, ctx, places, read))
     for record in outcome_records(section, ctx, places, table_indicators, frozenset(read)):
         yield complete_periods(record, ctx)
@@ -724,10 +724,11 @@ def parse_tables(section: Section, ctx: Context) -> Iterator[Record]:
         yield complete_periods(record, ctx)
 
 
-def table_records(section: Section, ctx: Context, places: list[Place]) -> Iterator[Record]:
+def table_records(section: Section, ctx: Context, places: list[Place], used: set[int] | None = None) -> Iterator[Record]:
     blocks = section.blocks
-    ctx.shared.setdefault("paper_period", paper_period(ctx.doc.blocks))
-    used: set[int] = set()  # lead-in blocks a band indicator has read
+    if "paper_period" not in ctx.shared:
+        ctx.shared["paper_period"] = paper_period(ctx.doc.blocks)
+    used = set() if used is None else used  # lead-in blocks a band indicator has read
     for i, b in enumerate(blocks):
         if b.kind != "table" or b.table is None:
             continue
