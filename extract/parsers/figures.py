@@ -38,7 +38,7 @@ _LABEL_BEFORE = {"outcome", "priority", "section", "sections", "part", "paragrap
                  # references ("schedule 10 of the Equality Act", "s.17", "article 8", "clause 4")
                  "yr", "yrs", "years", "column", "columns", "col", "row", "rows", "schedule", "s", "article",
                  "clause", "regulation", "regulations", "rule", "act", "tel", "telephone", "phone", "ext",
-                 "kpi", "kpis", "pi", "indicator"}
+                 "kpi", "kpis", "pi", "indicator", "quarter", "round", "wave", "cohort"}
 _APPROX = {"over", "almost", "around", "approximately", "approx", "approx.", "about", "nearly", "circa", "c.",
            "some", "roughly", "under", "below", "above", "more", "less", "fewer", "up"}
 _UP = re.compile(r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I)

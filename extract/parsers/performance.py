@@ -1113,7 +1113,8 @@ def rating_counts(section: Section, ctx: Context, places: list[Place], read: set
                                      raw=str(n), unit="count", page=blocks[run[0]].page,
                                      period_year=period.financial_year if period and period.financial_year != period.iso else None)
                       for label, n in counts]
-            comparison = re.search(r"\b(?:on|since|compared\s+(?:to|with)|from)\s+(?:the\s+)?(?:last|previous|Q[1-4])[^.,;]*", text, re.I)
+            comparison = re.search(r"\b(?:on|since|compared\s+(?:to|with)|against|from)\s+(?:the\s+)?"
+                                   r"(?:last|previous|Q[1-4]|quarter)[^.,;:]*", f"{text}\n{lead}", re.I)
             read.update(run)
             yield Indicator(name=name, unit="count", theme=place.priority or place.heading,
                             period=period.financial_year or period.iso if period else None, values=values,
