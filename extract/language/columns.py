@@ -43,6 +43,8 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     ("resources", r"\bresources?\b"),
     # Money columns of spending reports: "Funding allocated", "Allocation", "Spend", "Cost".
     ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
+    # The value column of a key/value box ("Metric | Data"): names nothing, so each row's label is its series.
+    ("data", r"^\s*(?:data|value|values|figures?|details?|information)\s*:?\s*$"),
     # A figure to compare with, not the series itself: "Previous Year", "Last year", "Same period last
     # year", "England average", "Most similar group average", "Statistical neighbours", "Benchmark".
     ("comparator", r"\b(?:previous\s+(?:years?|quarters?|months?|periods?|\w+\s+months|figures?|values?)|previous$|"

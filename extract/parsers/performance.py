@@ -34,6 +34,7 @@ from ..language.numbers import (
     figure,
     is_arrow,
     is_status,
+    is_year_like,
     labelled_figures,
     parse_number,
     rag_counts,
@@ -232,7 +233,8 @@ def _numeric_cells(table: Table) -> tuple[int, int]:
             if not cell.strip():
                 continue
             n_all += 1
-            if parse_number(cell) is not None or is_arrow(cell) or cell.strip().lower() in ("n/a", "-", "na"):
+            if (parse_number(cell) is not None and not is_year_like(cell)) or is_arrow(cell) \
+                    or cell.strip().lower() in ("n/a", "-", "na"):
                 n_num += 1
     return n_num, n_all
 
@@ -640,6 +642,8 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
             # A column with no header of its own takes its group's ("Baseline period" over "(%)");
             # with neither, its figures have no series to name them ("column 6" is not one).
             series = header[c] or (groups[c] if c and groups[c] != groups[0] else "")
+            if cell_role(series) == "data":
+                series = label  # "Metric | Data": the row's label names its figure
             if not series:
                 continue
             cell, period = texts[c].strip(), col_periods[c]
