@@ -141,3 +141,11 @@ def test_cell_lines_split_stacked_items_and_sentences():
     assert cell_lines("• Fewer repeat victims\n• Referrals up 10%") == ["Fewer repeat victims", "Referrals up 10%"]
     assert cell_lines("New contract in place. Referrals up to 500.", sentences=True) == [
         "New contract in place", "Referrals up to 500."]
+
+
+def test_action_logs_use_the_shared_column_roles():
+    from boardpapers.extract.language.columns import action_log_columns
+    cols = action_log_columns(["Action", "Led by", "Timeframe", "Update"])
+    assert (cols.owner, cols.due, cols.progress) == (1, 2, 3)
+    # The log's own words come first: the raising meeting's date is not the deadline.
+    assert action_log_columns(["Meeting date", "Action", "Owner", "Deadline"]).due == 3

@@ -119,15 +119,21 @@ class LogColumns:
 
 def action_log_columns(header: list[str]) -> LogColumns | None:
     """The columns of an action log, or None when the header is not one ('Action | Owner | Due')."""
+    roles = [cell_role(h) for h in header]
     header = [h.lower() for h in header]
 
-    def col(rx: re.Pattern) -> int | None:
-        return next((k for k, h in enumerate(header) if rx.search(h)), None)
+    def col(rx: re.Pattern, role: str | None = None) -> int | None:
+        # The log's own words first ("Meeting date" is not the deadline beside "Deadline"), then the
+        # column roles every table reader shares ("Led by", "Timeframe").
+        found = next((k for k, h in enumerate(header) if rx.search(h)), None)
+        if found is None and role:
+            found = next((k for k, r in enumerate(roles) if r == role), None)
+        return found
 
     action = col(LOG_ACTION)
-    if action is None or not any(LOG_NEEDS.search(h) for h in header):
+    if action is None or not any(LOG_NEEDS.search(h) or r in ("owner", "due") for h, r in zip(header, roles)):
         return None
-    return LogColumns(action, col(LOG_OWNER), col(LOG_DUE), col(LOG_PROGRESS), col(LOG_ITEM))
+    return LogColumns(action, col(LOG_OWNER, "owner"), col(LOG_DUE, "due"), col(LOG_PROGRESS, "progress"), col(LOG_ITEM))
 
 
 def is_action_header(header: list[str]) -> bool:

@@ -53,7 +53,6 @@ VERSION = "1"
 
 _MONITORING = re.compile(r"^\W*for monitoring (?:purposes )?only\W*$", re.I)
 _COMMENTS = re.compile(r"^\s*(?:comments?|commentary|narrative|analysis)\s*:?\s*(?P<rest>.*)$", re.I | re.S)
-_TARGET_ROW = re.compile(r"^\s*target\b", re.I)
 _SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s*$")
 _FRACTION_LEGEND = re.compile(r"\((?P<sym>[a-z])\)\s*=\s*(?:number of\s+)?(?P<a>[^/]+?)\s*/\s*(?P<b>.+?)\s*\.?$", re.I)
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{2,})\)")
@@ -385,7 +384,7 @@ def _context(blocks: list[Block], index: int, place: Place, caption: str | None)
 def _target(rows: list[tuple[str, list[tuple[Period | None, Number, str]]]]) -> str | None:
     """The year-end target: the constant value of a Target row ('90%'), else its last value."""
     for label, cells in rows:
-        if _TARGET_ROW.match(label) and cells:
+        if cell_role(label) == "target" and cells:
             values = {n.value for _, n, _ in cells}
             return cells[0][2] if len(values) == 1 else cells[-1][2]
     return None
@@ -471,7 +470,7 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     units = {n.unit for _, cells in rows for _, n, _ in cells}
     common = dict(owner=place.lead, owners=[place.lead] if place.lead else [], period=period,
                   monitoring_only=monitoring, commentary=commentary, theme=place.priority)
-    if len(units) > 1 and len(rows) > 1 and not any(_TARGET_ROW.match(label) for label, _ in rows):
+    if len(units) > 1 and len(rows) > 1 and not any(cell_role(label) == "target" for label, _ in rows):
         # Rows measuring different things: one indicator each. Where the columns are whole years
         # ("2018/19 | 2019/20 | Change") each year is a series of the row, as in a row table, and
         # a column that is no year beside them ("Change") is derived from them and left out;

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Indicator, IndicatorValue, Priority, Progress, Record
 
+from ..language.columns import cell_role
 from ..language.dates import parse_due
 from ..language.owners import split_owners
 from .common import Context, Section
@@ -263,7 +264,7 @@ def _progress(draft: TableRecordDraft, block: Block, ctx: Context, header: list[
 
 
 def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
-    aim_col = next((i for i, h in enumerate(header) if re.search(r"\baims?\b|\bobjectives?\b", h, re.I)), None)
+    aim_col = next((i for i, h in enumerate(header) if cell_role(h) == "aim"), None)
     if aim_col is None:
         return ""
     parts = []
