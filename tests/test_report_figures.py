@@ -218,3 +218,13 @@ def test_year_columns_of_different_measures_are_their_series():
 ])
 def test_references_are_not_figures(sentence):
     assert find_figures(sentence)[0] == []
+
+
+def test_rag_letters_and_section_headings_are_no_names():
+    text = ("## Actions by RAG rating\n\n| Priority | R | A | G |\n|---|---|---|---|\n"
+            "| Domestic abuse | 1 | 3 | 8 |\n| Serious violence | 0 | 2 | 5 |\n\n"
+            "## 2. Key performance indicators\n\nLatest: 72% Target: 75%\n")
+    inds = indicators(text)
+    assert [(i.name, [v.series for v in i.values]) for i in inds] == [
+        ("Actions by RAG rating - Domestic abuse", ["Red", "Amber", "Green"]),
+        ("Actions by RAG rating - Serious violence", ["Red", "Amber", "Green"])]

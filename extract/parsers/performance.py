@@ -559,6 +559,10 @@ def _legend_periods(lead: list[Block]) -> dict[str, Period]:
     return out
 
 
+# A RAG letter is no name for a series: columns headed "R | A | G" count measures of each colour.
+_RAG_LETTERS = {"R": "Red", "A": "Amber", "G": "Green"}
+
+
 def _stated(text: str, ctx: Context) -> Period | None:
     """A header or caption that states its period in words: '(count to End Feb 2023)', 'for
     last academic year' (resolved against the paper's date)."""
@@ -643,6 +647,7 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
             series = header[c] or (groups[c] if c and groups[c] != groups[0] else "")
             if cell_role(series) == "data":
                 series = label  # "Metric | Data": the row's label names its figure
+            series = _RAG_LETTERS.get(series.strip().upper(), series)  # "R | A | G" columns count ratings
             if not series:
                 continue
             cell, period = texts[c].strip(), col_periods[c]
@@ -1075,7 +1080,9 @@ def _card_name(blocks: list[Block], index: int, text: str, first_label: str) -> 
             return None
         if b.kind == "heading" or (b.kind in ("paragraph", "list_item") and len(b.text.split()) <= 20
                                    and not b.text.rstrip().endswith(".")):
-            return _SECTION_PREFIX.sub("", b.text).strip()
+            name = _SECTION_PREFIX.sub("", b.text).strip()
+            # A section heading ("2. Key performance indicators") names the cards, not this one.
+            return None if cell_role(name) == "indicator" else name
     return None
 
 
