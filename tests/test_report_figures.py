@@ -228,3 +228,17 @@ def test_rag_letters_and_section_headings_are_no_names():
     assert [(i.name, [v.series for v in i.values]) for i in inds] == [
         ("Actions by RAG rating - Domestic abuse", ["Red", "Amber", "Green"]),
         ("Actions by RAG rating - Serious violence", ["Red", "Amber", "Green"])]
+
+
+def test_key_value_fields_give_the_papers_year_and_labelled_amounts():
+    # The same box as BAND, as the reader gives a key/value box: fields with their labels.
+    from boardpapers.schemas.document import Block, Document
+    fields = [("Academic Year", "2017/18"), ("Total fund allocated", "May - £4,000\nNovember £11,000\nTOTAL £15,000"),
+              ("Date Updated", "April 2018")]
+    blocks = [Block(kind="field", label=label, text=text, page=1, source=f"{label}: {text}") for label, text in fields]
+    doc = Document(id="0" * 16, source_path="box.pdf", source_kind="pdf", page_count=1, blocks=blocks)
+    meta = DocumentMeta(doc_id=doc.id, source=doc.name, source_kind="pdf", page_count=1, date="2018-04")
+    (ind,) = [r for r in performance.parse(Section(kind="performance_report", title="t", blocks=blocks),
+                                           Context(doc=doc, meta=meta)) if isinstance(r, Indicator)]
+    assert ind.name == "Total fund allocated"
+    assert values(ind) == [("May", "2017/18", 4000), ("November", "2017/18", 11000), ("TOTAL", "2017/18", 15000)]
