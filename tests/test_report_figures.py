@@ -242,3 +242,11 @@ def test_key_value_fields_give_the_papers_year_and_labelled_amounts():
                                            Context(doc=doc, meta=meta)) if isinstance(r, Indicator)]
     assert ind.name == "Total fund allocated"
     assert values(ind) == [("May", "2017/18", 4000), ("November", "2017/18", 11000), ("TOTAL", "2017/18", 15000)]
+
+
+def test_a_scorecard_row_keeps_its_lead():
+    text = ("## Scorecard\n\n| Indicator | Lead | Target | Q1 | Q2 |\n|---|---|---|---|---|\n"
+            "| Repeat victims of domestic abuse | Domestic Abuse Coordinator | 28% | 30% | 29% |\n")
+    (ind,) = indicators(text, date="2019-11-01")
+    assert (ind.owner, ind.target) == ("Domestic Abuse Coordinator", "28%")
+    assert values(ind) == [("Target", None, 28), ("Q1", "Q1", 30), ("Q2", "Q2", 29)]

@@ -41,6 +41,7 @@ from ..language.numbers import (
     target_levels,
     trend_counts,
 )
+from ..language.owners import split_owners
 from ..language.people import split_title
 from .common import Context, Section
 from .figures import find_figures
@@ -619,6 +620,7 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
     # heading prefix ("Priority indicators - Domestic burglary") only blurs it. A label of one to
     # three words ("Reading" under "Disadvantaged pupil progress scores") needs its table's name.
     names_column = cell_role(header[0] or "") == "indicator"
+    owner_cols = {c for c, h in enumerate(header) if c and cell_role(h) == "owner"}  # "Indicator | Lead | Q1 ..."
     table_period = _table_period(blocks, index, caption, ctx)
     lead = _lead_in(blocks, index)
     parts = _fraction_parts(lead)
@@ -641,7 +643,10 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
         if not label:
             continue
         values, directions, statuses, target = [], [], [], None
+        owners = split_owners(" / ".join(texts[c] for c in owner_cols if texts[c].strip()) or None)
         for c in range(1, len(header)):
+            if c in owner_cols:
+                continue
             # A column with no header of its own takes its group's ("Baseline period" over "(%)");
             # with neither, its figures have no series to name them ("column 6" is not one).
             series = header[c] or (groups[c] if c and groups[c] != groups[0] else "")
@@ -677,9 +682,10 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
         # ... but not a heading that only says the rows are indicators ("Priority indicators").
         prefix = context if context and (not names_column or len(label.split()) <= 3
                                          and cell_role(context) != "indicator") else None
+        owner = owners.owner or place.lead  # the row's Lead column, else the theme lead above
         yield Indicator(
-            name=f"{prefix} - {label}" if prefix else label, owner=place.lead,
-            owners=[place.lead] if place.lead else [], target=target, unit=_dominant_unit(values),
+            name=f"{prefix} - {label}" if prefix else label, owner=owner,
+            owners=owners.owners or ([place.lead] if place.lead else []), target=target, unit=_dominant_unit(values),
             status_note="; ".join(statuses) or None, monitoring_only=monitoring, theme=place.priority,
             commentary=_commentary(blocks, index), values=values, flags=flags,
             provenance=_row_provenance(ctx, block, table, row_index, " | ".join(texts)))
