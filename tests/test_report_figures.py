@@ -250,3 +250,14 @@ def test_a_scorecard_row_keeps_its_lead():
     (ind,) = indicators(text, date="2019-11-01")
     assert (ind.owner, ind.target) == ("Domestic Abuse Coordinator", "28%")
     assert values(ind) == [("Target", None, 28), ("Q1", "Q1", 30), ("Q2", "Q2", 29)]
+
+
+def test_a_band_lifted_as_the_tables_caption_names_its_indicator():
+    # The band as a PDF reader gives it: the table's caption, the labelled figure run on after it.
+    text = ("| | |\n|---|---|\n| Academic Year: 2019/20 | Date Updated: May 2020 |\n\n"
+            "| **Key indicator 2: The profile of PE raised across the school Percentage of total allocation: 32 %** | | | |\n"
+            "|---|---|---|---|\n| School focus | Actions to achieve: | Funding allocated: | Evidence and impact: |\n"
+            "| Develop the curriculum | Purchase SSP membership | £4055 | Children attend festivals |\n")
+    (ind,) = indicators(text, date="2020-05")
+    assert ind.name == "Key indicator 2: The profile of PE raised across the school"
+    assert values(ind) == [("Percentage of total allocation", "2019/20", 32), ("Funding allocated", "2019/20", 4055)]

@@ -194,6 +194,16 @@ _PAIR = re.compile(rf"(?P<label>[A-Za-z][A-Za-z0-9 ’'&/()\-.]{{0,40}}?)\s*:\s*
 _LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ’'&/().]{{0,40}}?)\s*[-–:]?\s*(?P<value>{_AMOUNT})\s*\.?\s*$")
 
 
+def _label_start(label: str) -> str:
+    """A label run on from the text before it ("... across the school Percentage of total
+    allocation") starts at its capitalised word after lower-case words."""
+    words = label.split()
+    for k in range(len(words) - 1, 0, -1):
+        if re.match(r"^[A-Z][a-z]", words[k]) and re.match(r"^[a-z]", words[k - 1]):
+            return " ".join(words[k:])
+    return " ".join(words)
+
+
 def labelled_figures(text: str | None) -> list[tuple[str, Number]]:
     """Figures written with their labels: 'Latest: 72% Target: 75%, Floor: 60%' -> [('Latest',
     72), ('Target', 75), ('Floor', 60)]; a box 'Total fund allocated:\\nMay - £4058\\nTOTAL
@@ -205,7 +215,7 @@ def labelled_figures(text: str | None) -> list[tuple[str, Number]]:
     for m in _PAIR.finditer(text):
         n = figure(m.group("value"))
         if n is not None:
-            out.append((" ".join(m.group("label").split()), n))
+            out.append((_label_start(m.group("label")), n))
     if out:
         return out
     head, _, rest = text.partition(":")
