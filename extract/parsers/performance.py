@@ -15,6 +15,21 @@ Three table shapes are read:
 * **outcomes in prose** (Peterborough style): "Outcome 1 - ..." headings under priorities
   with a "Theme lead - ..." line become indicators owned by the theme lead, with the
   figures stated under them (:mod:`figures`) as their values.
+
+And the figures of reports that are not tables of numbers (issue 17):
+
+* **targets against actuals** ("Six Monthly TARGETS | ... Total - (count to End Feb 2023) |
+  Any comments"): the target text is the measure, the figure beside it its value, a comments
+  cell's breakdown one value per part;
+* **bands naming an indicator** ("Key indicator 1: ..." over a table with a money column) and
+  **labelled boxes** ("Total fund allocated: May - £4058 / TOTAL £15445");
+* **figure rows in tables of text** ("Projected spending | £50000", a "Metric | Data" box) and
+  **figures in an evidence or outcome column**, one indicator per line that states them;
+* **KPI cards** ("Latest: 72% Target: 75%, Floor: 60% Previous: 70% (Amber)") and **counts
+  of ratings** ("21 Green, 8 Amber, 4 Red"; "6 measures improved") in prose or lists.
+
+Every value's period carries its year (a bare "Q2" takes the paper's), the day it ends, and
+whether it is a comparator (last year's row, an average): :func:`complete_periods`.
 """
 from __future__ import annotations
 

@@ -8,6 +8,12 @@
   of kind ``plan_activity`` (with lead officer, organisation and deadline).
 * **Progress tables** ("Five year aims | Summary of progress") give :class:`Progress`
   records, with the status words the paper uses ("achieved", "on target").
+* **Measures beside activities** ("Action | Led by | Timescale | Measure of success") that
+  state a figure are indicators of the row's lead, their target and baseline read from the
+  figures ("from 41% in 2019/20 to at least 50% by 2024"); an aim with a target column is a
+  measure; lines that name their own owner ("Youth Service to run ...") in a table with no
+  owner column are actions of that owner.
+* Tables of figures (periods across, actuals beside targets) are left to :mod:`.performance`.
 
 Narrative ("this year's plan recommends ...") is not read as decisions: a plan records
 the partnership's intentions, not what a meeting decided.
