@@ -599,11 +599,13 @@ def _table_period(blocks: list[Block], index: int, caption: str | None, ctx: Con
     return None
 
 
-def _row_provenance(ctx: Context, block: Block, table: Table, row_index: int, text: str):
-    """A body row's provenance: its own line of a text rendering, or its cells' box in a PDF, so
-    that two rows written alike (a source slip repeating a row) are two records."""
+def row_provenance(ctx: Context, block: Block, table: Table, row_index: int, text: str, parser: str = PARSER,
+                   version: str = VERSION, rows: int = 1):
+    """A body row's provenance: its own line of a text rendering, or its cells' box in a PDF (the
+    ``rows`` from it, for a record read from several), so that two rows written alike (a source
+    slip repeating a row) are two records."""
     row = table.body_rows[row_index]
-    boxes = [c.box for c in row.cells if c.box is not None]
+    boxes = [c.box for r in table.body_rows[row_index:row_index + rows] for c in r.cells if c.box is not None]
     box = None
     for b in boxes:
         box = b.union(box)
@@ -615,8 +617,8 @@ def _row_provenance(ctx: Context, block: Block, table: Table, row_index: int, te
         k = len(table.header_rows) + row_index + (1 if block.source.lstrip().startswith("|") and table.header_rows else 0)
         first_cell = next((" ".join(c.text.split()) for c in row.cells if c.text.strip()), "")
         at = next((j for j in range(k, len(source)) if first_cell and first_cell[:30] in " ".join(source[j].split())), k)
-        lines = (block.lines[0] + at, block.lines[0] + at)
-    return ctx.provenance(block, PARSER, VERSION, text=text, box=box, page=row.page, lines=lines)
+        lines = (block.lines[0] + at, block.lines[0] + at + rows - 1)
+    return ctx.provenance(block, parser, version, text=text, box=box, page=row.page, lines=lines)
 
 
 def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -703,7 +705,7 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
             owners=owners.owners or ([place.lead] if place.lead else []), target=target, unit=_dominant_unit(values),
             status_note="; ".join(statuses) or None, monitoring_only=monitoring, theme=place.priority,
             commentary=_commentary(blocks, index), values=values, flags=flags,
-            provenance=_row_provenance(ctx, block, table, row_index, " | ".join(texts)))
+            provenance=row_provenance(ctx, block, table, row_index, " | ".join(texts)))
 
 
 def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -903,7 +905,7 @@ def target_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
             owners=[place.lead] if place.lead else [], theme=theme or place.priority,
             period=(periods[cols[0]].iso if cols and periods[cols[0]] else None), unit=_dominant_unit(values),
             commentary=" ".join(texts[comments].split()) or None if comments is not None else None, values=values,
-            provenance=_row_provenance(ctx, block, table, row_index, " | ".join(texts)))
+            provenance=row_provenance(ctx, block, table, row_index, " | ".join(texts)))
 
 
 def figure_rows(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -943,7 +945,7 @@ def figure_rows(blocks: list[Block], index: int, place: Place, ctx: Context) -> 
         value = _value(label, _stated(label, ctx) or table_period, n, cell, row.page)
         yield Indicator(name=name, owner=place.lead, owners=[place.lead] if place.lead else [], unit=n.unit,
                         period=value.period, theme=place.priority, values=[value],
-                        provenance=_row_provenance(ctx, block, table, row_index, " | ".join(row.texts))
+                        provenance=row_provenance(ctx, block, table, row_index, " | ".join(row.texts))
                         if table.header_rows else ctx.provenance(block, PARSER, VERSION, text=" | ".join(row.texts)))
     for row, cell in cells:
         yield from _labelled_indicators(cell.text, block, place, ctx, page=row.page, period=table_period)
@@ -995,7 +997,7 @@ def cell_figures(blocks: list[Block], index: int, place: Place, ctx: Context) ->
                 yield Indicator(name=line, owner=place.lead, owners=[place.lead] if place.lead else [],
                                 period=period.iso if period else None, unit=_dominant_unit(values),
                                 theme=place.priority, values=values,
-                                provenance=_row_provenance(ctx, block, table, row_index, line))
+                                provenance=row_provenance(ctx, block, table, row_index, line))
 
 
 # --- KPI cards and counts of ratings in prose ---------------------------------------------------------

@@ -31,7 +31,7 @@ from ..language.dates import parse_due
 from ..language.owners import split_owners
 from .common import Context, Section
 from .figures import measure_figures
-from .performance import has_value_columns
+from .performance import has_value_columns, row_provenance
 from .plan_tables import TableRecordDraft, cell_lines, column_roles, owned_lines, subject_actions, table_kind, walk_rows
 from .tables import table_title
 
@@ -223,8 +223,7 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
         period=period, level=draft.level, status_note=note,
         monitoring_only=bool(re.fullmatch(r"\s*monitor(?:ing)?(?: only)?\.?\s*", target, re.I)),
         commentary=commentary, theme=draft.theme, flags=flags, values=values,
-        provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
-                                  box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
+        provenance=draft_provenance(draft, block, ctx, PARSER, VERSION),
     )
 
 
@@ -251,9 +250,19 @@ def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: st
         due=due_text, due_date=due.date, due_approximate=due.approximate, kind=kind,
         status=_one_line(draft.joined("status")) or None, progress=progress,
         date=ctx.meta.date, flags=flags,
-        provenance=ctx.provenance(block, parser, version, text=draft.source, page=draft.page,
-                                  box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
+        provenance=draft_provenance(draft, block, ctx, parser, version),
     )
+
+
+def draft_provenance(draft: TableRecordDraft, block: Block, ctx: Context, parser: str, version: str):
+    """A record's provenance: the rows it was read from (their lines, their cells' boxes), so that
+    two rows written alike are two records; the table's where the rows are not its own."""
+    table = block.table
+    at = next((k for k, r in enumerate(table.body_rows) if r is draft.rows[0]), None) if table else None
+    if at is None:
+        return ctx.provenance(block, parser, version, text=draft.source, page=draft.page,
+                              box=draft.rows[0].cells[0].box if draft.rows[0].cells else None)
+    return row_provenance(ctx, block, table, at, draft.source, parser, version, rows=len(draft.rows))
 
 
 def _progress(draft: TableRecordDraft, block: Block, ctx: Context, header: list[str]) -> Progress | None:
@@ -302,8 +311,7 @@ def measure_indicators(draft: TableRecordDraft, block: Block, ctx: Context) -> I
                 name=measure, owner=owners.owner, owners=owners.owners, target=figures.target,
                 period=draft.period or due, theme=draft.theme, values=values,
                 unit=figures.figures[-1].unit, flags=[] if owners.owners else ["no_owner"],
-                provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
-                                          box=draft.rows[0].cells[0].box if draft.rows[0].cells else None))
+                provenance=draft_provenance(draft, block, ctx, PARSER, VERSION))
 
 
 def _owned_activity_lines(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Action]:
