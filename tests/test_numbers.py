@@ -99,6 +99,8 @@ def test_breakdowns_of_a_total_in_a_comments_cell():
     assert [(s, n.value) for s, n in breakdowns("NTC - 55 engaged in total EHB - 520")] == [
         ("NTC - engaged in total", 55), ("EHB", 520)]
     assert breakdowns("1 story each provided from both partners") == []
+    assert [(s, n.value) for s, n in breakdowns("2 sessions each delivered by North Trust and East Hub")] == [
+        ("North Trust - sessions delivered", 2), ("East Hub - sessions delivered", 2)]
 
 
 def test_counts_of_ratings_and_directions():

@@ -259,10 +259,21 @@ _BREAKDOWN = re.compile(
     r"(?P<what>(?:\s+(?![A-Z][A-Za-z&]*\s*[-–:]\s*\d)[a-z][\w’'-]*)*)")
 
 
+# "1 story each provided from BSRC and PWO", "2 sessions each delivered by North Trust and East Hub"
+_EACH = re.compile(
+    r"(?<![\w.])(?P<n>\d[\d,]*)\s+(?P<what>[a-z][a-z ]*?)\s+each\s+(?:(?P<verb>[a-z]+)\s+)?(?:from|by)\s+"
+    r"(?P<a>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)\s+(?:and|&)\s+(?P<b>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)")
+
+
 def breakdowns(text: str | None) -> list[tuple[str, Number]]:
     """The parts of a total a comments cell gives: 'BSRC - 183 engaged in total. PWO - 834 engaged
     in total' -> [('BSRC - engaged in total', 183), ('PWO - engaged in total', 834)]; 'PWO - 520'
-    -> [('PWO', 520)]."""
+    -> [('PWO', 520)]; '1 story each provided from BSRC and PWO' -> [('BSRC - story provided', 1),
+    ('PWO - story provided', 1)]."""
+    m = _EACH.search(text or "")
+    if m and (n := figure(m.group("n"))) is not None:
+        what = " ".join(filter(None, (m.group("what"), m.group("verb"))))
+        return [(f"{m.group('a')} - {what}", n), (f"{m.group('b')} - {what}", n)]
     out = []
     for m in _BREAKDOWN.finditer(text or ""):
         n = figure(m.group("n"))
