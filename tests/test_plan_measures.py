@@ -149,3 +149,16 @@ def test_action_logs_use_the_shared_column_roles():
     assert (cols.owner, cols.due, cols.progress) == (1, 2, 3)
     # The log's own words come first: the raising meeting's date is not the deadline.
     assert action_log_columns(["Meeting date", "Action", "Owner", "Deadline"]).due == 3
+
+
+def test_a_merged_cell_drawn_across_the_table_is_context():
+    # The PDF reader gives a merged cell its box and the cells it covers none (thornbury-...pdf draws
+    # its group headings so); a plain, unbolded line drawn across the table is context too.
+    from boardpapers.extract.parsers.plan_tables import spans_table, subheading
+    from boardpapers.schemas.document import Box, Cell, Row
+    box = Box(x0=40, top=100, x1=555, bottom=112)
+    across = Row(cells=[Cell(text="Delivered with the Youth Offending Team", box=box), Cell(text=""), Cell(text="")], page=1)
+    columns = column_roles(["Activity", "Lead", "Timescale"])
+    assert spans_table(across) and subheading(across, columns, "activity") == "Delivered with the Youth Offending Team"
+    inside = Row(cells=[Cell(text="Run a knife amnesty", box=box), Cell(text="", box=box), Cell(text="", box=box)], page=1)
+    assert not spans_table(inside) and subheading(inside, columns, "activity") is None
