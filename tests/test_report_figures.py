@@ -261,3 +261,10 @@ def test_a_band_lifted_as_the_tables_caption_names_its_indicator():
     (ind,) = indicators(text, date="2020-05")
     assert ind.name == "Key indicator 2: The profile of PE raised across the school"
     assert values(ind) == [("Percentage of total allocation", "2019/20", 32), ("Funding allocated", "2019/20", 4055)]
+
+
+def test_a_money_table_of_allocation_spend_and_share():
+    text = ("## Community safety fund 2022/23\n\n| Project | Allocation | Spend | % of allocation |\n|---|---|---|---|\n"
+            "| Street Pastors | £12,000 | £11,400 | 95% |\n")
+    (ind,) = indicators(text, date="2023-05-10")
+    assert values(ind) == [("Allocation", "2022/23", 12000), ("Spend", "2022/23", 11400), ("% of allocation", "2022/23", 95)]
