@@ -6,6 +6,14 @@ link step's shapes and their documentation sit together. Every column is describ
 """
 from __future__ import annotations
 
+# A value's period in full: a quarter or month with the year it belongs to ("2013/14 Q2").
+FULL_PERIOD = ("case when v.period_year is not null and v.period like 'Q%' then v.period_year || ' ' || v.period "
+               "else coalesce(v.period, v.period_year) end")
+# The latest figure of a series first: the series itself before its comparators, then the period
+# that ends last, then the series written first (a total before the change beside it).
+LATEST_ORDER = "coalesce(v.role, '') = '' desc, v.period_end is not null desc, v.period_end desc, v.position"
+
+
 # table -> (columns {name: (type, description)}, primary key, foreign keys)
 LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
     "people": ({
@@ -195,14 +203,15 @@ order by a.date, f.later_date""",
                             "priority, or the priority a report files indicators under), its indicators "
                             "with their targets and latest figures, and its lead officers. See "
                             "<code>record_themes</code> for the words matched.",
-        "sql": """with t as (
+        "sql": f"""with t as (
   select * from record_themes
   where theme = lower(replace(trim(:theme), ' ', '_')) or theme_label like '%' || trim(:theme) || '%'
 ), ind as (
   select i.* from indicators i join t on t.record_table = 'indicators' and t.record_id = i.id
 ), latest as (
-  select v.indicator_id, v.value, v.unit, v.period, v.raw,
-    row_number() over (partition by v.indicator_id order by v.period desc, v.position desc) as n
+  select v.indicator_id, v.value, v.unit, v.raw,
+    {FULL_PERIOD} as period,
+    row_number() over (partition by v.indicator_id order by {LATEST_ORDER}) as n
   from indicator_values v join ind on ind.id = v.indicator_id
 ), places as (select distinct place from t)
 select p.place,

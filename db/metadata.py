@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from boardpapers.schemas.records import DocumentMeta, IndicatorValue
 
-from .link_schema import LINK_QUERIES, LINK_TABLE_DESCRIPTIONS, LINK_VIEWS, link_column_descriptions
+from .link_schema import (
+    FULL_PERIOD,
+    LATEST_ORDER,
+    LINK_QUERIES,
+    LINK_TABLE_DESCRIPTIONS,
+    LINK_VIEWS,
+    link_column_descriptions,
+)
 from .schema import (
     DENORMALISED,
     DENORMALISED_DESCRIPTIONS,
@@ -189,13 +196,24 @@ order by due_date""",
     "compare_indicator": {
         "title": "Compare an indicator across places",
         "description_html": "Values of every indicator whose name or series contains the words, by place and "
-                            "period. To chart them, use <em>Show charting options</em> (datasette-vega): period as X, "
-                            "value as Y, place or series as colour; for example "
+                            "period, each period in full (a quarter with its year: <em>2013/14 Q2</em>). In each "
+                            "place the latest figure of the current series is marked <em>latest</em>; last "
+                            "year's figures and averages to compare with are marked <em>comparator</em> and are "
+                            "never the latest. To chart them, use <em>Show charting options</em> (datasette-vega): "
+                            "period as X, value as Y, place or series as colour; for example "
                             f"<a href=\"?indicator=Overall+Crime{CHART}\">Overall Crime as a line chart</a>.",
-        "sql": """select place, body, indicator, series, period, value, unit, raw, year, document_id, page, source_url
-from indicator_values
-where indicator like '%' || :indicator || '%' or series like '%' || :indicator || '%'
-order by indicator, series, period, place""",
+        "sql": f"""with v as (
+  select v.*, {FULL_PERIOD} as full_period
+  from indicator_values v
+  where v.indicator like '%' || :indicator || '%' or v.series like '%' || :indicator || '%'
+), ranked as (
+  select v.*, row_number() over (partition by v.place, v.indicator order by {LATEST_ORDER}) as n from v
+)
+select place, body, indicator, series, full_period as period, value, unit, raw,
+  case when n = 1 and coalesce(role, '') = '' then 'latest' else role end as figure,
+  year, document_id, page, source_url
+from ranked
+order by indicator, place, period_end is null, period_end, series""",
     },
     "pages_mentioning": {
         "title": "Pages of the papers mentioning …",

@@ -133,6 +133,13 @@ class IndicatorValue(_Strict):
     unit: str | None = Field(default=None, description="count, %, rate, £ ...")
     page: int | None = None
     box: Box | None = None
+    period_year: str | None = Field(default=None, description="The financial or academic year a quarter or month belongs "
+                                                              "to ('2013/14' for Q2 of 2013/14), where the paper gives it")
+    period_end: str | None = Field(default=None, pattern=ISO_DATE,
+                                   description="Last day of the period, ISO: orders the periods of a series")
+    role: str | None = Field(default=None, description="'comparator' for a figure to compare with (last year's, a "
+                                                       "previous value, a national or similar-group average), 'floor' "
+                                                       "for a level below which it is red; empty for the series itself")
 
 
 class Indicator(Record):

@@ -112,6 +112,15 @@ def test_compare_an_indicator_across_places(site):
     assert all(isinstance(r["value"], float) for r in rows)
 
 
+def test_compare_shows_the_latest_figure_of_this_years_series_with_its_full_period(site):
+    rows = get(site, "/boardpapers/compare_indicator.json?indicator=referrals+to+Domestic+Abuse&_shape=array&_size=max").json()
+    plymouth = [r for r in rows if r["place"] == "Plymouth"]
+    latest = [r for r in plymouth if r["figure"] == "latest"]
+    # The 2016/17 cumulative figure for Q2, not last year's Q4 row beside it nor the change row.
+    assert [(r["series"], r["period"], r["value"]) for r in latest] == [("Cumulative (2016/17)", "2016/17 Q2", 1044)]
+    assert {r["figure"] for r in plymouth if r["series"] == "Monthly 2015/16"} == {"comparator"}
+
+
 def test_the_database_page_lists_the_journeys_and_licence(site):
     page = get(site, "/boardpapers").text
     for title in ("Decisions mentioning", "Everything assigned to", "Actions due before", "Compare an indicator"):

@@ -70,3 +70,60 @@ def test_parse_time_range(text, pair):
 ])
 def test_parse_clock_reads_four_digit_times_after_a_word_that_announces_one(text, time):
     assert dates.parse_clock(text) == time
+# --- the periods figures are reported for (issue 17) ---------------------------------------------
+
+@pytest.mark.parametrize("text, date, period", [
+    ("YR1 Enter your 1st 6 month Total - (count to End Feb 2023)", None, "2023-02"),
+    ("Rates per 1,000 population, 12 months to December 2018", None, "2018-12"),
+    ("Position as at 31 March 2023", None, "2023-03"),
+    ("data up to July 2018", None, "2018-07"),
+    ("Academic Year: 2017/18", None, "2017/18"),
+    ("Reporting period: Q2 2019/20", None, "2019/20"),
+    ("Disadvantaged pupil progress scores for last academic year (KS1 – KS2)", "2020-01-20", "2018/19"),
+    ("Pupil premium allocation this academic year", "2020-01-20", "2019/20"),
+    ("Results for last financial year", "2023-05-12", "2022/23"),
+    ("Spending plan for this financial year", "2023-05-12", "2023/24"),
+    ("for last academic year", "2020", None),  # a year alone does not say which academic year
+    ("no period here", "2020-01-20", None),
+])
+def test_stated_period(text, date, period):
+    assert dates.stated_period(text, date) == period
+
+
+def test_last_year_takes_the_papers_convention():
+    assert dates.relative_year("Review: last year's aims", "2020-01-20", "academic") == "2018/19"
+    assert dates.relative_year("Review: last year's aims", "2020-01-20", "financial") == "2018/19"
+    assert dates.relative_year("Review: last year's aims", "2020-05-20", "financial") == "2019/20"
+    assert dates.relative_year("Review: last year's aims", "2020-05-20") is None
+    assert dates.year_convention("the pupil premium for this academic year") == "academic"
+    assert dates.year_convention("spend in the financial year") == "financial"
+
+
+def test_without_period():
+    assert dates.without_period("Targeted academic support for current academic year") == "Targeted academic support"
+    assert dates.without_period("Progress scores for last academic year (KS1 – KS2)") == "Progress scores (KS1 – KS2)"
+
+
+@pytest.mark.parametrize("quarter, date, fy", [
+    (4, "2014-05-01", "2013/14"),  # a Q4 report published in May is last year's Q4
+    (2, "2013-11-14", "2013/14"),
+    (3, "2024-02-15", "2023/24"),
+    (3, "2023-11-01", "2022/23"),  # Q3 of 2023/24 had not ended
+    (1, None, None),
+])
+def test_a_bare_quarter_takes_the_papers_year(quarter, date, fy):
+    assert dates.quarter_year(quarter, date) == fy
+
+
+@pytest.mark.parametrize("period, year, academic, end", [
+    ("2023-02", None, False, "2023-02-28"), ("Q4", "2023/24", False, "2024-03-31"), ("Q1", "2023/24", False, "2023-06-30"),
+    ("2019/20", None, False, "2020-03-31"), ("2019/20", None, True, "2020-08-31"), ("2017", None, False, "2017-12-31"),
+    ("Q2", None, False, None),
+])
+def test_period_end(period, year, academic, end):
+    assert dates.period_end(period, year, academic) == end
+
+
+def test_academic_and_financial_years_of_a_date():
+    assert dates.academic_year("2020-01-20") == "2019/20" and dates.academic_year("2019-09-01") == "2019/20"
+    assert dates.financial_year_of("2014-02-14") == "2013/14" and dates.financial_year_of("2014-04-01") == "2014/15"

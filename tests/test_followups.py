@@ -115,6 +115,9 @@ def test_domestic_abuse_side_by_side(site):
     assert "Bruce Marr" in places["Portsmouth"]["leads"]
     assert "Julia Cullum" in places["Peterborough"]["leads"]
     assert places["Peterborough"]["indicators"] >= 3 and places["Peterborough"]["latest_figures"]
+    # Each latest figure with its full period: a quarter with its year, never last year's row.
+    assert "Increase referrals to Domestic Abuse Services = 1044 (2016/17 Q2)" in places["Plymouth"]["latest_figures"]
+    assert "IDVA - Repeat Rate = 26% (2018/19 Q2)" in places["Peterborough"]["latest_figures"]
     assert places["Portsmouth"]["targets"]
     by_place = rows(site, "/boardpapers/theme_by_place.json?theme=Domestic+abuse+and+sexual+violence")
     assert {"Portsmouth", "Plymouth", "Peterborough"} <= {r["place"] for r in by_place}

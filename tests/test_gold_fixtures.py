@@ -61,6 +61,10 @@ PDF_FORMS = {
         ("fenwick-cabinet-councillors-present.txt", lambda source: ruled_pdf(source.read_text())),
     "attendance_variants/north-coast-stroke-network-crg.pdf":
         ("north-coast-stroke-network-crg.txt", lambda source: ruled_pdf(source.read_text())),
+    "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf":  # group headings as merged cells
+        ("thornbury-csp-delivery-plan-2022-23.txt", lambda source: pdf_of(source.stem)),
+    "performance_variants/kestrel-targets-actuals-2023.pdf":  # targets against actuals, comment breakdowns
+        ("kestrel-targets-actuals-2023.txt", lambda source: pdf_of(source.stem, source.parent)),
 }
 
 

@@ -56,7 +56,8 @@ ALLOWED_IN_SQL = {"table", "BUSY_TIMEOUT_MS", "OPEN", "', '.join((f'[{c}]' for c
                   "', '.join(('?' for _ in columns))", "c", "', '.join((repr(s) for s in OPEN_STATUSES_EXCLUDED))",
                   # schema.fts_statements: quoted schema names, and the trigger bodies made of them
                   "_q(table)", "_q(table + '_fts')", "_q(table + '_ai')", "_q(table + '_ad')", "_q(table + '_au')",
-                  "fts", "cols", "old", "new", "insert", "delete", "MMAP_BYTES"}
+                  "fts", "cols", "old", "new", "insert", "delete", "MMAP_BYTES",
+                  "FULL_PERIOD", "LATEST_ORDER"}  # link_schema: SQL expressions of the compare queries
 SQL_WORDS = ("select ", "insert ", "delete ", "update ", "pragma ", " where ", " from ")
 
 

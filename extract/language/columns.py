@@ -23,20 +23,44 @@ ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for 
     # organisation, not a second owner. A header that names a person too ("Lead Officer and
     # organisation") stays an owner column.
     ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
-                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate)\b"),
+                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate|services?\s+involved)\b"),
     ("documents", r"\bdocuments?\b"),
-    ("owner", r"\b(?:lead|leads|officer|owner|owners|responsib\w*|action\s+by|by\s+whom|who|accountable)\b"),
-    ("due", r"\b(?:by\s+when|when|timescales?|deadline|due|completion|target\s+date|date)\b"),
+    # "Lead", "Led by", "Delivered by", "Owned by", "Responsible", "Responsibility", "Who", "By whom",
+    # "Action by", "Lead officer / agency".
+    ("owner", r"\b(?:lead|leads|led\s+by|delivered\s+by|owned\s+by|officer|owner|owners|responsib\w*|action\s+by|"
+              r"by\s+whom|who|accountable)\b"),
+    # "Timescale", "Time", "Timeframe", "Timing", "Timeline", "When", "By when", "Deadline", "Target date".
+    ("due", r"\b(?:by\s+when|when|time|timescales?|time\s*frames?|timings?|timelines?|deadlines?|due|completion|"
+            r"target\s+dates?|(?<!\bto\s)date)\b"),  # not "Key achievements to date"
     # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
     ("status", r"\b(?:status|rag|response)\b"),
     ("target", r"\btargets?\b"),
+    # The level below which a measure is red: "Floor", "Tolerance", "Threshold", "Intervention level".
+    ("floor", r"\b(?:floors?|tolerances?|thresholds?|intervention\s+levels?)\b"),
     ("baseline", r"\bbaseline\b"),
     ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
     ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
     ("resources", r"\bresources?\b"),
+    # Money columns of spending reports: "Funding allocated", "Allocation", "Spend", "Cost".
+    ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
+    # The value column of a key/value box ("Metric | Data"): names nothing, so each row's label is its series.
+    ("data", r"^\s*(?:data|value|values|figures?|details?|information)\s*:?\s*$"),
+    # A figure to compare with, not the series itself: "Previous Year", "Last year", "Same period last
+    # year", "England average", "Most similar group average", "Statistical neighbours", "Benchmark".
+    ("comparator", r"\b(?:previous\s+(?:years?|quarters?|months?|periods?|\w+\s+months|figures?|values?)|previous$|"
+                   r"last\s+year|same\s+(?:period|quarter|month)\s+last|prior\s+year|"
+                   r"(?:national|england|regional|county|force|group|msg|family|peer)\s+(?:average|rate|figure)s?|"
+                   r"most\s+similar|statistical\s+neighbours?|benchmarks?|comparators?)\b"),
+    # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
+    ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?|"
+               r"current(?!\s+(?:good|practice|position|situation|provision|arrangements?))|this\s+(?:quarter|month))\b"),
+    # What a report says came of the work: "Evidence and impact", "Impact", "Achievements".
+    ("evidence", r"\b(?:evidence|impact|achievements?)\b"),
     ("recommendation", r"\brecommendations?\b"),
-    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what)\b"),
-    ("indicator", r"\b(?:indicators?|measures?|kpis?|performance\s+measures?)\b"),
+    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what|next\s+steps?)\b"),
+    # "Measure(s)", "Measure of success", "Success criteria", "KPI", "Indicator", "Outcome measure",
+    # "Objectively verifiable indicators", "Metric": a column naming what is measured.
+    ("indicator", r"\b(?:indicators?|measures?|success\s+criteri(?:a|on)|kpis?|metrics?|performance\s+measures?)\b"),
     ("aim", r"\b(?:aims?|objectives?)\b"),
     ("outcome", r"\b(?:outcomes?|priority|priorities|themes?|areas?)\b"),
 ]]
@@ -72,7 +96,9 @@ COLUMN_WORDS = re.compile(
 def cell_role(text: str) -> str | None:
     """The role a header cell names ('Lead Officer' -> 'owner'), or None."""
     text = " ".join(text.split())
-    if not text or len(text.split()) > 8:
+    # A header is a few words; a long cell is text, not a label. Words in brackets qualify the
+    # label ("YR1 Enter your 1st 6 month Total - (count to End Feb 2023)") and are not counted.
+    if not text or len(re.sub(r"\([^)]*\)", " ", text).split()) > 8:
         return None
     for role, rx in ROLE_PATTERNS:
         if rx.search(text):
@@ -93,20 +119,26 @@ class LogColumns:
 
 def action_log_columns(header: list[str]) -> LogColumns | None:
     """The columns of an action log, or None when the header is not one ('Action | Owner | Due')."""
+    roles = [cell_role(h) for h in header]
     header = [h.lower() for h in header]
 
-    def col(rx: re.Pattern) -> int | None:
-        return next((k for k, h in enumerate(header) if rx.search(h)), None)
+    def col(rx: re.Pattern, role: str | None = None) -> int | None:
+        # The log's own words first ("Meeting date" is not the deadline beside "Deadline"), then the
+        # column roles every table reader shares ("Led by", "Timeframe").
+        found = next((k for k, h in enumerate(header) if rx.search(h)), None)
+        if found is None and role:
+            found = next((k for k, r in enumerate(roles) if r == role), None)
+        return found
 
     action = col(LOG_ACTION)
-    owner, due = col(LOG_OWNER), col(LOG_DUE)
+    owner, due = col(LOG_OWNER, "owner"), col(LOG_DUE, "due")
     if action is None and owner is not None and due is not None:
         # "ITEM | | BY WHOM | BY WHEN" (school governors' logs): the task column is the one left unheaded.
         blank = [k for k, h in enumerate(header) if not h.strip()]
         action = blank[0] if len(blank) == 1 else None
-    if action is None or not any(LOG_NEEDS.search(h) for h in header):
+    if action is None or not any(LOG_NEEDS.search(h) or r in ("owner", "due") for h, r in zip(header, roles)):
         return None
-    return LogColumns(action, owner, due, col(LOG_PROGRESS), col(LOG_ITEM))
+    return LogColumns(action, owner, due, col(LOG_PROGRESS, "progress"), col(LOG_ITEM))
 
 
 def is_action_header(header: list[str]) -> bool:

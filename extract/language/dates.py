@@ -224,3 +224,149 @@ def range_period(text: str) -> str | None:
     if end[8:] in ("30", "31") and month in (3, 6, 9, 12):
         return f"Q{((month - 4) % 12) // 3 + 1}"
     return None
+
+
+# --- the periods figures are reported for -------------------------------------------------------
+#
+# Conventions (UK public bodies): the financial year runs April to March ("2023/24"; Q1 = Apr-Jun,
+# ..., Q4 = Jan-Mar, so "Jan – Mar 24" is 2023/24 Q4); the academic year runs September to August
+# ("2019/20" for a paper of 20 January 2020). A period a paper leaves relative ("last academic
+# year", a bare "Q2") is resolved against the paper's own date.
+
+_ACADEMIC = re.compile(r"\b(?P<rel>last|previous|this|current|next)\s+(?:(?P<kind>academic|school|financial|fiscal)\s+)?year\b"
+                       r"(?!\s+(?:on|to|in)\s+year)", re.I)
+# "count to End Feb 2023", "as at 31 March 2023", "up to July 2018", "to the end of February 2023",
+# "data to 30/09/2019": the month the figures run to.
+_AS_AT = re.compile(
+    rf"\b(?:as\s+(?:at|of)|up\s+to|count(?:ed)?\s+to|to(?:\s+the)?(?:\s+end\s+(?:of\s+)?)?|until|end(?:\s+of)?|ending)\s+"
+    rf"(?:the\s+)?(?:end\s+(?:of\s+)?)?(?P<d>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH_RE}\.?,?\s+(?:19|20)\d\d|"
+    r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d)\b", re.I)
+# "Academic Year: 2017/18", "Financial year 2019-20", "Reporting period: Q2 2019/20", "Year: 2018/19".
+_LABELLED_YEAR = re.compile(
+    r"\b(?P<label>academic\s+year|school\s+year|financial\s+year|reporting\s+(?:period|year)|period|year)\s*[:\-–]?\s*"
+    r"(?P<p>(?:Q[1-4]\s+)?(?:19|20)\d\d\s*[/\-–]\s*(?:19|20)?\d\d)\b", re.I)
+
+
+def academic_year(date: str | None, offset: int = 0) -> str | None:
+    """The academic year (September to August) a date falls in: '2020-01-20' -> '2019/20'."""
+    if not date or len(date) < 7:
+        return None
+    y, m = int(date[:4]), int(date[5:7])
+    start = (y if m >= 9 else y - 1) + offset
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def financial_year_of(date: str | None, offset: int = 0) -> str | None:
+    """The financial year (April to March) a date falls in: '2014-02-14' -> '2013/14'."""
+    if not date or len(date) < 7:
+        return None
+    y, m = int(date[:4]), int(date[5:7])
+    start = (y if m >= 4 else y - 1) + offset
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def relative_year(text: str | None, date: str | None, convention: str | None = None) -> str | None:
+    """'last academic year' in a paper of 2020-01-20 -> '2019/20' less one: '2018/19';
+    'this academic year' -> '2019/20'; 'last financial year' -> the financial year before the
+    paper's; a bare 'last year's' takes the paper's ``convention`` ('academic' or 'financial',
+    see :func:`year_convention`). None without a paper date or such a phrase."""
+    m = _ACADEMIC.search(text or "")
+    if not m:
+        return None
+    kind = (m.group("kind") or convention or "").lower()
+    offset = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}[m.group("rel").lower()]
+    if kind in ("academic", "school"):
+        return academic_year(date, offset)
+    if kind in ("financial", "fiscal"):
+        return financial_year_of(date, offset)
+    return None
+
+
+def year_convention(text: str) -> str | None:
+    """The year a paper counts in: 'academic' when it speaks of academic or school years (a
+    school's papers), 'financial' when of financial years; None when it says neither."""
+    academic = len(re.findall(r"\b(?:academic|school)\s+years?\b", text, re.I))
+    financial = len(re.findall(r"\b(?:financial|fiscal)\s+years?\b", text, re.I))
+    if academic > financial:
+        return "academic"
+    return "financial" if financial else None
+
+
+def as_at_period(text: str | None) -> str | None:
+    """The month figures run to: 'count to End Feb 2023' -> '2023-02'; 'as at 31 March 2023' ->
+    '2023-03'; 'up to July 2018' -> '2018-07'."""
+    m = _AS_AT.search(text or "")
+    if not m:
+        return None
+    d = parse_date(m.group("d"))
+    if d:
+        return d[:7]
+    mm = MONTH_YEAR.search(m.group("d"))
+    if mm and month_number(mm.group("m")):
+        return iso_date(full_year(mm.group("y")), month_number(mm.group("m")))
+    return None
+
+
+def labelled_year(text: str | None) -> str | None:
+    """The year a labelled field states: 'Academic Year: 2017/18' -> '2017/18'; 'Reporting period:
+    Q2 2019/20' -> '2019/20'."""
+    m = _LABELLED_YEAR.search(text or "")
+    return financial_year(m.group("p")) if m else None
+
+
+def stated_period(text: str | None, date: str | None = None, convention: str | None = None) -> str | None:
+    """The period a caption, heading or column header states, in the export's forms: a month
+    ('(count to End Feb 2023)' -> '2023-02'), a year ('for last academic year' -> '2018/19' in a
+    paper of January 2020; '2017/18'), or None."""
+    if not text:
+        return None
+    return as_at_period(text) or relative_year(text, date, convention) or labelled_year(text) or financial_year(text)
+
+
+_PERIOD_PHRASE = re.compile(
+    rf"\s*(?:\(\s*)?\b(?:for|in|during|over)\s+(?:the\s+)?(?:{_ACADEMIC.pattern}|(?:19|20)\d\d\s*[/\-–]\s*\d\d(?:\d\d)?)(?:\s*\))?"
+    rf"|\s*\(\s*(?:{_AS_AT.pattern})\s*\)", re.I)
+
+
+def without_period(text: str) -> str:
+    """A caption without the period it states: 'Disadvantaged pupil progress scores for last
+    academic year (KS1 – KS2)' -> 'Disadvantaged pupil progress scores (KS1 – KS2)'."""
+    return " ".join(_PERIOD_PHRASE.sub("", text).split()).strip(" -–:")
+
+
+def quarter_year(quarter: int, date: str | None) -> str | None:
+    """The financial year of a bare quarter in a paper of ``date``: the latest such quarter that
+    ended by the paper's date (Q4 in a paper of May 2014 is 2013/14 Q4; Q2 in November 2013 is
+    2013/14 Q2)."""
+    if not date or len(date) < 7:
+        return None
+    y, m = int(date[:4]), int(date[5:7])
+    end_month = 3 + 3 * quarter  # Q1 ends June, ..., Q4 ends March of the next calendar year
+    for start in (y, y - 1, y - 2):
+        ey, em = (start, end_month) if end_month <= 12 else (start + 1, end_month - 12)
+        if (ey, em) <= (y, m):
+            return f"{start}/{(start + 1) % 100:02d}"
+    return None
+
+
+def period_end(period: str | None, year: str | None = None, academic: bool = False) -> str | None:
+    """The last day of a period as an ISO date, to order periods: '2023-02' -> '2023-02-28';
+    'Q2' of '2013/14' -> '2013-09-30'; '2019/20' -> '2020-03-31' ('2020-08-31' for an academic
+    year); '2017' -> '2017-12-31'."""
+    if not period:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", period)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        return iso_date(y, mo, calendar.monthrange(y, mo)[1])
+    m = re.fullmatch(r"Q([1-4])", period)
+    if m and year and (start := financial_year_start(year)) is not None:
+        q = int(m.group(1))
+        y, mo = (start, 3 + 3 * q) if q < 4 else (start + 1, 3)
+        return iso_date(y, mo, calendar.monthrange(y, mo)[1])
+    if re.fullmatch(r"\d{4}/\d{2}", period):
+        start = int(period[:4])
+        return f"{start + 1}-08-31" if academic else f"{start + 1}-03-31"
+    if re.fullmatch(r"\d{4}", period):
+        return f"{period}-12-31"
+    return None

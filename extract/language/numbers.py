@@ -157,3 +157,176 @@ def is_status(text: str | None) -> bool:
     """A RAG or status word ('Green', 'Amber', 'On track', 'Not met', '✓'): kept as a
     status, not a value."""
     return bool(text and _RAG.match(text))
+
+
+# --- numbers that are not figures ---------------------------------------------------------------
+
+_PHONE = re.compile(r"^\s*(?:\+44\s?\(?0?\)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\s*$")
+_YEARISH = re.compile(r"^\s*(?:19|20)\d\d\s*(?:[/\-–]\s*(?:19|20)?\d\d)?\s*$")
+
+
+def is_phone_number(text: str | None) -> bool:
+    """'01234 567890', '(01733) 452345', '+44 20 7946 0958': a telephone number, never a figure."""
+    return bool(text and _PHONE.match(text) and sum(c.isdigit() for c in text) >= 10)
+
+
+def is_year_like(text: str | None) -> bool:
+    """'2019', '2019 - 2022', '2019/20': a year or a span of years, not a count."""
+    return bool(text and _YEARISH.match(text))
+
+
+def figure(text: str | None) -> Number | None:
+    """A cell as a reported figure: a number, percentage or amount that is not a year, a span of
+    years, a telephone number or a range."""
+    if not text or is_phone_number(text) or is_year_like(text) or re.match(r"^\s*0\d", text):
+        return None  # "01234": a code or the start of a telephone number
+    n = parse_number(text)
+    return n if n is not None and n.kind in ("number", "percent", "money") else None
+
+
+# --- figures with their labels ------------------------------------------------------------------
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_AMOUNT = rf"(?:£\s?{_DIGITS}(?:\s?(?:k|m|bn|million))?|[+\-−–]?{_DIGITS}\s?%|[+\-−–]?{_DIGITS})"
+# "Latest: 72%", "Target: 75%", "Floor: 60%", "Previous (Q2): 70%"
+_PAIR = re.compile(rf"(?P<label>[A-Za-z][A-Za-z0-9 ’'&/()\-.]{{0,40}}?)\s*:\s*(?P<value>{_AMOUNT})(?![\w/]|\s?\d)")
+# "May - £4058", "November £11387", "TOTAL £15445": a line of a labelled box.
+_LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ’'&/().]{{0,40}}?)\s*[-–:]?\s*(?P<value>{_AMOUNT})\s*\.?\s*$")
+
+
+def _label_start(label: str) -> str:
+    """A label run on from the text before it ("... across the school Percentage of total
+    allocation") starts at its capitalised word after lower-case words."""
+    words = label.split()
+    for k in range(len(words) - 1, 0, -1):
+        if re.match(r"^[A-Z][a-z]", words[k]) and re.match(r"^[a-z]", words[k - 1]):
+            return " ".join(words[k:])
+    return " ".join(words)
+
+
+def labelled_figures(text: str | None) -> list[tuple[str, Number]]:
+    """Figures written with their labels: 'Latest: 72% Target: 75%, Floor: 60%' -> [('Latest',
+    72), ('Target', 75), ('Floor', 60)]; a box 'Total fund allocated:\\nMay - £4058\\nTOTAL
+    £15445' -> [('May', 4058), ('TOTAL', 15445)]; 'Percentage of total allocation: 31%' ->
+    [('Percentage of total allocation', 31)]. Years, dates and telephone numbers are not figures."""
+    if not text:
+        return []
+    out = []
+    for m in _PAIR.finditer(text):
+        n = figure(m.group("value"))
+        if n is not None:
+            out.append((_label_start(m.group("label")), n))
+    if out:
+        return out
+    head, _, rest = text.partition(":")
+    lines = [line for line in rest.split("\n") if line.strip()] if "\n" in rest else []
+    for line in lines:
+        m = _LINE.match(line)
+        n = figure(m.group("value")) if m else None
+        if n is None:
+            return []  # a box of figures is figures line by line; prose is not one
+        out.append((" ".join(m.group("label").split()), n))
+    return out
+
+
+_YEAR_LABEL = re.compile(r"\b(?P<label>(?:YRS?|Yrs?|Years?)\.?\s*\d(?:\s*(?:and|&|-|–|to)\s*\d)?)\b")
+_COUNT = re.compile(r"(?<![\w.])(?P<n>\d[\d,]*(?:\.\d+)?\s?%?)(?![\w.]*\s*(?:months?|weeks?|years?|days?)\b)")
+
+
+def target_levels(text: str | None) -> str | None:
+    """The level a target sets, as written: '150 community building conversations in total -
+    every 6 months' -> '150'; 'YR 1 1 new activity ... YR 2 2 new activities' -> 'YR 1: 1; YR 2:
+    2' (a target with a level for each year); '2 x Action learning' -> '2'. None without one."""
+    if not text:
+        return None
+    text = " ".join(text.split())
+    labels = list(_YEAR_LABEL.finditer(text))
+    if len(labels) >= 2:
+        parts = []
+        for k, m in enumerate(labels):
+            end = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+            n = _COUNT.search(text, m.end(), end)
+            if n:
+                parts.append(f"{' '.join(m.group('label').split())}: {n.group('n').strip()}")
+        return "; ".join(parts) or None
+    n = _COUNT.search(text, labels[0].end() if labels else 0)
+    return n.group("n").strip() if n else None
+
+
+# "BSRC - 183 engaged in total", "PWO - 520", "Police: 41 referrals"
+_BREAKDOWN = re.compile(
+    rf"(?P<who>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){{0,3}})\s*[-–:]\s*(?P<n>{_AMOUNT})"
+    r"(?P<what>(?:\s+(?![A-Z][A-Za-z&]*\s*[-–:]\s*\d)[a-z][\w’'-]*)*)")
+
+
+# "1 story each provided from BSRC and PWO", "2 sessions each delivered by North Trust and East Hub"
+_EACH = re.compile(
+    r"(?<![\w.])(?P<n>\d[\d,]*)\s+(?P<what>[a-z][a-z ]*?)\s+each\s+(?:(?P<verb>[a-z]+)\s+)?(?:from|by)\s+"
+    r"(?P<a>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)\s+(?:and|&)\s+(?P<b>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)")
+
+
+def breakdowns(text: str | None) -> list[tuple[str, Number]]:
+    """The parts of a total a comments cell gives: 'BSRC - 183 engaged in total. PWO - 834 engaged
+    in total' -> [('BSRC - engaged in total', 183), ('PWO - engaged in total', 834)]; 'PWO - 520'
+    -> [('PWO', 520)]; '1 story each provided from BSRC and PWO' -> [('BSRC - story provided', 1),
+    ('PWO - story provided', 1)]."""
+    m = _EACH.search(text or "")
+    if m and (n := figure(m.group("n"))) is not None:
+        what = " ".join(filter(None, (m.group("what"), m.group("verb"))))
+        return [(f"{m.group('a')} - {what}", n), (f"{m.group('b')} - {what}", n)]
+    out = []
+    for m in _BREAKDOWN.finditer(text or ""):
+        n = figure(m.group("n"))
+        if n is None:
+            continue
+        what = " ".join(m.group("what").split())
+        out.append((f"{m.group('who')} - {what}" if what else m.group("who"), n))
+    return out
+
+
+# --- counts of ratings and of directions ----------------------------------------------------------
+
+RAG_COLOURS = ("red", "amber", "green", "blue", "grey", "purple", "black")
+_COLOUR = "|".join(RAG_COLOURS)
+_NUM = r"\d[\d,]*"
+# "21 Green", "21 are green", "21 (64%) rated Green", "Green: 21", "Green - 21 measures"
+_COUNT_COLOUR = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:(?:measures?|indicators?|kpis?|targets?|actions?|"
+    rf"projects?|risks?)\s+)?(?:(?:are|were|is|was|rated|as|at|now)\s+)*(?P<c>{_COLOUR})\b"
+    rf"|\b(?P<c2>{_COLOUR})\s*(?:rated\s*)?[:\-–=]\s*(?P<n2>{_NUM})\b", re.I)
+# "6 measures improved", "3 stayed the same", "2 have deteriorated", "4 showed no change"
+_TRENDS = {
+    "improved": r"improved|improving|got better|are better|moved up|increased performance",
+    "no change": r"stayed the same|remained (?:the same|stable|static)|(?:showed |shown )?no change|unchanged|static|stable",
+    "declined": r"declined|deteriorated|worsened|got worse|are worse|dropped|fell back",
+}
+_COUNT_TREND = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:of\s+(?:the|these|our)\s+)?(?:(?P<noun>measures?|indicators?|kpis?|areas?|targets?)\s+)?"
+    rf"(?:have\s+|has\s+|had\s+|were\s+|are\s+)?(?P<t>" + "|".join(f"(?:{rx})" for rx in _TRENDS.values()) + r")\b", re.I)
+
+
+def rag_counts(text: str | None) -> list[tuple[str, int]]:
+    """How many measures a paper rates each colour: '21 Green, 8 Amber, 4 Red' -> [('Green',
+    21), ('Amber', 8), ('Red', 4)]; 'Of the 33 measures, 21 are green, 8 amber and 4 red';
+    'Green: 21'. Two colours at least: one count and a colour is a sentence about one measure."""
+    out, seen = [], set()
+    for m in _COUNT_COLOUR.finditer(text or ""):
+        colour = (m.group("c") or m.group("c2")).capitalize()
+        n = int((m.group("n") or m.group("n2")).replace(",", ""))
+        if colour not in seen:
+            seen.add(colour)
+            out.append((colour, n))
+    return out if len(out) >= 2 else []
+
+
+def trend_counts(text: str | None) -> list[tuple[str, int]]:
+    """How many measures moved each way: '6 measures improved on the last quarter, 3 stayed the
+    same and 2 declined' -> [('Improved', 6), ('No change', 3), ('Declined', 2)]."""
+    out, seen = [], set()
+    for m in _COUNT_TREND.finditer(text or ""):
+        word = m.group("t").lower()
+        trend = next(k for k, rx in _TRENDS.items() if re.fullmatch(rx, word, re.I))
+        if trend not in seen:
+            seen.add(trend)
+            out.append((trend.capitalize(), int(m.group("n").replace(",", ""))))
+    return out

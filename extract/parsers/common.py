@@ -31,13 +31,14 @@ class Context:
     shared: dict = field(default_factory=dict)  # what one parser learns for another (attendees ...)
 
     def provenance(self, block: Block | None, parser: str, version: str, text: str | None = None,
-                   box: Box | None = None, page: int | None = None) -> Provenance:
+                   box: Box | None = None, page: int | None = None,
+                   lines: tuple[int, int] | None = None) -> Provenance:
         return Provenance(
             document_id=self.doc.id,
             page=page or (block.page if block else 1),
             text=(text if text is not None else (block.source if block else ""))[:2000],
             box=box if box is not None else (block.box if block else None),
-            lines=block.lines if block else None,
+            lines=lines or (block.lines if block else None),
             parser=parser,
             parser_version=version,
         )

@@ -33,7 +33,12 @@ _DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days",
              "quarter", "quarters", "mth", "mths", "yr", "yrs"}
 _LABEL_BEFORE = {"outcome", "priority", "section", "sections", "part", "paragraph", "no", "no.", "level", "year",
                  "phase", "tier", "stage", "item", "appendix", "page", "pages", "table", "figure", "chapter",
-                 "recommendation", "option", "step", "x", "ni", "lpi", "ks", "key"}
+                 "recommendation", "option", "step", "x", "ni", "lpi", "ks", "key",
+                 # year groups ("Yr 2", "Yrs. 5 and 6"), table references ("column 6"), statute
+                 # references ("schedule 10 of the Equality Act", "s.17", "article 8", "clause 4")
+                 "yr", "yrs", "years", "column", "columns", "col", "row", "rows", "schedule", "s", "article",
+                 "clause", "regulation", "regulations", "rule", "act", "tel", "telephone", "phone", "ext",
+                 "kpi", "kpis", "pi", "indicator", "quarter", "round", "wave", "cohort"}
 _APPROX = {"over", "almost", "around", "approximately", "approx", "approx.", "about", "nearly", "circa", "c.",
            "some", "roughly", "under", "below", "above", "more", "less", "fewer", "up"}
 _UP = re.compile(r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I)
@@ -144,7 +149,7 @@ def time_phrases(sentence: str, report_date: str | None) -> list[tuple[int, str,
 
 def _is_masked(doc: Doc, i: int) -> bool:
     """A number that is a date, a year, a duration, a label or the base of a rate, or the far
-    end of a range whose near end is one ("Sections 5-7").
+    end of a range whose near end is one ("Sections 5-7", "Sections 5 and 7").
 
     The far end used to ask about the near end by recursion: a line of "1 to 1 to 1 ..." went
     1,000 calls deep (RecursionError, the paper lost) and asked again for every number on it
@@ -161,7 +166,7 @@ def _is_masked(doc: Doc, i: int) -> bool:
             masked = True
             break
         prev = doc[k - 1].lower_ if k else ""
-        if not (prev in ("-", "–", "to") and k >= 2 and doc[k - 2].like_num):
+        if not (prev in ("-", "–", "to", "and", "&") and k >= 2 and doc[k - 2].like_num):
             masked = False
             break
         k -= 2
@@ -178,6 +183,8 @@ def _masked_itself(doc: Doc, i: int) -> bool:
     text = t.text.replace(",", "")
     if re.fullmatch(r"(?:19|20)\d\d", text) and "," not in t.text:
         return True
+    if re.fullmatch(r"0\d{3,}", text) or (i and re.fullmatch(r"0\d{3,}", doc[i - 1].text)):
+        return True  # a telephone number ("01632 960123"), never a figure
     if prev == "." and i >= 2 and doc[i - 2].lower_ in _LABEL_BEFORE:
         return True
     if prev == "per" or prev in _LABEL_BEFORE or (prev and doc[i - 1].text[:1].isupper() and doc[i - 1].text.lower() in _LABEL_BEFORE):
@@ -457,3 +464,53 @@ def parse(section, ctx):
             yield Figure(value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period,
                          comparator=f.comparator, direction=f.direction, sentence=sentence_near(f),
                          provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)))
+
+
+# --- figures inside a measure ------------------------------------------------------------------
+
+_LEVEL = r"(?:(?:at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|more\s+than|fewer\s+than|less\s+than|over|under|below|above)\s+)?"
+_FIGURE = r"£?\d[\d,]*(?:\.\d+)?(?:\s*%)?"
+_PERIOD_WORDS = r"(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d\d)?|Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|" + dates.MONTH_RE + r"\s+(?:19|20)\d\d)"
+# "from 41% in 2019/20 to at least 50% by 2024", "from 120 (2018) to 150 by March 2021"
+_FROM_TO = re.compile(
+    rf"\bfrom\s+(?P<base>{_FIGURE})\s*(?:\(?\s*(?:in|during|at|for|as\s+at)?\s*(?P<bp>{_PERIOD_WORDS})\s*\)?\s*)?"
+    rf"to\s+(?P<target>{_LEVEL}{_FIGURE}(?:\s+(?:by|in|during|for)\s+(?:the\s+end\s+of\s+)?{_PERIOD_WORDS})?)", re.I)
+
+
+_SHARE = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b")
+
+
+@dataclass
+class MeasureFigures:
+    """What the figures inside a measure's text say: the baseline (a value with its period), the
+    target as written, and every figure read."""
+
+    figures: list[Found]
+    target: str | None = None
+    baseline: Found | None = None
+
+
+def measure_figures(text: str, report_date: str | None = None) -> MeasureFigures | None:
+    """The figures of a measure ('Repeat referrals to MARAC down from 41% in 2019/20 to at most
+    35% by 2024' -> baseline 41 (2019/20), target 'at most 35% by 2024'), or None when it states
+    none. A measure that states a level without a baseline ('200 door staff trained') is its
+    own target: the figures as written ('200')."""
+    found, _ = find_figures(text, report_date)
+    found = [f for f in found if f.unit != "position"]
+    if not found:
+        return None
+    m = _FROM_TO.search(text)
+    if m:
+        base_raw = " ".join(m.group("base").split()).rstrip()
+        baseline = next((f for f in found if f.raw.replace(" ", "") == base_raw.replace(" ", "")), None)
+        if baseline is not None:
+            period = m.group("bp")
+            baseline.period = (dates.financial_year(period) or dates.month_period(period)
+                               or (period if period and re.fullmatch(r"(?:19|20)\d\d", period) else None)) if period else None
+            baseline.period_text = period
+            baseline.series = "Baseline"
+        return MeasureFigures(found, " ".join(m.group("target").split()), baseline)
+    share = _SHARE.search(text)
+    if share:  # "in 9 of 9 secondary schools": one level, a share of a whole
+        return MeasureFigures(found, share.group(0))
+    return MeasureFigures(found, "; ".join(f.raw for f in found))

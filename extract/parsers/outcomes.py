@@ -70,15 +70,14 @@ def _change_value(found: Found, table_indicators: list, paragraph_numbers: set[f
     return hits[0] if len(hits) == 1 else None
 
 
-def outcome_records(section, ctx, places, table_indicators):
+def outcome_records(section, ctx, places, table_indicators, skip: frozenset[int] = frozenset()):
     """Indicators from table rows and outcomes, and a Figure for every figure in prose, in
-    document order."""
+    document order. Blocks in ``skip`` (KPI card lines, counts of ratings) were read already."""
     blocks = section.blocks
     report_date = ctx.meta.date
     by_block: dict[int, list] = {}
     for ind in table_indicators:
-        idx = next((k for k, b in enumerate(blocks) if b.page == ind.provenance.page and b.lines == ind.provenance.lines
-                    and b.kind == "table"), 0)
+        idx = next((k for k, b in enumerate(blocks) if b.kind == "table" and _within(ind.provenance, b)), 0)
         by_block.setdefault(idx, []).append(ind)
     tables_in_place: dict[int, list] = {}
     for idx, inds in by_block.items():
@@ -100,7 +99,7 @@ def outcome_records(section, ctx, places, table_indicators):
         if b.kind == "heading":
             in_case_study = bool(_CASE_STUDY.match(b.text)) or (in_case_study and not b.marker)
             continue
-        if b.kind not in ("paragraph", "list_item"):
+        if b.kind not in ("paragraph", "list_item") or i in skip:
             continue
         if _CASE_STUDY.match(b.text):
             in_case_study = True
@@ -166,6 +165,19 @@ def outcome_records(section, ctx, places, table_indicators):
         yield fig
 
 
+
+
+def _within(provenance, block) -> bool:
+    """The record was read from this table: its lines (a row's own line) fall in the table's, or
+    its box in the table's box on the table's pages."""
+    if provenance.lines and block.lines:
+        return block.lines[0] <= provenance.lines[0] <= block.lines[1]
+    pages = block.table.pages if block.table and block.table.pages else [block.page]
+    if provenance.page not in pages:
+        return False
+    if provenance.box and block.box and provenance.page == block.page:
+        return block.box.top - 1 <= provenance.box.top <= block.box.bottom + 1
+    return provenance.lines == block.lines
 
 
 def _has(indicator, f: Found, extra: dict[int, list[IndicatorValue]]) -> bool:

@@ -21,10 +21,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from boardpapers.schemas.document import Row, Table
+from boardpapers.schemas.document import Block, Row, Table
+from boardpapers.schemas.records import Action
 
 from ..language.columns import MAIN_ROLES, cell_role
-from ..language.dates import financial_year
+from ..language.dates import financial_year, parse_due
+from ..language.owners import ORG_WORDS, is_post, person_name
+from ..language.people import People
+from ..readers.blocks import is_initials
+from .actions import _task_from_subject
+from .common import Context
 
 _SUBHEADING = re.compile(
     r"^(?:(?P<level>main|secondary|key|supporting|other|additional)\s+(?:indicators?|measures?|kpis?)"
@@ -50,6 +56,9 @@ class Columns:
         if i is None or i >= len(row.cells):
             return ""
         return row.cells[i].text.strip()
+
+    def role_of(self, index: int) -> str | None:
+        return next((role for role, i in self.roles.items() if i == index), None)
 
     @property
     def main(self) -> str | None:
@@ -82,8 +91,16 @@ def column_roles(header: list[str]) -> Columns:
     return Columns(roles=roles, header=[" ".join(h.split()) for h in header])
 
 
+# What makes a column of measures a table of indicators: who owns them, what they aim at, when,
+# or how they are going ("Indicator | Timescale", "Measure | Progress").
+_INDICATOR_COMPANIONS = ("owner", "target", "baseline", "due", "progress", "status")
+
+
 def table_kind(columns: Columns) -> str | None:
-    """'witnesses', 'recommendations', 'activities', 'indicators', 'progress' or None."""
+    """'witnesses', 'recommendations', 'activities', 'indicators', 'progress' or None.
+
+    An aim or objective with a target column is a measure ("Aim | Target | Target date"): its
+    rows are indicators, named by the aim."""
     r = columns.roles
     if "witnesses" in r:
         return "witnesses"
@@ -91,11 +108,21 @@ def table_kind(columns: Columns) -> str | None:
         return "recommendations"
     if "activity" in r and ("owner" in r or "due" in r):
         return "activities"
-    if "indicator" in r and ("owner" in r or "target" in r or "baseline" in r):
+    if "indicator" in r and any(role in r for role in _INDICATOR_COMPANIONS):
+        return "indicators"
+    if "aim" in r and "target" in r:
         return "indicators"
     if "aim" in r and len(columns.header) >= 2:
         return "progress"
     return None
+
+
+def main_role(kind: str | None, columns: Columns) -> str | None:
+    """The column whose text a record of ``kind`` is: an indicators table without an indicator
+    column is named by its aims."""
+    if kind == "indicators":
+        return "indicator" if "indicator" in columns.roles else "aim"
+    return {"activities": "activity", "recommendations": "recommendation", "progress": "aim"}.get(kind or "", columns.main)
 
 
 def tables_of_kind(blocks, kind: str):
@@ -114,7 +141,11 @@ def is_restated_header(row: Row) -> Columns | None:
     if len(filled) < 2:
         return None
     roles = [cell_role(t) for t in filled]
-    if not all(roles) or not any(r in MAIN_ROLES for r in roles):
+    # Most cells name a role ("Objectives | Current good practice | Actions to be taken | Lead |
+    # ..." restated mid-table: "Current good practice" names none); every cell is label-short.
+    if 3 * sum(map(bool, roles)) < 2 * len(roles) or not any(r in MAIN_ROLES for r in roles):
+        return None
+    if any(len(t.split()) > 8 for t in filled):
         return None
     bold = all(c.bold for c in row.cells if c.text.strip())
     # Without bold type, ask for three header-word cells: a body row of short words is rare.
@@ -123,22 +154,56 @@ def is_restated_header(row: Row) -> Columns | None:
     return column_roles(texts)
 
 
-def subheading(row: Row, columns: Columns) -> str | None:
-    """The text of a sub-heading row ('Secondary indicators'), or None."""
+# Roles of the columns that group rows rather than hold a record of their own.
+_CONTEXT_ROLES = ("outcome", "aim", "organisation", "number")
+
+
+def spans_table(row: Row) -> bool:
+    """One cell drawn across the row (a merged cell): the PDF gives it a box and none to the
+    cells it covers."""
+    filled = [c for c in row.cells if c.text.strip()]
+    return len(filled) == 1 and filled[0].box is not None and len(row.cells) > 1 and \
+        all(c.box is None for c in row.cells if c is not filled[0])
+
+
+def subheading(row: Row, columns: Columns, main: str | None = None) -> str | None:
+    """The text of a row that is context for the rows below it, or None: a sub-heading
+    ('Secondary indicators', 'Priority 2: Tackling ASB'), a bold group heading of any length,
+    an introduction or a list of the services involved drawn across the table."""
     texts = [c.text.strip() for c in row.cells]
     filled = [(i, t) for i, t in enumerate(texts) if t]
+    if len({t for _, t in filled}) == 1 and len(filled) > 1 and len(filled) == len(texts):
+        filled = filled[:1]  # a merged cell a reader repeated in every column
     if len(filled) != 1:
-        return None
+        return _group_row(filled, columns, main)
     i, text = filled[0]
-    main = columns.roles.get(columns.main or "", 0)
-    if i not in (0, main):
+    main_col = columns.roles.get(main or columns.main or "", 0)
+    if i not in (0, main_col):
         return None
-    if _SUBHEADING.match(" ".join(text.split())) or _LABEL_ROW.match(" ".join(text.split())):
+    one_line = " ".join(text.split())
+    if _SUBHEADING.match(one_line) or _LABEL_ROW.match(one_line):
         return text
-    # A bold lone cell, short and unpunctuated, is a heading ("Theme 2: Reducing harm").
-    if row.cells[i].bold and len(text.split()) <= 10 and not text.endswith("."):
-        return text
+    if row.cells[i].bold or spans_table(row):
+        return text  # "Theme 2: Reducing harm", however long the bold heading is
+    if one_line.endswith(":") and len(columns.header) > 2:
+        return text  # an introduction ending in a colon over the rows it introduces
+    if ":" in one_line and cell_role(one_line.split(":", 1)[0]) == "organisation":
+        return text  # "Services involved: Police, Youth Service, ...": who delivers the rows below
+    if i != main_col and columns.role_of(i) in _CONTEXT_ROLES:
+        return text  # an outcome cell alone: the rows below deliver it
     return None
+
+
+def _group_row(filled: list[tuple[int, str]], columns: Columns, main: str | None) -> str | None:
+    """'Outcome 2 | Funded organisations deliver ... | | |': cells filled only left of the main
+    column, in columns that group rows (outcome, theme, number) or name nothing: the outcome
+    the rows below deliver, not a record and not more of the row above."""
+    main_col = columns.roles.get(main or "")
+    if main_col is None or not filled or any(i >= main_col for i, _ in filled):
+        return None
+    if not any(columns.role_of(i) in _CONTEXT_ROLES for i, _ in filled):
+        return None
+    return ": ".join(" ".join(t.split()) for _, t in filled)
 
 
 @dataclass
@@ -185,7 +250,8 @@ def walk_rows(table: Table, columns: Columns, *, theme: str | None = None) -> It
             columns, kind = restated, table_kind(restated)
             level, period = _level_from(columns), columns.period or period
             continue
-        label = subheading(row, columns)
+        main = main_role(kind, columns)
+        label = subheading(row, columns, main)
         if label is not None:
             if draft:
                 yield draft
@@ -201,9 +267,7 @@ def walk_rows(table: Table, columns: Columns, *, theme: str | None = None) -> It
             else:
                 theme = label
             continue
-        main_role = {"indicators": "indicator", "activities": "activity",
-                     "recommendations": "recommendation", "progress": "aim"}.get(kind or "", columns.main)
-        main_text = columns.get(row, main_role) if main_role else ""
+        main_text = columns.get(row, main) if main else ""
         if not main_text and draft is not None:
             draft.rows.append(row)  # a continuation: more targets, a second owner line
             for role in columns.roles:
@@ -215,7 +279,7 @@ def walk_rows(table: Table, columns: Columns, *, theme: str | None = None) -> It
             continue
         if draft:
             yield draft
-        if "outcome" in columns.roles and columns.roles.get("outcome") != columns.roles.get(main_role):
+        if "outcome" in columns.roles and columns.roles.get("outcome") != columns.roles.get(main):
             theme = columns.get(row, "outcome") or theme  # carried down a merged outcome cell
         draft = TableRecordDraft(kind=kind or "", rows=[row], level=level, theme=theme, period=period)
         for role in columns.roles:
@@ -236,3 +300,67 @@ def _level_from(columns: Columns) -> str | None:
     if re.search(r"\b(main|key|primary|headline)\b", text):
         return "main"
     return None
+
+
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣●○■□➢►\-–*]|\(?[a-z0-9]{1,2}[.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)])[.;]\s+(?=[A-Z])")
+
+
+def cell_lines(text: str, sentences: bool = False) -> list[str]:
+    """The items a cell holds: its lines (a stacked list; a tagged PDF's paragraphs), each
+    without its bullet; with ``sentences``, a line of several sentences is one item each
+    ("Repeat victims down 10%. Referrals up to 500.")."""
+    out = []
+    for line in text.split("\n"):
+        line = _BULLET.sub("", line).strip()
+        if not line:
+            continue
+        parts = _SENTENCE_END.split(line) if sentences else [line]
+        out.extend(p.strip() for p in parts if p.strip())
+    return out
+
+
+# --- owners named in the activity text ----------------------------------------------------------
+
+def owned_lines(table: Table, columns: Columns, block: Block, ctx: Context, item: str | None, *, parser: str,
+                version: str) -> Iterator[Action]:
+    """Lines that give themselves an owner in the action and next-step columns of a table that
+    names no owner column ("Actions to achieve | ... | Sustainability and suggested next steps")."""
+    if "owner" in columns.roles:
+        return
+    action_cols = [i for i, h in enumerate(columns.header) if cell_role(h) == "activity"]
+    for row in table.body_rows:
+        cells = [row.cells[i].text for i in action_cols if i < len(row.cells) and row.cells[i].text.strip()]
+        if cells:
+            draft = TableRecordDraft(kind="activities", rows=[row], values={"due": [columns.get(row, "due")]}
+                                     if columns.get(row, "due") else {})
+            yield from subject_actions(cells, draft, block, ctx, item=item, parser=parser, version=version)
+
+
+def subject_actions(cells: list[str], draft: TableRecordDraft, block: Block, ctx: Context, item: str | None, *,
+                    parser: str, version: str) -> Iterator[Action]:
+    people = ctx.shared.setdefault("plan_people", People())
+    due_text = " ".join(draft.joined("due", " ").split()) or None
+    due = parse_due(due_text)
+    for cell in cells:
+        for line in cell_lines(cell):
+            task = _task_from_subject(line, people, 0, None, "plan", require_owner=True)
+            if task is None or not task.owners or not all(map(_names_an_owner, task.owners)):
+                continue
+            yield Action(
+                item=item, text=" ".join(task.text.split()).rstrip(" ."), owner="; ".join(task.owners), owners=task.owners,
+                owner_as_written=task.owner_as_written, due=due_text, due_date=due.date,
+                due_approximate=due.approximate, kind="plan_activity", date=ctx.meta.date, flags=task.flags,
+                provenance=ctx.provenance(block, parser, version, text=line, page=draft.page,
+                                          box=draft.rows[0].cells[0].box if draft.rows[0].cells else None))
+
+
+def _names_an_owner(text: str) -> bool:
+    """A subject that can be given a task in a plan's cell: a person, initials, a post ("Subject
+    leader"), or a named organisation or team in title case ("Youth Service"); not the noun
+    phrase that opens an activity ("Release time for teachers to ...", "Bring support services
+    to ...")."""
+    words = text.split()
+    if person_name(text) is not None or is_initials(text) or is_post(text):
+        return True
+    return len(words) <= 4 and words[-1].lower() in ORG_WORDS and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)

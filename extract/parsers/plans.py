@@ -8,6 +8,12 @@
   of kind ``plan_activity`` (with lead officer, organisation and deadline).
 * **Progress tables** ("Five year aims | Summary of progress") give :class:`Progress`
   records, with the status words the paper uses ("achieved", "on target").
+* **Measures beside activities** ("Action | Led by | Timescale | Measure of success") that
+  state a figure are indicators of the row's lead, their target and baseline read from the
+  figures ("from 41% in 2019/20 to at least 50% by 2024"); an aim with a target column is a
+  measure; lines that name their own owner ("Youth Service to run ...") in a table with no
+  owner column are actions of that owner.
+* Tables of figures (periods across, actuals beside targets) are left to :mod:`.performance`.
 
 Narrative ("this year's plan recommends ...") is not read as decisions: a plan records
 the partnership's intentions, not what a meeting decided.
@@ -18,12 +24,15 @@ import re
 from collections.abc import Iterator
 
 from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Indicator, Priority, Progress, Record
+from boardpapers.schemas.records import Action, Indicator, IndicatorValue, Priority, Progress, Record
 
+from ..language.columns import cell_role
 from ..language.dates import parse_due
 from ..language.owners import split_owners
 from .common import Context, Section
-from .plan_tables import TableRecordDraft, column_roles, table_kind, walk_rows
+from .figures import measure_figures
+from .performance import has_value_columns, row_provenance
+from .plan_tables import TableRecordDraft, cell_lines, column_roles, owned_lines, subject_actions, table_kind, walk_rows
 from .tables import table_title
 
 PARSER = "plans"
@@ -64,16 +73,25 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                 columns = first
                 table = table.model_copy(update={"rows": [r.model_copy(update={"header": i == 0})
                                                           for i, r in enumerate(table.rows)]})
+        if has_value_columns(table):
+            continue  # figures by period or actuals beside targets: the performance rules read it
         kind = table_kind(columns)
-        if kind not in ("indicators", "activities", "progress"):
-            continue
-        title = table_title(blocks, i)
+        title = table.caption or table_title(blocks, i)
         theme = _theme(blocks, i, title, names)
+        if kind not in ("indicators", "activities", "progress"):
+            # "Actions to achieve | Funding allocated | Next steps" with no owner column: the
+            # lines that give themselves an owner ("Subject leader to ...") are actions.
+            yield from owned_lines(table, columns, block, ctx, item=table.caption or title, parser=PARSER, version=VERSION)
+            continue
         for draft in walk_rows(table, columns, theme=theme):
             if draft.kind == "indicators":
                 yield _indicator(draft, block, ctx)
             elif draft.kind == "activities":
-                yield plan_action(draft, block, ctx)
+                if "owner" in columns.roles or "owner" in draft.values:
+                    yield plan_action(draft, block, ctx)
+                else:
+                    yield from _owned_activity_lines(draft, block, ctx)
+                yield from measure_indicators(draft, block, ctx)
             elif draft.kind == "progress":
                 record = _progress(draft, block, ctx, columns.header)
                 if record is not None:
@@ -181,9 +199,14 @@ def _one_line(text: str) -> str:
 
 
 def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator:
-    name = _one_line(draft.joined("indicator", " "))
+    name = _one_line(draft.joined("indicator" if "indicator" in draft.values else "aim", " "))
     owners = split_owners("\n".join(draft.values.get("owner", [])))
     target = "; ".join(_one_line(t) for t in draft.values.get("target", []))
+    values = []
+    if "target" not in draft.values and (figures := measure_figures(name, ctx.meta.date)) is not None:
+        # No target column: the measure states its own ("up from 54% in 2021 to 60% by 2023").
+        target = figures.target or ""
+        values = _baseline_values(figures, draft.page)
     note, flags = status_note(name, target)
     if not owners.owners:
         flags.append("no_owner")
@@ -194,13 +217,13 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
     status = draft.joined("status")
     if status:
         note = f"{note}; {status}" if note else status
+    period = draft.period or _one_line(draft.joined("due", " ")) or None  # "Aim | Target | Target date"
     return Indicator(
         name=name, owner=owners.owner, owners=owners.owners, target=target or None,
-        period=draft.period, level=draft.level, status_note=note,
+        period=period, level=draft.level, status_note=note,
         monitoring_only=bool(re.fullmatch(r"\s*monitor(?:ing)?(?: only)?\.?\s*", target, re.I)),
-        commentary=commentary, theme=draft.theme, flags=flags,
-        provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page,
-                                  box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
+        commentary=commentary, theme=draft.theme, flags=flags, values=values,
+        provenance=draft_provenance(draft, block, ctx, PARSER, VERSION),
     )
 
 
@@ -227,9 +250,19 @@ def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: st
         due=due_text, due_date=due.date, due_approximate=due.approximate, kind=kind,
         status=_one_line(draft.joined("status")) or None, progress=progress,
         date=ctx.meta.date, flags=flags,
-        provenance=ctx.provenance(block, parser, version, text=draft.source, page=draft.page,
-                                  box=draft.rows[0].cells[0].box if draft.rows[0].cells else None),
+        provenance=draft_provenance(draft, block, ctx, parser, version),
     )
+
+
+def draft_provenance(draft: TableRecordDraft, block: Block, ctx: Context, parser: str, version: str):
+    """A record's provenance: the rows it was read from (their lines, their cells' boxes), so that
+    two rows written alike are two records; the table's where the rows are not its own."""
+    table = block.table
+    at = next((k for k, r in enumerate(table.body_rows) if r is draft.rows[0]), None) if table else None
+    if at is None:
+        return ctx.provenance(block, parser, version, text=draft.source, page=draft.page,
+                              box=draft.rows[0].cells[0].box if draft.rows[0].cells else None)
+    return row_provenance(ctx, block, table, at, draft.source, parser, version, rows=len(draft.rows))
 
 
 def _progress(draft: TableRecordDraft, block: Block, ctx: Context, header: list[str]) -> Progress | None:
@@ -246,7 +279,7 @@ def _progress(draft: TableRecordDraft, block: Block, ctx: Context, header: list[
 
 
 def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
-    aim_col = next((i for i, h in enumerate(header) if re.search(r"\baims?\b|\bobjectives?\b", h, re.I)), None)
+    aim_col = next((i for i, h in enumerate(header) if cell_role(h) == "aim"), None)
     if aim_col is None:
         return ""
     parts = []
@@ -256,3 +289,44 @@ def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
                 parts.append(cell.text.strip())
                 break
     return _one_line(" ".join(parts))
+
+
+# --- measures beside activities, and owners named in the activity text --------------------------
+
+def measure_indicators(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Indicator]:
+    """A measure column beside the activities ("Action | Led by | Timescale | Measure of
+    success"): each measure that states a figure is an indicator, with the row's owner and
+    timescale; a cell holds several measures as lines, bullets or sentences. Figures in the text
+    give the target ("at least 50% by 2024") and the baseline with its period ("from 41% in
+    2019/20"). A measure without a figure ("Scheme running") stays on the action only."""
+    owners = split_owners("\n".join(draft.values.get("owner", [])))
+    due = _one_line(draft.joined("due", " ")) or None
+    for cell in draft.values.get("indicator", []):
+        for measure in cell_lines(cell, sentences=True):
+            figures = measure_figures(measure, ctx.meta.date)
+            if figures is None:
+                continue
+            values = _baseline_values(figures, draft.page)
+            yield Indicator(
+                name=measure, owner=owners.owner, owners=owners.owners, target=figures.target,
+                period=draft.period or due, theme=draft.theme, values=values,
+                unit=figures.figures[-1].unit, flags=[] if owners.owners else ["no_owner"],
+                provenance=draft_provenance(draft, block, ctx, PARSER, VERSION))
+
+
+def _owned_activity_lines(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Action]:
+    """An activities table with no owner column: the lines of the activity cell that name their
+    owner ("Youth Service to run detached sessions") are actions of that owner; a row with no
+    such line is one action without an owner, as before."""
+    owned = list(subject_actions(draft.values.get("activity", []), draft, block, ctx, item=draft.theme,
+                                 parser=PARSER, version=VERSION))
+    yield from owned or [plan_action(draft, block, ctx)]
+
+
+def _baseline_values(figures, page: int) -> list[IndicatorValue]:
+    """The baseline a measure states with its period ("from 41% in 2019/20"), as a comparator value."""
+    b = figures.baseline
+    if b is None or not b.period:
+        return []
+    return [IndicatorValue(series="Baseline", period=b.period, period_as_written=b.period_text, value=b.value,
+                           raw=b.raw, unit=b.unit, page=page, role="comparator")]
