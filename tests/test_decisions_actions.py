@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from boardpapers.extract.language.owners import split_owners
+from boardpapers.extract.language.people import People
 from boardpapers.extract.language.tasks import delegated_task
 from boardpapers.extract.parsers import minutes
-from boardpapers.extract.parsers.actions import find_due
+from boardpapers.extract.parsers.actions import _task_from_subject, find_due
 from boardpapers.extract.parsers.common import Context, Section
 from boardpapers.extract.parsers.decisions import _rule_of, split_sentences
 from boardpapers.extract.parsers.metadata import parse_metadata
@@ -416,3 +417,30 @@ def test_action_label_with_a_post_in_brackets():
     x = extract(HEAD + "1. Hall\n\nAction: book the hall for the AGM (Clerk)\n\nAction: draft the newsletter (Head of Communications)\n")
     assert [(a.owner, a.text) for a in x.actions] == [("Clerk", "Book the hall for the AGM"),
                                                       ("Head of Communications", "Draft the newsletter")]
+
+
+@pytest.mark.parametrize("line, owner, written, text", [
+    # A plan's activity cell (a school's sport premium report) and a minutes line.
+    ("Ian Patchett (SSO) to train all Yr 6 pupils who apply for the role.", "Ian Patchett", "Ian Patchett (SSO)",
+     "Train all Yr 6 pupils who apply for the role"),
+    ("Mia Clarke (Treasurer) to circulate the budget by 1 July.", "Mia Clarke", "Mia Clarke (Treasurer)",
+     "Circulate the budget by 1 July"),
+    ("Newly appointed BASC leader to ensure lots of active opportunities", "BASC leader", "Newly appointed BASC leader",
+     "Ensure lots of active opportunities"),
+    ("Subject leader to keep abreast of new initiatives", "Subject leader", None, "Keep abreast of new initiatives"),
+])
+def test_the_owner_before_to_with_its_bracketed_post_or_its_appointment(line, owner, written, text):
+    task = _task_from_subject(line, People(), 0, None, "test", require_owner=True)
+    assert (task.owners, task.owner_as_written, task.text) == ([owner], written, text)
+
+
+def test_owned_lines_of_a_plan_cell_and_of_minutes_are_actions():
+    plan = ("# Sport premium report 2023-24\n\n"
+            "| School focus | Actions to achieve | Funding allocated |\n|---|---|---|\n"
+            "| Active lunchtimes | Newly appointed play leader to run games each day<br>Buy new equipment | £300 |\n")
+    got = [(a.owner, a.text) for a in extract(plan, "sport-premium-plan.md").actions]
+    assert ("play leader", "Run games each day") in got
+    minutes_text = HEAD + ("## 4. Budget\n\nMia Clarke (Treasurer) to circulate the budget by 1 July. "
+                           "The group noted the report. Tom Dell (TD) will write to the council.\n")
+    got = [(a.owner, a.text) for a in extract(minutes_text).actions]
+    assert ("Mia Clarke", "Circulate the budget by 1 July") in got and "Tom Dell" in {o for o, _ in got}

@@ -81,14 +81,17 @@ class TaskMatcher:
         anyone = entity(list(OWNER_LABELS))
         # One person or post, or two ("Cllr. Crisp and Cllr. Collins would empty ..."): each rule's
         # pattern is added once per form.
-        persons = [one, [*one, both, *one]]
+        # "Mia Clarke (Treasurer) to circulate ...", "Tom Dell (TD) will ...": the owner's post or
+        # initials in brackets.
+        bracket = [{"ORTH": "("}, {"IS_PUNCT": False, "OP": "{1,3}"}, {"ORTH": ")"}]
+        persons = [one, [*one, both, *one], [*one, *bracket]]
         lexicon_verb = {"LOWER": {"IN": sorted(ACTION_VERBS)}}
         any_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS)}}
         modal_verb = {"IS_LOWER": True, "IS_ALPHA": True,
                       "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | {"to"})}}
         adverb = {"LOWER": {"IN": ["also", "then", "now", "still", "further"]}, "OP": "?"}
         for verb in (lexicon_verb, any_verb):
-            self.matcher.add("TO_VERB", [[*anyone, {"LOWER": "to"}, verb]])
+            self.matcher.add("TO_VERB", [[*anyone, {"LOWER": "to"}, verb], [*anyone, *bracket, {"LOWER": "to"}, verb]])
             self.matcher.add("COMMITS", [q for person in persons for q in (
                 [*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
                 [*person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},

@@ -260,7 +260,11 @@ def _split_soft(part: str) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,.-–")
+    return without_preamble(" ".join(text.split()).strip(" ,.-–"))
+
+
+def without_preamble(text: str) -> str:
+    """'Newly appointed BASC leader' -> 'BASC leader': how the post came to be filled is not its name."""
     return _POST_PREAMBLE.sub("", text)
 
 

@@ -30,7 +30,7 @@ from boardpapers.schemas.document import Block
 from ..language.columns import action_log_columns
 from ..language.dates import MONTH_TITLE_RE
 from ..language.nlp_components import owner_label, owner_of, owners_of
-from ..language.owners import is_post
+from ..language.owners import is_post, without_preamble
 from ..language.people import People, is_person_name
 from ..language.tasks import delegated_task, resolve_body
 from ..readers.blocks import is_initials
@@ -75,7 +75,9 @@ _GROUP_NOUNS = re.compile(r"\b(?:team|members|champions|officers|officials|group
 # "X to <verb>" at the start of a clause; X is a name, initials or a short noun phrase.
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.;:])\s+|,\s+|\s+(?:and|then)\s+|\s+[-–—]\s+)"
-    r"(?P<s>(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s*/\s*[A-Z][\w’'&.-]*|\s+(?:and\s+|of\s+|for\s+|from\s+|with\s+|the\s+|&\s+)?[A-Za-z][\w’'&.-]*){0,7}?)"
+    r"(?P<s>(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s*/\s*[A-Z][\w’'&.-]*|\s+(?:and\s+|of\s+|for\s+|from\s+|with\s+|the\s+|&\s+)?[A-Za-z][\w’'&.-]*){0,7}?"
+    # "Ian Patchett (SSO) to train ...": the owner's initials or post in brackets after the name.
+    r"(?:\s+\([A-Z][\w’'&.-]{0,20}(?:\s[\w’'&.-]{1,20}){0,3}\))?)"
     r"\s+(?P<v>to|will)\s+(?=(?!be\b|the\b|a\b|an\b|this\b|that\b|date\b)[a-z]|be\s+\w+ly\b)")
 _ASKED_FOR = re.compile(r"\b(?:asked|requested)\s+(?:for\s+)?(?P<s>(?:those|all|each|every|partners|members|officers|colleagues)[\w ]{0,30}?)\s+to\s+(?!be\b)[a-z]")
 _GROUP_TO = re.compile(r"\b(?P<s>partners|members|all partners|everyone|all agencies|agencies|officers)\s+to\s+(?!be\b)(?P<v>[a-z]+)", re.I)
@@ -186,7 +188,10 @@ def resolve_owner(written: str, people: People, context: str = "") -> tuple[list
     """Owner text as written -> names the paper means, and flags for what could not be resolved."""
     owners, flags = [], []
     for part in split_owner_text(written):
-        part = re.sub(r"^the\s+", "", part, flags=re.I).strip(" .")
+        part = without_preamble(re.sub(r"^the\s+", "", part, flags=re.I).strip(" ."))
+        bracketed = re.fullmatch(r"(?P<name>[^()]+?)\s*\([^()]{1,30}\)", part)
+        if bracketed and is_person_name(bracketed.group("name")):
+            part = bracketed.group("name")  # "Ian Patchett (SSO)": the bracket gives their initials or post
         if not part:
             continue
         if part.upper() == "ALL":
@@ -208,7 +213,8 @@ def resolve_owner(written: str, people: People, context: str = "") -> tuple[list
 def _drop_owner(text: str, owner_texts: list[str]) -> str:
     """'David Peacock to look at the BCU fund ...' -> 'Look at the BCU fund ...' (the gold's form)."""
     for o in owner_texts:
-        m = re.match(rf"^(?:the\s+)?{re.escape(o)}\s+to\s+(?P<rest>\S.*)$", text.strip(), re.I)
+        # "Mia Clarke (Treasurer) to ...": a bracket after the owner is theirs.
+        m = re.match(rf"^(?:the\s+)?{re.escape(o)}(?:\s*\([^()]{{1,40}}\))?\s+to\s+(?P<rest>\S.*)$", text.strip(), re.I)
         if m:
             rest = m.group("rest").rstrip(" .")
             return rest[:1].upper() + rest[1:]
@@ -230,7 +236,8 @@ def subjects(text: str) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for m in _SUBJECT.finditer(text):
         s, start = m.group("s").strip(), m.start("s")
-        if s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item", "subject") \
+        # "Subject to approval, ...": a preposition; "Subject leader to ..." is a post.
+        if s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item") or s.lower() == "subject" \
                 or _NOT_IN_SUBJECT.search(s):
             continue
         lead = text[:start]
