@@ -45,7 +45,7 @@ Parser = Callable[[Section, Context], Iterator[Record]]
 # stated in prose wherever a paper reports them. Tables are read everywhere.
 PARSERS: dict[str, list[Parser]] = {
     "minutes": [minutes.parse, agenda.parse_recommendations],
-    "plan": [plans.parse, performance.parse_tables, agenda.parse_recommendations],
+    "plan": [plans.parse, performance.parse_tables, figures.parse, agenda.parse_recommendations],
     "scrutiny_report": [scrutiny.parse],
     "performance_report": [performance.parse, plans.parse, agenda.parse_recommendations],
     "report": [agenda.parse_recommendations, plans.parse, performance.parse],

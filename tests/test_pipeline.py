@@ -60,15 +60,16 @@ def test_a_numeric_table_is_read_in_a_plan(tmp_path):
 
 def test_a_table_two_rule_sets_read_gives_its_records_once(tmp_path):
     """A table of indicators with targets and quarters is the performance rules' and the plan
-    rules' both: the doc type's first reader has it (performance in a performance report, the
-    plan rules in a plan), whatever the other makes of it."""
+    rules' both: it is read once, by the performance table readers, which read figures by period
+    (in a plan too: the plan rules leave a table of figures by period to them)."""
     table = ("| Indicator | Target 2020/21 | Q1 | Q2 | Q3 | RAG |\n|---|---|---|---|---|---|\n"
              "| Burglary | 150 | 41 | 37 | 30 | Green |\n| Robbery | 40 | 11 | 9 | 12 | Amber |\n")
     e = extract_text(tmp_path, "Fenby Performance Scorecard Q3 2020/21\n\n" + table, name="score.md")
     assert {i.provenance.parser.split(".")[0] for i in e.indicators} == {"performance"}
     assert len(e.indicators) == len({i.name for i in e.indicators}) >= 1
     e = extract_text(tmp_path, "Fenby Community Safety Plan 2020-23\n\n" + table, name="plan.md")
-    assert {i.provenance.parser.split(".")[0] for i in e.indicators} == {"plans"}
+    assert e.doc_type == "plan"
+    assert {i.provenance.parser.split(".")[0] for i in e.indicators} == {"performance"}
     assert sorted(i.name for i in e.indicators) == ["Burglary", "Robbery"]
 
 

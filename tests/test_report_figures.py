@@ -268,3 +268,29 @@ def test_a_money_table_of_allocation_spend_and_share():
             "| Street Pastors | £12,000 | £11,400 | 95% |\n")
     (ind,) = indicators(text, date="2023-05-10")
     assert values(ind) == [("Allocation", "2022/23", 12000), ("Spend", "2022/23", 11400), ("% of allocation", "2022/23", 95)]
+
+
+def test_a_box_of_labelled_values_takes_the_period_one_label_states_and_no_date_is_a_figure():
+    # A strategy's overview box (a two-column grid the reader unfolds into fields) and the same
+    # labels as a list of "Label: value" lines.
+    grid = ("## School overview\n\n| Metric | Data |\n|---|---|\n| School name | Fenby Primary |\n"
+            "| Pupils on roll | 310 |\n| Grant allocation for this academic year | £48200 |\n"
+            "| Publish date | 14 January 2021 |\n")
+    got = {i.name: (i.values[0].value, i.values[0].period) for i in indicators(grid, date="2021-01-14")}
+    assert got == {"Pupils on roll": (310, "2020/21"), "Grant allocation for this academic year": (48200, "2020/21")}
+
+
+def test_rows_under_an_indicator_column_are_indicators_of_their_own():
+    table = ("## Quarterly scorecard\n\n| Indicator | Target 2020/21 | Q1 | Q2 | Q3 |\n|---|---|---|---|---|\n"
+             "| Burglary | 150 | 41 | 37 | 30 |\n| Robbery | 40 | 11 | 9 | 12 |\n")
+    assert sorted(i.name for i in indicators(table)) == ["Burglary", "Robbery"]
+    # Bare labels of one measure under a heading stay one series table, named by the heading.
+    series = "## Dwelling burglary\n\n| Area | Q1 | Q2 | Q3 |\n|---|---|---|---|\n| North | 4 | 5 | 6 |\n| South | 7 | 8 | 9 |\n"
+    assert [i.name for i in indicators(series)] == ["Dwelling burglary"]
+
+
+def test_a_year_then_and_starts_a_new_figure():
+    found, _ = find_figures("Fear of crime has fallen since 2014 and 82% of residents were not victims of crime.")
+    assert [f.raw for f in found] == ["82%"]
+    found, _ = find_figures("See sections 5 and 7 of the report; 40 officers attended.")
+    assert [f.raw for f in found] == ["40"]

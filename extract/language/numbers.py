@@ -11,6 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import MONTH_RE
+
+# "Publish date: 20 January 2020": the day of a date, not a figure.
+_DAY_OF_A_DATE = re.compile(rf"\s*(?:st|nd|rd|th)?\s+{MONTH_RE}\b", re.I)
+
 # A plain number: thousands separators, a sign, decimals. "1,149", "-317", "+5", "7.0".
 NUMBER = r"[+\-−–]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE = re.compile(rf"^(?P<n>{NUMBER})$")
@@ -190,6 +195,8 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _AMOUNT = rf"(?:£\s?{_DIGITS}(?:\s?(?:k|m|bn|million))?|[+\-−–]?{_DIGITS}\s?%|[+\-−–]?{_DIGITS})"
 # "Latest: 72%", "Target: 75%", "Floor: 60%", "Previous (Q2): 70%"
 _PAIR = re.compile(rf"(?P<label>[A-Za-z][A-Za-z0-9 ’'&/()\-.]{{0,40}}?)\s*:\s*(?P<value>{_AMOUNT})(?![\w/]|\s?\d)")
+# One label and its figure, the label as long as it is written.
+_ONE_PAIR = re.compile(rf"\s*(?P<label>[A-Za-z][^:\n]{{0,150}}):\s*(?P<value>{_AMOUNT})\s*\.?\s*")
 # "May - £4058", "November £11387", "TOTAL £15445": a line of a labelled box.
 _LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w ’'&/().]{{0,40}}?)\s*[-–:]?\s*(?P<value>{_AMOUNT})\s*\.?\s*$")
 
@@ -211,10 +218,14 @@ def labelled_figures(text: str | None) -> list[tuple[str, Number]]:
     [('Percentage of total allocation', 31)]. Years, dates and telephone numbers are not figures."""
     if not text:
         return []
+    whole = _ONE_PAIR.fullmatch(text)
+    if whole:  # "Pupil premium allocation this academic year: £64140": the label is all before the colon
+        n = figure(whole.group("value"))
+        return [(_label_start(whole.group("label")), n)] if n is not None else []
     out = []
     for m in _PAIR.finditer(text):
         n = figure(m.group("value"))
-        if n is not None:
+        if n is not None and not _DAY_OF_A_DATE.match(text, m.end("value")):
             out.append((_label_start(m.group("label")), n))
     if out:
         return out

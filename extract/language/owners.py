@@ -207,6 +207,11 @@ def is_post(text: str) -> bool:
         return True
     if not words:
         return False
+    # A post's head comes before what it is for: "Lead Member for Children" is a member; "Release
+    # time for teachers" is time, whoever it is for.
+    head = next((k for k, w in enumerate(words) if w in ("for", "with", "to", "from", "in", "on")), len(words))
+    if 0 < head < len(words):
+        words = words[:head]
     return words[-1] in POST_WORDS or words[0] in POST_WORDS or (
         words[0] in POST_OPENERS and any(w in POST_WORDS for w in words))
 

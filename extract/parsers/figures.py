@@ -166,7 +166,10 @@ def _is_masked(doc: Doc, i: int) -> bool:
             masked = True
             break
         prev = doc[k - 1].lower_ if k else ""
-        if not (prev in ("-", "–", "to", "and", "&") and k >= 2 and doc[k - 2].like_num):
+        # "Sections 5-7", "Sections 5 and 7"; but "since 2014 and 82% of residents": after a
+        # year, "and" starts a new figure.
+        if not ((prev in ("-", "–", "to") or prev in ("and", "&") and not re.fullmatch(r"(?:19|20)\d\d", doc[k - 2].text))
+                and k >= 2 and doc[k - 2].like_num):
             masked = False
             break
         k -= 2

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import takewhile
 
 from boardpapers.schemas.document import Block, Table
 from boardpapers.schemas.records import Indicator, IndicatorValue, Record
@@ -486,12 +487,18 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     units = {n.unit for _, cells in rows for _, n, _ in cells}
     common = dict(owner=place.lead, owners=[place.lead] if place.lead else [], period=period,
                   monitoring_only=monitoring, commentary=commentary, theme=place.priority)
-    if len(units) > 1 and len(rows) > 1 and not any(cell_role(label) == "target" for label, _ in rows):
+    # Rows are measures of their own where their units differ or each row has its own target or
+    # rating ("Indicator | Target | Q1 | Q2 | RAG"); otherwise they are the series of one measure
+    # ("Measure | Q1 | Q2" under "Burglary": homes, attempts).
+    own_rows = len(units) > 1 or any(cell_role(h) in ("target", "status") for h in header[1:])
+    if own_rows and len(rows) > 1 and not any(cell_role(label) == "target" for label, _ in rows):
         # Rows measuring different things: one indicator each. Where the columns are whole years
         # ("2018/19 | 2019/20 | Change") each year is a series of the row, as in a row table, and
         # a column that is no year beside them ("Change") is derived from them and left out;
         # within a year (Q1, Q2; months) the row is the series.
-        context = _context(blocks, index, place, caption)
+        # Rows under a column headed "Indicator" are named in full; bare labels ("Dwelling") take
+        # what the table measures as their prefix.
+        context = None if cell_role(header[0]) == "indicator" else _context(blocks, index, place, caption)
         years = [p for p in periods[1:] if p is not None]
         by_year = bool(years) and all(re.fullmatch(r"\d{4}(?:/\d\d)?", p.iso or "") for p in years)
         for label, cells in rows:
@@ -761,8 +768,8 @@ def table_records(section: Section, ctx: Context, places: list[Place], used: set
         ctx.shared["paper_period"] = paper_period(ctx.doc.blocks)
     used = set() if used is None else used  # lead-in blocks a band indicator has read
     for i, b in enumerate(blocks):
-        if b.kind != "table" or b.table is None:
-            continue
+        if b.kind != "table" or b.table is None or b.table.unfolded:
+            continue  # an unfolded table (labelled values laid out in a grid) is read through its fields below
         columns = column_roles(b.table.header_texts())
         if table_kind(columns) is None:
             # A report's "Actions to achieve | ... | Next steps" columns: lines naming their owner.
@@ -783,9 +790,18 @@ def table_records(section: Section, ctx: Context, places: list[Place], used: set
             yield from figure_rows(blocks, i, places[i], ctx)
         if shape is None and table_kind(columns) in (None, "progress"):
             yield from cell_figures(blocks, i, places[i], ctx)
+    box_period: Period | None = None  # a run of fields is one box: a period one label states is the box's
     for i, b in enumerate(blocks):
-        if b.kind == "field" and i not in used:
-            yield from _labelled_indicators(f"{b.label}: {b.text}" if b.label else b.text, b, places[i], ctx)
+        if b.kind != "field":
+            box_period = None
+            continue
+        if box_period is None:
+            run = list(takewhile(lambda f: f.kind == "field", blocks[i:])) if i == 0 or blocks[i - 1].kind != "field" else []
+            stated = next((p for f in run if (p := dates.stated_period(f.label, ctx.meta.date))), None)
+            box_period = Period(stated, stated, stated) if stated else None
+        if i not in used:
+            yield from _labelled_indicators(f"{b.label}: {b.text}" if b.label else b.text, b, places[i], ctx,
+                                            period=box_period)
 
 
 # --- figures in text tables, boxes and bands ---------------------------------------------------------
