@@ -15,6 +15,7 @@ One run measures, on the same machine and the same PDFs:
 It ends with a table of targets against measured figures. Timings are wall-clock on a
 shared machine: the CPU time is printed beside them, so load from other work shows.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,16 +38,17 @@ PY = sys.executable
 BOARDPAPERS = str(Path(PY).with_name("boardpapers"))
 
 TARGETS = {
-    "pipeline_ratio": 1.5,      # pipeline time / raw pdfplumber time, at most
-    "jobs_speedup": 1.8,        # --jobs 1 time / --jobs 2 time, at least
-    "peak_rss_mb": 300,         # pipeline on the 500-page pack, at most
-    "records_per_s": 20_000,    # loading, at least
-    "fts_p95_ms": 100,          # full-text search at 1M rows, at most
-    "warm_share": 0.10,         # warm re-build / cold build, at most
+    "pipeline_ratio": 1.5,  # pipeline time / raw pdfplumber time, at most
+    "jobs_speedup": 1.8,  # --jobs 1 time / --jobs 2 time, at least
+    "peak_rss_mb": 300,  # pipeline on the 500-page pack, at most
+    "records_per_s": 20_000,  # loading, at least
+    "fts_p95_ms": 100,  # full-text search at 1M rows, at most
+    "warm_share": 0.10,  # warm re-build / cold build, at most
 }
 
 
 # --- subprocess workers ----------------------------------------------------------------------
+
 
 def _cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_SELF)
@@ -64,8 +66,12 @@ def worker_baseline(paths: list[str]) -> dict:
                 page.find_tables()
                 page.close()
                 pages += 1
-    return {"pages": pages, "seconds": time.perf_counter() - t0, "cpu": _cpu() - c0,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "pages": pages,
+        "seconds": time.perf_counter() - t0,
+        "cpu": _cpu() - c0,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def worker_pipeline(paths: list[str]) -> dict:
@@ -96,9 +102,15 @@ def worker_pipeline(paths: list[str]) -> dict:
             pages += doc.page_count
             records += sum(len(v) for k, v in extraction if isinstance(v, list))
             del doc, extraction
-    return {"pages": pages, "seconds": sum(stages.values()), "cpu": _cpu() - c0, "stages": stages,
-            "records": records, "startup": startup,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {
+        "pages": pages,
+        "seconds": sum(stages.values()),
+        "cpu": _cpu() - c0,
+        "stages": stages,
+        "records": records,
+        "startup": startup,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
 
 
 def in_subprocess(name: str, paths: list[str]) -> dict:
@@ -107,6 +119,7 @@ def in_subprocess(name: str, paths: list[str]) -> dict:
 
 
 # --- inputs -----------------------------------------------------------------------------------
+
 
 def make_inputs(pack_pages: int, batch_docs: int, batch_pages: int) -> tuple[list[str], str, list[str]]:
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -140,6 +153,7 @@ def timed(cmd: list[str]) -> tuple[float, float]:
 
 # --- loading ----------------------------------------------------------------------------------
 
+
 def synthetic_extractions(n: int):
     """``n`` copies of the corpus extractions, each with its own document id (so new record ids)."""
     from boardpapers.extract.pipeline import extract_path
@@ -152,7 +166,13 @@ def synthetic_extractions(n: int):
         new_id = f"{i:016x}"
         d["doc_id"], d["source"] = new_id, f"synthetic-{i}.txt"
         for value in d.values():
-            for rec in value if isinstance(value, list) else [value] if isinstance(value, dict) and "provenance" in value else []:
+            for rec in (
+                value
+                if isinstance(value, list)
+                else [value]
+                if isinstance(value, dict) and "provenance" in value
+                else []
+            ):
                 if isinstance(rec, dict) and "provenance" in rec:
                     rec["id"] = ""
                     rec["provenance"]["document_id"] = new_id
@@ -179,8 +199,15 @@ def bench_load(n_docs: int) -> dict:
         seconds = time.perf_counter() - t0
     # Records: every validated record that becomes a row of its own, the indicator values
     # included (each a model with its page and box, and a kind of its own in the scorer).
-    return {"docs": n_docs, "records": top_level + values, "top_level": top_level, "values": values, "rows": rows,
-            "seconds": seconds, "indexing": seconds - (t1 - t0)}
+    return {
+        "docs": n_docs,
+        "records": top_level + values,
+        "top_level": top_level,
+        "values": values,
+        "rows": rows,
+        "seconds": seconds,
+        "indexing": seconds - (t1 - t0),
+    }
 
 
 # --- full-text search -------------------------------------------------------------------------
@@ -191,13 +218,17 @@ WORDS = None
 def _vocab() -> list[str]:
     global WORDS
     if WORDS is None:
-        base = ("crime violence domestic abuse burglary police housing youth offending drugs alcohol "
-                "victims referrals partnership board strategy plan report review funding grant ward "
-                "council officer action decision agreed noted approved target baseline quarter month "
-                "knife hate exploitation county lines reoffending probation health safeguarding").split()
+        base = (
+            "crime violence domestic abuse burglary police housing youth offending drugs alcohol "
+            "victims referrals partnership board strategy plan report review funding grant ward "
+            "council officer action decision agreed noted approved target baseline quarter month "
+            "knife hate exploitation county lines reoffending probation health safeguarding"
+        ).split()
         rng = random.Random(1)
-        made = {"".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
-                for _ in range(6000)}
+        made = {
+            "".join(rng.choice("bcdfghklmnprstvw") + rng.choice("aeiou") for _ in range(rng.randint(2, 4)))
+            for _ in range(6000)
+        }
         WORDS = base + sorted(made)
     return WORDS
 
@@ -222,9 +253,18 @@ def fts_db(total_rows: int) -> Path:
     rng = random.Random(7)
     shares = {"actions": 0.4, "decisions": 0.3, "indicators": 0.2, "document_pages": 0.1}
     n_docs = max(1, total_rows // 1000)
-    db["documents"].insert_all(({"id": f"d{i:06d}", "paper": f"paper-{i}", "source": f"paper-{i}.pdf",
-                                 "place": rng.choice(["Portsmouth", "Plymouth", "Leeds", "Hull"])}
-                                for i in range(n_docs)), batch_size=10_000)
+    db["documents"].insert_all(
+        (
+            {
+                "id": f"d{i:06d}",
+                "paper": f"paper-{i}",
+                "source": f"paper-{i}.pdf",
+                "place": rng.choice(["Portsmouth", "Plymouth", "Leeds", "Hull"]),
+            }
+            for i in range(n_docs)
+        ),
+        batch_size=10_000,
+    )
     batch = 20_000
     for table, share in shares.items():
         n = int(total_rows * share)
@@ -232,13 +272,23 @@ def fts_db(total_rows: int) -> Path:
             k = min(batch, n - start)
             if table == "document_pages":
                 texts = _texts(rng, k, 150, 400)
-                rows = [{"document_id": f"d{(start + j) % n_docs:06d}", "page": start + j, "text": t}
-                        for j, t in enumerate(texts)]
+                rows = [
+                    {"document_id": f"d{(start + j) % n_docs:06d}", "page": start + j, "text": t}
+                    for j, t in enumerate(texts)
+                ]
             else:
                 texts = _texts(rng, k, 8, 40)
                 col = "name" if table == "indicators" else "text"
-                rows = [{"id": f"{table[0]}{start + j:09d}", col: t, "document_id": f"d{(start + j) % n_docs:06d}",
-                         "page": 1 + j % 30, "year": 2009 + j % 12} for j, t in enumerate(texts)]
+                rows = [
+                    {
+                        "id": f"{table[0]}{start + j:09d}",
+                        col: t,
+                        "document_id": f"d{(start + j) % n_docs:06d}",
+                        "page": 1 + j % 30,
+                        "year": 2009 + j % 12,
+                    }
+                    for j, t in enumerate(texts)
+                ]
                 if table != "decisions":
                     for row in rows:
                         row["owner"] = rng.choice(["JS", "MO", "SP", None])
@@ -279,12 +329,18 @@ def bench_fts(total_rows: int, queries: int = 200) -> dict:
     times.sort()
     page_times.sort()
     rows = sum(conn.execute(f"select count(*) from [{t}]").fetchone()[0] for t in tables)
-    return {"rows": rows, "p50_ms": statistics.median(times), "p95_ms": times[int(0.95 * len(times)) - 1],
-            "max_ms": times[-1], "page_p50_ms": statistics.median(page_times),
-            "page_p95_ms": page_times[int(0.95 * len(page_times)) - 1]}
+    return {
+        "rows": rows,
+        "p50_ms": statistics.median(times),
+        "p95_ms": times[int(0.95 * len(times)) - 1],
+        "max_ms": times[-1],
+        "page_p50_ms": statistics.median(page_times),
+        "page_p95_ms": page_times[int(0.95 * len(page_times)) - 1],
+    }
 
 
 # --- main ---------------------------------------------------------------------------------------
+
 
 def main() -> None:
     ap = argparse.ArgumentParser(description="boardpapers speed and scale benchmark")
@@ -302,8 +358,11 @@ def main() -> None:
     # a smaller batch shows as a lower speedup: 8 papers of 20 pages gave 1.74x.
     pack_pages, batch_docs, batch_pages = (100, 6, 12) if quick else (500, 24, 20)
     fts_rows, load_docs = (100_000, 60) if quick else (1_000_000, 300)
-    print(f"boardpapers benchmark ({'quick' if quick else 'full'}), {os.cpu_count()} CPUs, "
-          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"boardpapers benchmark ({'quick' if quick else 'full'}), {os.cpu_count()} CPUs, "
+        f"load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     corpus, pack, batch = make_inputs(pack_pages, batch_docs, batch_pages)
     m: dict = {}
 
@@ -311,13 +370,20 @@ def main() -> None:
     for label, paths in (("corpus", corpus), (f"pack-{pack_pages}", [pack])):
         base, pipe = in_subprocess("baseline", paths), in_subprocess("pipeline", paths)
         ratio = pipe["seconds"] / base["seconds"]
-        print(f"  {label:10s} {base['pages']:4d} pages  pdfplumber {base['pages'] / base['seconds']:5.1f} pages/s "
-              f"({base['seconds']:.1f}s, cpu {base['cpu']:.1f}s)  pipeline {pipe['pages'] / pipe['seconds']:5.1f} pages/s "
-              f"({pipe['seconds']:.1f}s, cpu {pipe['cpu']:.1f}s)  ratio {ratio:.2f}x")
-        print("             stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in pipe["stages"].items())
-              + f"; spaCy start-up {pipe['startup']:.1f}s (once per process, not counted)")
-        print(f"             peak RSS: pdfplumber {base['peak_rss_mb']:.0f} MB, pipeline {pipe['peak_rss_mb']:.0f} MB; "
-              f"{pipe['records']} records")
+        print(
+            f"  {label:10s} {base['pages']:4d} pages  pdfplumber {base['pages'] / base['seconds']:5.1f} pages/s "
+            f"({base['seconds']:.1f}s, cpu {base['cpu']:.1f}s)  pipeline {pipe['pages'] / pipe['seconds']:5.1f} pages/s "
+            f"({pipe['seconds']:.1f}s, cpu {pipe['cpu']:.1f}s)  ratio {ratio:.2f}x"
+        )
+        print(
+            "             stages: "
+            + ", ".join(f"{k} {v:.2f}s" for k, v in pipe["stages"].items())
+            + f"; spaCy start-up {pipe['startup']:.1f}s (once per process, not counted)"
+        )
+        print(
+            f"             peak RSS: pdfplumber {base['peak_rss_mb']:.0f} MB, pipeline {pipe['peak_rss_mb']:.0f} MB; "
+            f"{pipe['records']} records"
+        )
         m[label] = {"base": base, "pipe": pipe, "ratio": ratio}
     all_base = sum(m[k]["base"]["seconds"] for k in m)
     all_pipe = sum(m[k]["pipe"]["seconds"] for k in m)
@@ -341,35 +407,71 @@ def main() -> None:
         cold, cold_cpu = timed([BOARDPAPERS, "build", str(ROOT / "corpus"), "--prefer", "pdf", "--db", f"{tmp}/c.db"])
         warm, warm_cpu = timed([BOARDPAPERS, "build", str(ROOT / "corpus"), "--prefer", "pdf", "--db", f"{tmp}/c.db"])
         m["warm_share"] = warm / cold
-        print(f"  cold {cold:.1f}s (cpu {cold_cpu:.1f}s), warm {warm:.2f}s (cpu {warm_cpu:.2f}s): "
-              f"{100 * warm / cold:.1f}% of cold wall, {100 * warm_cpu / cold_cpu:.1f}% of cold cpu; "
-              f"the warm run is Python start-up and imports")
+        print(
+            f"  cold {cold:.1f}s (cpu {cold_cpu:.1f}s), warm {warm:.2f}s (cpu {warm_cpu:.2f}s): "
+            f"{100 * warm / cold:.1f}% of cold wall, {100 * warm_cpu / cold_cpu:.1f}% of cold cpu; "
+            f"the warm run is Python start-up and imports"
+        )
 
     print(f"\n4. Loading {load_docs} synthetic extractions", flush=True)
     ld = bench_load(load_docs)
     m["records_per_s"] = ld["records"] / ld["seconds"]
-    print(f"  {ld['records']} records ({ld['top_level']} top-level records and {ld['values']} indicator values; "
-          f"{ld['rows']} rows with owners and documents) in {ld['seconds']:.2f}s, "
-          f"{ld['indexing']:.2f}s of it building indexes and search:\n"
-          f"  {m['records_per_s']:,.0f} records/s ({ld['top_level'] / ld['seconds']:,.0f} top-level records/s), "
-          f"{ld['rows'] / ld['seconds']:,.0f} rows/s")
+    print(
+        f"  {ld['records']} records ({ld['top_level']} top-level records and {ld['values']} indicator values; "
+        f"{ld['rows']} rows with owners and documents) in {ld['seconds']:.2f}s, "
+        f"{ld['indexing']:.2f}s of it building indexes and search:\n"
+        f"  {m['records_per_s']:,.0f} records/s ({ld['top_level'] / ld['seconds']:,.0f} top-level records/s), "
+        f"{ld['rows'] / ld['seconds']:,.0f} rows/s"
+    )
 
     print(f"\n5. Full-text search at {fts_rows:,} rows", flush=True)
     t0 = time.perf_counter()
     fts = bench_fts(fts_rows)
     m["fts_p95_ms"] = fts["p95_ms"]
-    print(f"  {fts['rows']:,} rows (database ready in {time.perf_counter() - t0:.0f}s, cached in {CACHE}); "
-          f"rows + count per query: p50 {fts['p50_ms']:.1f} ms, p95 {fts['p95_ms']:.1f} ms, max {fts['max_ms']:.1f} ms; "
-          f"the page of rows alone: p50 {fts['page_p50_ms']:.1f} ms, p95 {fts['page_p95_ms']:.1f} ms")
+    print(
+        f"  {fts['rows']:,} rows (database ready in {time.perf_counter() - t0:.0f}s, cached in {CACHE}); "
+        f"rows + count per query: p50 {fts['p50_ms']:.1f} ms, p95 {fts['p95_ms']:.1f} ms, max {fts['max_ms']:.1f} ms; "
+        f"the page of rows alone: p50 {fts['page_p50_ms']:.1f} ms, p95 {fts['page_p95_ms']:.1f} ms"
+    )
 
     print("\nTargets")
     rows = [
-        ("pipeline time / pdfplumber time", f"<= {TARGETS['pipeline_ratio']}x", f"{m['ratio']:.2f}x", m["ratio"] <= TARGETS["pipeline_ratio"]),
-        ("--jobs 2 speedup over --jobs 1", f">= {TARGETS['jobs_speedup']}x", f"{m['speedup']:.2f}x", m["speedup"] >= TARGETS["jobs_speedup"]),
-        (f"peak RSS, {pack_pages}-page pack", f"<= {TARGETS['peak_rss_mb']} MB", f"{m['peak_rss_mb']:.0f} MB", m["peak_rss_mb"] <= TARGETS["peak_rss_mb"]),
-        ("loading", f">= {TARGETS['records_per_s']:,} records/s", f"{m['records_per_s']:,.0f} records/s", m["records_per_s"] >= TARGETS["records_per_s"]),
-        (f"search p95 at {fts['rows']:,} rows", f"<= {TARGETS['fts_p95_ms']} ms", f"{m['fts_p95_ms']:.1f} ms", m["fts_p95_ms"] <= TARGETS["fts_p95_ms"]),
-        ("warm re-build / cold build", f"<= {TARGETS['warm_share']:.0%}", f"{m['warm_share']:.1%}", m["warm_share"] <= TARGETS["warm_share"]),
+        (
+            "pipeline time / pdfplumber time",
+            f"<= {TARGETS['pipeline_ratio']}x",
+            f"{m['ratio']:.2f}x",
+            m["ratio"] <= TARGETS["pipeline_ratio"],
+        ),
+        (
+            "--jobs 2 speedup over --jobs 1",
+            f">= {TARGETS['jobs_speedup']}x",
+            f"{m['speedup']:.2f}x",
+            m["speedup"] >= TARGETS["jobs_speedup"],
+        ),
+        (
+            f"peak RSS, {pack_pages}-page pack",
+            f"<= {TARGETS['peak_rss_mb']} MB",
+            f"{m['peak_rss_mb']:.0f} MB",
+            m["peak_rss_mb"] <= TARGETS["peak_rss_mb"],
+        ),
+        (
+            "loading",
+            f">= {TARGETS['records_per_s']:,} records/s",
+            f"{m['records_per_s']:,.0f} records/s",
+            m["records_per_s"] >= TARGETS["records_per_s"],
+        ),
+        (
+            f"search p95 at {fts['rows']:,} rows",
+            f"<= {TARGETS['fts_p95_ms']} ms",
+            f"{m['fts_p95_ms']:.1f} ms",
+            m["fts_p95_ms"] <= TARGETS["fts_p95_ms"],
+        ),
+        (
+            "warm re-build / cold build",
+            f"<= {TARGETS['warm_share']:.0%}",
+            f"{m['warm_share']:.1%}",
+            m["warm_share"] <= TARGETS["warm_share"],
+        ),
     ]
     w = max(len(r[0]) for r in rows)
     print(f"  {'measure':{w}s}  {'target':>22s}  {'measured':>18s}  result")

@@ -12,6 +12,7 @@ The pages imitate what a community safety partnership's pack holds, and vary pag
 Uses reportlab when installed (the ``bench`` extra), so text has real font metrics;
 otherwise falls back to the dependency-free writer in ``tests/pdfgen.py``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,18 +24,64 @@ W, H = 595.0, 842.0  # A4 in points
 LEFT, RIGHT = 60.0, 535.0
 
 PLACES = ["Northtown", "Eastbridge", "Westmoor", "Southport", "Kingsford", "Ashby", "Millbrook", "Harwood"]
-PEOPLE = [("Cllr Jane Smith", "JS"), ("Supt Mark Oduya", "MO"), ("Sarah Patel", "SP"), ("David Hughes", "DH"),
-          ("Insp Karen Wells", "KW"), ("Tom Bradley", "TB"), ("Dr Amina Rahman", "AR"), ("Liz Carter", "LC"),
-          ("Cllr Peter Grant", "PG"), ("Helen Moss", "HM"), ("Gareth Evans", "GE"), ("Ruth Okafor", "RO")]
-ORGS = ["Police", "Fire and Rescue", "Probation", "Public Health", "Housing", "Youth Offending Service",
-        "Clinical Commissioning Group", "Community Safety Team"]
-TOPICS = ["anti-social behaviour", "domestic abuse", "serious violence", "knife crime", "hate crime",
-          "drug-related harm", "reoffending", "child exploitation", "night-time economy", "road safety",
-          "burglary", "modern slavery", "fly-tipping", "street drinking", "county lines"]
-INDICATORS = ["All recorded crime", "Violence with injury", "Domestic abuse incidents", "Anti-social behaviour incidents",
-              "Residential burglary", "Knife crime offences", "Hate crime reports", "Repeat victims of domestic abuse",
-              "First-time entrants to youth justice", "Proven reoffending rate", "Drug treatment completions",
-              "Vehicle crime", "Shoplifting", "Criminal damage", "Rough sleepers counted"]
+PEOPLE = [
+    ("Cllr Jane Smith", "JS"),
+    ("Supt Mark Oduya", "MO"),
+    ("Sarah Patel", "SP"),
+    ("David Hughes", "DH"),
+    ("Insp Karen Wells", "KW"),
+    ("Tom Bradley", "TB"),
+    ("Dr Amina Rahman", "AR"),
+    ("Liz Carter", "LC"),
+    ("Cllr Peter Grant", "PG"),
+    ("Helen Moss", "HM"),
+    ("Gareth Evans", "GE"),
+    ("Ruth Okafor", "RO"),
+]
+ORGS = [
+    "Police",
+    "Fire and Rescue",
+    "Probation",
+    "Public Health",
+    "Housing",
+    "Youth Offending Service",
+    "Clinical Commissioning Group",
+    "Community Safety Team",
+]
+TOPICS = [
+    "anti-social behaviour",
+    "domestic abuse",
+    "serious violence",
+    "knife crime",
+    "hate crime",
+    "drug-related harm",
+    "reoffending",
+    "child exploitation",
+    "night-time economy",
+    "road safety",
+    "burglary",
+    "modern slavery",
+    "fly-tipping",
+    "street drinking",
+    "county lines",
+]
+INDICATORS = [
+    "All recorded crime",
+    "Violence with injury",
+    "Domestic abuse incidents",
+    "Anti-social behaviour incidents",
+    "Residential burglary",
+    "Knife crime offences",
+    "Hate crime reports",
+    "Repeat victims of domestic abuse",
+    "First-time entrants to youth justice",
+    "Proven reoffending rate",
+    "Drug treatment completions",
+    "Vehicle crime",
+    "Shoplifting",
+    "Criminal damage",
+    "Rough sleepers counted",
+]
 MONTHS = ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar"]
 VERBS = ["review", "report on", "develop", "commission", "map", "agree", "circulate", "evaluate", "publish", "refresh"]
 
@@ -116,7 +163,9 @@ class Writer:
         self.c.text(x, self.y, s, size=size, bold=bold)
         self.y += size * gap
 
-    def para(self, s: str, *, x: float = LEFT, size: float = 10.0, bold: bool = False, margin: str | None = None) -> None:
+    def para(
+        self, s: str, *, x: float = LEFT, size: float = 10.0, bold: bool = False, margin: str | None = None
+    ) -> None:
         words, cur, lines = s.split(), "", []
         for w in words:
             trial = f"{cur} {w}".strip()
@@ -144,7 +193,7 @@ class Writer:
         i = 0
         while i < len(rows):
             fit = max(2, int((770 - self.y) // row_h))
-            chunk = rows[i:i + fit] if i == 0 else [rows[0]] + rows[i:i + fit - 1]
+            chunk = rows[i : i + fit] if i == 0 else [rows[0]] + rows[i : i + fit - 1]
             if len(chunk) < 2:
                 self.new_page()
                 continue
@@ -169,14 +218,16 @@ class Writer:
 
 def sentence(rng: random.Random) -> str:
     topic, org, place = rng.choice(TOPICS), rng.choice(ORGS), rng.choice(PLACES)
-    return rng.choice([
-        f"The partnership noted a {rng.randint(2, 40)}% {rng.choice(['rise', 'fall'])} in {topic} in {place} compared with the same period last year.",
-        f"{org} colleagues explained that demand linked to {topic} had been concentrated in a small number of wards.",
-        f"Members asked how the new {topic} pathway would be funded once the current grant of £{rng.randint(10, 400)},000 ends.",
-        f"A multi-agency problem-solving group has met {rng.randint(2, 12)} times since the last meeting and agreed a joint plan.",
-        f"The {org.lower()} lead reported that {rng.randint(20, 300)} referrals had been received in the quarter.",
-        f"Officers will bring a further report on {topic} to a future meeting of the board.",
-    ])
+    return rng.choice(
+        [
+            f"The partnership noted a {rng.randint(2, 40)}% {rng.choice(['rise', 'fall'])} in {topic} in {place} compared with the same period last year.",
+            f"{org} colleagues explained that demand linked to {topic} had been concentrated in a small number of wards.",
+            f"Members asked how the new {topic} pathway would be funded once the current grant of £{rng.randint(10, 400)},000 ends.",
+            f"A multi-agency problem-solving group has met {rng.randint(2, 12)} times since the last meeting and agreed a joint plan.",
+            f"The {org.lower()} lead reported that {rng.randint(20, 300)} referrals had been received in the quarter.",
+            f"Officers will bring a further report on {topic} to a future meeting of the board.",
+        ]
+    )
 
 
 def front_sheet(w: Writer, rng: random.Random, n: int, date: str) -> None:
@@ -199,11 +250,17 @@ def minutes(w: Writer, rng: random.Random, date: str) -> None:
     for item in range(1, rng.randint(4, 7)):
         w.heading(f"{item}. {rng.choice(TOPICS).capitalize()}", size=11)
         w.para(" ".join(sentence(rng) for _ in range(rng.randint(2, 4))))
-        w.para(f"RESOLVED: that the board {rng.choice(['notes', 'approves', 'endorses'])} the "
-               f"{rng.choice(TOPICS)} {rng.choice(['report', 'action plan', 'strategy'])}.", bold=False)
+        w.para(
+            f"RESOLVED: that the board {rng.choice(['notes', 'approves', 'endorses'])} the "
+            f"{rng.choice(TOPICS)} {rng.choice(['report', 'action plan', 'strategy'])}.",
+            bold=False,
+        )
         name, initials = rng.choice(people)
-        w.para(f"Action: {name} to {rng.choice(VERBS)} the {rng.choice(TOPICS)} data by "
-               f"{rng.randint(1, 28)} {rng.choice(MONTHS)}.", margin=initials)
+        w.para(
+            f"Action: {name} to {rng.choice(VERBS)} the {rng.choice(TOPICS)} data by "
+            f"{rng.randint(1, 28)} {rng.choice(MONTHS)}.",
+            margin=initials,
+        )
 
 
 def performance(w: Writer, rng: random.Random, year: int) -> None:
@@ -214,8 +271,14 @@ def performance(w: Writer, rng: random.Random, year: int) -> None:
     rows = [header]
     for name in rng.sample(INDICATORS, rng.randint(6, 10)):
         base = rng.randint(20, 900)
-        rows.append([name, *(str(max(0, base + rng.randint(-base // 5, base // 5))) for _ in months),
-                     str(base), rng.choice(["Red", "Amber", "Green"])])
+        rows.append(
+            [
+                name,
+                *(str(max(0, base + rng.randint(-base // 5, base // 5))) for _ in months),
+                str(base),
+                rng.choice(["Red", "Amber", "Green"]),
+            ]
+        )
     first = 110.0
     rest = (RIGHT - LEFT - first - 60) / len(months)
     w.table([first, *[rest] * len(months), 32, 28], rows, size=7)
@@ -225,9 +288,15 @@ def plan(w: Writer, rng: random.Random, year: int) -> None:
     w.heading(f"Partnership plan {year}-{year + 3}: delivery")
     rows = [["Priority", "Action", "Lead officer", "Target date", "Status"]]
     for _ in range(rng.randint(5, 9)):
-        rows.append([rng.choice(TOPICS).capitalize(), f"{rng.choice(VERBS).capitalize()} {rng.choice(TOPICS)} work",
-                     rng.choice(PEOPLE)[0], f"{rng.choice(MONTHS)} {year + rng.randint(0, 2)}",
-                     rng.choice(["On track", "Complete", "Delayed", "Not started"])])
+        rows.append(
+            [
+                rng.choice(TOPICS).capitalize(),
+                f"{rng.choice(VERBS).capitalize()} {rng.choice(TOPICS)} work",
+                rng.choice(PEOPLE)[0],
+                f"{rng.choice(MONTHS)} {year + rng.randint(0, 2)}",
+                rng.choice(["On track", "Complete", "Delayed", "Not started"]),
+            ]
+        )
     w.table([90, 150, 100, 70, 65], rows)
 
 
@@ -258,7 +327,9 @@ def make_pack(path: Path, pages: int = 500, seed: int = 9) -> int:
         w.new_page()
         for _ in range(rng.randint(3, 6)):
             maker = rng.choice(makers)
-            maker(w, rng, year) if maker in (performance, plan) else (minutes(w, rng, date) if maker is minutes else maker(w, rng))
+            maker(w, rng, year) if maker in (performance, plan) else (
+                minutes(w, rng, date) if maker is minutes else maker(w, rng)
+            )
             if w.page >= pages:
                 break
             if rng.random() < 0.5:

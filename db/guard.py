@@ -16,6 +16,7 @@
   Each takes its own mark before it looks for the other's, so of two starting together at
   least one sees the other.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -55,14 +56,17 @@ def check_target(path: str | Path) -> None:
     except OSError as e:
         raise LoadError(f"cannot read it ({e.strerror})") from None
     if head and not head.startswith(SQLITE_HEADER):
-        raise LoadError(f"not a SQLite database (it starts {head[:16]!r}); boardpapers will not write over it: "
-                        "choose another --db")
+        raise LoadError(
+            f"not a SQLite database (it starts {head[:16]!r}); boardpapers will not write over it: choose another --db"
+        )
     if head:
         tables = _tables(path)
         if tables and not OUR_TABLES <= tables:
             shown = ", ".join(sorted(tables)[:6]) + (", ..." if len(tables) > 6 else "")
-            raise LoadError(f"a SQLite database of another application (tables: {shown}); boardpapers writes "
-                            "only to its own databases: choose another --db")
+            raise LoadError(
+                f"a SQLite database of another application (tables: {shown}); boardpapers writes "
+                "only to its own databases: choose another --db"
+            )
     if not os.access(path, os.W_OK):
         raise LoadError("the database file is read-only")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -85,8 +89,10 @@ def describe(error: sqlite3.Error) -> str:
     text = str(error)
     low = text.lower()
     if "disk is full" in low or getattr(error, "sqlite_errorname", "") == "SQLITE_FULL":
-        return ("the disk is full: free some space and run it again (papers already loaded are kept; "
-                "the paper being written was rolled back)")
+        return (
+            "the disk is full: free some space and run it again (papers already loaded are kept; "
+            "the paper being written was rolled back)"
+        )
     if "readonly" in low or "read-only" in low:
         return "the database is read-only (the file, its folder or the disk): cannot write to it"
     if "unable to open" in low:
@@ -103,6 +109,7 @@ def describe(error: sqlite3.Error) -> str:
 
 
 # --- build while serve -------------------------------------------------------------------
+
 
 def serving_mark(db_path: str | Path) -> Path:
     return Path(f"{db_path}.serving")
@@ -137,9 +144,11 @@ def refuse_if_served(db_path: str | Path) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise LoadError("it is being served (boardpapers serve opens it read-only and immutable; writing under "
-                        "it would break every page): stop serve, then build, then serve again; or build into "
-                        "another file") from None
+        raise LoadError(
+            "it is being served (boardpapers serve opens it read-only and immutable; writing under "
+            "it would break every page): stop serve, then build, then serve again; or build into "
+            "another file"
+        ) from None
     finally:
         os.close(fd)
 
@@ -149,5 +158,7 @@ def refuse_if_building(db_path: str | Path) -> None:
     (its write-ahead log holds pages not yet in the database; an empty one is harmless)."""
     wal = Path(f"{db_path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
-        raise LoadError("a build is writing it (or one was stopped mid-way): wait for it to finish, or run the "
-                        "same build again, then serve")
+        raise LoadError(
+            "a build is writing it (or one was stopped mid-way): wait for it to finish, or run the "
+            "same build again, then serve"
+        )

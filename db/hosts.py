@@ -6,6 +6,7 @@ site as if it were its own (DNS rebinding): the browser sends that site's name i
 listen on and the names given with ``serve --allow-host`` (``--allow-host '*'`` answers any).
 Other hosts get ``400 Bad Request`` naming the flag.
 """
+
 from __future__ import annotations
 
 LOCAL_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -47,14 +48,23 @@ def host_guard(app, allowed: list[str]):
         if scope["type"] in ("http", "websocket"):
             host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), None)
             if not is_allowed(host, allowed):
-                body = (f"400 Bad Request: this site answers only to {', '.join(allowed)}; "
-                        "to allow another host name start serve with --allow-host NAME\n").encode()
+                body = (
+                    f"400 Bad Request: this site answers only to {', '.join(allowed)}; "
+                    "to allow another host name start serve with --allow-host NAME\n"
+                ).encode()
                 if scope["type"] == "websocket":
                     await send({"type": "websocket.close", "code": 1008})
                     return
-                await send({"type": "http.response.start", "status": 400,
-                            "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                        (b"content-length", str(len(body)).encode())]})
+                await send(
+                    {
+                        "type": "http.response.start",
+                        "status": 400,
+                        "headers": [
+                            (b"content-type", b"text/plain; charset=utf-8"),
+                            (b"content-length", str(len(body)).encode()),
+                        ],
+                    }
+                )
                 await send({"type": "http.response.body", "body": body})
                 return
         await app(scope, receive, send)

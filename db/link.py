@@ -7,6 +7,7 @@ needs, as plain rows; :func:`write_links` replaces the derived tables (``people`
 The rules themselves live in ``extract/linking``; the CLI composes the three steps. Rows of
 ``person_merges`` a user marked ``reviewed = 1`` are read first so their decision is kept.
 """
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -24,7 +25,7 @@ LINKABLE_QUERIES = {
     "led_priorities": "select * from priorities where lead is not null",
     "actions": "select * from actions",
     "decisions": "select d.*, doc.date as doc_date, doc.body as doc_body from decisions d "
-                 "join documents doc on doc.id = d.document_id",
+    "join documents doc on doc.id = d.document_id",
     "items": "select i.*, doc.date, doc.body from items i join documents doc on doc.id = i.document_id",
     "latest_by_body": "select body, max(date) as latest from documents group by body",
     "priorities": "select * from priorities",
@@ -41,8 +42,9 @@ def _rows(db: Database, sql: str, params=()) -> list[dict]:
 def read_linkable(db: Database) -> dict[str, list[dict]]:
     """The loaded records the link step reads, by input name, plus the user's reviewed merges."""
     rows = {name: _rows(db, sql) for name, sql in LINKABLE_QUERIES.items()}
-    rows["reviewed_merges"] = (_rows(db, "select * from person_merges where reviewed = 1")
-                               if db["person_merges"].exists() else [])
+    rows["reviewed_merges"] = (
+        _rows(db, "select * from person_merges where reviewed = 1") if db["person_merges"].exists() else []
+    )
     return rows
 
 

@@ -4,11 +4,14 @@ Kept apart from :mod:`boardpapers.db.schema` (which adds these to its specs) so 
 link step's shapes and their documentation sit together. Every column is described here;
 :mod:`boardpapers.db.metadata` merges these into the Datasette metadata.
 """
+
 from __future__ import annotations
 
 # A value's period in full: a quarter or month with the year it belongs to ("2013/14 Q2").
-FULL_PERIOD = ("case when v.period_year is not null and v.period like 'Q%' then v.period_year || ' ' || v.period "
-               "else coalesce(v.period, v.period_year) end")
+FULL_PERIOD = (
+    "case when v.period_year is not null and v.period like 'Q%' then v.period_year || ' ' || v.period "
+    "else coalesce(v.period, v.period_year) end"
+)
 # The latest figure of a series first: the series itself before its comparators, then the period
 # that ends last, then the series written first (a total before the change beside it).
 LATEST_ORDER = "coalesce(v.role, '') = '' desc, v.period_end is not null desc, v.period_end desc, v.position"
@@ -16,102 +19,138 @@ LATEST_ORDER = "coalesce(v.role, '') = '' desc, v.period_end is not null desc, v
 
 # table -> (columns {name: (type, description)}, primary key, foreign keys)
 LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...], list[tuple[str, str, str]]]] = {
-    "people": ({
-        "person_id": (str, "Id of the person: hash of the place and the canonical name"),
-        "name": (str, "The spelling the papers use most (titles dropped)"),
-        "variants": (str, "Every spelling seen, JSON list; person_merges says why each was merged"),
-        "organisations": (str, "Organisations written beside the name (JSON list)"),
-        "roles": (str, "Roles and posts written beside the name (JSON list)"),
-        "places": (str, "Places of the papers naming the person (JSON list)"),
-        "mentions": (int, "Records naming the person"),
-        "papers": (int, "Papers naming the person"),
-        "first_date": (str, "Date of the earliest paper naming the person"),
-        "last_date": (str, "Date of the latest paper naming the person"),
-    }, "person_id", []),
-    "person_mentions": ({
-        "person_id": (str, "The person"),
-        "name": (str, "The person's canonical name"),
-        "role": (str, "Part the person plays in the record: attendee, action owner, indicator owner, witness, lead"),
-        "as_written": (str, "The name, initials or post as the record writes it"),
-        "resolved_by": (str, "How the record's text was resolved to the person (initials, post, spelling), with the evidence"),
-        "detail": (str, "Attendance status, role as written, or the record's own words"),
-        "record_table": (str, "Table of the record naming the person"),
-        "record_id": (str, "Id of that record"),
-        "text": (str, "The record's text (action, indicator, attendance entry ...)"),
-        "document_id": (str, "The paper"),
-        "page": (int, "1-based page of the record"),
-        "source_text": (str, "The source text the record was read from"),
-        "place": (str, "City or council area of the paper"),
-        "body": (str, "Partnership, board or panel of the paper"),
-        "doc_type": (str, "plan, minutes, scrutiny_report, agenda_pack, performance_report or report"),
-        "date": (str, "Date of the paper, ISO"),
-        "year": (int, "Year of that date"),
-        "source_url": (str, "Link to the paper, opened at the record's page"),
-    }, ("person_id", "record_table", "record_id", "role"), [("person_id", "people", "person_id"), ("document_id", "documents", "id")]),
-    "person_merges": ({
-        "name_a": (str, "One spelling (titles dropped)"),
-        "name_b": (str, "The other spelling"),
-        "place_a": (str, "Place of the papers writing name_a"),
-        "place_b": (str, "Place of the papers writing name_b"),
-        "score": (float, "How alike (0-100): whole names, or surnames for the spelling rule"),
-        "rule": (str, "same name, nickname, spelling, initial, different first names, different surnames, same name, different places"),
-        "evidence": (str, "Why the rule fired, in words"),
-        "decision": (str, "merged or kept apart"),
-        "reviewed": (int, "Set to 1 after changing decision by hand: the next link run keeps your decision"),
-    }, ("name_a", "place_a", "name_b", "place_b"), []),
-    "action_followups": ({
-        "action_id": (str, "The earlier action"),
-        "later_document_id": (str, "The later paper that reports on it"),
-        "later_table": (str, "Table of the later record: actions (matters arising, action log, plan), decisions, items"),
-        "later_id": (str, "Id of the later record"),
-        "later_date": (str, "Date of the later paper"),
-        "page": (int, "Page of the later record"),
-        "evidence": (str, "The later record's status and progress as written (else its text)"),
-        "later_text": (str, "Text of the later record"),
-        "status": (str, "open, in progress, done, dropped, overdue (not done by the deadline), mentioned"),
-        "stated": (str, "The words the status was read from"),
-        "score": (float, "Text similarity 0-100 (plus 10 for a shared owner)"),
-        "rule": (str, "text, text + owner, or agenda item"),
-        "body": (str, "Partnership, board or panel of both papers"),
-        "source_url": (str, "Link to the later paper at the record's page"),
-    }, ("action_id", "later_document_id"), [("action_id", "actions", "id"), ("later_document_id", "documents", "id")]),
-    "action_status": ({
-        "action_id": (str, "The action"),
-        "status": (str, "Latest status: open, in progress, done, dropped or overdue"),
-        "stated": (str, "The words the status was read from"),
-        "evidence": (str, "Evidence text: the latest follow-up's status and progress, or the action's own"),
-        "evidence_table": (str, "Table of the record the evidence came from (empty: the action itself)"),
-        "evidence_id": (str, "Id of that record"),
-        "evidence_document_id": (str, "Paper the evidence came from"),
-        "evidence_date": (str, "Date of that paper"),
-        "as_of": (str, "Date of the latest paper of the body: the action is judged as of then"),
-        "due_date": (str, "Deadline, ISO (the action's, else the later log's)"),
-        "followups": (int, "Later records found reporting on the action"),
-        "follow_up_of": (str, "The earlier action this one reports on, when it is itself a follow-up"),
-        "text": (str, "The action as written"),
-        "owner": (str, "Owners joined with '; '"),
-        "kind": (str, "minutes_action, plan_activity or recommendation"),
-        "body": (str, "Partnership, board or panel"),
-        "place": (str, "City or council area"),
-        "date": (str, "Date of the paper that set the action"),
-        "document_id": (str, "The paper that set the action"),
-        "source_url": (str, "Link to the paper at the action's page"),
-    }, "action_id", [("action_id", "actions", "id"), ("document_id", "documents", "id")]),
-    "record_themes": ({
-        "record_table": (str, "priorities, indicators, decisions or actions"),
-        "record_id": (str, "Id of the record"),
-        "theme": (str, "Theme key (see extract/themes.py): domestic_abuse, anti_social_behaviour ..."),
-        "theme_label": (str, "Theme as shown: 'Domestic abuse and sexual violence' ..."),
-        "matched": (str, "The words that matched, as written ('; ' between several)"),
-        "field": (str, "The record's field the words were found in (name, description, theme, text)"),
-        "text": (str, "The record's name or text"),
-        "document_id": (str, "The paper"),
-        "page": (int, "1-based page of the record"),
-        "place": (str, "City or council area"),
-        "body": (str, "Partnership, board or panel"),
-        "year": (int, "Year of the paper"),
-        "source_url": (str, "Link to the paper at the record's page"),
-    }, ("record_table", "record_id", "theme"), [("document_id", "documents", "id")]),
+    "people": (
+        {
+            "person_id": (str, "Id of the person: hash of the place and the canonical name"),
+            "name": (str, "The spelling the papers use most (titles dropped)"),
+            "variants": (str, "Every spelling seen, JSON list; person_merges says why each was merged"),
+            "organisations": (str, "Organisations written beside the name (JSON list)"),
+            "roles": (str, "Roles and posts written beside the name (JSON list)"),
+            "places": (str, "Places of the papers naming the person (JSON list)"),
+            "mentions": (int, "Records naming the person"),
+            "papers": (int, "Papers naming the person"),
+            "first_date": (str, "Date of the earliest paper naming the person"),
+            "last_date": (str, "Date of the latest paper naming the person"),
+        },
+        "person_id",
+        [],
+    ),
+    "person_mentions": (
+        {
+            "person_id": (str, "The person"),
+            "name": (str, "The person's canonical name"),
+            "role": (
+                str,
+                "Part the person plays in the record: attendee, action owner, indicator owner, witness, lead",
+            ),
+            "as_written": (str, "The name, initials or post as the record writes it"),
+            "resolved_by": (
+                str,
+                "How the record's text was resolved to the person (initials, post, spelling), with the evidence",
+            ),
+            "detail": (str, "Attendance status, role as written, or the record's own words"),
+            "record_table": (str, "Table of the record naming the person"),
+            "record_id": (str, "Id of that record"),
+            "text": (str, "The record's text (action, indicator, attendance entry ...)"),
+            "document_id": (str, "The paper"),
+            "page": (int, "1-based page of the record"),
+            "source_text": (str, "The source text the record was read from"),
+            "place": (str, "City or council area of the paper"),
+            "body": (str, "Partnership, board or panel of the paper"),
+            "doc_type": (str, "plan, minutes, scrutiny_report, agenda_pack, performance_report or report"),
+            "date": (str, "Date of the paper, ISO"),
+            "year": (int, "Year of that date"),
+            "source_url": (str, "Link to the paper, opened at the record's page"),
+        },
+        ("person_id", "record_table", "record_id", "role"),
+        [("person_id", "people", "person_id"), ("document_id", "documents", "id")],
+    ),
+    "person_merges": (
+        {
+            "name_a": (str, "One spelling (titles dropped)"),
+            "name_b": (str, "The other spelling"),
+            "place_a": (str, "Place of the papers writing name_a"),
+            "place_b": (str, "Place of the papers writing name_b"),
+            "score": (float, "How alike (0-100): whole names, or surnames for the spelling rule"),
+            "rule": (
+                str,
+                "same name, nickname, spelling, initial, different first names, different surnames, same name, different places",
+            ),
+            "evidence": (str, "Why the rule fired, in words"),
+            "decision": (str, "merged or kept apart"),
+            "reviewed": (int, "Set to 1 after changing decision by hand: the next link run keeps your decision"),
+        },
+        ("name_a", "place_a", "name_b", "place_b"),
+        [],
+    ),
+    "action_followups": (
+        {
+            "action_id": (str, "The earlier action"),
+            "later_document_id": (str, "The later paper that reports on it"),
+            "later_table": (
+                str,
+                "Table of the later record: actions (matters arising, action log, plan), decisions, items",
+            ),
+            "later_id": (str, "Id of the later record"),
+            "later_date": (str, "Date of the later paper"),
+            "page": (int, "Page of the later record"),
+            "evidence": (str, "The later record's status and progress as written (else its text)"),
+            "later_text": (str, "Text of the later record"),
+            "status": (str, "open, in progress, done, dropped, overdue (not done by the deadline), mentioned"),
+            "stated": (str, "The words the status was read from"),
+            "score": (float, "Text similarity 0-100 (plus 10 for a shared owner)"),
+            "rule": (str, "text, text + owner, or agenda item"),
+            "body": (str, "Partnership, board or panel of both papers"),
+            "source_url": (str, "Link to the later paper at the record's page"),
+        },
+        ("action_id", "later_document_id"),
+        [("action_id", "actions", "id"), ("later_document_id", "documents", "id")],
+    ),
+    "action_status": (
+        {
+            "action_id": (str, "The action"),
+            "status": (str, "Latest status: open, in progress, done, dropped or overdue"),
+            "stated": (str, "The words the status was read from"),
+            "evidence": (str, "Evidence text: the latest follow-up's status and progress, or the action's own"),
+            "evidence_table": (str, "Table of the record the evidence came from (empty: the action itself)"),
+            "evidence_id": (str, "Id of that record"),
+            "evidence_document_id": (str, "Paper the evidence came from"),
+            "evidence_date": (str, "Date of that paper"),
+            "as_of": (str, "Date of the latest paper of the body: the action is judged as of then"),
+            "due_date": (str, "Deadline, ISO (the action's, else the later log's)"),
+            "followups": (int, "Later records found reporting on the action"),
+            "follow_up_of": (str, "The earlier action this one reports on, when it is itself a follow-up"),
+            "text": (str, "The action as written"),
+            "owner": (str, "Owners joined with '; '"),
+            "kind": (str, "minutes_action, plan_activity or recommendation"),
+            "body": (str, "Partnership, board or panel"),
+            "place": (str, "City or council area"),
+            "date": (str, "Date of the paper that set the action"),
+            "document_id": (str, "The paper that set the action"),
+            "source_url": (str, "Link to the paper at the action's page"),
+        },
+        "action_id",
+        [("action_id", "actions", "id"), ("document_id", "documents", "id")],
+    ),
+    "record_themes": (
+        {
+            "record_table": (str, "priorities, indicators, decisions or actions"),
+            "record_id": (str, "Id of the record"),
+            "theme": (str, "Theme key (see extract/themes.py): domestic_abuse, anti_social_behaviour ..."),
+            "theme_label": (str, "Theme as shown: 'Domestic abuse and sexual violence' ..."),
+            "matched": (str, "The words that matched, as written ('; ' between several)"),
+            "field": (str, "The record's field the words were found in (name, description, theme, text)"),
+            "text": (str, "The record's name or text"),
+            "document_id": (str, "The paper"),
+            "page": (int, "1-based page of the record"),
+            "place": (str, "City or council area"),
+            "body": (str, "Partnership, board or panel"),
+            "year": (int, "Year of the paper"),
+            "source_url": (str, "Link to the paper at the record's page"),
+        },
+        ("record_table", "record_id", "theme"),
+        [("document_id", "documents", "id")],
+    ),
 }
 
 LINK_INDEXES = {
@@ -134,7 +173,9 @@ LINK_TABLE_DESCRIPTIONS = {
 OPEN = "('open', 'in progress', 'overdue')"
 
 LINK_VIEWS: dict[str, tuple[str, str]] = {
-    "theme_by_place": ("Themes each place's papers address: records per theme and place, with lead officers", """
+    "theme_by_place": (
+        "Themes each place's papers address: records per theme and place, with lead officers",
+        """
 select t.theme_label as theme, t.place,
   sum(t.record_table = 'priorities') as priorities, sum(t.record_table = 'indicators') as indicators,
   sum(t.record_table = 'decisions') as decisions, sum(t.record_table = 'actions') as actions,
@@ -144,20 +185,24 @@ select t.theme_label as theme, t.place,
      left join actions a on u.record_table = 'actions' and a.id = u.record_id
      where u.theme = t.theme and u.place is t.place and coalesce(i.owner, a.owner) is not null)) as leads,
   t.theme as theme_key
-from record_themes t group by t.theme, t.place order by t.theme_label, t.place"""),
-    "open_actions_followed": ("Actions still open, in progress or overdue after following them through later papers", f"""
+from record_themes t group by t.theme, t.place order by t.theme_label, t.place""",
+    ),
+    "open_actions_followed": (
+        "Actions still open, in progress or overdue after following them through later papers",
+        f"""
 select s.status, s.text, s.owner, s.due_date, s.evidence, s.evidence_date, s.as_of, s.body, s.place, s.date,
   s.kind, s.followups, s.action_id, s.document_id, s.source_url
 from action_status s where s.status in {OPEN} and s.follow_up_of is null
-order by s.body, s.due_date is null, s.due_date, s.date"""),
+order by s.body, s.due_date is null, s.due_date, s.date""",
+    ),
 }
 
 LINK_QUERIES = {
     "person": {
         "title": "A person across the papers",
         "description": "Every record naming a person (part of a name or a variant spelling is enough): "
-                       "meetings attended, actions and indicators owned, evidence given, with how initials and "
-                       "posts were resolved.",
+        "meetings attended, actions and indicators owned, evidence given, with how initials and "
+        "posts were resolved.",
         "sql": """select m.name, m.role, m.date, m.place, m.body, m.doc_type, m.text, m.as_written, m.resolved_by, m.detail,
   m.record_table, m.record_id, m.document_id, m.page, m.source_url
 from person_mentions m join people p on p.person_id = m.person_id
@@ -167,7 +212,7 @@ order by m.date, m.role""",
     "assigned_to_person": {
         "title": "Everything assigned to a person",
         "description": "Actions and indicators a person owns across all papers, with initials and posts resolved to "
-                       "the person, and each action's latest status from later papers.",
+        "the person, and each action's latest status from later papers.",
         "sql": """select m.name, m.role, m.date, m.place, m.body, m.text, m.as_written, m.resolved_by,
   s.status, s.evidence, s.due_date, m.record_table, m.record_id, m.document_id, m.page, m.source_url
 from person_mentions m join people p on p.person_id = m.person_id
@@ -179,7 +224,7 @@ order by m.date, m.record_table""",
     "open_actions_of": {
         "title": "Open actions of a body",
         "description": "Actions of a partnership, board or panel (part of its name) still open, in progress or overdue "
-                       "after following them through its later papers, with the evidence.",
+        "after following them through its later papers, with the evidence.",
         "sql": f"""select s.status, s.text, s.owner, s.due_date, s.evidence, s.evidence_date, s.as_of, s.date, s.kind,
   s.body, s.place, s.followups, s.action_id, s.document_id, s.source_url
 from action_status s
@@ -189,7 +234,7 @@ order by s.status = 'overdue' desc, s.due_date is null, s.due_date, s.date""",
     "action_history": {
         "title": "An action followed through later papers",
         "description": "Later mentions of actions whose text contains the words: matters arising, action-log progress, "
-                       "plan updates, with the status each gives.",
+        "plan updates, with the status each gives.",
         "sql": """select a.date, a.text, a.owner, f.later_date, f.status, f.evidence, f.score, f.rule, f.later_table,
   f.action_id, f.later_document_id, f.page, f.source_url
 from action_followups f join actions a on a.id = f.action_id
@@ -199,10 +244,10 @@ order by a.date, f.later_date""",
     "compare_theme": {
         "title": "Compare a theme across places",
         "description_html": "One row per place for a theme (e.g. <em>domestic abuse</em>, <em>ASB</em>, "
-                            "<em>alcohol</em>; the key or the label): the priorities its papers name on the theme (a plan's "
-                            "priority, or the priority a report files indicators under), its indicators "
-                            "with their targets and latest figures, and its lead officers. See "
-                            "<code>record_themes</code> for the words matched.",
+        "<em>alcohol</em>; the key or the label): the priorities its papers name on the theme (a plan's "
+        "priority, or the priority a report files indicators under), its indicators "
+        "with their targets and latest figures, and its lead officers. See "
+        "<code>record_themes</code> for the words matched.",
         "sql": f"""with t as (
   select * from record_themes
   where theme = lower(replace(trim(:theme), ' ', '_')) or theme_label like '%' || trim(:theme) || '%'

@@ -12,6 +12,7 @@
 
 The library never prints: callers get return values and exceptions.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -163,8 +164,9 @@ def _json(value):
 @functools.cache
 def _json_fields(model: type[Record]) -> frozenset[str]:
     """The fields of a record model that hold lists, dicts or models: stored as JSON text."""
-    return frozenset(name for name, info in model.model_fields.items()
-                     if name != "provenance" and _is_container(info.annotation))
+    return frozenset(
+        name for name, info in model.model_fields.items() if name != "provenance" and _is_container(info.annotation)
+    )
 
 
 def _is_container(annotation) -> bool:
@@ -172,7 +174,8 @@ def _is_container(annotation) -> bool:
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return any(_is_container(a) for a in args)
     return typing.get_origin(annotation) in (list, dict, tuple) or (
-        isinstance(annotation, type) and issubclass(annotation, BaseModel))
+        isinstance(annotation, type) and issubclass(annotation, BaseModel)
+    )
 
 
 def record_row(table: str, record: Record, doc: dict) -> dict:
@@ -183,9 +186,16 @@ def record_row(table: str, record: Record, doc: dict) -> dict:
     for name in _json_fields(type(record)):
         row[name] = _json(row[name])
     prov: Provenance = row.pop("provenance")
-    row.update(document_id=doc["id"], page=prov.page, source_text=prov.text, parser=prov.parser,
-               parser_version=prov.parser_version, box=_json(prov.box), lines=_json(prov.lines),
-               source_url=paper_url(doc["id"], doc["papers_file"], prov.page))
+    row.update(
+        document_id=doc["id"],
+        page=prov.page,
+        source_text=prov.text,
+        parser=prov.parser,
+        parser_version=prov.parser_version,
+        box=_json(prov.box),
+        lines=_json(prov.lines),
+        source_url=paper_url(doc["id"], doc["papers_file"], prov.page),
+    )
     if table in DENORMALISED_TABLES:
         row["body"] = row.get("body") or doc["body"]
         row["place"] = doc["place"]
@@ -211,8 +221,15 @@ def extraction_rows(extraction: Extraction, doc: dict, pages: Iterable[tuple[int
     out = Rows({"documents": [doc]})
     document_id, papers_file = doc["id"], doc["papers_file"]
     if pages:
-        out.tables["document_pages"] = [{"document_id": document_id, "page": page, "text": text,
-                                         "source_url": paper_url(document_id, papers_file, page)} for page, text in pages]
+        out.tables["document_pages"] = [
+            {
+                "document_id": document_id,
+                "page": page,
+                "text": text,
+                "source_url": paper_url(document_id, papers_file, page),
+            }
+            for page, text in pages
+        ]
     owners, values = [], []  # child rows, appended to directly: this loop is the load's hot path
     for table, (_, attr) in RECORD_TABLES.items():
         value = getattr(extraction, attr)
@@ -226,17 +243,35 @@ def extraction_rows(extraction: Extraction, doc: dict, pages: Iterable[tuple[int
             if table == "actions":
                 facets = {k: row[k] for k in FACETS}
                 for i, owner in enumerate(record.owners or ([record.owner] if record.owner else [])):
-                    owners.append({"action_id": record.id, "owner": owner, "position": i, "document_id": document_id,
-                                   "due_date": record.due_date, "status": record.status, "kind": record.kind, **facets})
+                    owners.append(
+                        {
+                            "action_id": record.id,
+                            "owner": owner,
+                            "position": i,
+                            "document_id": document_id,
+                            "due_date": record.due_date,
+                            "status": record.status,
+                            "kind": record.kind,
+                            **facets,
+                        }
+                    )
             elif table == "indicators" and record.values:
                 facets = {k: row[k] for k in FACETS}
                 for i, v in enumerate(record.values):
                     vrow = dict(v.__dict__)
                     vrow["box"] = _json(v.box)
                     vrow["page"] = page = v.page or record.provenance.page
-                    values.append({"indicator_id": record.id, "position": i, "document_id": document_id,
-                                   "indicator": record.name, **vrow, "source_url": paper_url(document_id, papers_file, page),
-                                   **facets})
+                    values.append(
+                        {
+                            "indicator_id": record.id,
+                            "position": i,
+                            "document_id": document_id,
+                            "indicator": record.name,
+                            **vrow,
+                            "source_url": paper_url(document_id, papers_file, page),
+                            **facets,
+                        }
+                    )
     for table, child_rows in (("action_owners", owners), ("indicator_values", values)):
         if child_rows:
             out.tables[table] = child_rows
@@ -250,11 +285,23 @@ def document_row(extraction: Extraction, *, source_path: str | None = None, pape
     e = extraction
     papers_file = papers_file or (e.source if source_path else None)
     return {
-        "id": e.doc_id, "paper": paper_name(e.source), "source": e.source, "source_path": source_path, "source_kind": e.source_kind,
-        "page_count": e.page_count, "doc_type": e.doc_type, "title": e.title, "body": e.body, "place": e.place,
-        "date": e.date, "year": _year(e.date), "parser_version": e.parser_version,
-        "metadata_evidence": _json(e.metadata_evidence), "papers_file": papers_file,
-        "source_url": paper_url(e.doc_id, papers_file, None), "extraction_hash": extraction_hash(e),
+        "id": e.doc_id,
+        "paper": paper_name(e.source),
+        "source": e.source,
+        "source_path": source_path,
+        "source_kind": e.source_kind,
+        "page_count": e.page_count,
+        "doc_type": e.doc_type,
+        "title": e.title,
+        "body": e.body,
+        "place": e.place,
+        "date": e.date,
+        "year": _year(e.date),
+        "parser_version": e.parser_version,
+        "metadata_evidence": _json(e.metadata_evidence),
+        "papers_file": papers_file,
+        "source_url": paper_url(e.doc_id, papers_file, None),
+        "extraction_hash": extraction_hash(e),
     }
 
 
@@ -301,8 +348,9 @@ def loaded_state(db: Database, path: str | Path, parser_version: str) -> tuple[s
         data = read_bytes(path)
     except Exception:  # noqa: BLE001 - the build reads it again and reports why it cannot
         return None, None
-    rows = db.execute("select source_path, parser_version from documents where id = ?",
-                      [Document.content_id(data)]).fetchall()
+    rows = db.execute(
+        "select source_path, parser_version from documents where id = ?", [Document.content_id(data)]
+    ).fetchall()
     here = shown(path.resolve())
     for source_path, version in rows:
         if version != parser_version:
@@ -322,9 +370,15 @@ def duplicate_of(db: Database, document_id: str) -> str | None:
     return row[0] if row else None
 
 
-def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tuple[int, str]] = (),
-                    source_path: str | Path | None = None, papers_file: str | None = None,
-                    twin: str | Path | None = None) -> str:
+def load_extraction(
+    db: Database,
+    extraction: Extraction,
+    *,
+    pages: Iterable[tuple[int, str]] = (),
+    source_path: str | Path | None = None,
+    papers_file: str | None = None,
+    twin: str | Path | None = None,
+) -> str:
     """Load one document in one transaction. Returns ``loaded``, ``replaced``, ``unchanged`` or
     ``duplicate`` (the same bytes are loaded from another file that still exists: nothing written).
 
@@ -343,32 +397,44 @@ def load_extraction(db: Database, extraction: Extraction, *, pages: Iterable[tup
     doc = document_row(extraction, source_path=source_path, papers_file=papers_file)
     rows = extraction_rows(extraction, doc, pages)
     with write_lock(db):
-        same = db.execute("select extraction_hash, coalesce(source_path, '') from documents where id = ?",
-                          [doc["id"]]).fetchone()
+        same = db.execute(
+            "select extraction_hash, coalesce(source_path, '') from documents where id = ?", [doc["id"]]
+        ).fetchone()
         if same and same[0] == doc["extraction_hash"] and (source_path is None or same[1] == doc["source_path"]):
             return "unchanged"
-        if (same and source_path and same[1] and same[1] not in (source_path, twin_path)
-                and Path(same[1]).exists()):
+        if same and source_path and same[1] and same[1] not in (source_path, twin_path) and Path(same[1]).exists():
             return "duplicate"
         if source_path:
-            old = [r[0] for r in db.execute(
-                "select id from documents where id = ? or source_path = ? or source_path = ?",
-                [doc["id"], source_path, twin_path or source_path]).fetchall()]
+            old = [
+                r[0]
+                for r in db.execute(
+                    "select id from documents where id = ? or source_path = ? or source_path = ?",
+                    [doc["id"], source_path, twin_path or source_path],
+                ).fetchall()
+            ]
         else:
             # The same paper is the same file stem: report.pdf and report.txt are two renderings
             # of one paper, so loading either replaces the other (and a new version of it).
-            old = [r[0] for r in db.execute(
-                "select id from documents where (paper = ? and source_path is null) or id = ?",
-                [doc["paper"], doc["id"]]).fetchall()]
+            old = [
+                r[0]
+                for r in db.execute(
+                    "select id from documents where (paper = ? and source_path is null) or id = ?",
+                    [doc["paper"], doc["id"]],
+                ).fetchall()
+            ]
         for document_id in old:
             delete_document(db, document_id)
         # A paper that failed before (in either rendering) and now loads: its failure rows go.
         if source_path:
-            db.execute("delete from problems where document_id is null and source_text in (?, ?)",
-                       [source_path, twin_path or source_path])
+            db.execute(
+                "delete from problems where document_id is null and source_text in (?, ?)",
+                [source_path, twin_path or source_path],
+            )
         else:
-            db.execute("delete from problems where document_id is null and (source = ? or substr(source, 1, ?) = ?)",
-                       [doc["source"], len(doc["paper"]) + 1, doc["paper"] + "."])
+            db.execute(
+                "delete from problems where document_id is null and (source = ? or substr(source, 1, ?) = ?)",
+                [doc["source"], len(doc["paper"]) + 1, doc["paper"] + "."],
+            )
         for table, table_rows in rows.tables.items():
             _insert_rows(db, table, table_rows)
         return "replaced" if old else "loaded"
@@ -386,8 +452,10 @@ def _insert_rows(db: Database, table: str, rows: list[dict]) -> None:
     unknown = rows[0].keys() - set(columns)  # a table's rows all come from one model
     if unknown:  # a model field with no column: a schema bug, never dropped silently
         raise LoadError(f"{table}: no column for {sorted(unknown)}")
-    sql = (f"insert or replace into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-           f"values ({', '.join('?' for _ in columns)})")
+    sql = (
+        f"insert or replace into [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        f"values ({', '.join('?' for _ in columns)})"
+    )
     db.conn.executemany(sql, [tuple(map(row.get, columns)) for row in rows])
 
 
@@ -396,8 +464,9 @@ def table_columns() -> dict[str, tuple[str, ...]]:
     return {spec.name: tuple(spec.columns) for spec in table_specs()}
 
 
-def record_failure(db: Database, source: str | Path, error: BaseException, *, code: str = "build_failed",
-                   severity: str = "error") -> None:
+def record_failure(
+    db: Database, source: str | Path, error: BaseException, *, code: str = "build_failed", severity: str = "error"
+) -> None:
     """A file that could not be extracted becomes a row in ``problems`` (no document row):
     ``source`` is its file name, ``source_text`` its full path (two folders may each hold a
     ``minutes.txt`` that fails; each keeps its own row, and each goes when that file loads)."""
@@ -408,13 +477,30 @@ def record_failure(db: Database, source: str | Path, error: BaseException, *, co
     message = f"{type(error).__name__}: {error}"[:2000]
     if isinstance(error, ValidationError):  # one "field.path: message" a problem, not pydantic's own text
         message = f"ValidationError: {'; '.join(format_validation_error(error))}"[:2000]
-    problem = Problem(severity=severity, code=code, message=message,
-                      provenance=Provenance(document_id="", page=1, text=where, parser="build", parser_version="1"))
-    row = {"id": problem.id, "document_id": None, "page": None, "source_text": where, "parser": "build",
-           "parser_version": "1", "severity": severity, "code": code, "message": message, "source": name}
+    problem = Problem(
+        severity=severity,
+        code=code,
+        message=message,
+        provenance=Provenance(document_id="", page=1, text=where, parser="build", parser_version="1"),
+    )
+    row = {
+        "id": problem.id,
+        "document_id": None,
+        "page": None,
+        "source_text": where,
+        "parser": "build",
+        "parser_version": "1",
+        "severity": severity,
+        "code": code,
+        "message": message,
+        "source": name,
+    }
     with write_lock(db):
-        db.execute("delete from problems where document_id is null and (source_text = ? or (source_text = source "
-                   "and source = ?))", [where, name])  # the second: rows written before paths were kept
+        db.execute(
+            "delete from problems where document_id is null and (source_text = ? or (source_text = source "
+            "and source = ?))",
+            [where, name],
+        )  # the second: rows written before paths were kept
         db["problems"].insert(row, replace=True)
 
 
@@ -422,8 +508,9 @@ def record_failure(db: Database, source: str | Path, error: BaseException, *, co
 class Run:
     command: str
     paths: list[str]
-    counts: dict[str, int] = field(default_factory=lambda: {"loaded": 0, "replaced": 0, "unchanged": 0, "failed": 0,
-                                                            "duplicates": 0, "skipped": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"loaded": 0, "replaced": 0, "unchanged": 0, "failed": 0, "duplicates": 0, "skipped": 0}
+    )
 
     def count(self, outcome: str) -> None:
         self.counts["duplicates" if outcome == "duplicate" else outcome] += 1
@@ -447,12 +534,17 @@ def run(db: Database, command: str, paths: Iterable[str | Path], parser_version:
     finally:
         try:
             with write_lock(db):
-                db["runs"].insert({
-                    "command": command, "started": started.isoformat(timespec="seconds"),
-                    "finished": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "seconds": round(time.perf_counter() - t0, 3), "paths": _json(r.paths),
-                    "parser_version": parser_version, **r.counts,
-                })
+                db["runs"].insert(
+                    {
+                        "command": command,
+                        "started": started.isoformat(timespec="seconds"),
+                        "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+                        "seconds": round(time.perf_counter() - t0, 3),
+                        "paths": _json(r.paths),
+                        "parser_version": parser_version,
+                        **r.counts,
+                    }
+                )
         except (sqlite3.Error, LoadError):
             if not failed:
                 raise

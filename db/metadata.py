@@ -4,6 +4,7 @@ Column descriptions are the Pydantic ``Field(description=...)`` texts of the rec
 Fields the models leave undescribed get the wording in :data:`FIELD_FALLBACKS` (better
 moved into ``schemas/records.py``); a test fails when a column has neither.
 """
+
 from __future__ import annotations
 
 from boardpapers.schemas.records import DocumentMeta, IndicatorValue
@@ -112,25 +113,56 @@ EXTRA_COLUMNS = {
         "extraction_hash": "Hash of the whole extraction: a re-load with the same hash changes nothing",
         "source_kind": "pdf or text",
     },
-    "document_pages": {"document_id": "The paper", "page": "1-based page", "text": "Text of the page",
-                       "source_url": "Link to the paper at this page"},
-    "action_owners": {"action_id": "The action", "owner": "One owner of the action",
-                      "position": "Order of the owner in the action's list", "document_id": "The paper",
-                      "due_date": "The action's deadline, ISO", "status": "The action's status as written",
-                      "kind": "minutes_action, plan_activity or recommendation"},
-    "indicator_values": {"indicator_id": "The indicator", "position": "Order of the value in the series",
-                         "document_id": "The paper", "indicator": "Name of the indicator",
-                         "page": "1-based page the value came from", "box": "Box on the PDF page, where known"},
-    "table_cells": {"table_id": "The table", "row": "Row number (0 = header, 1 = first body row)",
-                    "col": "Column number, from 0", "document_id": "The paper", "header": "1 for header cells",
-                    "column_name": "The column's header text", "text": "Cell text"},
-    "problems": {"source": "File name, for files that failed to build (they have no document row; source_text has the full path)"},
-    "runs": {"id": "Run number", "command": "build or load", "started": "UTC start time", "finished": "UTC end time",
-             "seconds": "Wall-clock seconds", "paths": "Paths given (JSON)", "loaded": "Documents loaded for the first time",
-             "replaced": "Documents that replaced an earlier version", "unchanged": "Documents already loaded, left as they were",
-             "failed": "Files that could not be extracted or loaded", "parser_version": "Version of the parsers used",
-             "duplicates": "Files whose bytes are a paper already loaded from another file (loaded once)",
-             "skipped": "Files met but not read (other formats, hidden files, links out of the folder, PDF twins ...)"},
+    "document_pages": {
+        "document_id": "The paper",
+        "page": "1-based page",
+        "text": "Text of the page",
+        "source_url": "Link to the paper at this page",
+    },
+    "action_owners": {
+        "action_id": "The action",
+        "owner": "One owner of the action",
+        "position": "Order of the owner in the action's list",
+        "document_id": "The paper",
+        "due_date": "The action's deadline, ISO",
+        "status": "The action's status as written",
+        "kind": "minutes_action, plan_activity or recommendation",
+    },
+    "indicator_values": {
+        "indicator_id": "The indicator",
+        "position": "Order of the value in the series",
+        "document_id": "The paper",
+        "indicator": "Name of the indicator",
+        "page": "1-based page the value came from",
+        "box": "Box on the PDF page, where known",
+    },
+    "table_cells": {
+        "table_id": "The table",
+        "row": "Row number (0 = header, 1 = first body row)",
+        "col": "Column number, from 0",
+        "document_id": "The paper",
+        "header": "1 for header cells",
+        "column_name": "The column's header text",
+        "text": "Cell text",
+    },
+    "problems": {
+        "source": "File name, for files that failed to build (they have no document row; source_text has the full path)"
+    },
+    "runs": {
+        "id": "Run number",
+        "command": "build or load",
+        "started": "UTC start time",
+        "finished": "UTC end time",
+        "seconds": "Wall-clock seconds",
+        "paths": "Paths given (JSON)",
+        "loaded": "Documents loaded for the first time",
+        "replaced": "Documents that replaced an earlier version",
+        "unchanged": "Documents already loaded, left as they were",
+        "failed": "Files that could not be extracted or loaded",
+        "parser_version": "Version of the parsers used",
+        "duplicates": "Files whose bytes are a paper already loaded from another file (loaded once)",
+        "skipped": "Files met but not read (other formats, hidden files, links out of the folder, PDF twins ...)",
+    },
     "_schema": {"version": "Schema version"},
     "_link_state": {"id": "Always 1", "fingerprint": "Hash of the loaded documents and their extractions"},
     **link_column_descriptions(),
@@ -156,19 +188,34 @@ FACETS = {
     "action_followups": ["status", "rule"],
     "record_themes": ["theme_label", "place", "record_table", "year"],
 }
-SORT_DESC = {"documents": "date", "decisions": "date", "actions": "date", "indicators": "date",
-             "meetings": "date", "runs": "id"}
-LABEL_COLUMNS = {"people": "name", "documents": "title", "actions": "text", "decisions": "text", "indicators": "name", "tables": "title"}
+SORT_DESC = {
+    "documents": "date",
+    "decisions": "date",
+    "actions": "date",
+    "indicators": "date",
+    "meetings": "date",
+    "runs": "id",
+}
+LABEL_COLUMNS = {
+    "people": "name",
+    "documents": "title",
+    "actions": "text",
+    "decisions": "text",
+    "indicators": "name",
+    "tables": "title",
+}
 
 # datasette-vega reads a chart's settings from the URL fragment.
-CHART = ("#g.mark=line&g.x_column=period&g.x_type=ordinal&g.y_column=value&g.y_type=quantitative"
-         "&g.color_column=series&g.color_type=nominal")
+CHART = (
+    "#g.mark=line&g.x_column=period&g.x_type=ordinal&g.y_column=value&g.y_type=quantitative"
+    "&g.color_column=series&g.color_type=nominal"
+)
 
 QUERIES = {
     "decisions_mentioning": {
         "title": "Decisions mentioning …",
         "description": "Full-text search of past decisions (porter stemming: 'fund' finds 'funding'). "
-                       "Words are matched anywhere in the decision, its item or its body.",
+        "Words are matched anywhere in the decision, its item or its body.",
         "sql": """select d.date, d.place, d.body, d.item, d.text, d.kind, d.document_id, d.page, d.source_url
 from decisions_fts f join decisions d on d.rowid = f.rowid
 where decisions_fts match escape_fts(:words)
@@ -178,7 +225,7 @@ limit 200""",
     "everything_assigned_to": {
         "title": "Everything assigned to …",
         "description": "Every action whose owners include the name, post or group (part of a name is enough), "
-                       "across all papers, newest first.",
+        "across all papers, newest first.",
         "sql": """select o.owner, a.text, a.due, a.due_date, a.status, a.kind, a.place, a.body, a.date,
   a.document_id, a.page, a.source_url
 from action_owners o join actions a on a.id = o.action_id
@@ -196,12 +243,12 @@ order by due_date""",
     "compare_indicator": {
         "title": "Compare an indicator across places",
         "description_html": "Values of every indicator whose name or series contains the words, by place and "
-                            "period, each period in full (a quarter with its year: <em>2013/14 Q2</em>). In each "
-                            "place the latest figure of the current series is marked <em>latest</em>; last "
-                            "year's figures and averages to compare with are marked <em>comparator</em> and are "
-                            "never the latest. To chart them, use <em>Show charting options</em> (datasette-vega): "
-                            "period as X, value as Y, place or series as colour; for example "
-                            f"<a href=\"?indicator=Overall+Crime{CHART}\">Overall Crime as a line chart</a>.",
+        "period, each period in full (a quarter with its year: <em>2013/14 Q2</em>). In each "
+        "place the latest figure of the current series is marked <em>latest</em>; last "
+        "year's figures and averages to compare with are marked <em>comparator</em> and are "
+        "never the latest. To chart them, use <em>Show charting options</em> (datasette-vega): "
+        "period as X, value as Y, place or series as colour; for example "
+        f'<a href="?indicator=Overall+Crime{CHART}">Overall Crime as a line chart</a>.',
         "sql": f"""with v as (
   select v.*, {FULL_PERIOD} as full_period
   from indicator_values v
@@ -241,7 +288,9 @@ def column_descriptions() -> dict[str, dict[str, str]]:
             cols[col] = (
                 EXTRA_COLUMNS.get(spec.name, {}).get(col)
                 or (PROVENANCE_DESCRIPTIONS.get(col) if col == "id" or col in PROVENANCE_COLUMNS else None)
-                or (DENORMALISED_DESCRIPTIONS[col] if spec.name in DENORMALISED_TABLES and col in DENORMALISED else None)
+                or (
+                    DENORMALISED_DESCRIPTIONS[col] if spec.name in DENORMALISED_TABLES and col in DENORMALISED else None
+                )
                 or (field.description if field is not None else None)
                 or FIELD_FALLBACKS.get(col, "")
             )
@@ -274,13 +323,20 @@ def build_metadata(database: str = "boardpapers") -> dict:
     }.items():
         tables[view] = {"description": description}
     return {
-        "title": TITLE, "description": DESCRIPTION,
-        "license": LICENSE, "license_url": LICENSE_URL, "source": SOURCE,
-        "databases": {database: {
-            "title": TITLE, "description": DESCRIPTION,
-            "license": LICENSE, "license_url": LICENSE_URL, "source": SOURCE,
-            "tables": tables,
-            "queries": {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()},
-        }},
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "license": LICENSE,
+        "license_url": LICENSE_URL,
+        "source": SOURCE,
+        "databases": {
+            database: {
+                "title": TITLE,
+                "description": DESCRIPTION,
+                "license": LICENSE,
+                "license_url": LICENSE_URL,
+                "source": SOURCE,
+                "tables": tables,
+                "queries": {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()},
+            }
+        },
     }
-

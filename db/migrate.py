@@ -3,6 +3,7 @@
 Called by :func:`boardpapers.db.schema.ensure_schema` (inside its write lock) when the stored
 schema version is older. Papers are not re-read: only what the schema itself changed.
 """
+
 from __future__ import annotations
 
 from sqlite_utils import Database
@@ -36,8 +37,10 @@ def papers_by_id(db: Database) -> None:
         with_page = "page" in columns
         for document_id, base in docs:
             if with_page:
-                db.execute(f"update [{table}] set source_url = ? || coalesce('#page=' || page, '') "
-                           "where document_id = ?", [base, document_id])
+                db.execute(
+                    f"update [{table}] set source_url = ? || coalesce('#page=' || page, '') where document_id = ?",
+                    [base, document_id],
+                )
             else:
                 db.execute(f"update [{table}] set source_url = ? where document_id = ?", [base, document_id])
     for document_id, base in docs:

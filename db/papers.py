@@ -9,6 +9,7 @@ name in DIR), and served only when its bytes still hash to that id: a file chang
 since the build is refused, and no other file can be reached. A PDF is served as
 ``application/pdf``; any other paper as ``text/plain; charset=utf-8``, never as HTML.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,8 +65,11 @@ def paper_response(document_id: str, data: bytes, papers_file: str | None) -> Re
         text = decode(data, name)
     except Exception:  # noqa: BLE001 - loaded as text once; if it no longer decodes, show the bytes
         text = data.decode("utf-8", "replace")
-    headers = {**_HEADERS, "Content-Security-Policy": _TEXT_CSP,
-               "Content-Disposition": f"inline; filename*=UTF-8''{quote(name, safe='')}"}
+    headers = {
+        **_HEADERS,
+        "Content-Security-Policy": _TEXT_CSP,
+        "Content-Disposition": f"inline; filename*=UTF-8''{quote(name, safe='')}",
+    }
     return Response(text.encode("utf-8"), status=200, headers=headers, content_type="text/plain; charset=utf-8")
 
 
@@ -89,8 +93,10 @@ async def serve_paper(request, datasette) -> Response:
             continue
         if hashlib.sha256(data).hexdigest()[:16] == document_id:
             return paper_response(document_id, data, row["papers_file"])
-    return _not_found("the paper's file is no longer where it was loaded from, or has changed since: "
-                      "run the build again (or serve --papers DIR to say where the papers are now)")
+    return _not_found(
+        "the paper's file is no longer where it was loaded from, or has changed since: "
+        "run the build again (or serve --papers DIR to say where the papers are now)"
+    )
 
 
 async def no_such_paper(request, datasette) -> Response:

@@ -5,6 +5,7 @@ host names are refused (db/hosts.py), and each read connection maps the database
 Registered by :func:`boardpapers.db.serve.make_datasette` (not through an entry point,
 so a plain ``datasette`` run on other databases is untouched).
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ one column per model field (lists, dicts and boxes as JSON text), plus the prove
 columns every record table shares. Column descriptions come from the same models
 (see :mod:`boardpapers.db.metadata`), so the schema and its documentation cannot drift.
 """
+
 from __future__ import annotations
 
 import types
@@ -58,8 +59,14 @@ RECORD_TABLES: dict[str, tuple[type[Record], str]] = {
 
 # Columns every record table has, from the record's provenance and its document.
 PROVENANCE_COLUMNS: dict[str, type] = {
-    "document_id": str, "page": int, "source_text": str, "parser": str, "parser_version": str,
-    "box": str, "lines": str, "source_url": str,
+    "document_id": str,
+    "page": int,
+    "source_text": str,
+    "parser": str,
+    "parser_version": str,
+    "box": str,
+    "lines": str,
+    "source_url": str,
 }
 PROVENANCE_DESCRIPTIONS = {
     "id": "Deterministic id: hash of the record's content and provenance",
@@ -87,31 +94,68 @@ DENORMALISED_TABLES = {"decisions", "actions", "indicators", "indicator_values",
 # Child tables: one row per owner and per indicator value. Table cells are a view (below).
 CHILD_TABLES: dict[str, dict] = {
     "action_owners": {
-        "columns": {"action_id": str, "owner": str, "position": int, "document_id": str, "due_date": str,
-                    "status": str, "kind": str},
+        "columns": {
+            "action_id": str,
+            "owner": str,
+            "position": int,
+            "document_id": str,
+            "due_date": str,
+            "status": str,
+            "kind": str,
+        },
         "pk": ("action_id", "owner"),
         "fks": [("action_id", "actions", "id"), ("document_id", "documents", "id")],
     },
     "indicator_values": {
-        "columns": {"indicator_id": str, "position": int, "document_id": str, "indicator": str,
-                    **{name: str for name in IndicatorValue.model_fields}, "value": float, "page": int,
-                    "source_url": str},
+        "columns": {
+            "indicator_id": str,
+            "position": int,
+            "document_id": str,
+            "indicator": str,
+            **{name: str for name in IndicatorValue.model_fields},
+            "value": float,
+            "page": int,
+            "source_url": str,
+        },
         "pk": ("indicator_id", "position"),
         "fks": [("indicator_id", "indicators", "id"), ("document_id", "documents", "id")],
     },
 }
 
 DOCUMENT_COLUMNS: dict[str, type] = {
-    "id": str, "paper": str, "source": str, "source_path": str, "source_kind": str, "page_count": int,
-    "doc_type": str, "title": str, "body": str, "place": str, "date": str, "year": int,
-    "parser_version": str, "metadata_evidence": str, "papers_file": str, "source_url": str,
+    "id": str,
+    "paper": str,
+    "source": str,
+    "source_path": str,
+    "source_kind": str,
+    "page_count": int,
+    "doc_type": str,
+    "title": str,
+    "body": str,
+    "place": str,
+    "date": str,
+    "year": int,
+    "parser_version": str,
+    "metadata_evidence": str,
+    "papers_file": str,
+    "source_url": str,
     "extraction_hash": str,
 }
 PAGE_COLUMNS: dict[str, type] = {"document_id": str, "page": int, "text": str, "source_url": str}
 RUN_COLUMNS: dict[str, type] = {
-    "id": int, "command": str, "started": str, "finished": str, "seconds": float, "paths": str,
-    "loaded": int, "replaced": int, "unchanged": int, "failed": int, "parser_version": str,
-    "duplicates": int, "skipped": int,
+    "id": int,
+    "command": str,
+    "started": str,
+    "finished": str,
+    "seconds": float,
+    "paths": str,
+    "loaded": int,
+    "replaced": int,
+    "unchanged": int,
+    "failed": int,
+    "parser_version": str,
+    "duplicates": int,
+    "skipped": int,
 }
 
 FTS: dict[str, list[str]] = {
@@ -207,9 +251,10 @@ def record_columns(table: str, model: type[BaseModel]) -> dict[str, type]:
 
 
 def table_specs() -> list[TableSpec]:
-    specs = [TableSpec("documents", DOCUMENT_COLUMNS),
-             TableSpec("document_pages", PAGE_COLUMNS, pk=("document_id", "page"),
-                       fks=[("document_id", "documents", "id")])]
+    specs = [
+        TableSpec("documents", DOCUMENT_COLUMNS),
+        TableSpec("document_pages", PAGE_COLUMNS, pk=("document_id", "page"), fks=[("document_id", "documents", "id")]),
+    ]
     for table, (model, _) in RECORD_TABLES.items():
         specs.append(TableSpec(table, record_columns(table, model), fks=[("document_id", "documents", "id")]))
     for table, spec in CHILD_TABLES.items():

@@ -7,6 +7,7 @@ database, never a folder. Only requests addressed to localhost names are answere
 ``allowed_hosts`` says otherwise (db/hosts.py). Charts come from the datasette-vega plugin,
 which bundles its JavaScript (nothing is fetched from a CDN).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,9 @@ SETTINGS = {
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def make_datasette(db_path: str | Path, *, papers_dir: str | Path | None = None,
-                   allowed_hosts: list[str] | None = None) -> Datasette:
+def make_datasette(
+    db_path: str | Path, *, papers_dir: str | Path | None = None, allowed_hosts: list[str] | None = None
+) -> Datasette:
     """Datasette configured for boardpapers: what ``serve`` runs and what the tests drive.
 
     ``papers_dir``: where to look for a paper (by its file name) that is no longer where it
@@ -40,10 +42,12 @@ def make_datasette(db_path: str | Path, *, papers_dir: str | Path | None = None,
         pm.register(plugin, name="boardpapers")
     db_path = Path(db_path)
     metadata = build_metadata(db_path.stem)
-    metadata["plugins"] = {"boardpapers": {
-        "papers_dir": str(Path(papers_dir).resolve()) if papers_dir else None,
-        "allowed_hosts": list(allowed_hosts) if allowed_hosts else default_hosts(None),
-    }}
+    metadata["plugins"] = {
+        "boardpapers": {
+            "papers_dir": str(Path(papers_dir).resolve()) if papers_dir else None,
+            "allowed_hosts": list(allowed_hosts) if allowed_hosts else default_hosts(None),
+        }
+    }
     return Datasette(
         immutables=[str(db_path)],
         metadata=metadata,
@@ -52,8 +56,14 @@ def make_datasette(db_path: str | Path, *, papers_dir: str | Path | None = None,
     )
 
 
-def serve(db_path: str | Path, *, host: str = "127.0.0.1", port: int = 8001,
-          papers_dir: str | Path | None = None, allowed_hosts: list[str] | None = None) -> None:
+def serve(
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8001,
+    papers_dir: str | Path | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> None:
     """Start Datasette and block (uvicorn), as ``datasette serve -i DB`` would. Builds of this
     database are refused while it runs (db/guard.py says why)."""
     import uvicorn

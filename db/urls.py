@@ -1,4 +1,5 @@
 """Where ``serve`` serves a loaded paper: one rule for the loader and the schema migration."""
+
 from __future__ import annotations
 
 from urllib.parse import quote

@@ -4,6 +4,7 @@ Thin on purpose: each command parses its flags, calls one library function per d
 and turns library errors into one clear line per file and an exit code. A bad file never
 stops the batch: the others go on, and the exit code is non-zero at the end.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -27,9 +28,11 @@ def expand_inputs(paths: tuple[str, ...]) -> list[Path]:
 
 def summary_line(path: Path, extraction) -> str:
     e = extraction
-    return (f"{shown(path.name)}: {e.doc_type or 'unknown type'}, {len(e.decisions)} decisions, {len(e.actions)} actions, "
-            f"{len(e.indicators)} indicators, {len(e.tables)} tables, {len(e.attendees)} attendees, "
-            f"{len(e.problems)} problems")
+    return (
+        f"{shown(path.name)}: {e.doc_type or 'unknown type'}, {len(e.decisions)} decisions, {len(e.actions)} actions, "
+        f"{len(e.indicators)} indicators, {len(e.tables)} tables, {len(e.attendees)} attendees, "
+        f"{len(e.problems)} problems"
+    )
 
 
 def warn_skipped_pages(path: Path, extraction) -> None:
@@ -59,7 +62,9 @@ def report_failure(path: Path, error: Exception, debug: bool) -> None:
     elif isinstance(error, ValidationError):
         # pydantic's own text is 3 lines a field with URLs; one "field.path: message" line each (issue 8).
         lines = format_validation_error(error)
-        message = f"{shown(path)}: {len(lines)} invalid field(s) in {error.title}" + "".join(f"\n  {line}" for line in lines[:20])
+        message = f"{shown(path)}: {len(lines)} invalid field(s) in {error.title}" + "".join(
+            f"\n  {line}" for line in lines[:20]
+        )
     else:
         message = f"{shown(path)}: unexpected {type(error).__name__}: {error}"
     click.secho(f"error: {message}", fg="red", err=True)
@@ -69,9 +74,15 @@ def report_failure(path: Path, error: Exception, debug: bool) -> None:
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
 password_option = click.option("--password", default=None, help="Password for encrypted PDFs.")
-jobs_option = click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
-                           help="Worker processes extracting papers in parallel (0: one per CPU). "
-                                "Output and its order are the same for any value.")
+jobs_option = click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Worker processes extracting papers in parallel (0: one per CPU). "
+    "Output and its order are the same for any value.",
+)
 
 
 def _jobs(jobs: int) -> int:
@@ -89,7 +100,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for DIR/<input stem>.json.")
+@click.option(
+    "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for DIR/<input stem>.json."
+)
 @password_option
 @jobs_option
 @debug_option
@@ -103,30 +116,48 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
     names = json_names(files)
     failures = 0
     results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
-    with click.progressbar(results, length=len(files), label="extracting", file=sys.stderr, show_pos=True,
-                           item_show_func=lambda r: shown(r[0][0].name) if r else "") as bar:
+    with click.progressbar(
+        results,
+        length=len(files),
+        label="extracting",
+        file=sys.stderr,
+        show_pos=True,
+        item_show_func=lambda r: shown(r[0][0].name) if r else "",
+    ) as bar:
         bar.is_hidden = len(files) < 2 or not sys.stderr.isatty()
         for (path, _), extraction, error in bar:
             try:
                 if error is not None:
                     raise error
                 write_json(extraction, out_dir, names[path])
-                click.echo(summary_line(path, extraction)
-                           + (f" -> {shown(names[path])}.json" if names[path] != path.stem else ""), err=True)
+                click.echo(
+                    summary_line(path, extraction)
+                    + (f" -> {shown(names[path])}.json" if names[path] != path.stem else ""),
+                    err=True,
+                )
                 warn_skipped_pages(path, extraction)
             except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
                 failures += 1
                 report_failure(path, error, debug)
-    click.echo(f"{len(files) - failures} of {len(files)} documents extracted to {out_dir}"
-               + (f"; {failures} failed" if failures else "")
-               + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""), err=True)
+    click.echo(
+        f"{len(files) - failures} of {len(files)} documents extracted to {out_dir}"
+        + (f"; {failures} failed" if failures else "")
+        + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""),
+        err=True,
+    )
     if failures:
         sys.exit(1)
 
 
 @main.command("eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False), help="Folder of gold JSON files.")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder of gold JSON files.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @password_option
 @debug_option
@@ -144,7 +175,11 @@ def evaluate(paths: tuple[str, ...], gold_dir: str, as_json: bool, password: str
             click.echo(f"{path.name}: no gold file {gold_path.name}, skipped", err=True)
             continue
         try:
-            pred = json.loads(path.read_text()) if path.suffix == ".json" else json.loads(to_json(extract_path(path, password=password)))
+            pred = (
+                json.loads(path.read_text())
+                if path.suffix == ".json"
+                else json.loads(to_json(extract_path(path, password=password)))
+            )
         except Exception as error:  # noqa: BLE001
             report_failure(path, error, debug)
             pred = {}
@@ -210,8 +245,9 @@ def choose_renderings(files: list[Path], prefer: str = "text") -> list[tuple[Pat
     return out
 
 
-db_option = click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
-                         help="SQLite database file (created if missing).")
+db_option = click.option(
+    "--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database file (created if missing)."
+)
 
 
 def _open_db(db_path: str, *, bulk: bool = False):
@@ -264,8 +300,13 @@ def _database_errors(db_path: str):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
-@click.option("--prefer", type=click.Choice(["text", "pdf"]), default="text", show_default=True,
-              help="Which rendering to load when a paper has both a PDF and a text twin (the other is the fallback).")
+@click.option(
+    "--prefer",
+    type=click.Choice(["text", "pdf"]),
+    default="text",
+    show_default=True,
+    help="Which rendering to load when a paper has both a PDF and a text twin (the other is the fallback).",
+)
 @password_option
 @jobs_option
 @debug_option
@@ -295,8 +336,13 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
 
     for path, twin in papers:
         if twin is not None:
-            skipped.append(Skipped(twin, f"the other rendering of {shown(path)}, which is read instead "
-                                         "(this one only if that cannot be read; --prefer to change)"))
+            skipped.append(
+                Skipped(
+                    twin,
+                    f"the other rendering of {shown(path)}, which is read instead "
+                    "(this one only if that cannot be read; --prefer to change)",
+                )
+            )
     n_skipped = _said_and_skipped(skipped)
     todo, unchanged, duplicates = [], 0, 0
     for path, twin in papers:
@@ -319,16 +365,29 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
                     raise error
                 used, extraction = built.used, built.extraction
                 if built.fallback_error is not None:
-                    click.secho(f"warning: {shown(path)}: cannot read ({built.fallback_error}); "
-                                f"loading {shown(used.name)} instead", fg="yellow", err=True)
+                    click.secho(
+                        f"warning: {shown(path)}: cannot read ({built.fallback_error}); "
+                        f"loading {shown(used.name)} instead",
+                        fg="yellow",
+                        err=True,
+                    )
                     record_failure(db, path, built.fallback_error, code="rendering_unreadable", severity="warning")
                 other = twin if used == path else path
-                outcome = load_extraction(db, extraction, pages=built.pages, source_path=used.resolve(),
-                                          papers_file=shown(used.name), twin=other.resolve() if other else None)
+                outcome = load_extraction(
+                    db,
+                    extraction,
+                    pages=built.pages,
+                    source_path=used.resolve(),
+                    papers_file=shown(used.name),
+                    twin=other.resolve() if other else None,
+                )
                 r.count(outcome)
                 if outcome == "duplicate":
-                    click.echo(f"duplicate: {shown(used)}: the same bytes as {duplicate_of(db, extraction.doc_id)}, "
-                               "loaded once from there", err=True)
+                    click.echo(
+                        f"duplicate: {shown(used)}: the same bytes as {duplicate_of(db, extraction.doc_id)}, "
+                        "loaded once from there",
+                        err=True,
+                    )
                     continue
                 click.echo(f"{summary_line(used, extraction)} [{outcome}]", err=True)
                 warn_skipped_pages(used, extraction)
@@ -343,10 +402,13 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
         duplicates = r.counts["duplicates"]
     if unchanged:
         click.echo(f"{unchanged} unchanged, skipped", err=True)
-    click.echo(f"{in_db} of {in_db + failures} papers in {db_path}"
-               + (f"; {failures} failed (see the problems table)" if failures else "")
-               + (f"; {_plural(duplicates, 'duplicate')} of papers above, loaded once" if duplicates else "")
-               + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""), err=True)
+    click.echo(
+        f"{in_db} of {in_db + failures} papers in {db_path}"
+        + (f"; {failures} failed (see the problems table)" if failures else "")
+        + (f"; {_plural(duplicates, 'duplicate')} of papers above, loaded once" if duplicates else "")
+        + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""),
+        err=True,
+    )
     from boardpapers.db.load import finish_db, finish_loading, links_current
 
     finish_loading(db)  # the link step reads the record indexes a bulk load deferred
@@ -363,7 +425,6 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
 @debug_option
 def load(paths: tuple[str, ...], db_path: str, debug: bool) -> None:
     """Load exported JSON files (from ``boardpapers extract``) into a SQLite database."""
-
 
     files = [f for p in map(Path, paths) for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
     db = _open_db(db_path, bulk=True)
@@ -393,8 +454,11 @@ def _load(db, db_path, paths, files, debug) -> None:
                 r.count("failed")
                 report_failure(path, error, debug)
                 record_failure(db, path, error, code="load_failed")
-    click.echo(f"{len(files) - failures} of {len(files)} files loaded into {db_path}"
-               + (f"; {failures} failed" if failures else ""), err=True)
+    click.echo(
+        f"{len(files) - failures} of {len(files)} files loaded into {db_path}"
+        + (f"; {failures} failed" if failures else ""),
+        err=True,
+    )
     from boardpapers.db.load import finish_db
 
     finish_db(db)
@@ -433,14 +497,25 @@ def link(db_path: str) -> None:
 
 @main.command()
 @click.argument("db_path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--host", default="127.0.0.1", show_default=True, help="Host to listen on (0.0.0.0 exposes it to the network).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Host to listen on (0.0.0.0 exposes it to the network)."
+)
 @click.option("-p", "--port", default=8001, show_default=True, type=int, help="Port to listen on.")
-@click.option("--papers", "papers_dir", type=click.Path(exists=True, file_okay=False),
-              help="Folder to look in (by file name) for papers no longer where they were built from. "
-                   "Only loaded papers are served, found by their document id.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="Also answer requests for this host name (repeatable; '*' for any). By default only "
-                   "localhost names and the --host address are answered (a guard against DNS rebinding).")
+@click.option(
+    "--papers",
+    "papers_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder to look in (by file name) for papers no longer where they were built from. "
+    "Only loaded papers are served, found by their document id.",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable; '*' for any). By default only "
+    "localhost names and the --host address are answered (a guard against DNS rebinding).",
+)
 def serve(db_path: str, host: str, port: int, papers_dir: str | None, allow_hosts: tuple[str, ...]) -> None:
     """Browse a database in Datasette, read-only, with links to each record's paper and page."""
     from boardpapers.db.guard import SQLITE_HEADER, refuse_if_building
@@ -456,11 +531,15 @@ def serve(db_path: str, host: str, port: int, papers_dir: str | None, allow_host
     except LoadError as e:
         raise click.ClickException(f"{db_path}: {e}") from None
     if is_unfinished(db_path):  # served as it is, its search boxes would find nothing
-        raise click.ClickException(f"{db_path}: a build was interrupted before it built the search index; "
-                                   "run the same build again to finish it (loaded papers are kept)")
+        raise click.ClickException(
+            f"{db_path}: a build was interrupted before it built the search index; "
+            "run the same build again to finish it (loaded papers are kept)"
+        )
     allowed = allowed_hosts(host, allow_hosts)
-    click.echo(f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop); answering host names: "
-               f"{', '.join(allowed)}", err=True)
+    click.echo(
+        f"Serving {db_path} at http://{host}:{port}/ (Ctrl-C to stop); answering host names: {', '.join(allowed)}",
+        err=True,
+    )
     serve_db(db_path, host=host, port=port, papers_dir=papers_dir, allowed_hosts=allowed)
 
 

@@ -5,6 +5,7 @@ one, greedily, best match first; text fields match at token-set similarity >= 0.
 folding case, punctuation and white space; owners match as sets of normalised names
 (titles dropped); numbers match exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,15 @@ from .language.titles import SCORER_TITLE_WORDS
 
 TEXT_MATCH = 0.8
 TITLES = SCORER_TITLE_WORDS
-HEADLINE = ["decisions", "actions+owner", "indicators+owner+target", "indicator_values",
-            "attendees+status", "tables+rows", "metadata"]
+HEADLINE = [
+    "decisions",
+    "actions+owner",
+    "indicators+owner+target",
+    "indicator_values",
+    "attendees+status",
+    "tables+rows",
+    "metadata",
+]
 
 
 def owner_set(value) -> frozenset:
@@ -72,7 +80,7 @@ def person_match(a, b) -> float:
     if wa[-1] == wb[-1] and len(wa) > 1 and len(wb) > 1:
         fa, fb = wa[:-1], wb[:-1]
         short, long_ = (fa, fb) if sum(map(len, fa)) <= sum(map(len, fb)) else (fb, fa)
-        if all(len(w) == 1 for w in short) and [w[0] for w in short] == [w[0] for w in long_][:len(short)]:
+        if all(len(w) == 1 for w in short) and [w[0] for w in short] == [w[0] for w in long_][: len(short)]:
             return TEXT_MATCH
     return s
 
@@ -99,28 +107,42 @@ def score_document(gold: dict, pred: dict) -> dict[str, dict]:
     g, p = gold.get("actions") or [], pred.get("actions") or []
     pairs = pair(g, p, lambda r: r.get("text"))
     out["actions"] = _counts(len(g), len(p), len(pairs))
-    out["actions+owner"] = _counts(len(g), len(p), sum(owner_set(a.get("owner")) == owner_set(b.get("owner")) for a, b in pairs))
-    out["action_due"] = _counts(sum(1 for a in g if a.get("due")), sum(1 for b in p if b.get("due")),
-                                sum(_same_text(a.get("due"), b.get("due")) for a, b in pairs if a.get("due")))
+    out["actions+owner"] = _counts(
+        len(g), len(p), sum(owner_set(a.get("owner")) == owner_set(b.get("owner")) for a, b in pairs)
+    )
+    out["action_due"] = _counts(
+        sum(1 for a in g if a.get("due")),
+        sum(1 for b in p if b.get("due")),
+        sum(_same_text(a.get("due"), b.get("due")) for a, b in pairs if a.get("due")),
+    )
 
     g, p = gold.get("indicators") or [], pred.get("indicators") or []
     pairs = pair(g, p, lambda r: r.get("name"))
     out["indicators"] = _counts(len(g), len(p), len(pairs))
-    out["indicators+owner+target"] = _counts(len(g), len(p), sum(
-        owner_set(a.get("owner")) == owner_set(b.get("owner")) and _same_text(a.get("target"), b.get("target"))
-        for a, b in pairs))
+    out["indicators+owner+target"] = _counts(
+        len(g),
+        len(p),
+        sum(
+            owner_set(a.get("owner")) == owner_set(b.get("owner")) and _same_text(a.get("target"), b.get("target"))
+            for a, b in pairs
+        ),
+    )
     ok = 0
     for a, b in pairs:
         left = list(b.get("values") or [])
         for v in a.get("values") or []:
             for k, w in enumerate(left):
-                if (str(v.get("period")) == str(w.get("period")) and number(v.get("value")) == number(w.get("value"))
-                        and similarity(v.get("series"), w.get("series")) >= TEXT_MATCH):
+                if (
+                    str(v.get("period")) == str(w.get("period"))
+                    and number(v.get("value")) == number(w.get("value"))
+                    and similarity(v.get("series"), w.get("series")) >= TEXT_MATCH
+                ):
                     ok += 1
                     del left[k]
                     break
-    out["indicator_values"] = _counts(sum(len(a.get("values") or []) for a in g),
-                                      sum(len(b.get("values") or []) for b in p), ok)
+    out["indicator_values"] = _counts(
+        sum(len(a.get("values") or []) for a in g), sum(len(b.get("values") or []) for b in p), ok
+    )
 
     g, p = gold.get("attendees") or [], pred.get("attendees") or []
     pairs = pair(g, p, lambda r: r.get("name"), person_match)

@@ -1,4 +1,5 @@
 """Per-document JSON export in the shape of the gold README, written atomically."""
+
 from __future__ import annotations
 
 import json

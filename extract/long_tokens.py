@@ -7,6 +7,7 @@ would take over half an hour (issue 14). No word, number or link in a paper is t
 so runs longer than :data:`MAX_RUN` characters are cut into pieces of that length before
 the tokenizer sees them; the text of the Doc, and so every character offset, is unchanged.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,9 +33,9 @@ class GuardedTokenizer:
         docs, start = [], 0
         for m in runs:
             if m.start() > start:
-                docs.append(self.tokenizer(text[start:m.start()]))
+                docs.append(self.tokenizer(text[start : m.start()]))
             run = m.group()
-            pieces = [run[i:i + MAX_RUN] for i in range(0, len(run), MAX_RUN)]
+            pieces = [run[i : i + MAX_RUN] for i in range(0, len(run), MAX_RUN)]
             docs.append(Doc(self.vocab, words=pieces, spaces=[False] * len(pieces)))
             start = m.end()
         if start < len(text):

@@ -10,6 +10,7 @@ A worker's exception comes back to the parent through the future and is raised t
 so a bad file gives the same one-line error as with ``--jobs 1`` (the named errors pickle
 with their document, page and hint: see ``BoardpapersError.__reduce__``).
 """
+
 from __future__ import annotations
 
 import gc
@@ -40,7 +41,9 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1) -> Iterator[tuple[tuple, Any, BaseException | None]]:
+def ordered_map(
+    fn: Callable[..., Any], items: Iterable[tuple], jobs: int = 1
+) -> Iterator[tuple[tuple, Any, BaseException | None]]:
     """``fn(*item)`` for each item, yielded in input order as ``(item, result, error)``.
 
     ``error`` is the exception ``fn`` raised (``result`` is then ``None``): one bad item never
@@ -111,13 +114,16 @@ def _alone(fn: Callable[..., Any], item: tuple, context) -> tuple[Any, BaseExcep
             return pool.submit(fn, *item).result(), None
         except BrokenProcessPool:
             where = shown(item[0]) if item and isinstance(item[0], (str, os.PathLike)) else None
-            return None, WorkerDied("the process reading it died (killed, out of memory, or a crash); "
-                                    "the rest of the batch goes on", document=where)
+            return None, WorkerDied(
+                "the process reading it died (killed, out of memory, or a crash); the rest of the batch goes on",
+                document=where,
+            )
         except Exception as error:  # noqa: BLE001
             return None, error
 
 
 # --- workers (top-level, so a process pool can pickle them) ---------------------------------
+
 
 def extract_file(path: Path, password: str | None) -> Extraction:
     from .pipeline import extract_path

@@ -4,6 +4,7 @@ The pipeline decides which parsers run on which section; parsers yield records o
 kind and the pipeline sorts them into the export's lists. A parser that fails on one
 section is reported as a problem record, and the rest of the document still comes out.
 """
+
 from __future__ import annotations
 
 import logging
@@ -72,9 +73,15 @@ def extract_document(doc: Document) -> Extraction:
     if len(sections) > 1:
         for s in sections:
             first = s.blocks[0] if s.blocks else None
-            lists["sections"].append(SectionRecord(
-                title=s.title, kind=s.kind, first_page=s.first_page, last_page=s.last_page,
-                provenance=ctx.provenance(first, "sections", "1", text=s.title)))
+            lists["sections"].append(
+                SectionRecord(
+                    title=s.title,
+                    kind=s.kind,
+                    first_page=s.first_page,
+                    last_page=s.last_page,
+                    provenance=ctx.provenance(first, "sections", "1", text=s.title),
+                )
+            )
     tables = {_where(b.page, b.lines, b.box) for b in doc.blocks if b.kind == "table"}
     for section in sections:
         # What the section's earlier parsers read, a later one does not read again: the same
@@ -93,14 +100,28 @@ def extract_document(doc: Document) -> Extraction:
                 lists[name].append(record)
             read |= keys
     for page, why in doc.skipped_pages:  # said, not dropped in silence (issue 14)
-        lists["problems"].append(Problem(
-            severity="warning", code="page_skipped", message=f"page {page}: {why}",
-            provenance=Provenance(document_id=doc.id, page=page, text=why, parser="reader", parser_version="1")))
+        lists["problems"].append(
+            Problem(
+                severity="warning",
+                code="page_skipped",
+                message=f"page {page}: {why}",
+                provenance=Provenance(document_id=doc.id, page=page, text=why, parser="reader", parser_version="1"),
+            )
+        )
     lists = {name: _dedupe(records) for name, records in lists.items()}
     return Extraction(
-        source=doc.name, doc_id=doc.id, source_kind=doc.source_kind, page_count=doc.page_count,
-        doc_type=meta.doc_type, title=meta.title, body=meta.body, place=meta.place, date=meta.date,
-        meeting=find_meeting(doc, meta), metadata_evidence=meta.evidence, parser_version=PARSER_VERSION,
+        source=doc.name,
+        doc_id=doc.id,
+        source_kind=doc.source_kind,
+        page_count=doc.page_count,
+        doc_type=meta.doc_type,
+        title=meta.title,
+        body=meta.body,
+        place=meta.place,
+        date=meta.date,
+        meeting=find_meeting(doc, meta),
+        metadata_evidence=meta.evidence,
+        parser_version=PARSER_VERSION,
         **lists,
     )
 
@@ -113,9 +134,14 @@ def _run(parser: Parser, section: Section, ctx: Context) -> Iterator[Record]:
     except ValidationError as e:
         lines = format_validation_error(e)
         log.warning("%s: %s produced an invalid record: %s", ctx.doc.name, name, "; ".join(lines))
-        pages = (f"page {section.first_page}" if section.first_page == section.last_page
-                 else f"pages {section.first_page}-{section.last_page}")
-        yield _problem(ctx, section, name, "invalid_record", f"invalid record in {ctx.doc.name}, {pages}: " + "; ".join(lines))
+        pages = (
+            f"page {section.first_page}"
+            if section.first_page == section.last_page
+            else f"pages {section.first_page}-{section.last_page}"
+        )
+        yield _problem(
+            ctx, section, name, "invalid_record", f"invalid record in {ctx.doc.name}, {pages}: " + "; ".join(lines)
+        )
     except (ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, ParseError) as e:
         log.warning("%s: %s failed on section %r: %s", ctx.doc.name, name, section.title, e, exc_info=True)
         yield _problem(ctx, section, name, "parser_failed", f"{type(e).__name__}: {e}")
@@ -123,8 +149,12 @@ def _run(parser: Parser, section: Section, ctx: Context) -> Iterator[Record]:
 
 def _problem(ctx: Context, section: Section, parser: str, code: str, message: str) -> Problem:
     first = section.blocks[0] if section.blocks else None
-    return Problem(severity="error", code=code, message=f"{parser}: {message}"[:2000],
-                   provenance=ctx.provenance(first, parser, "pipeline", text=section.title))
+    return Problem(
+        severity="error",
+        code=code,
+        message=f"{parser}: {message}"[:2000],
+        provenance=ctx.provenance(first, parser, "pipeline", text=section.title),
+    )
 
 
 def _where(page: int, lines, box) -> tuple:

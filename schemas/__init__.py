@@ -3,6 +3,7 @@
 Imports flow one way: ``boardpapers.schemas`` <- ``boardpapers.extract`` and
 ``boardpapers.schemas`` <- ``boardpapers.db``.
 """
+
 from .document import Block, BlockKind, Box, Cell, Document, Row, Table
 from .errors import BoardpapersError, ParseError, ReadError, format_validation_error
 from .records import (
@@ -29,8 +30,35 @@ from .records import (
 )
 
 __all__ = [
-    "Action", "Attendee", "Conclusion", "Priority", "Progress", "RECORD_LISTS", "Record", "Section", "Witness", "Block", "BlockKind", "BoardpapersError", "Box", "Cell", "Decision",
-    "Document", "DocumentMeta", "Extraction", "Figure", "Indicator", "IndicatorValue", "Item",
-    "Meeting", "ParseError", "Problem", "Provenance", "ReadError", "Row", "Table", "TableRecord",
+    "Action",
+    "Attendee",
+    "Conclusion",
+    "Priority",
+    "Progress",
+    "RECORD_LISTS",
+    "Record",
+    "Section",
+    "Witness",
+    "Block",
+    "BlockKind",
+    "BoardpapersError",
+    "Box",
+    "Cell",
+    "Decision",
+    "Document",
+    "DocumentMeta",
+    "Extraction",
+    "Figure",
+    "Indicator",
+    "IndicatorValue",
+    "Item",
+    "Meeting",
+    "ParseError",
+    "Problem",
+    "Provenance",
+    "ReadError",
+    "Row",
+    "Table",
+    "TableRecord",
     "format_validation_error",
 ]

@@ -4,6 +4,7 @@ A PDF (through pdfplumber) and a text rendering of it (markdown pipe tables, tab
 tables, HTML fragments) both become a :class:`Document`: ordered blocks, each knowing its
 page (1-based), its box where the PDF gives one, and the source text it came from.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,8 +33,12 @@ class Box(_Strict):
     def union(self, other: Box | None) -> Box:
         if other is None:
             return self
-        return Box(x0=min(self.x0, other.x0), top=min(self.top, other.top),
-                   x1=max(self.x1, other.x1), bottom=max(self.bottom, other.bottom))
+        return Box(
+            x0=min(self.x0, other.x0),
+            top=min(self.top, other.top),
+            x1=max(self.x1, other.x1),
+            bottom=max(self.bottom, other.bottom),
+        )
 
 
 class Cell(_Strict):
@@ -44,7 +49,9 @@ class Cell(_Strict):
 
 class Row(_Strict):
     cells: list[Cell]
-    header: bool = Field(default=False, description="True for header rows (including a header repeated after a page break)")
+    header: bool = Field(
+        default=False, description="True for header rows (including a header repeated after a page break)"
+    )
     page: int = Field(ge=1, description="1-based page the row starts on")
 
     @property
@@ -56,13 +63,18 @@ class Table(_Strict):
     rows: list[Row]
     n_cols: int = Field(ge=0)
     pages: list[int] = Field(default_factory=list, description="Pages the table spans, in order")
-    ruled: bool | None = Field(default=None, description="PDF tables: drawn with ruling lines (True) or aligned text (False)")
-    caption: str | None = Field(default=None, description="A title row spanning the table above its column labels, lifted out of the rows")
+    ruled: bool | None = Field(
+        default=None, description="PDF tables: drawn with ruling lines (True) or aligned text (False)"
+    )
+    caption: str | None = Field(
+        default=None, description="A title row spanning the table above its column labels, lifted out of the rows"
+    )
     unfolded: bool = Field(
         default=False,
         description="The table lays out prose or labelled values (a minutes grid, a meeting-details box), not data: "
-                    "the blocks right after it hold its text as headings, paragraphs, margins and fields, which is "
-                    "what the rules read; the table stays only to be counted as a table")
+        "the blocks right after it hold its text as headings, paragraphs, margins and fields, which is "
+        "what the rules read; the table stays only to be counted as a table",
+    )
 
     @property
     def header_rows(self) -> list[Row]:
@@ -75,7 +87,7 @@ class Table(_Strict):
 
     @property
     def body_rows(self) -> list[Row]:
-        return self.rows[len(self.header_rows):]
+        return self.rows[len(self.header_rows) :]
 
     def header_texts(self) -> list[str]:
         """The header as one row: a wrapped or two-row header joined per column.
@@ -110,13 +122,19 @@ class Block(_Strict):
     source: str = Field(description="The source text as written (markdown or PDF line text)")
     box: Box | None = None
     level: int | None = Field(default=None, description="Heading level, 1 = largest")
-    marker: str | None = Field(default=None, description="List marker or paragraph number as written ('-', '1.', 'ii)')")
+    marker: str | None = Field(
+        default=None, description="List marker or paragraph number as written ('-', '1.', 'ii)')"
+    )
     depth: int = Field(default=0, ge=0, description="List nesting depth")
     bold: bool = Field(default=False, description="The whole block is bold in the source")
     bold_spans: list[str] = Field(default_factory=list, description="Texts set in bold inside the block")
-    lines: tuple[int, int] | None = Field(default=None, description="Text renderings: first and last source line, 1-based")
+    lines: tuple[int, int] | None = Field(
+        default=None, description="Text renderings: first and last source line, 1-based"
+    )
     table: Table | None = None
-    label: str | None = Field(default=None, description="Fields: the key as written ('Date', 'Chaired by'), without its colon")
+    label: str | None = Field(
+        default=None, description="Fields: the key as written ('Date', 'Chaired by'), without its colon"
+    )
 
 
 class Document(_Strict):
@@ -128,10 +146,12 @@ class Document(_Strict):
     properties: dict[str, str] = Field(
         default_factory=dict,
         description="What the file says of itself outside the paper's text: a web page's front matter "
-                    "('title', 'date', 'start'), a PDF's document information ('pdf:Title', 'pdf:CreationDate'). "
-                    "Metadata reads these last, and says so in its evidence")
+        "('title', 'date', 'start'), a PDF's document information ('pdf:Title', 'pdf:CreationDate'). "
+        "Metadata reads these last, and says so in its evidence",
+    )
     skipped_pages: list[tuple[int, str]] = Field(
-        default_factory=list, description="Pages the reader could not read upright: (page, why); each becomes a problem")
+        default_factory=list, description="Pages the reader could not read upright: (page, why); each becomes a problem"
+    )
 
     @staticmethod
     def content_id(data: bytes) -> str:

@@ -3,6 +3,7 @@
 Soft problems (a table that could not be parsed, an owner that could not be resolved) are
 not exceptions: they become :class:`boardpapers.schemas.records.Problem` records.
 """
+
 from __future__ import annotations
 
 from pydantic import ValidationError
@@ -11,8 +12,15 @@ from pydantic import ValidationError
 class BoardpapersError(Exception):
     """Base class: a problem with one document that stops its extraction."""
 
-    def __init__(self, message: str, *, document: str | None = None, page: int | None = None,
-                 snippet: str | None = None, hint: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        document: str | None = None,
+        page: int | None = None,
+        snippet: str | None = None,
+        hint: str | None = None,
+    ):
         self.message = message
         self.document = document
         self.page = page

@@ -5,6 +5,7 @@ prints and stores, telling a PDF by its first bytes, and decoding a text renderi
 ``extract/readers`` and ``db/papers.py`` (which serves the loaded papers) use them, and
 neither imports the other.
 """
+
 from __future__ import annotations
 
 import os
@@ -63,8 +64,11 @@ def read_bytes(path: str | os.PathLike, *, limit: int | None = None) -> bytes:
         if not stat.S_ISREG(st.st_mode):
             raise ReadError(f"{file_kind(st.st_mode)}, not a regular file: only files are read", document=name)
         if st.st_size > limit:
-            raise ReadError(f"too large ({st.st_size / 1048576:.0f} MB; the limit is {limit / 1048576:.0f} MB)",
-                            document=name, hint="set BOARDPAPERS_MAX_MB to read it")
+            raise ReadError(
+                f"too large ({st.st_size / 1048576:.0f} MB; the limit is {limit / 1048576:.0f} MB)",
+                document=name,
+                hint="set BOARDPAPERS_MAX_MB to read it",
+            )
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             total += len(chunk)
@@ -110,8 +114,12 @@ def decode(data: bytes, path: str) -> str:
     return data.decode("latin-1")
 
 
-_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
-              (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 def utf16_text(data: bytes) -> str | None:
@@ -120,7 +128,7 @@ def utf16_text(data: bytes) -> str | None:
     encoding = None
     for bom, enc in _WIDE_BOMS:
         if data.startswith(bom):
-            data, encoding = data[len(bom):], enc
+            data, encoding = data[len(bom) :], enc
             break
     else:
         head = data[:4096]

@@ -5,6 +5,7 @@ PDF gives one, the parser and its version) and a deterministic ``id``: a hash of
 record's content, so a re-run gives byte-identical output and loads are upserts.
 Field descriptions double as the Datasette column descriptions.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,12 +57,18 @@ class DocumentMeta(_Strict):
     source: str = Field(description="File name of the source")
     source_kind: Literal["pdf", "text"]
     page_count: int = Field(ge=0)
-    doc_type: DocType | None = Field(default=None, description="plan, minutes, scrutiny_report, agenda_pack, performance_report or report")
+    doc_type: DocType | None = Field(
+        default=None, description="plan, minutes, scrutiny_report, agenda_pack, performance_report or report"
+    )
     title: str | None = Field(default=None, description="Title as the paper gives it")
     body: str | None = Field(default=None, description="Partnership, board, panel or committee whose paper it is")
     place: str | None = Field(default=None, description="City or council area")
-    date: str | None = Field(default=None, pattern=ISO_DATE, description="Meeting or publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD)")
-    evidence: dict[str, str] = Field(default_factory=dict, description="For each field, the source text it was read from")
+    date: str | None = Field(
+        default=None, pattern=ISO_DATE, description="Meeting or publication date, ISO (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
+    evidence: dict[str, str] = Field(
+        default_factory=dict, description="For each field, the source text it was read from"
+    )
 
 
 class Meeting(Record):
@@ -115,12 +122,16 @@ class Action(Record):
     owner_as_written: str | None = Field(default=None, description="The owner text as written (initials, cell)")
     organisations: list[str] = Field(default_factory=list, description="Organisations written beside the owners")
     due: str | None = Field(default=None, description="Deadline as written")
-    due_date: str | None = Field(default=None, pattern=ISO_DATE, description="Deadline normalised to an ISO date where one is meant")
+    due_date: str | None = Field(
+        default=None, pattern=ISO_DATE, description="Deadline normalised to an ISO date where one is meant"
+    )
     due_approximate: bool = Field(default=False, description="The deadline is a season or other approximate period")
     kind: ActionKind
     status: str | None = Field(default=None, description="Status as written (On track, Complete ...)")
     progress: str | None = Field(default=None, description="Progress or update text as written")
-    date: str | None = Field(default=None, pattern=ISO_DATE, description="Date of the meeting or paper that set the action")
+    date: str | None = Field(
+        default=None, pattern=ISO_DATE, description="Date of the meeting or paper that set the action"
+    )
     flags: list[str] = Field(default_factory=list, description="Soft problems, e.g. 'unresolved_initials'")
 
 
@@ -133,13 +144,20 @@ class IndicatorValue(_Strict):
     unit: str | None = Field(default=None, description="count, %, rate, £ ...")
     page: int | None = None
     box: Box | None = None
-    period_year: str | None = Field(default=None, description="The financial or academic year a quarter or month belongs "
-                                                              "to ('2013/14' for Q2 of 2013/14), where the paper gives it")
-    period_end: str | None = Field(default=None, pattern=ISO_DATE,
-                                   description="Last day of the period, ISO: orders the periods of a series")
-    role: str | None = Field(default=None, description="'comparator' for a figure to compare with (last year's, a "
-                                                       "previous value, a national or similar-group average), 'floor' "
-                                                       "for a level below which it is red; empty for the series itself")
+    period_year: str | None = Field(
+        default=None,
+        description="The financial or academic year a quarter or month belongs "
+        "to ('2013/14' for Q2 of 2013/14), where the paper gives it",
+    )
+    period_end: str | None = Field(
+        default=None, pattern=ISO_DATE, description="Last day of the period, ISO: orders the periods of a series"
+    )
+    role: str | None = Field(
+        default=None,
+        description="'comparator' for a figure to compare with (last year's, a "
+        "previous value, a national or similar-group average), 'floor' "
+        "for a level below which it is red; empty for the series itself",
+    )
 
 
 class Indicator(Record):
@@ -150,7 +168,9 @@ class Indicator(Record):
     period: str | None = Field(default=None, description="Period the indicator or target is for, e.g. 2016/17")
     level: str | None = Field(default=None, description="main or secondary (delivery plans)")
     unit: str | None = None
-    status_note: str | None = Field(default=None, description="Status words kept from the paper ('ABANDONED', 'TBC', 'To be identified')")
+    status_note: str | None = Field(
+        default=None, description="Status words kept from the paper ('ABANDONED', 'TBC', 'To be identified')"
+    )
     monitoring_only: bool = False
     commentary: str | None = Field(default=None, description="The paper's comments on the indicator")
     theme: str | None = Field(default=None, description="Priority or outcome it sits under")
@@ -255,7 +275,17 @@ class Extraction(_Strict):
 
 
 RECORD_LISTS: dict[type[Record], str] = {
-    Section: "sections", Item: "items", Attendee: "attendees", Decision: "decisions", Action: "actions",
-    Indicator: "indicators", TableRecord: "tables", Figure: "figures", Priority: "priorities",
-    Progress: "progress", Conclusion: "conclusions", Witness: "witnesses", Problem: "problems",
+    Section: "sections",
+    Item: "items",
+    Attendee: "attendees",
+    Decision: "decisions",
+    Action: "actions",
+    Indicator: "indicators",
+    TableRecord: "tables",
+    Figure: "figures",
+    Priority: "priorities",
+    Progress: "progress",
+    Conclusion: "conclusions",
+    Witness: "witnesses",
+    Problem: "problems",
 }

@@ -8,6 +8,7 @@ included), resolves relative imports, and checks that:
 - ``schemas`` imports nothing from ``extract`` or ``db``.
 Usage: python scripts/import_graph.py [--dot]
 """
+
 from __future__ import annotations
 
 import ast

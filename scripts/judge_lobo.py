@@ -10,6 +10,7 @@ the macro mean. No model is written: this measures; ship a model only where it b
 
     .venv/bin/python scripts/judge_lobo.py [--epochs 8]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,13 +66,21 @@ def papers() -> list[tuple[Path, Path]]:
 def sentences_of(paper: Path, gold: dict) -> list[tuple[str, str]]:
     doc = read(paper)
     decisions = [d["text"] for d in gold.get("decisions") or []]
-    tasks = [a.get("text_as_written") or a["text"] for a in gold.get("actions") or [] if a.get("kind") == "minutes_action"]
+    tasks = [
+        a.get("text_as_written") or a["text"] for a in gold.get("actions") or [] if a.get("kind") == "minutes_action"
+    ]
     out = []
     for b in doc.blocks:
         if b.kind not in ("paragraph", "list_item"):
             continue
         for s in split_sentences(b.text):
-            label = "DECISION" if any(_holds(d, s) for d in decisions) else "TASK" if any(_holds(t, s) for t in tasks) else "NONE"
+            label = (
+                "DECISION"
+                if any(_holds(d, s) for d in decisions)
+                else "TASK"
+                if any(_holds(t, s) for t in tasks)
+                else "NONE"
+            )
             out.append((s, label))
     return out
 
@@ -91,8 +100,17 @@ def rules_judge(sentences: list[str]) -> list[str]:
 
 def train(data: list[tuple[str, str]], epochs: int, seed: int = 0):
     nlp = spacy.blank("en")
-    textcat = nlp.add_pipe("textcat", config={"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                                                        "ngram_size": 2, "no_output_layer": False}})
+    textcat = nlp.add_pipe(
+        "textcat",
+        config={
+            "model": {
+                "@architectures": "spacy.TextCatBOW.v3",
+                "exclusive_classes": True,
+                "ngram_size": 2,
+                "no_output_layer": False,
+            }
+        },
+    )
     for label in LABELS:
         textcat.add_label(label)
     examples = [Example.from_dict(nlp.make_doc(t), {"cats": {k: float(k == y) for k in LABELS}}) for t, y in data]
@@ -127,8 +145,13 @@ def main() -> None:
         gold = [y for _, y in data[held]]
         learned = [max(d.cats, key=d.cats.get) for d in model.pipe(texts)]
         rules = rules_judge(texts)
-        rows.append((held, *(f1(gold, learned, lab) for lab in ("DECISION", "TASK")),
-                     *(f1(gold, rules, lab) for lab in ("DECISION", "TASK"))))
+        rows.append(
+            (
+                held,
+                *(f1(gold, learned, lab) for lab in ("DECISION", "TASK")),
+                *(f1(gold, rules, lab) for lab in ("DECISION", "TASK")),
+            )
+        )
     print(f"{'paper left out':55} {'learned D':>9} {'learned T':>9} {'rules D':>8} {'rules T':>8}")
     for name, *scores in rows:
         print(f"{name[:55]:55} " + " ".join(f"{s:9.2f}" if s is not None else f"{'-':>9}" for s in scores))

@@ -7,8 +7,9 @@ PY=${PYTHON:-$(command -v python3.11 || command -v python3)}
 .venv/bin/python -m pip install --quiet --upgrade pip >/dev/null 2>&1 || true
 .venv/bin/python -m pip install --quiet -e '.[dev]'
 if [ -f scripts/install-browser.sh ]; then bash scripts/install-browser.sh; fi
-# Lint first: a finding fails the run before the suite starts.
+# Lint and format first: a finding, or a file the formatter would change, fails the run before the suite starts.
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

@@ -2,6 +2,7 @@
 tables (a roll-call table, a register of codes per meeting, a "Chaired by | X" box) and whose
 other lines are set as wrapped paragraphs, so long attendance lists wrap over several lines.
 """
+
 from __future__ import annotations
 
 import re

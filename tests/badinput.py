@@ -3,6 +3,7 @@
 Each function writes one file into the folder it is given and returns its path. The PDFs
 come from :mod:`pdfgen` (dependency-free) or, for encryption, from pypdf.
 """
+
 from __future__ import annotations
 
 import random
@@ -71,8 +72,15 @@ def encrypted_pdf(folder: Path, password: str = "secret") -> Path:
 
     import pypdf
 
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(text_pdf_bytes(
-        ["Locked paper of the partnership", "The partnership agreed to fund the locked project."]))))
+    writer = pypdf.PdfWriter(
+        clone_from=pypdf.PdfReader(
+            io.BytesIO(
+                text_pdf_bytes(
+                    ["Locked paper of the partnership", "The partnership agreed to fund the locked project."]
+                )
+            )
+        )
+    )
     writer.encrypt(password)
     path = folder / "locked.pdf"
     with open(path, "wb") as f:
@@ -106,14 +114,16 @@ def text_named_pdf(folder: Path) -> Path:
 
 def cp1252_text(folder: Path) -> Path:
     path = folder / "windows.txt"
-    path.write_bytes("# Budget\n\nThe partnership agreed to spend £25,000 on the café “Safe Space” scheme.\n"
-                     .encode("cp1252"))
+    path.write_bytes(
+        "# Budget\n\nThe partnership agreed to spend £25,000 on the café “Safe Space” scheme.\n".encode("cp1252")
+    )
     return path
 
 
 def long_text(folder: Path, pages: int = 1000) -> Path:
-    body = "\n\n---\n\n".join(f"## {n}. Item {n}\n\nThe partnership discussed item {n} at length and agreed it."
-                              for n in range(1, pages + 1))
+    body = "\n\n---\n\n".join(
+        f"## {n}. Item {n}\n\nThe partnership discussed item {n} at length and agreed it." for n in range(1, pages + 1)
+    )
     path = folder / "long.txt"
     path.write_text("# A very long agenda pack\n\n" + body + "\n", encoding="utf-8")
     return path
@@ -121,9 +131,17 @@ def long_text(folder: Path, pages: int = 1000) -> Path:
 
 def long_pdf(folder: Path, pages: int = 1000) -> Path:
     path = folder / "long.pdf"
-    path.write_bytes(make_pdf([[text(72, 90, f"Item {n}", 14, bold=True),
-                                text(72, 120, f"The partnership discussed item {n} at length and agreed it.", 10)]
-                               for n in range(1, pages + 1)]))
+    path.write_bytes(
+        make_pdf(
+            [
+                [
+                    text(72, 90, f"Item {n}", 14, bold=True),
+                    text(72, 120, f"The partnership discussed item {n} at length and agreed it.", 10),
+                ]
+                for n in range(1, pages + 1)
+            ]
+        )
+    )
     return path
 
 
@@ -147,8 +165,10 @@ def wide_table_pdf(folder: Path, cols: int = 200) -> Path:
 
 def huge_paragraph(folder: Path, megabytes: int = 10) -> Path:
     """One 10 MB paragraph with no line break: markup-like fragments that tempt regexes."""
-    unit = ("The partnership **agreed** to fund *the* project at £1,234.56 (see 4.5.1) on 12 March 2019; "
-            "owners: LW/ RD, Lisa Wills & Co. <b>bold <i>nested</i> [link](http://x) ")
+    unit = (
+        "The partnership **agreed** to fund *the* project at £1,234.56 (see 4.5.1) on 12 March 2019; "
+        "owners: LW/ RD, Lisa Wills & Co. <b>bold <i>nested</i> [link](http://x) "
+    )
     body = unit * (megabytes * 1024 * 1024 // len(unit) + 1)
     path = folder / "huge.txt"
     path.write_text("# Huge\n\n" + body + "\n", encoding="utf-8")
@@ -160,13 +180,18 @@ EVIL = '<script>alert("owned")</script><b>bold</b> & <img src=x onerror=alert(1)
 
 def html_paper(folder: Path) -> Path:
     path = folder / "html-paper.txt"
-    path.write_text(GOOD_PAPER.replace("Safer Testham", "Safer Evilham")
-                    + f"\nRESOLVED: that the partnership funds the rainbow project {EVIL}.\n", encoding="utf-8")
+    path.write_text(
+        GOOD_PAPER.replace("Safer Testham", "Safer Evilham")
+        + f"\nRESOLVED: that the partnership funds the rainbow project {EVIL}.\n",
+        encoding="utf-8",
+    )
     return path
 
 
-ODD = ("The partnership con\ufb01rmed the \ufb02oor plan,\u00a0spent\u00a0£5\u202f000 on the "
-       "\u201cSafe\u200b Space\u201d scheme \u2014 it\u2019s e\u200dffective\u2060.")
+ODD = (
+    "The partnership con\ufb01rmed the \ufb02oor plan,\u00a0spent\u00a0£5\u202f000 on the "
+    "\u201cSafe\u200b Space\u201d scheme \u2014 it\u2019s e\u200dffective\u2060."
+)
 
 
 def odd_unicode(folder: Path) -> Path:

@@ -1,4 +1,5 @@
 """Shared fixtures: the bundled corpus, the optional ../shared folder, the golden switch."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,12 @@ SHARED = ROOT.parent / "shared"
 
 
 def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true", default=False,
-                     help="Rewrite corpus/expected/*.json from the current extraction (review the diff!).")
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite corpus/expected/*.json from the current extraction (review the diff!).",
+    )
 
 
 @pytest.fixture(scope="session")

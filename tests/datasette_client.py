@@ -1,4 +1,5 @@
 """Datasette's own test client, as the Datasette tests use it."""
+
 from __future__ import annotations
 
 import asyncio

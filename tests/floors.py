@@ -10,6 +10,7 @@ that paper (the comment names what is missing; give it a floor when they can).
 A floor of 1.00 on a kind a paper has no gold records of asks for no records of it: a
 performance report yields no attendees, a plan no indicator values it does not show.
 """
+
 from __future__ import annotations
 
 import json

@@ -7,6 +7,7 @@ too long for the rest of the page is split there and continues at the top of the
 with its other cells empty, as Word does; the header is not repeated. ``landscape`` turns the
 pages (school and NHS minutes grids are often landscape).
 """
+
 from __future__ import annotations
 
 import re

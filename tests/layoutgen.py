@@ -5,6 +5,7 @@ council papers take that the corpus does not show (two text columns, a right-han
 column, a table drawn without rules, a landscape page, running headers and footers, a bold
 numbered heading in body size, a table running over a page break).
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -12,16 +13,22 @@ import textwrap
 from pdfgen import ruled_table, text
 
 HEADER = "Safer Somewhere Partnership \u2013 Board Minutes"
-LOREM = ("The partnership reviewed the latest community safety figures and noted that reports of "
-         "anti-social behaviour had fallen in most wards, although the town centre remained a concern "
-         "for residents and businesses alike. Members asked for more detail on repeat locations and on "
-         "the work with licensed premises before the summer period.")
-LOREM2 = ("Officers explained that the new multi-agency hub would share information on high-risk "
-          "victims every week, and that the police and the council had agreed a joint protocol for "
-          "referrals so that no case waits more than two working days for a first contact.")
+LOREM = (
+    "The partnership reviewed the latest community safety figures and noted that reports of "
+    "anti-social behaviour had fallen in most wards, although the town centre remained a concern "
+    "for residents and businesses alike. Members asked for more detail on repeat locations and on "
+    "the work with licensed premises before the summer period."
+)
+LOREM2 = (
+    "Officers explained that the new multi-agency hub would share information on high-risk "
+    "victims every week, and that the police and the council had agreed a joint protocol for "
+    "referrals so that no case waits more than two working days for a first contact."
+)
 
-LOREM3 = ("The Board thanked the youth offending service for its report and asked that the next update "
-          "set out the cost of the new prevention programme and how its results would be measured.")
+LOREM3 = (
+    "The Board thanked the youth offending service for its report and asked that the next update "
+    "set out the cost of the new prevention programme and how its results would be measured."
+)
 
 
 def wrap(s: str, width_pt: float, size: float = 10.0) -> list[str]:
@@ -29,8 +36,9 @@ def wrap(s: str, width_pt: float, size: float = 10.0) -> list[str]:
     return textwrap.wrap(s, int(width_pt / (0.5 * size)))
 
 
-def paragraph(x: float, top: float, s: str, width_pt: float, size: float = 10.0, lead: float = 12.0,
-              bold: bool = False) -> tuple[list[tuple], float]:
+def paragraph(
+    x: float, top: float, s: str, width_pt: float, size: float = 10.0, lead: float = 12.0, bold: bool = False
+) -> tuple[list[tuple], float]:
     """Operations for a wrapped paragraph and the top of the line after it."""
     ops = []
     for line in wrap(s, width_pt, size):
@@ -60,12 +68,18 @@ def two_columns():
 
 def action_column():
     """Word minutes: numbered paragraphs, an "Action" column of initials on the right."""
-    ops = [text(72, 60, "Minutes of the Board meeting held on 4 March 2024", 14, bold=True),
-           text(480, 90, "Action", 10, bold=True)]
+    ops = [
+        text(72, 60, "Minutes of the Board meeting held on 4 March 2024", 14, bold=True),
+        text(480, 90, "Action", 10, bold=True),
+    ]
     items = [
         ("4.1", "The Board received the quarterly performance report. " + LOREM, "JB"),
-        ("4.2", "Members discussed the domestic abuse needs assessment and asked for it to be shared with "
-                "the health and wellbeing board before the next meeting.", "CSM"),
+        (
+            "4.2",
+            "Members discussed the domestic abuse needs assessment and asked for it to be shared with "
+            "the health and wellbeing board before the next meeting.",
+            "CSM",
+        ),
         ("4.3", "All partners to send their data returns to the analyst by the end of the month.", "All"),
         ("4.4", "The Board noted the update on the serious violence duty.", None),
     ]
@@ -94,7 +108,9 @@ def borderless_table():
     """A performance summary: prose, a table set as aligned text with no rules, more prose."""
     ops = [text(72, 60, "Performance summary", 14, bold=True)]
     # A key-and-value list: two aligned columns of words, which must stay lines.
-    for k, (key, value) in enumerate((("Date:", "4 March 2024"), ("Time:", "10.00am"), ("Venue:", "Town Hall, Room 2"))):
+    for k, (key, value) in enumerate(
+        (("Date:", "4 March 2024"), ("Time:", "10.00am"), ("Venue:", "Town Hall, Room 2"))
+    ):
         ops += [text(72, 90 + 14 * k, key, 10, bold=True), text(160, 90 + 14 * k, value, 10)]
     more, top = paragraph(72, 150, LOREM, 450)
     ops += more
@@ -119,7 +135,8 @@ def landscape_table():
     head = ["Indicator", "Baseline", "Target", "Q1", "Q2", "Q3", "Q4", "Direction"]
     rows = [head] + [[f"Indicator number {i}", "100", "95", "97", "96", "94", "93", "Improving"] for i in range(1, 7)]
     wide = [text(40, 40, "Appendix A: Performance Scorecard", 14, bold=True)] + ruled_table(
-        40, 70, [230, 70, 70, 70, 70, 70, 70, 110], rows)
+        40, 70, [230, 70, 70, 70, 70, 70, 70, 110], rows
+    )
     return [cover, wide], {"landscape": (1,)}
 
 
@@ -137,8 +154,11 @@ def bold_body_heading():
     """Word minutes: "3. MATTERS ARISING" in bold at body size, the paragraph right under it."""
     ops = [text(72, 60, "Minutes", 16, bold=True)]
     top = 100.0
-    for head, body in (("2. APOLOGIES", "Apologies were received from Jo Bloggs and Sam Smith."),
-                       ("3. MATTERS ARISING", LOREM), ("4. ANY OTHER BUSINESS", "There was no other business.")):
+    for head, body in (
+        ("2. APOLOGIES", "Apologies were received from Jo Bloggs and Sam Smith."),
+        ("3. MATTERS ARISING", LOREM),
+        ("4. ANY OTHER BUSINESS", "There was no other business."),
+    ):
         ops.append(text(72, top, head, 10, bold=True))
         more, top = paragraph(72, top + 14, body, 450)
         ops += more
@@ -167,7 +187,9 @@ def continued_aligned_table():
     return continued_table(ruled=False)
 
 
-def _aligned(x0: float, top: float, widths: list[float], rows: list[list[str]], *, bold_first: bool = True) -> list[tuple]:
+def _aligned(
+    x0: float, top: float, widths: list[float], rows: list[list[str]], *, bold_first: bool = True
+) -> list[tuple]:
     """A table set as text at column stops, no rules (Word's "tabs" tables)."""
     ops = []
     for r, row in enumerate(rows):
@@ -181,5 +203,6 @@ def _aligned(x0: float, top: float, widths: list[float], rows: list[list[str]], 
 def build(name: str) -> bytes:
     """The PDF bytes of one layout."""
     from pdfgen import make_pdf
+
     pages, options = globals()[name]()
     return make_pdf(pages, **options)

@@ -5,6 +5,7 @@ minute titles in bold, paragraphs wrapped to the text column). ``initials_column
 sets the Swindon grid as written minutes with the owners' initials in a right-hand
 "Action" column beside the paragraph they own.
 """
+
 from __future__ import annotations
 
 import re

@@ -12,6 +12,7 @@ Coordinates follow pdfplumber: points, origin top-left. Each page is a list of o
 
 ``make_pdf(..., info={"Title": ...})`` writes a document information dictionary.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -73,21 +74,34 @@ def _content(ops: list[tuple], page_h: float = HEIGHT) -> bytes:
             _, x, bottom, s, size, bold = op
             font = b"/F2" if bold else b"/F1"
             # Rotated 90 degrees anticlockwise: the baseline runs up the page from (x, bottom).
-            out.append(b"BT " + font + b" %.2f Tf 0 1 -1 0 %.2f %.2f Tm (" % (size, x + 0.8 * size, page_h - bottom)
-                       + _escape(s) + b") Tj ET")
+            out.append(
+                b"BT "
+                + font
+                + b" %.2f Tf 0 1 -1 0 %.2f %.2f Tm (" % (size, x + 0.8 * size, page_h - bottom)
+                + _escape(s)
+                + b") Tj ET"
+            )
         elif op[0] == "mtext":
             _, x, top, s, size, bold, mcid = op
             inner = _content([("text", x, top, s, size, bold)], page_h)
             out.append(b"/P <</MCID %d>> BDC " % mcid + inner + b" EMC")
         elif op[0] == "clip":
             _, x0, top, x1, bottom, inner_ops = op
-            out.append(b"q %.2f %.2f %.2f %.2f re W n\n" % (x0, page_h - bottom, x1 - x0, bottom - top)
-                       + _content(inner_ops, page_h) + b"\nQ")
+            out.append(
+                b"q %.2f %.2f %.2f %.2f re W n\n" % (x0, page_h - bottom, x1 - x0, bottom - top)
+                + _content(inner_ops, page_h)
+                + b"\nQ"
+            )
     return b"\n".join(out)
 
 
-def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEIGHT,
-             landscape: tuple[int, ...] = (), info: dict[str, str] | None = None) -> bytes:
+def make_pdf(
+    pages: list[list[tuple]],
+    width: float = WIDTH,
+    height: float = HEIGHT,
+    landscape: tuple[int, ...] = (),
+    info: dict[str, str] | None = None,
+) -> bytes:
     """The bytes of a PDF with one page per list of operations (Helvetica, Helvetica-Bold);
     ``width`` widens the pages (a 200-column table); pages whose 0-based index is in
     ``landscape`` swap width and height (A4 landscape)."""
@@ -102,22 +116,30 @@ def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEI
     f1 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     f2 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
     pixels = zlib.compress(bytes([128]) * 64)
-    im = add(b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
-             b"/Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream")
+    im = add(
+        b"<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        b"/Filter /FlateDecode /Length %d >>\nstream\n" % len(pixels) + pixels + b"\nendstream"
+    )
     kids = []
     for i, ops in enumerate(pages):
         w, h = (height, width) if i in landscape else (width, height)
         stream = _content(ops, h)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                        b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
-                        % (pages_id, w, h, content, f1, f2, im)))
+        kids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> /XObject << /Im1 %d 0 R >> >> >>"
+                % (pages_id, w, h, content, f1, f2, im)
+            )
+        )
     info_id = None
     if info:
         info_id = add(b"<< " + b" ".join(b"/%s (%s)" % (k.encode(), _escape(v)) for k, v in info.items()) + b" >>")
     objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id
     objects[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+        b" ".join(b"%d 0 R" % k for k in kids),
+        len(kids),
+    )
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -128,12 +150,25 @@ def make_pdf(pages: list[list[tuple]], width: float = WIDTH, height: float = HEI
     for off in offsets:
         out += b"%010d 00000 n \n" % off
     info_ref = b" /Info %d 0 R" % info_id if info_id else b""
-    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, info_ref, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        info_ref,
+        xref,
+    )
     return bytes(out)
 
 
-def ruled_table(x0: float, top: float, widths: list[float], rows: list[list[str]], *, row_h: float = 18.0,
-                size: float = 9.0, bold_first: bool = True) -> list[tuple]:
+def ruled_table(
+    x0: float,
+    top: float,
+    widths: list[float],
+    rows: list[list[str]],
+    *,
+    row_h: float = 18.0,
+    size: float = 9.0,
+    bold_first: bool = True,
+) -> list[tuple]:
     """Operations for a fully ruled table, one text line per cell."""
     ops = []
     xs = [x0]

@@ -1,4 +1,5 @@
 """Run the plan and scrutiny parsers on a small text rendering, without the pipeline."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,8 +12,31 @@ from boardpapers.schemas.records import DocumentMeta
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 # The fields each record kind is compared on in the fixture files' expected JSON.
 FIELDS = {
-    "Indicator": ["name", "owner", "owners", "target", "period", "level", "status_note", "monitoring_only", "theme", "flags"],
-    "Action": ["item", "text", "owner", "owners", "organisations", "due", "due_date", "due_approximate", "kind", "status", "progress"],
+    "Indicator": [
+        "name",
+        "owner",
+        "owners",
+        "target",
+        "period",
+        "level",
+        "status_note",
+        "monitoring_only",
+        "theme",
+        "flags",
+    ],
+    "Action": [
+        "item",
+        "text",
+        "owner",
+        "owners",
+        "organisations",
+        "due",
+        "due_date",
+        "due_approximate",
+        "kind",
+        "status",
+        "progress",
+    ],
     "Decision": ["item", "text", "kind"],
     "Progress": ["aim", "progress", "status", "theme"],
     "Priority": ["name", "description", "category", "lead"],

@@ -1,4 +1,5 @@
 """Agenda front sheets, pack splitting and recommendation decisions."""
+
 from pathlib import Path
 
 from boardpapers.extract.parsers.agenda import split_item
@@ -9,7 +10,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "performance"
 
 def test_split_item_pages_and_purpose():
     item = split_item("5", "Commissioning Intentions 2017-18 (Pages 1 - 4)* To discuss the document.")
-    assert (item.title, item.pages, item.purpose) == ("Commissioning Intentions 2017-18", "Pages 1 - 4", "To discuss the document.")
+    assert (item.title, item.pages, item.purpose) == (
+        "Commissioning Intentions 2017-18",
+        "Pages 1 - 4",
+        "To discuss the document.",
+    )
     item = split_item("3", "Grant funding proposals (Pages 7 - 10) For decision")
     assert item.purpose == "For decision"
 
@@ -17,7 +22,10 @@ def test_split_item_pages_and_purpose():
 def test_other_council_front_sheet_and_pack():
     ex = extract_path(FIXTURES / "agenda-front-sheet.txt")
     assert [(i.number, i.title) for i in ex.items][:3] == [
-        ("1", "Apologies for absence"), ("2", "Minutes of the last meeting"), ("3", "Grant funding proposals")]
+        ("1", "Apologies for absence"),
+        ("2", "Minutes of the last meeting"),
+        ("3", "Grant funding proposals"),
+    ]
     assert [s.kind for s in ex.sections] == ["agenda", "minutes", "commissioning", "performance_report"]
     decisions = [d for d in ex.decisions if d.kind == "recommendation"]
     assert [d.text for d in decisions] == ["Fund an outreach worker for 12 months", "Extend the summer programme"]
@@ -30,7 +38,11 @@ def test_other_council_front_sheet_and_pack():
 def test_plymouth_pack_sections_items_decisions(corpus_extraction):
     ex = corpus_extraction("plymouth-safer-plymouth-agenda-2017-01")
     assert [s.kind for s in ex.sections] == ["agenda", "commissioning", "terms_of_reference", "performance_report"]
-    assert [(i.number, i.pages) for i in ex.items] == [("5", "Pages 1 - 4"), ("6", "Pages 5 - 8"), ("8", "Pages 9 - 12")]
+    assert [(i.number, i.pages) for i in ex.items] == [
+        ("5", "Pages 1 - 4"),
+        ("6", "Pages 5 - 8"),
+        ("8", "Pages 9 - 12"),
+    ]
     assert len(ex.decisions) == 8 and {d.item for d in ex.decisions} == {"5"}
     assert ex.decisions[2].amounts[1].value == 2_000_000
 
@@ -38,4 +50,5 @@ def test_plymouth_pack_sections_items_decisions(corpus_extraction):
 def test_recommendations_box_drops_the_lead_in(corpus_extraction):
     ex = corpus_extraction("peterborough-scrutiny-performance-2018-11")
     assert [d.text for d in ex.decisions] == [
-        "Consider and scrutinise this performance report and endorse the approach being taken by the Safer Peterborough Partnership"]
+        "Consider and scrutinise this performance report and endorse the approach being taken by the Safer Peterborough Partnership"
+    ]

@@ -2,6 +2,7 @@
 convention. Each convention is also in a variant paper of tests/fixtures/attendance_variants
 (scored by test_gold_fixtures.py) and, where the test says so, in a real paper of ../shared.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -26,8 +27,15 @@ def block(text: str, kind: str = "paragraph", **more) -> Block:
 
 def table_block(rows: list[list[str]], header: int = 0) -> Block:
     n = max(len(r) for r in rows)
-    return Block(kind="table", text="", page=1, source="", table=Table(
-        rows=[Row(cells=[Cell(text=c) for c in r], header=k < header, page=1) for k, r in enumerate(rows)], n_cols=n))
+    return Block(
+        kind="table",
+        text="",
+        page=1,
+        source="",
+        table=Table(
+            rows=[Row(cells=[Cell(text=c) for c in r], header=k < header, page=1) for k, r in enumerate(rows)], n_cols=n
+        ),
+    )
 
 
 def listed(blocks: list[Block], meeting_date: str | None = None) -> dict[str, str]:
@@ -43,21 +51,38 @@ HEAD = "# SAFER EXAMPLE BOARD\n\nMinutes of the meeting held on 4 March 2021\n\n
 
 # --- labels ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("line, status", [
-    ("PRESENT (six Councillors): - Ann Fox (AF)", "present"),           # a count in brackets (West Dereham)
-    ("Apologies for absence - LGA 1972, Section 85(1) & (2): Cllr. Alan Brook", "apologies"),  # a citation (Northwold)
-    ("Accepted Apologies for absence: Jo Hart", "apologies"),
-    ("1 Apologies for absence", "apologies"),                            # under a minute number
-    ("Governors:", "present"), ("Trustees present:", "present"), ("Board:", "present"), ("Panel:", "present"),
-    ("Councillors present:", "present"), ("Other Councillors present:", "in_attendance"),
-    ("Others present:", "in_attendance"), ("Other attendees:", "in_attendance"), ("Invited:", "in_attendance"),
-    ("Guests:", "in_attendance"), ("Officers:", "in_attendance"), ("Clerk to Governors: Fiona Hart", "in_attendance"),
-    ("Parish Clerk: Peter Lord", "in_attendance"), ("Minute taker: Ann Lee", "in_attendance"),
-    ("Absent:", "absent"), ("Attendance", "present"),
-    ("Clerk", None),            # a bare "Clerk" is an owner in an action column as often as a label
-    ("Chair", None),            # the signature line
-    ("Apologies and declarations of interest", None),
-])
+
+@pytest.mark.parametrize(
+    "line, status",
+    [
+        ("PRESENT (six Councillors): - Ann Fox (AF)", "present"),  # a count in brackets (West Dereham)
+        (
+            "Apologies for absence - LGA 1972, Section 85(1) & (2): Cllr. Alan Brook",
+            "apologies",
+        ),  # a citation (Northwold)
+        ("Accepted Apologies for absence: Jo Hart", "apologies"),
+        ("1 Apologies for absence", "apologies"),  # under a minute number
+        ("Governors:", "present"),
+        ("Trustees present:", "present"),
+        ("Board:", "present"),
+        ("Panel:", "present"),
+        ("Councillors present:", "present"),
+        ("Other Councillors present:", "in_attendance"),
+        ("Others present:", "in_attendance"),
+        ("Other attendees:", "in_attendance"),
+        ("Invited:", "in_attendance"),
+        ("Guests:", "in_attendance"),
+        ("Officers:", "in_attendance"),
+        ("Clerk to Governors: Fiona Hart", "in_attendance"),
+        ("Parish Clerk: Peter Lord", "in_attendance"),
+        ("Minute taker: Ann Lee", "in_attendance"),
+        ("Absent:", "absent"),
+        ("Attendance", "present"),
+        ("Clerk", None),  # a bare "Clerk" is an owner in an action column as often as a label
+        ("Chair", None),  # the signature line
+        ("Apologies and declarations of interest", None),
+    ],
+)
 def test_label_heads(line, status):
     assert label_status(line)[0] == status
 
@@ -70,15 +95,23 @@ def test_a_post_is_a_label_in_a_key_position_without_its_colon():
 
 # --- lists on a line ---------------------------------------------------------------------------
 
+
 def names(text: str) -> list[str]:
     return [e.name for e in _entries_inline(text)]
 
 
 def test_ampersand_and_a_missing_comma_after_a_bracket_separate_names():
     assert names("Cllr. R. Hale – Chair (RH), Cllr. F. Egan (FE) & Cllr. Ruth Moss (RM)") == [
-        "R. Hale", "F. Egan", "Ruth Moss"]
+        "R. Hale",
+        "F. Egan",
+        "Ruth Moss",
+    ]
     assert names("Ann Fox (AF), Lee Hunt (LH) Pat Wall (PW), and Cleo Wren (CW)") == [
-        "Ann Fox", "Lee Hunt", "Pat Wall", "Cleo Wren"]
+        "Ann Fox",
+        "Lee Hunt",
+        "Pat Wall",
+        "Cleo Wren",
+    ]
 
 
 def test_plural_title_carries_to_lone_surnames():
@@ -89,7 +122,11 @@ def test_plural_title_carries_to_lone_surnames():
 
 def test_post_nominals_are_not_part_of_the_name():
     assert names("Dr Amira Shah FRCP (Chair), Prof. Martin Lowe OBE, Mrs Jean Carter MBE, and Ms Priya Das") == [
-        "Amira Shah", "Martin Lowe", "Jean Carter", "Priya Das"]
+        "Amira Shah",
+        "Martin Lowe",
+        "Jean Carter",
+        "Priya Das",
+    ]
     assert parse_entry("Sara Thornton QPM, Chief Constable").name == "Sara Thornton"
 
 
@@ -107,20 +144,42 @@ def test_a_sentence_after_a_name_is_not_an_entry():
 
 # --- paragraphs --------------------------------------------------------------------------------
 
+
 def test_several_labels_in_one_paragraph():
     # The Northwold and West Dereham layouts in other words: labels run together, a list ended by prose.
-    got = listed([block("Councillors present: Cllr. B. Dale – Chair (BD), Cllr. Tom Rix (TR) & Cllr. Amy Orr (AO) "
-                        "& Present: Kay Holt – Clerk. Item 3/1 Cllr. Dale welcomed all to the meeting.")])
+    got = listed(
+        [
+            block(
+                "Councillors present: Cllr. B. Dale – Chair (BD), Cllr. Tom Rix (TR) & Cllr. Amy Orr (AO) "
+                "& Present: Kay Holt – Clerk. Item 3/1 Cllr. Dale welcomed all to the meeting."
+            )
+        ]
+    )
     assert got == {"B. Dale": "present", "Tom Rix": "present", "Amy Orr": "present", "Kay Holt": "in_attendance"}
-    got = listed([block("PRESENT (five Councillors): - Ann Fox (AF), Lee Hunt (LH) Pat Wall (PW), and Cleo Wren (CW). "
-                        "Parish Clerk: Peter Lord In attendance: four members of the public.")])
-    assert got == {"Ann Fox": "present", "Lee Hunt": "present", "Pat Wall": "present", "Cleo Wren": "present",
-                   "Peter Lord": "in_attendance"}
+    got = listed(
+        [
+            block(
+                "PRESENT (five Councillors): - Ann Fox (AF), Lee Hunt (LH) Pat Wall (PW), and Cleo Wren (CW). "
+                "Parish Clerk: Peter Lord In attendance: four members of the public."
+            )
+        ]
+    )
+    assert got == {
+        "Ann Fox": "present",
+        "Lee Hunt": "present",
+        "Pat Wall": "present",
+        "Cleo Wren": "present",
+        "Peter Lord": "in_attendance",
+    }
 
 
 def test_a_paragraph_of_attendance_and_prose_stays_readable_by_the_other_rules():
-    blocks = [block("Present: Ann Fox, Lee Hunt. The Chair opened the meeting and it was agreed that the item "
-                    "on the bus shelter would be taken first because the contractor had to leave early.")]
+    blocks = [
+        block(
+            "Present: Ann Fox, Lee Hunt. The Chair opened the meeting and it was agreed that the item "
+            "on the bus shelter would be taken first because the contractor had to leave early."
+        )
+    ]
     found, used = read_lists(blocks)
     assert [x.entry.name for x in found] == ["Ann Fox", "Lee Hunt"] and not used
 
@@ -135,22 +194,33 @@ def test_a_comma_list_under_a_bare_label_is_a_list_not_a_name_and_role():
 
 
 def test_apologies_under_a_numbered_heading():
-    text = HEAD + "Present: Ann Fox, Lee Hunt\n\n1 Apologies for absence\n\nCouncillor Fry and Jo Marsh\n\n2 Minutes\n\nNone.\n"
-    assert statuses(text) == {"Ann Fox": "present", "Lee Hunt": "present", "Councillor Fry": "apologies",
-                              "Jo Marsh": "apologies"}
+    text = (
+        HEAD
+        + "Present: Ann Fox, Lee Hunt\n\n1 Apologies for absence\n\nCouncillor Fry and Jo Marsh\n\n2 Minutes\n\nNone.\n"
+    )
+    assert statuses(text) == {
+        "Ann Fox": "present",
+        "Lee Hunt": "present",
+        "Councillor Fry": "apologies",
+        "Jo Marsh": "apologies",
+    }
 
 
 def test_declarations_of_interest_are_not_apologies():
-    text = (HEAD + "Present: Ann Fox, Lee Hunt\n\n1 Apologies for absence\n\n"
-            "Cllr Sue Leet declared an interest in item 4 as a member of the allotments association.\n")
+    text = (
+        HEAD + "Present: Ann Fox, Lee Hunt\n\n1 Apologies for absence\n\n"
+        "Cllr Sue Leet declared an interest in item 4 as a member of the allotments association.\n"
+    )
     assert statuses(text) == {"Ann Fox": "present", "Lee Hunt": "present"}
 
 
 def test_apologies_sentence_without_the_reason_after_the_name():
-    assert [e.name for e in apologies_in("Apologies had been received from Tom Fay (TF) who was detained at work.")] == [
-        "Tom Fay"]
-    assert [e.name for e in apologies_in(
-        "Apologies were received from Gareth Owen who was travelling, and from Mary Kean.")] == ["Gareth Owen", "Mary Kean"]
+    assert [
+        e.name for e in apologies_in("Apologies had been received from Tom Fay (TF) who was detained at work.")
+    ] == ["Tom Fay"]
+    assert [
+        e.name for e in apologies_in("Apologies were received from Gareth Owen who was travelling, and from Mary Kean.")
+    ] == ["Gareth Owen", "Mary Kean"]
 
 
 def test_a_clerk_listed_with_the_members_is_in_attendance():
@@ -165,44 +235,64 @@ def test_a_field_block_is_read_by_its_label():
 
 # --- tables ------------------------------------------------------------------------------------
 
+
 def test_key_value_row():
     got = listed([table_block([["Chaired by", "Simon Baines", "Clerked by", "Pete Ogden"]])])
     assert got == {"Simon Baines": "present", "Pete Ogden": "in_attendance"}
 
 
 def test_an_action_log_with_clerk_cells_is_not_attendance():
-    log = table_block([["Item", "Action", "By whom", "By when"], ["72", "Signed minutes to file", "Clerk", "asap"],
-                       ["75", "Review pay scales", "Kay Dent", "asap"]], header=1)
+    log = table_block(
+        [
+            ["Item", "Action", "By whom", "By when"],
+            ["72", "Signed minutes to file", "Clerk", "asap"],
+            ["75", "Review pay scales", "Kay Dent", "asap"],
+        ],
+        header=1,
+    )
     assert listed([log]) == {}
-    headless = table_block([["72", "Signed minutes to file", "Clerk", "asap"], ["75", "Review pay scales", "Kay Dent", "asap"]])
+    headless = table_block(
+        [["72", "Signed minutes to file", "Clerk", "asap"], ["75", "Review pay scales", "Kay Dent", "asap"]]
+    )
     found, used = read_lists([headless])
     assert not found and not used
 
 
 def test_a_notes_cell_with_labels_is_read_but_the_grid_is_left_to_the_other_rules():
-    grid = table_block([["Item", "Notes", "Action"],
-                        ["1", "Apologies: Oliver Lake and Andrew Marr and sanctioned\nIn attendance: None", ""],
-                        ["2", "The minutes of the last meeting were agreed and signed by the Chair.", "Clerk"]], header=1)
+    grid = table_block(
+        [
+            ["Item", "Notes", "Action"],
+            ["1", "Apologies: Oliver Lake and Andrew Marr and sanctioned\nIn attendance: None", ""],
+            ["2", "The minutes of the last meeting were agreed and signed by the Chair.", "Clerk"],
+        ],
+        header=1,
+    )
     found, used = read_lists([grid])
     assert {x.entry.name: x.status for x in found} == {"Oliver Lake": "apologies", "Andrew Marr": "apologies"}
     assert not used
 
 
-REGISTER = [["GOVERNOR ATTENDANCE", "", "", "", "", ""],
-            ["", "Type", "11/10/2021", "13/12/2021", "23/05/2022", "Date Resigned"],
-            ["HEATHER PALMER", "Headteacher", "P", "P", "P", ""],
-            ["OLIVER LAKE", "Co-opted", "P", "S", "L", ""],
-            ["SANDRA CROFT", "Co-opted", "P", "P", "S", ""],
-            ["ANDREW MCKAY", "Parent", "A", "P", "A", ""],
-            ["VACANT", "Parent", "", "", "", ""],
-            ["KEITH MOSS", "Parent", "P", "", "", "31/08/2021"]]
+REGISTER = [
+    ["GOVERNOR ATTENDANCE", "", "", "", "", ""],
+    ["", "Type", "11/10/2021", "13/12/2021", "23/05/2022", "Date Resigned"],
+    ["HEATHER PALMER", "Headteacher", "P", "P", "P", ""],
+    ["OLIVER LAKE", "Co-opted", "P", "S", "L", ""],
+    ["SANDRA CROFT", "Co-opted", "P", "P", "S", ""],
+    ["ANDREW MCKAY", "Parent", "A", "P", "A", ""],
+    ["VACANT", "Parent", "", "", "", ""],
+    ["KEITH MOSS", "Parent", "P", "", "", "31/08/2021"],
+]
 KEY = [block("P – Present S – Sanctioned"), block("A – Absent L – Late arrival")]
 
 
 def test_register_takes_this_meetings_column_with_the_printed_key():
     got = listed([block("GOVERNOR ATTENDANCE", "heading"), table_block(REGISTER, header=1), *KEY], "2022-05-23")
-    assert got == {"Heather Palmer": "present", "Oliver Lake": "present", "Sandra Croft": "apologies",
-                   "Andrew McKay": "absent"}
+    assert got == {
+        "Heather Palmer": "present",
+        "Oliver Lake": "present",
+        "Sandra Croft": "apologies",
+        "Andrew McKay": "absent",
+    }
     # The meeting of 13 December reads its own column.
     got = listed([table_block(REGISTER, header=1), *KEY], "2021-12-13")
     assert got["Oliver Lake"] == "apologies" and got["Andrew McKay"] == "present"
@@ -232,11 +322,18 @@ def test_a_table_of_codes_without_a_key_or_people_is_not_a_register():
 
 
 def test_roll_call_table_marks_one_status_per_row():
-    rows = [["Councillor", "Ward", "Present", "Apologies", "Absent"],
-            ["Cllr Helen Marr (Mayor)", "Abbey", "Y", "", ""], ["Cllr Priya Rao", "Castle", "", "Y", ""],
-            ["Cllr Owen Pryce", "Market", "", "", "Y"], ["Vacancy", "Riverside", "", "", ""]]
-    assert listed([table_block(rows, header=1)]) == {"Helen Marr": "present", "Priya Rao": "apologies",
-                                                     "Owen Pryce": "absent"}
+    rows = [
+        ["Councillor", "Ward", "Present", "Apologies", "Absent"],
+        ["Cllr Helen Marr (Mayor)", "Abbey", "Y", "", ""],
+        ["Cllr Priya Rao", "Castle", "", "Y", ""],
+        ["Cllr Owen Pryce", "Market", "", "", "Y"],
+        ["Vacancy", "Riverside", "", "", ""],
+    ]
+    assert listed([table_block(rows, header=1)]) == {
+        "Helen Marr": "present",
+        "Priya Rao": "apologies",
+        "Owen Pryce": "absent",
+    }
 
 
 def test_names_in_capitals():
@@ -253,12 +350,14 @@ def test_noun_endings_no_name_has():
 # --- the real papers (../shared) ---------------------------------------------------------------
 
 GOVERNORS = {
-    "decoy-primary-governors-bm-committee-minutes-2022-05-16.pdf": (8, {"Andrew McKenzie": "apologies",
-                                                                        "Simon Barnes": "present",
-                                                                        "Pete Osborne": "in_attendance"}),
-    "decoy-primary-governors-fgb-minutes-2022-05-23.pdf": (15, {"Sandra Cartwright": "apologies",
-                                                                 "Helen Murdoch": "present",
-                                                                 "Pete Osborne": "in_attendance"}),
+    "decoy-primary-governors-bm-committee-minutes-2022-05-16.pdf": (
+        8,
+        {"Andrew McKenzie": "apologies", "Simon Barnes": "present", "Pete Osborne": "in_attendance"},
+    ),
+    "decoy-primary-governors-fgb-minutes-2022-05-23.pdf": (
+        15,
+        {"Sandra Cartwright": "apologies", "Helen Murdoch": "present", "Pete Osborne": "in_attendance"},
+    ),
 }
 
 
@@ -272,12 +371,21 @@ def test_governors_registers_and_clerk_boxes(shared, name):
     assert {k: got.get(k) for k in some} == some
 
 
-@pytest.mark.parametrize("name, n, some", [
-    ("northwold-parish-council-minutes-2014-11.md", 10,
-     {"Alison Muir": "present", "Vicky Bright": "in_attendance", "Mick Peake": "apologies"}),
-    ("west-dereham-parish-council-draft-minutes-2017-06-01.md", 8,
-     {"Pam Walker": "present", "Peter King": "in_attendance", "Tom Foy": "apologies"}),
-])
+@pytest.mark.parametrize(
+    "name, n, some",
+    [
+        (
+            "northwold-parish-council-minutes-2014-11.md",
+            10,
+            {"Alison Muir": "present", "Vicky Bright": "in_attendance", "Mick Peake": "apologies"},
+        ),
+        (
+            "west-dereham-parish-council-draft-minutes-2017-06-01.md",
+            8,
+            {"Pam Walker": "present", "Peter King": "in_attendance", "Tom Foy": "apologies"},
+        ),
+    ],
+)
 def test_parish_run_in_attendance(shared, name, n, some):
     got = {a.name: a.status for a in extract_document(read(shared / "realdev" / name)).attendees}
     assert len(got) == n, got
@@ -292,15 +400,25 @@ def test_codes_without_a_key_need_a_paper_that_speaks_of_attendance():
 
 
 def test_name_and_role_lists_with_dashes():
-    entries = _entries_inline("Joanne Kerr – Chief Executive, Sam Reed - Director of Place, Anne Coe – Democratic Services")
-    assert [(e.name, e.role) for e in entries] == [("Joanne Kerr", "Chief Executive"), ("Sam Reed", "Director of Place"),
-                                                   ("Anne Coe", "Democratic Services")]
+    entries = _entries_inline(
+        "Joanne Kerr – Chief Executive, Sam Reed - Director of Place, Anne Coe – Democratic Services"
+    )
+    assert [(e.name, e.role) for e in entries] == [
+        ("Joanne Kerr", "Chief Executive"),
+        ("Sam Reed", "Director of Place"),
+        ("Anne Coe", "Democratic Services"),
+    ]
 
 
 def test_label_search_stays_linear_on_long_paragraphs():
     import time
-    texts = ["Apologies" + " - 1" * 400 + " x", "Present (a) " * 500, "Present Present - 1 " * 500,
-             "Apologies - " + "a" * 5000 + "1" + "b" * 5000]
+
+    texts = [
+        "Apologies" + " - 1" * 400 + " x",
+        "Present (a) " * 500,
+        "Present Present - 1 " * 500,
+        "Apologies - " + "a" * 5000 + "1" + "b" * 5000,
+    ]
     start = time.perf_counter()
     for text in texts:
         read_lists([block(text)])

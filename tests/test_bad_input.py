@@ -3,6 +3,7 @@ problem, the batch goes on, and the exit code says something failed.
 
 The fixtures are generated at test time by :mod:`badinput` (no stored binaries).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -44,6 +45,7 @@ def run(*args: str):
 
 
 # --- the reader, case by case ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("make, message", BAD, ids=[m.__name__ for m, _ in BAD])
 def test_a_bad_file_is_one_read_error_naming_it(tmp_path, make, message):
@@ -178,16 +180,29 @@ def test_text_rules_stay_linear_on_long_runs(unit):
     from boardpapers.extract.readers import blocks as structure
 
     text = unit * (20_000 // len(unit))
-    for rule in (structure.clean_inline, structure.bold_spans, structure.is_whole_bold, structure.split_marker,
-                 dates.parse_date, dates.parse_due, dates.parse_time_range, numbers.parse_number,
-                 numbers.parse_money, owners.split_owners, owners.split_people, people.split_initials,
-                 people.parse_entry, people.find_mentions):
+    for rule in (
+        structure.clean_inline,
+        structure.bold_spans,
+        structure.is_whole_bold,
+        structure.split_marker,
+        dates.parse_date,
+        dates.parse_due,
+        dates.parse_time_range,
+        numbers.parse_number,
+        numbers.parse_money,
+        owners.split_owners,
+        owners.split_people,
+        people.split_initials,
+        people.parse_entry,
+        people.find_mentions,
+    ):
         t = time.perf_counter()
         rule(text)
         assert time.perf_counter() - t < 1.0, rule.__name__
 
 
 # --- the CLI: one line per bad file, the batch goes on ---------------------------------------
+
 
 @pytest.fixture()
 def batch(tmp_path):
@@ -249,6 +264,7 @@ def test_build_names_each_bad_file_loads_the_good_and_records_problems(batch, tm
 
 # --- HTML in a paper: stored as text, shown escaped ------------------------------------------
 
+
 def test_html_in_a_paper_is_stored_as_text_and_served_escaped(tmp_path):
     from boardpapers.db.serve import make_datasette
 
@@ -270,6 +286,7 @@ def test_html_in_a_paper_is_stored_as_text_and_served_escaped(tmp_path):
 
 
 # --- validation: an invalid record is a problem row, not a lost document --------------------
+
 
 def test_an_invalid_record_is_a_problem_naming_field_and_page(tmp_path, monkeypatch):
     def sloppy(section, ctx):

@@ -3,6 +3,7 @@
 Install it with ``scripts/install-browser.sh``. Without it the test skips, except in CI
 (``CI=true``), where a missing browser is a failure. Screenshots go to tests/artifacts/.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+CHROMIUM = (
+    shutil.which("chromium")
+    or shutil.which("chromium-browser")
+    or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
+)
 IN_CI = os.environ.get("CI", "").lower() in {"true", "1", "yes"}
 
 if CHROMIUM is None:
@@ -49,8 +53,9 @@ def server(tmp_path_factory, corpus_loads):
     port = free_port()
     exe = Path(sys.executable).with_name("boardpapers")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "boardpapers.extract.cli"]
-    proc = subprocess.Popen([*cmd, "serve", str(db_path), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [*cmd, "serve", str(db_path), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -70,9 +75,19 @@ def server(tmp_path_factory, corpus_loads):
 
 
 def chromium(tmp_path: Path, *args: str) -> str:
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-           f"--user-data-dir={tmp_path / 'profile'}", *args]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
+    ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
@@ -101,11 +116,18 @@ def test_an_owners_actions_in_a_real_browser(server, tmp_path):
 
 def test_an_indicator_chart_draws_offline(server, tmp_path):
     # datasette-vega reads its chart settings from the URL fragment and bundles its JS.
-    url = (f"{server}/boardpapers/compare_indicator?indicator=Overall+Crime"
-           "#g.mark=line&g.x_column=period&g.x_type=ordinal&g.y_column=value&g.y_type=quantitative"
-           "&g.color_column=series&g.color_type=nominal")
+    url = (
+        f"{server}/boardpapers/compare_indicator?indicator=Overall+Crime"
+        "#g.mark=line&g.x_column=period&g.x_type=ordinal&g.y_column=value&g.y_type=quantitative"
+        "&g.color_column=series&g.color_type=nominal"
+    )
     dom = chromium(tmp_path, "--virtual-time-budget=10000", "--dump-dom", url)
     assert "<svg" in dom or "<canvas" in dom, "no chart was drawn"
     ARTIFACTS.mkdir(exist_ok=True)
-    chromium(tmp_path, "--virtual-time-budget=10000", f"--screenshot={ARTIFACTS / 'chart-indicator.png'}",
-             "--window-size=1280,1400", url)
+    chromium(
+        tmp_path,
+        "--virtual-time-budget=10000",
+        f"--screenshot={ARTIFACTS / 'chart-indicator.png'}",
+        "--window-size=1280,1400",
+        url,
+    )

@@ -1,4 +1,5 @@
 """The command line, through click's CliRunner."""
+
 import json
 
 from click.testing import CliRunner

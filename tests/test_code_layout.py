@@ -1,5 +1,6 @@
 """The layout of knowledge in the code: no import cycle, no arrow between extract/ and db/,
 each vocabulary in one module."""
+
 import re
 import subprocess
 import sys

@@ -3,6 +3,7 @@
 FLOORS holds the F1 each record kind has reached over the five papers (text renderings),
 so a change cannot silently make extraction worse. Raise a floor when a change earns it.
 """
+
 import json
 
 import pytest
@@ -65,5 +66,8 @@ def test_every_record_carries_provenance(text_exports):
                 for record in value:
                     if isinstance(record, dict) and "provenance" in record:
                         prov = record["provenance"]
-                        assert prov["document_id"] == export["doc_id"] and prov["page"] >= 1 and prov["parser"], (stem, key)
+                        assert prov["document_id"] == export["doc_id"] and prov["page"] >= 1 and prov["parser"], (
+                            stem,
+                            key,
+                        )
                         assert prov["text"], (stem, key, record.get("id"))

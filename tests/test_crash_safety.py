@@ -3,6 +3,7 @@
 Each test runs ``boardpapers build`` in subprocesses on a folder of generated papers and
 compares the database with one from a clean build.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,8 +40,10 @@ def clean(papers, tmp_path_factory) -> Path:
 
 
 def tables(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute("select name from sqlite_master where type = 'table' and name not like '%_fts%' "
-                        "and name not like 'sqlite_%' and name != 'runs'").fetchall()
+    rows = conn.execute(
+        "select name from sqlite_master where type = 'table' and name not like '%_fts%' "
+        "and name not like 'sqlite_%' and name != 'runs'"
+    ).fetchall()
     return sorted(r[0] for r in rows)
 
 
@@ -66,8 +69,9 @@ def per_document(db_path: Path) -> dict[str, dict[str, int]]:
             columns = [r[1] for r in conn.execute(f"pragma table_info([{t}])")]
             if "document_id" not in columns or t in LINK_TABLES:
                 continue
-            for doc, n in conn.execute(f"select document_id, count(*) from [{t}] where document_id is not null "
-                                       f"group by document_id"):
+            for doc, n in conn.execute(
+                f"select document_id, count(*) from [{t}] where document_id is not null group by document_id"
+            ):
                 out.setdefault(doc, {})[t] = n
         return out
     finally:
@@ -92,8 +96,9 @@ def assert_consistent(db_path: Path, clean_counts: dict[str, dict[str, int]]) ->
 def test_kill_9_mid_build_leaves_whole_documents_and_a_rebuild_completes(papers, clean, tmp_path):
     clean_counts = per_document(clean)
     db_path = tmp_path / "killed.db"
-    proc = subprocess.Popen([*BOARDPAPERS, "build", str(papers), "--db", str(db_path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*BOARDPAPERS, "build", str(papers), "--db", str(db_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     loaded = 0
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
@@ -122,8 +127,15 @@ def test_kill_9_mid_build_leaves_whole_documents_and_a_rebuild_completes(papers,
 
 def test_two_builds_at_once_give_the_clean_database(papers, clean, tmp_path):
     db_path = tmp_path / "twice.db"
-    procs = [subprocess.Popen([*BOARDPAPERS, "build", str(papers), "--db", str(db_path)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [*BOARDPAPERS, "build", str(papers), "--db", str(db_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
     for code, err in results:
         # Each finishes, or refuses with the lock message; neither writes half a document.

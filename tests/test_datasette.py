@@ -1,5 +1,6 @@
 """The served site, through Datasette's own test client: the three journeys, facets,
 canned queries, links to the papers, charts, escaping."""
+
 from __future__ import annotations
 
 import asyncio
@@ -25,10 +26,19 @@ EVIL_ID = Document.content_id(EVIL_FILE)  # /papers/ serves a paper only while i
 def evil_paper() -> Extraction:
     doc_id = EVIL_ID
     prov = Provenance(document_id=doc_id, page=2, text=EVIL, parser="test", parser_version="1")
-    return Extraction(source="evil-paper.txt", doc_id=doc_id, source_kind="text", page_count=2, doc_type="minutes",
-                      title="Evil <i>paper</i>", body="Safer Testing Partnership", place="Testham", date="2020-01-02",
-                      decisions=[Decision(text=f"Agreed to fund the rainbow project {EVIL}", provenance=prov)],
-                      parser_version="test")
+    return Extraction(
+        source="evil-paper.txt",
+        doc_id=doc_id,
+        source_kind="text",
+        page_count=2,
+        doc_type="minutes",
+        title="Evil <i>paper</i>",
+        body="Safer Testing Partnership",
+        place="Testham",
+        date="2020-01-02",
+        decisions=[Decision(text=f"Agreed to fund the rainbow project {EVIL}", provenance=prov)],
+        parser_version="test",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +51,9 @@ def site(tmp_path_factory, corpus_loads):
     db = open_db(db_path)
     for extraction, pages, path in corpus_loads:
         load_extraction(db, extraction, pages=pages, source_path=path, papers_file=path.name)
-    load_extraction(db, evil_paper(), pages=[(1, "page one"), (2, "page two " + EVIL)],
-                    source_path=papers / "evil-paper.txt")
+    load_extraction(
+        db, evil_paper(), pages=[(1, "page one"), (2, "page two " + EVIL)], source_path=papers / "evil-paper.txt"
+    )
     db.close()
     ds = make_datasette(db_path, papers_dir=papers)
     asyncio.run(ds.invoke_startup())
@@ -59,7 +70,7 @@ def test_search_finds_a_known_decision(site):
 def test_the_decisions_query_stems_words_and_survives_quotes(site):
     rows = get(site, "/boardpapers/decisions_mentioning.json?words=funds&_shape=array").json()
     assert any("rainbow project" in r["text"] for r in rows)  # 'funds' finds 'fund'
-    get(site, '/boardpapers/decisions_mentioning.json?words=%22unbalanced&_shape=array')  # no FTS syntax error
+    get(site, "/boardpapers/decisions_mentioning.json?words=%22unbalanced&_shape=array")  # no FTS syntax error
 
 
 def test_an_owner_page_lists_actions_from_more_than_one_paper(site):
@@ -93,15 +104,18 @@ def test_tables_sort_newest_first(site):
     assert dates == sorted(dates, reverse=True)
 
 
-@pytest.mark.parametrize("path", [
-    "/boardpapers/actions_due_before.json?date=2030-01-01",
-    "/boardpapers/compare_indicator.json?indicator=crime",
-    "/boardpapers/pages_mentioning.json?words=rainbow",
-    "/boardpapers/open_actions.json",
-    "/boardpapers/decisions_over_time.json",
-    "/boardpapers/indicators_by_place.json",
-    "/boardpapers/table_cells.json?column_name__exact=Lead",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/boardpapers/actions_due_before.json?date=2030-01-01",
+        "/boardpapers/compare_indicator.json?indicator=crime",
+        "/boardpapers/pages_mentioning.json?words=rainbow",
+        "/boardpapers/open_actions.json",
+        "/boardpapers/decisions_over_time.json",
+        "/boardpapers/indicators_by_place.json",
+        "/boardpapers/table_cells.json?column_name__exact=Lead",
+    ],
+)
 def test_canned_queries_and_views_answer(site, path):
     get(site, path)
 
@@ -113,7 +127,9 @@ def test_compare_an_indicator_across_places(site):
 
 
 def test_compare_shows_the_latest_figure_of_this_years_series_with_its_full_period(site):
-    rows = get(site, "/boardpapers/compare_indicator.json?indicator=referrals+to+Domestic+Abuse&_shape=array&_size=max").json()
+    rows = get(
+        site, "/boardpapers/compare_indicator.json?indicator=referrals+to+Domestic+Abuse&_shape=array&_size=max"
+    ).json()
     plymouth = [r for r in rows if r["place"] == "Plymouth"]
     latest = [r for r in plymouth if r["figure"] == "latest"]
     # The 2016/17 cumulative figure for Q2, not last year's Q4 row beside it nor the change row.
@@ -141,8 +157,12 @@ def test_records_link_to_their_paper_and_page(site):
 
 
 def test_html_in_a_paper_is_shown_escaped(site):
-    for path in ("/boardpapers/decisions?_search=rainbow", "/boardpapers/document_pages",
-                 "/boardpapers/pages_mentioning?words=rainbow", "/boardpapers/documents"):
+    for path in (
+        "/boardpapers/decisions?_search=rainbow",
+        "/boardpapers/document_pages",
+        "/boardpapers/pages_mentioning?words=rainbow",
+        "/boardpapers/documents",
+    ):
         page = get(site, path).text
         assert '<script>alert("owned")' not in page, path
         assert "<b>bold</b>" not in page and "<i>paper</i>" not in page, path

@@ -1,4 +1,5 @@
 """The SQLite loader: re-loads, replacements, one transaction per document, locks, metadata."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -44,7 +45,9 @@ def test_every_record_lands_in_its_table(db, extractions):
     assert db["actions"].count == sum(len(e.actions) for e in extractions)
     assert db["indicator_values"].count == sum(len(i.values) for e in extractions for i in e.indicators)
     assert db["action_owners"].count == sum(len(a.owners) for e in extractions for a in e.actions)
-    row = db.execute("select place, doc_type, year, source_url from actions where owner = 'Lisa Wills' limit 1").fetchone()
+    row = db.execute(
+        "select place, doc_type, year, source_url from actions where owner = 'Lisa Wills' limit 1"
+    ).fetchone()
     assert row[0] == "Portsmouth" and row[1] in {"minutes", "plan"} and row[2] in {2009, 2016}
 
 
@@ -66,8 +69,9 @@ def test_reload_in_another_order_gives_the_same_rows(tmp_path, db, extractions):
 
 def test_changed_document_replaces_the_old_one(db, extractions):
     minutes = next(e for e in extractions if e.doc_type == "minutes")
-    changed = minutes.model_copy(update={"doc_id": "0" * 16, "decisions": minutes.decisions[:2],
-                                         "actions": minutes.actions[:3]})
+    changed = minutes.model_copy(
+        update={"doc_id": "0" * 16, "decisions": minutes.decisions[:2], "actions": minutes.actions[:3]}
+    )
     assert load_extraction(db, changed) == "replaced"
     assert db["documents"].count == len(extractions)
     assert db.execute("select count(*) from documents where source = ?", [minutes.source]).fetchone()[0] == 1
@@ -131,18 +135,26 @@ def test_a_failed_file_is_a_problem_row_until_it_loads(db, extractions):
     record_failure(db, "corpus/portsmouth-spp-minutes-2009-12.txt", ValueError("bad bytes"))
     record_failure(db, "corpus/portsmouth-spp-minutes-2009-12.txt", ValueError("bad bytes"))
     rows = list(db.query("select source, code, message from problems where document_id is null"))
-    assert rows == [{"source": "portsmouth-spp-minutes-2009-12.txt", "code": "build_failed", "message": "ValueError: bad bytes"}]
+    assert rows == [
+        {"source": "portsmouth-spp-minutes-2009-12.txt", "code": "build_failed", "message": "ValueError: bad bytes"}
+    ]
     minutes = next(e for e in extractions if e.doc_type == "minutes")
     load_extraction(db, minutes.model_copy(update={"doc_id": "2" * 16}))
     assert db.execute("select count(*) from problems where document_id is null").fetchone()[0] == 0
 
 
 def test_page_texts_group_blocks_by_page():
-    doc = Document(id="a" * 16, source_path="x.txt", source_kind="text", page_count=2, blocks=[
-        Block(kind="heading", text="Title", page=1, source="# Title"),
-        Block(kind="paragraph", text="One", page=1, source="One"),
-        Block(kind="paragraph", text="Two", page=2, source="Two"),
-    ])
+    doc = Document(
+        id="a" * 16,
+        source_path="x.txt",
+        source_kind="text",
+        page_count=2,
+        blocks=[
+            Block(kind="heading", text="Title", page=1, source="# Title"),
+            Block(kind="paragraph", text="One", page=1, source="One"),
+            Block(kind="paragraph", text="Two", page=2, source="Two"),
+        ],
+    )
     assert doc.page_texts() == [(1, "Title\n\nOne"), (2, "Two")]
 
 
@@ -171,6 +183,7 @@ def test_facet_and_owner_columns_are_indexed(db):
 
 
 # --- bulk mode (issue 9): record indexes and search built once, after the rows ---------------
+
 
 def schema_objects(db) -> set[tuple[str, str]]:
     return {(r[0], r[1]) for r in db.execute("select type, name from sqlite_master where name not like 'sqlite_%'")}
@@ -226,17 +239,30 @@ def test_table_cells_are_read_from_the_tables(tmp_path, extractions):
     from boardpapers.schemas.records import Provenance, TableRecord
 
     e = extractions[0]
-    table = TableRecord(header=["Action", "Lead", "Due"], n_rows=2, n_cols=3, pages=[2],
-                        rows=[["Audit CCTV", "Jo Smith", "June 2017"], ["Review, then report", "Police"]],
-                        provenance=Provenance(document_id=e.doc_id, page=2, text="Action Lead Due", parser="t",
-                                              parser_version="1"))
+    table = TableRecord(
+        header=["Action", "Lead", "Due"],
+        n_rows=2,
+        n_cols=3,
+        pages=[2],
+        rows=[["Audit CCTV", "Jo Smith", "June 2017"], ["Review, then report", "Police"]],
+        provenance=Provenance(document_id=e.doc_id, page=2, text="Action Lead Due", parser="t", parser_version="1"),
+    )
     db = open_db(tmp_path / "cells.db")
     load_extraction(db, e.model_copy(update={"tables": [table]}))
-    cells = [(c["row"], c["col"], c["column_name"], c["text"], c["page"]) for c in
-             db.query("select * from table_cells where table_id = ? order by row, col", [table.id])]
-    assert cells == [(0, 0, "Action", "Action", 2), (0, 1, "Lead", "Lead", 2), (0, 2, "Due", "Due", 2),
-                     (1, 0, "Action", "Audit CCTV", 2), (1, 1, "Lead", "Jo Smith", 2), (1, 2, "Due", "June 2017", 2),
-                     (2, 0, "Action", "Review, then report", 2), (2, 1, "Lead", "Police", 2)]
+    cells = [
+        (c["row"], c["col"], c["column_name"], c["text"], c["page"])
+        for c in db.query("select * from table_cells where table_id = ? order by row, col", [table.id])
+    ]
+    assert cells == [
+        (0, 0, "Action", "Action", 2),
+        (0, 1, "Lead", "Lead", 2),
+        (0, 2, "Due", "Due", 2),
+        (1, 0, "Action", "Audit CCTV", 2),
+        (1, 1, "Lead", "Jo Smith", 2),
+        (1, 2, "Due", "June 2017", 2),
+        (2, 0, "Action", "Review, then report", 2),
+        (2, 1, "Lead", "Police", 2),
+    ]
 
 
 def test_a_row_with_a_column_the_schema_lacks_is_an_error_not_dropped(db):
@@ -255,8 +281,16 @@ def test_search_tables_are_written_as_sqlite_utils_writes_them():
         ref = Database(memory=True)
         ref[table].create({"id": str, **dict.fromkeys(columns, str)}, pk="id")
         ref[table].enable_fts(columns, tokenize="porter", create_triggers=True)
-        theirs = dict(ref.execute("select name, sql from sqlite_master where name in (?, ?, ?, ?)",
-                                  [f"{table}_fts", f"{table}_ai", f"{table}_ad", f"{table}_au"]).fetchall())
+        theirs = dict(
+            ref.execute(
+                "select name, sql from sqlite_master where name in (?, ?, ?, ?)",
+                [f"{table}_fts", f"{table}_ai", f"{table}_ad", f"{table}_au"],
+            ).fetchall()
+        )
         create, triggers = fts_statements(table, columns)
-        assert {f"{table}_fts": create, f"{table}_ai": triggers[0], f"{table}_ad": triggers[1],
-                f"{table}_au": triggers[2]} == theirs
+        assert {
+            f"{table}_fts": create,
+            f"{table}_ai": triggers[0],
+            f"{table}_ad": triggers[1],
+            f"{table}_au": triggers[2],
+        } == theirs

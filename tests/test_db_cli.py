@@ -1,4 +1,5 @@
 """``boardpapers build | load | serve`` through click's CliRunner."""
+
 from __future__ import annotations
 
 import shutil
@@ -26,7 +27,11 @@ def test_every_db_command_has_help():
 
 def test_one_rendering_per_paper():
     files = [Path("c/a.pdf"), Path("c/a.txt"), Path("c/b.pdf"), Path("c/d.txt")]
-    assert choose_renderings(files) == [(Path("c/a.txt"), Path("c/a.pdf")), (Path("c/b.pdf"), None), (Path("c/d.txt"), None)]
+    assert choose_renderings(files) == [
+        (Path("c/a.txt"), Path("c/a.pdf")),
+        (Path("c/b.pdf"), None),
+        (Path("c/d.txt"), None),
+    ]
     assert choose_renderings(files, "pdf")[0] == (Path("c/a.pdf"), Path("c/a.txt"))
 
 

@@ -1,5 +1,6 @@
 """``--db`` that cannot or must not be written: one clear line each, exit 1, the file as it was
 (issue 14); and a database being served is not built under ``serve``'s feet."""
+
 from __future__ import annotations
 
 import hashlib
@@ -52,16 +53,20 @@ def test_a_file_that_is_not_sqlite_is_left_alone(tmp_path, paper):
     before = folder_state(tmp_path)
     result = run("build", str(paper), "--db", str(target))
     assert result.exit_code == 1
-    assert error_line(result) == (f"Error: {target}: not a SQLite database (it starts b'my shopping list'); "
-                                  "boardpapers will not write over it: choose another --db")
+    assert error_line(result) == (
+        f"Error: {target}: not a SQLite database (it starts b'my shopping list'); "
+        "boardpapers will not write over it: choose another --db"
+    )
     assert folder_state(tmp_path) == before
 
 
 def test_another_applications_database_is_left_alone(tmp_path, paper):
     target = tmp_path / "app.db"
     conn = sqlite3.connect(target)
-    conn.executescript("create table users (id integer primary key, name text); insert into users values (1, 'ann');"
-                       "create table orders (id integer primary key)")
+    conn.executescript(
+        "create table users (id integer primary key, name text); insert into users values (1, 'ann');"
+        "create table orders (id integer primary key)"
+    )
     conn.close()
     before = folder_state(tmp_path)
     for command in (["build", str(paper)], ["link"], ["load", str(tmp_path / "none.json")]):
@@ -70,8 +75,10 @@ def test_another_applications_database_is_left_alone(tmp_path, paper):
             before = folder_state(tmp_path)
         result = run(*command, "--db", str(target))
         assert result.exit_code == 1
-        assert error_line(result) == (f"Error: {target}: a SQLite database of another application (tables: orders, "
-                                      "users); boardpapers writes only to its own databases: choose another --db")
+        assert error_line(result) == (
+            f"Error: {target}: a SQLite database of another application (tables: orders, "
+            "users); boardpapers writes only to its own databases: choose another --db"
+        )
         assert folder_state(tmp_path) == before  # no tables added, no WAL file, no journal mode change
     conn = sqlite3.connect(target)
     assert conn.execute("pragma journal_mode").fetchone()[0] == "delete"
@@ -105,14 +112,17 @@ def test_a_full_disk_stops_the_build_with_one_line_and_keeps_what_was_loaded(tmp
     monkeypatch.setattr(load_module, "open_db", full_disk)
     result = run("build", str(more), "--db", str(target))
     assert result.exit_code == 1, result.output
-    assert error_line(result) == (f"Error: {target}: the disk is full: free some space and run it again (papers "
-                                  "already loaded are kept; the paper being written was rolled back)")
+    assert error_line(result) == (
+        f"Error: {target}: the disk is full: free some space and run it again (papers "
+        "already loaded are kept; the paper being written was rolled back)"
+    )
     db = Database(target)
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
     assert {t: sorted(map(repr, db[t].rows)) for t in db.table_names() if t != "runs"} == before
 
 
 # --- read-only file and folder: as a user who cannot write them (root can write anything) ---
+
 
 def _as_unprivileged(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "boardpapers.extract.cli", *args]
@@ -151,14 +161,17 @@ def test_read_only_targets_are_one_line_each(shared_tmp, case):
     done = _as_unprivileged(["build", str(paper), "--db", str(target)], shared_tmp)
     assert done.returncode == 1, done.stderr
     errors = [line for line in done.stderr.splitlines() if line.startswith("Error:")]
-    expected = {"read-only file": "the database file is read-only",
-                "read-only folder": f"the folder {folder} is read-only (SQLite writes its journal beside the database)",
-                "new file in read-only folder": f"cannot create it: the folder {folder} is read-only"}[case]
+    expected = {
+        "read-only file": "the database file is read-only",
+        "read-only folder": f"the folder {folder} is read-only (SQLite writes its journal beside the database)",
+        "new file in read-only folder": f"cannot create it: the folder {folder} is read-only",
+    }[case]
     assert errors == [f"Error: {target}: {expected}"] and "Traceback" not in done.stderr
     assert folder_state(folder) == before
 
 
 # --- build while serve --------------------------------------------------------------------
+
 
 def test_build_is_refused_while_the_database_is_served(tmp_path, paper):
     target = tmp_path / "served.db"
@@ -169,8 +182,10 @@ def test_build_is_refused_while_the_database_is_served(tmp_path, paper):
         for command in (["build", str(other)], ["link"]):
             result = run(*command, "--db", str(target))
             assert result.exit_code == 1
-            assert error_line(result).startswith(f"Error: {target}: it is being served (boardpapers serve opens it "
-                                                 "read-only and immutable; writing under it would break every page)")
+            assert error_line(result).startswith(
+                f"Error: {target}: it is being served (boardpapers serve opens it "
+                "read-only and immutable; writing under it would break every page)"
+            )
             assert digest(target) == before and not Path(f"{target}-wal").exists()
     result = run("build", str(other), "--db", str(target))  # serve stopped: the build goes ahead
     assert result.exit_code == 0 and Database(target)["documents"].count == 2
@@ -185,8 +200,10 @@ def test_serve_refuses_a_database_a_build_is_writing(tmp_path, paper):
         assert Path(f"{target}-wal").exists()
         result = CliRunner().invoke(main, ["serve", str(target)])
         assert result.exit_code == 1
-        assert error_line(result) == (f"Error: {target}: a build is writing it (or one was stopped mid-way): wait "
-                                      "for it to finish, or run the same build again, then serve")
+        assert error_line(result) == (
+            f"Error: {target}: a build is writing it (or one was stopped mid-way): wait "
+            "for it to finish, or run the same build again, then serve"
+        )
     finally:
         writer.conn.rollback()
         writer.close()

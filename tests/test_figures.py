@@ -1,4 +1,5 @@
 """Figures stated in prose: value, unit, what is measured, period, direction."""
+
 from boardpapers.extract.parsers.figures import find_figures
 from boardpapers.extract.parsers.outcomes import outcome_names
 
@@ -56,12 +57,16 @@ def test_position_out_of():
 
 def test_two_outcomes_in_one_heading():
     assert outcome_names("Outcome 1 - Increase reporting Outcome 2 - Increase detections") == [
-        "Increase reporting", "Increase detections"]
+        "Increase reporting",
+        "Increase detections",
+    ]
 
 
 def test_ranges_of_sections_and_ages_are_not_figures():
     from boardpapers.extract.parsers.figures import find_figures
 
-    found, _ = find_figures("Partnerships were set up under Sections 5-7 of the Act. 13 to 15 year olds may be at "
-                            "the highest risk, with 39% of victims in this age group.")
+    found, _ = find_figures(
+        "Partnerships were set up under Sections 5-7 of the Act. 13 to 15 year olds may be at "
+        "the highest risk, with 39% of victims in this age group."
+    )
     assert [f.raw for f in found] == ["39%"]

@@ -1,6 +1,7 @@
 """The link step on the corpus text papers plus two invented later SPP minutes
 (tests/fixtures/followups/), through ``boardpapers build`` and Datasette's test client:
 a person across papers, open actions of a body after following them up, a theme side by side."""
+
 from __future__ import annotations
 
 import asyncio
@@ -98,8 +99,12 @@ def test_open_actions_of_the_safer_portsmouth_partnership(site):
     assert all("Safer Portsmouth Partnership" == r["body"] for r in open_)
     assert any(t.startswith("A&E & Ambulance Data collection") for t in texts)
     assert any(t.startswith("To complete DA strategic review") for t in texts)  # the 2016 plan
-    for done in ("SPP Communication Strategy", "Southsea ASB Problem Profile", "Adult offender analysis",
-                 "SPP Pot – COVAID"):
+    for done in (
+        "SPP Communication Strategy",
+        "Southsea ASB Problem Profile",
+        "Adult offender analysis",
+        "SPP Pot – COVAID",
+    ):
         assert not any(t.startswith(done) for t in texts), done
     # A later log row that reports on an earlier action is not listed again.
     assert sum(t.startswith("A&E & Ambulance Data collection") for t in texts) == 1
@@ -128,12 +133,16 @@ def test_domestic_abuse_side_by_side(site):
 def test_link_is_repeatable_and_keeps_a_reviewed_decision(built, tmp_path):
     db = open_db(built)
     before = db.execute("select count(*) from person_mentions").fetchone()[0]
-    db.execute("update person_merges set decision = 'kept apart', reviewed = 1 "
-               "where name_a in ('Rob Newman', 'Robert Newman') and name_b in ('Rob Newman', 'Robert Newman')")
+    db.execute(
+        "update person_merges set decision = 'kept apart', reviewed = 1 "
+        "where name_a in ('Rob Newman', 'Robert Newman') and name_b in ('Rob Newman', 'Robert Newman')"
+    )
     db.conn.commit()
     result = CliRunner().invoke(main, ["link", "--db", str(built)])
     assert result.exit_code == 0, result.output
     assert db.execute("select count(*) from person_mentions").fetchone()[0] == before
     assert db.execute("select count(*) from people where name in ('Rob Newman', 'Robert Newman')").fetchone()[0] == 2
-    row = db.execute("select decision, reviewed from person_merges where name_a in ('Rob Newman', 'Robert Newman')").fetchone()
+    row = db.execute(
+        "select decision, reviewed from person_merges where name_a in ('Rob Newman', 'Robert Newman')"
+    ).fetchone()
     assert row == ("kept apart", 1)

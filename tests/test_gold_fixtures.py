@@ -9,6 +9,7 @@ against the same gold and must give the same owners, dues and decision texts as 
 The rules these papers brought are tested one by one in the sets' own modules
 (test_minutes_variants.py, test_plan_variants.py, test_performance_variants.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -34,37 +35,53 @@ from make_pdfs import pdf_of  # noqa: E402
 
 # PDF forms drawn in the test run: "SET/STEM.pdf" -> (its text form, how to draw it from that).
 PDF_FORMS = {
-    "minutes_variants/stockport-resolved-numbered.pdf":
-        ("stockport-resolved-numbered.txt", lambda source: plain_pdf(source.read_text())),
+    "minutes_variants/stockport-resolved-numbered.pdf": (
+        "stockport-resolved-numbered.txt",
+        lambda source: plain_pdf(source.read_text()),
+    ),
     "minutes_variants/swindon-initials-column.pdf":  # the grid's initials in a right-hand column
-        ("swindon-initials-column.txt", lambda source: initials_column_pdf(source.read_text())),
+    ("swindon-initials-column.txt", lambda source: initials_column_pdf(source.read_text())),
     "minutes_variants/willowbrook-governors-grid.pdf":  # a landscape Word grid over two pages, no header
-        ("willowbrook-governors-grid.txt", lambda source: grid_pdf(source.read_text(), landscape=True)),
+    ("willowbrook-governors-grid.txt", lambda source: grid_pdf(source.read_text(), landscape=True)),
     "minutes_variants/pennine-lung-pathway-notes.pdf":  # a Minute | Discussion | Action grid
-        ("pennine-lung-pathway-notes.txt", lambda source: grid_pdf(source.read_text())),
+    ("pennine-lung-pathway-notes.txt", lambda source: grid_pdf(source.read_text())),
     "minutes_variants/elmstead-trust-board-action-log.pdf":  # ruled boxes with no header under each lead
-        ("elmstead-trust-board-action-log.txt", lambda source: boxed_log_pdf(source.read_text())),
-    "plan_variants/wakefield-annual-action-plan-2018-19.pdf":
-        ("wakefield-annual-action-plan-2018-19.txt", lambda source: pdf_of(source.stem)),
-    "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf":
-        ("calderdale-scrutiny-knife-crime-2019.txt", lambda source: pdf_of(source.stem)),
+    ("elmstead-trust-board-action-log.txt", lambda source: boxed_log_pdf(source.read_text())),
+    "plan_variants/wakefield-annual-action-plan-2018-19.pdf": (
+        "wakefield-annual-action-plan-2018-19.txt",
+        lambda source: pdf_of(source.stem),
+    ),
+    "plan_variants/calderdale-scrutiny-knife-crime-2019.pdf": (
+        "calderdale-scrutiny-knife-crime-2019.txt",
+        lambda source: pdf_of(source.stem),
+    ),
     # One landscape grid: title bands over a repeated label row, a row cut by the page break,
     # a logo under the grid, the footer at 89% of the height (tests/wordgrids.py).
-    "plan_variants/torbay-csb-delivery-plan-2024-25.pdf":
-        ("torbay-csb-delivery-plan-2024-25.md", lambda source: _wordgrid_pdf("banded_plan")),
+    "plan_variants/torbay-csb-delivery-plan-2024-25.pdf": (
+        "torbay-csb-delivery-plan-2024-25.md",
+        lambda source: _wordgrid_pdf("banded_plan"),
+    ),
     # A roll-call table and a register of codes ruled; attendance lists wrapped over several lines.
-    "attendance_variants/ashby-marsh-town-council-roll-call.pdf":
-        ("ashby-marsh-town-council-roll-call.txt", lambda source: ruled_pdf(source.read_text())),
-    "attendance_variants/riverside-academy-trust-register.pdf":
-        ("riverside-academy-trust-register.md", lambda source: ruled_pdf(source.read_text(), landscape=True)),
-    "attendance_variants/fenwick-cabinet-councillors-present.pdf":
-        ("fenwick-cabinet-councillors-present.txt", lambda source: ruled_pdf(source.read_text())),
-    "attendance_variants/north-coast-stroke-network-crg.pdf":
-        ("north-coast-stroke-network-crg.txt", lambda source: ruled_pdf(source.read_text())),
+    "attendance_variants/ashby-marsh-town-council-roll-call.pdf": (
+        "ashby-marsh-town-council-roll-call.txt",
+        lambda source: ruled_pdf(source.read_text()),
+    ),
+    "attendance_variants/riverside-academy-trust-register.pdf": (
+        "riverside-academy-trust-register.md",
+        lambda source: ruled_pdf(source.read_text(), landscape=True),
+    ),
+    "attendance_variants/fenwick-cabinet-councillors-present.pdf": (
+        "fenwick-cabinet-councillors-present.txt",
+        lambda source: ruled_pdf(source.read_text()),
+    ),
+    "attendance_variants/north-coast-stroke-network-crg.pdf": (
+        "north-coast-stroke-network-crg.txt",
+        lambda source: ruled_pdf(source.read_text()),
+    ),
     "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf":  # group headings as merged cells
-        ("thornbury-csp-delivery-plan-2022-23.txt", lambda source: pdf_of(source.stem)),
+    ("thornbury-csp-delivery-plan-2022-23.txt", lambda source: pdf_of(source.stem)),
     "performance_variants/kestrel-targets-actuals-2023.pdf":  # targets against actuals, comment breakdowns
-        ("kestrel-targets-actuals-2023.txt", lambda source: pdf_of(source.stem, source.parent)),
+    ("kestrel-targets-actuals-2023.txt", lambda source: pdf_of(source.stem, source.parent)),
 }
 
 
@@ -75,8 +92,9 @@ def _wordgrid_pdf(layout: str) -> bytes:
 
 def papers() -> list[str]:
     """Every paper of every set as "SET/FILE": the files with a paper's suffix."""
-    return sorted(f"{name}/{p.name}" for name in SETS for p in (FIXTURES / name).iterdir()
-                  if p.suffix in PAPER_SUFFIXES)
+    return sorted(
+        f"{name}/{p.name}" for name in SETS for p in (FIXTURES / name).iterdir() if p.suffix in PAPER_SUFFIXES
+    )
 
 
 PAPERS = papers()
@@ -97,6 +115,7 @@ def text_exports():
         if case not in cache:
             cache[case] = json.loads(to_json(extract_path(FIXTURES / case)))
         return cache[case]
+
     return get
 
 
@@ -119,8 +138,17 @@ def test_paper_reaches_its_floors(case, text_exports, tmp_path):
 
 # --- the table itself ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, at_least", [("cross_variants", 4), ("minutes_variants", 5), ("plan_variants", 6),
-                                            ("performance_variants", 4), ("attendance_variants", 6)])
+
+@pytest.mark.parametrize(
+    "name, at_least",
+    [
+        ("cross_variants", 4),
+        ("minutes_variants", 5),
+        ("plan_variants", 6),
+        ("performance_variants", 4),
+        ("attendance_variants", 6),
+    ],
+)
 def test_each_set_has_its_papers_each_with_gold(name, at_least):
     folder = FIXTURES / name
     found = [case for case in PAPERS if case.startswith(f"{name}/")]

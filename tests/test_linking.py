@@ -1,5 +1,6 @@
 """Cross-document matching rules, each with a tiny inline case: names, posts, initials,
 follow-up similarity and status words."""
+
 import pytest
 
 from boardpapers.extract.linking.followups import (
@@ -21,40 +22,61 @@ from boardpapers.extract.linking.people import (
 )
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Councillor Rob New", "Rob New"), ("Cllr Robert New", "Robert New"), ("Dr Kieron O’Hara", "Kieron O’Hara"),
-    ("Barry Dickinson ICS", "Barry Dickinson"), ("Lisa Wills", "Lisa Wills"),
-    ("Wellbeing Service Manager", None), ("Police & PCC", None), ("ALL", None), ("Theme Champions", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Councillor Rob New", "Rob New"),
+        ("Cllr Robert New", "Robert New"),
+        ("Dr Kieron O’Hara", "Kieron O’Hara"),
+        ("Barry Dickinson ICS", "Barry Dickinson"),
+        ("Lisa Wills", "Lisa Wills"),
+        ("Wellbeing Service Manager", None),
+        ("Police & PCC", None),
+        ("ALL", None),
+        ("Theme Champions", None),
+        (None, None),
+    ],
+)
 def test_clean_name_drops_titles_and_refuses_non_people(text, name):
     assert clean_name(text) == name
 
 
-@pytest.mark.parametrize("a, b, rule, merge", [
-    ("Rob New", "Robert New", "nickname", True),          # titles already dropped by clean_name
-    ("Dave Peacock", "David Peacock", "nickname", True),
-    ("Jo Cookes", "Jo Crookes", "spelling", True),         # Portsmouth 2009: listed Cookes, written Crookes
-    ("Jo Crookes", "Jo Crooks", "spelling", True),
-    ("J Smith", "John Smith", "initial", True),
-    ("Matt Smith", "Dave Smith", "different first names", False),
-    ("Clair George", "Claire George", "nickname", True),
-    ("Lisa Wills", "Lisa Wills", "same name", True),
-])
+@pytest.mark.parametrize(
+    "a, b, rule, merge",
+    [
+        ("Rob New", "Robert New", "nickname", True),  # titles already dropped by clean_name
+        ("Dave Peacock", "David Peacock", "nickname", True),
+        ("Jo Cookes", "Jo Crookes", "spelling", True),  # Portsmouth 2009: listed Cookes, written Crookes
+        ("Jo Crookes", "Jo Crooks", "spelling", True),
+        ("J Smith", "John Smith", "initial", True),
+        ("Matt Smith", "Dave Smith", "different first names", False),
+        ("Clair George", "Claire George", "nickname", True),
+        ("Lisa Wills", "Lisa Wills", "same name", True),
+    ],
+)
 def test_compare_names(a, b, rule, merge):
     m = compare_names(a, b)
     assert (m.rule, m.merge) == (rule, merge)
     assert m.evidence
 
 
-@pytest.mark.parametrize("a, b", [("David Williams", "David Peacock"), ("Jo York", "Jo Crookes"), ("Alan Knobel", "Alan Leonard")])
+@pytest.mark.parametrize(
+    "a, b", [("David Williams", "David Peacock"), ("Jo York", "Jo Crookes"), ("Alan Knobel", "Alan Leonard")]
+)
 def test_same_first_name_different_surname_is_not_even_a_candidate(a, b):
     assert compare_names(a, b) is None
 
 
 def test_clusters_merge_with_evidence_and_keep_places_apart():
-    nodes = [NameNode("Jo Crookes", "Portsmouth", 7), NameNode("Jo Cookes", "Portsmouth", 1),
-             NameNode("Jo Crooks", "Portsmouth", 1), NameNode("Matt Smith", "Portsmouth"),
-             NameNode("Matt Smith", "Plymouth"), NameNode("Rob New", "Portsmouth"), NameNode("Robert New", "Portsmouth")]
+    nodes = [
+        NameNode("Jo Crookes", "Portsmouth", 7),
+        NameNode("Jo Cookes", "Portsmouth", 1),
+        NameNode("Jo Crooks", "Portsmouth", 1),
+        NameNode("Matt Smith", "Portsmouth"),
+        NameNode("Matt Smith", "Plymouth"),
+        NameNode("Rob New", "Portsmouth"),
+        NameNode("Robert New", "Portsmouth"),
+    ]
     c = cluster_names(nodes)
     assert {c.person_of[(n, "Portsmouth")] for n in ("Jo Crookes", "Jo Cookes", "Jo Crooks")} == {"Jo Crookes"}
     assert c.person_of[("Rob New", "Portsmouth")] == "Robert New"  # the fuller first name on a tie
@@ -80,8 +102,10 @@ def test_an_initial_that_fits_two_people_is_left_alone():
 
 
 def test_posts_resolve_to_the_one_person_who_holds_them():
-    roles = [("Lisa Wills", "Strategy and Partnership Manager, Regulatory Services, Community Safety"),
-             ("Matt Smith", "Public Health Consultant")]
+    roles = [
+        ("Lisa Wills", "Strategy and Partnership Manager, Regulatory Services, Community Safety"),
+        ("Matt Smith", "Public Health Consultant"),
+    ]
     name, evidence = post_holder("Strategy and Partnerships Manager", roles)
     assert name == "Lisa Wills" and "98% alike" in evidence
     assert post_holder("Director of Public Health", roles) is None
@@ -101,30 +125,42 @@ def test_all_is_everyone_not_someones_initials():
     assert initials_holder("ALL", ["Alan Leonard Lewis", "Lisa Wills"]) is None
 
 
-@pytest.mark.parametrize("text, heading", [
-    ("SPP Communication Strategy (page 6): Lisa Wills reported that ...", "SPP Communication Strategy"),
-    ("SPP Pot – ISVA: look at the BCU fund", "SPP Pot – ISVA"),
-    ("Southsea ASB Problem Profile", "Southsea ASB Problem Profile"),
-])
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("SPP Communication Strategy (page 6): Lisa Wills reported that ...", "SPP Communication Strategy"),
+        ("SPP Pot – ISVA: look at the BCU fund", "SPP Pot – ISVA"),
+        ("Southsea ASB Problem Profile", "Southsea ASB Problem Profile"),
+    ],
+)
 def test_heading_of(text, heading):
     assert heading_of(text) == heading
 
 
 def test_similarity_of_a_matters_arising_heading_and_unrelated_text():
-    same, shared = followup_score("SPP Communication Strategy (page 6): Lisa Wills reported that consideration was deferred",
-                              "SPP Communication Strategy (page 6): the branding report was presented; complete")
+    same, shared = followup_score(
+        "SPP Communication Strategy (page 6): Lisa Wills reported that consideration was deferred",
+        "SPP Communication Strategy (page 6): the branding report was presented; complete",
+    )
     assert same == 100 and {"communication", "strategy"} <= shared
     other, _ = followup_score("Review refuge contract", "SPP Communication Strategy (page 6): complete")
     assert other < 50
 
 
-@pytest.mark.parametrize("texts, status", [
-    (("Complete",), "done"), (("Ongoing",), "in progress"), (("Dropped",), "dropped"), (("Not started",), "open"),
-    (("not yet complete",), "in progress"), (("No longer required",), "dropped"),
-    ((None, "the branding report was presented; complete"), "done"),
-    (("On track", "not complete until March"), "in progress"),  # a status column decides before the progress text
-    (("",), None),
-])
+@pytest.mark.parametrize(
+    "texts, status",
+    [
+        (("Complete",), "done"),
+        (("Ongoing",), "in progress"),
+        (("Dropped",), "dropped"),
+        (("Not started",), "open"),
+        (("not yet complete",), "in progress"),
+        (("No longer required",), "dropped"),
+        ((None, "the branding report was presented; complete"), "done"),
+        (("On track", "not complete until March"), "in progress"),  # a status column decides before the progress text
+        (("",), None),
+    ],
+)
 def test_classify_status(texts, status):
     assert classify_status(*texts)[0] == status
 
@@ -142,11 +178,22 @@ def _c(id, doc, date, text, owners=(), body="Safer Testham Partnership", **kw):
 
 def test_followups_same_body_later_only_with_status_and_overdue():
     a = _c("a1", "d1", "2009-12-03", "A&E & Ambulance Data collection", {"p1"})
-    later = [_c("b1", "d2", "2010-03-11", "A&E & Ambulance Data collection", {"p1"}, status="Ongoing", progress="Ongoing",
-                due_date="2010-01-31"),
-             _c("x1", "d0", "2009-01-01", "A&E & Ambulance Data collection", {"p1"}, status="Complete"),  # earlier
-             _c("y1", "d3", "2010-04-01", "A&E & Ambulance Data collection", {"p1"}, status="Complete",
-                body="Another Board")]  # another body
+    later = [
+        _c(
+            "b1",
+            "d2",
+            "2010-03-11",
+            "A&E & Ambulance Data collection",
+            {"p1"},
+            status="Ongoing",
+            progress="Ongoing",
+            due_date="2010-01-31",
+        ),
+        _c("x1", "d0", "2009-01-01", "A&E & Ambulance Data collection", {"p1"}, status="Complete"),  # earlier
+        _c(
+            "y1", "d3", "2010-04-01", "A&E & Ambulance Data collection", {"p1"}, status="Complete", body="Another Board"
+        ),
+    ]  # another body
     found = match_followups([a], later)
     assert [(f.later.id, f.status, f.stated) for f in found] == [("b1", "overdue", "Ongoing")]
     s = action_status(a, found, "2010-03-11")

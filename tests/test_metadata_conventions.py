@@ -10,6 +10,7 @@ start, never its posting date; minutes numbered by year and month; the PDF's inf
 Meeting: four-digit times, "closed" without "at", a virtual platform, an all-caps meeting line.
 Doc type: table cells count; an agenda then a Minutes heading is minutes; reports.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,9 @@ def doc_of(blocks: list[tuple[str, str] | tuple[str, str, str]], properties: dic
             out.append(Block(kind="field", label=spec[1], text=spec[2], page=1, source=f"{spec[1]}: {spec[2]}"))
         else:
             out.append(Block(kind=spec[0], text=spec[1], page=1, source=spec[1]))
-    return Document(id="0" * 16, source_path="made.pdf", source_kind="pdf", page_count=1, blocks=out,
-                    properties=properties or {})
+    return Document(
+        id="0" * 16, source_path="made.pdf", source_kind="pdf", page_count=1, blocks=out, properties=properties or {}
+    )
 
 
 def real(name: str) -> Document:
@@ -56,12 +58,16 @@ def real(name: str) -> Document:
     if path.suffix == ".md" and not doc.properties:
         lines = path.read_text().splitlines()
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---") + 1
-        props = {m.group(1): m.group(2).strip().strip('"') for m in
-                 (re.match(r"^(\w+):\s*(\S.*)$", line) for line in lines[1:end - 1]) if m}
+        props = {
+            m.group(1): m.group(2).strip().strip('"')
+            for m in (re.match(r"^(\w+):\s*(\S.*)$", line) for line in lines[1 : end - 1])
+            if m
+        }
         blocks = [b for b in doc.blocks if not (b.lines and b.lines[0] <= end)]
         shift = min(b.page for b in blocks) - 1
-        doc = doc.model_copy(update={"blocks": [b.model_copy(update={"page": b.page - shift}) for b in blocks],
-                                     "properties": props})
+        doc = doc.model_copy(
+            update={"blocks": [b.model_copy(update={"page": b.page - shift}) for b in blocks], "properties": props}
+        )
     return doc
 
 
@@ -73,49 +79,80 @@ def real_meta(name: str):
 
 # --- body ------------------------------------------------------------------------------------
 
+
 def test_a_committee_field_names_the_body_before_the_trust_heading(tmp_path):
-    meta, _ = meta_of(tmp_path, "HOLLYBANK ACADEMY TRUST BOARD OF TRUSTEES\n\n"
-                                "COMMITTEE: Finance and Resources Committee DATE: 3 March 2021\n\n"
-                                "Present: Ann Lee, Raj Patel\n\nThe minutes were agreed.\n")
+    meta, _ = meta_of(
+        tmp_path,
+        "HOLLYBANK ACADEMY TRUST BOARD OF TRUSTEES\n\n"
+        "COMMITTEE: Finance and Resources Committee DATE: 3 March 2021\n\n"
+        "Present: Ann Lee, Raj Patel\n\nThe minutes were agreed.\n",
+    )
     assert (meta.body, meta.date) == ("Finance and Resources Committee", "2021-03-03")
     # The same box as the reader's field blocks, and set in capitals without colons.
-    doc = doc_of([("heading", "HOLLYBANK ACADEMY TRUST BOARD OF TRUSTEES"), ("field", "COMMITTEE", "Standards Committee"),
-                  ("field", "DATE", "3 March 2021")])
+    doc = doc_of(
+        [
+            ("heading", "HOLLYBANK ACADEMY TRUST BOARD OF TRUSTEES"),
+            ("field", "COMMITTEE", "Standards Committee"),
+            ("field", "DATE", "3 March 2021"),
+        ]
+    )
     assert parse_metadata(doc).body == "Standards Committee"
-    doc = doc_of([("heading", "HOLLYBANK ACADEMY TRUST BOARD OF TRUSTEES"),
-                  ("heading", "COMMITTEE Full Governing Body DATE 3 March 2021")])
+    doc = doc_of(
+        [
+            ("heading", "HOLLYBANK ACADEMY TRUST BOARD OF TRUSTEES"),
+            ("heading", "COMMITTEE Full Governing Body DATE 3 March 2021"),
+        ]
+    )
     assert (parse_metadata(doc).body, parse_metadata(doc).date) == ("Full Governing Body", "2021-03-03")
 
 
 def test_board_of_governors_is_not_cut_to_board(tmp_path):
-    meta, _ = meta_of(tmp_path, "ST ANNE'S PRIMARY SCHOOL BOARD OF GOVERNORS\n\nMinutes of the meeting held on 4 May 2021\n")
+    meta, _ = meta_of(
+        tmp_path, "ST ANNE'S PRIMARY SCHOOL BOARD OF GOVERNORS\n\nMinutes of the meeting held on 4 May 2021\n"
+    )
     assert meta.body == "St Anne's Primary School Board of Governors"
 
 
 def test_an_officers_post_is_not_the_body(tmp_path):
-    meta, _ = meta_of(tmp_path, "From: Head of the Safer Communities Partnership\n\nReport to: Cabinet\n\n"
-                                "Date: 9 June 2021\n\nRecommendations\n\nCabinet is asked to approve the strategy.\n")
+    meta, _ = meta_of(
+        tmp_path,
+        "From: Head of the Safer Communities Partnership\n\nReport to: Cabinet\n\n"
+        "Date: 9 June 2021\n\nRecommendations\n\nCabinet is asked to approve the strategy.\n",
+    )
     assert meta.body == "Cabinet"
 
 
 def test_a_one_word_heading_is_the_body_under_its_councils_letterhead(tmp_path):
-    meta, _ = meta_of(tmp_path, "NORTHSHIRE COUNTY COUNCIL\n\nCABINET\n\nMinutes of the meeting held on 12 May 2020\n\n"
-                                "Present: Cllr Ann Lee (Leader), Cllr Tom Hart\n")
+    meta, _ = meta_of(
+        tmp_path,
+        "NORTHSHIRE COUNTY COUNCIL\n\nCABINET\n\nMinutes of the meeting held on 12 May 2020\n\n"
+        "Present: Cllr Ann Lee (Leader), Cllr Tom Hart\n",
+    )
     assert (meta.body, meta.place) == ("Cabinet", "Northshire")
 
 
 def test_list_items_and_action_text_do_not_name_the_body(tmp_path):
-    meta, _ = meta_of(tmp_path, "## Minutes\n\n### Attendance\n\nAnn Lee, Raj Patel\n\n### Actions\n\n"
-                                "- Raise the item at the Transformation Board [new for Ann Lee]\n", name="notes.md")
+    meta, _ = meta_of(
+        tmp_path,
+        "## Minutes\n\n### Attendance\n\nAnn Lee, Raj Patel\n\n### Actions\n\n"
+        "- Raise the item at the Transformation Board [new for Ann Lee]\n",
+        name="notes.md",
+    )
     assert meta.body is None
     meta, _ = real_meta("yorkshire-imaging-collaborative-vascular-ir-group-minutes-2021-02-08.md")
     assert meta.body is None  # its title is only in the front matter, which the gold does not use
 
 
 def test_a_parish_council_that_calls_itself_so_is_the_parish_council(tmp_path):
-    body = "The Parish Council agreed to buy a bench. The Clerk will ask whether the Parish Council can reclaim VAT.\n\n"
-    meta, _ = meta_of(tmp_path, "Councillors present: Cllr A Lee (Chair), Cllr B Shaw\n\n" + body +
-                                "Kent County Council sent no report. Kent Police: no report. Kent Association of Local Councils.\n")
+    body = (
+        "The Parish Council agreed to buy a bench. The Clerk will ask whether the Parish Council can reclaim VAT.\n\n"
+    )
+    meta, _ = meta_of(
+        tmp_path,
+        "Councillors present: Cllr A Lee (Chair), Cllr B Shaw\n\n"
+        + body
+        + "Kent County Council sent no report. Kent Police: no report. Kent Association of Local Councils.\n",
+    )
     assert (meta.body, meta.place) == ("Parish Council", None)
     meta, _ = real_meta("northwold-parish-council-minutes-2014-11.md")
     assert (meta.body, meta.place) == ("Parish Council", None)
@@ -123,8 +160,10 @@ def test_a_parish_council_that_calls_itself_so_is_the_parish_council(tmp_path):
 
 @pytest.mark.slow
 def test_real_governors_papers_take_the_committee_box():
-    for name, body in [("decoy-primary-governors-bm-committee-minutes-2022-05-16.pdf", "Business Management Committee"),
-                       ("decoy-primary-governors-fgb-minutes-2022-05-23.pdf", "Full Governing Body")]:
+    for name, body in [
+        ("decoy-primary-governors-bm-committee-minutes-2022-05-16.pdf", "Business Management Committee"),
+        ("decoy-primary-governors-fgb-minutes-2022-05-23.pdf", "Full Governing Body"),
+    ]:
         meta, _ = real_meta(name)
         assert (meta.doc_type, meta.body) == ("minutes", body)
 
@@ -133,18 +172,28 @@ def test_real_governors_papers_take_the_committee_box():
 def test_a_letterhead_acronym_is_the_body_when_nothing_else_names_one():
     meta, _ = real_meta("bswn-connecting-people-in-communities-1-year-report-2023-03.pdf")
     assert (meta.doc_type, meta.body) == ("performance_report", "BSWN")
-    doc = doc_of([("heading", "KCSP"), ("heading", "Annual progress report on the Safer Streets Fund"),
-                  ("paragraph", "The fund paid for 40 new lights.")])
+    doc = doc_of(
+        [
+            ("heading", "KCSP"),
+            ("heading", "Annual progress report on the Safer Streets Fund"),
+            ("paragraph", "The fund paid for 40 new lights."),
+        ]
+    )
     assert (parse_metadata(doc).doc_type, parse_metadata(doc).body) == ("performance_report", "KCSP")
 
 
 # --- place -----------------------------------------------------------------------------------
 
+
 def test_a_parish_is_its_own_place_named_whole(tmp_path):
-    meta, meeting = meta_of(tmp_path, (
-        "MINUTES OF THE NEWPORT PAGNELL TOWN COUNCIL MEETING HELD IN THE MEMORIAL HALL ON TUESDAY 2 MARCH 2021 AT 7.30 PM\n\n"
-        "Present: Cllr A Lee (Chair), Cllr B Shaw\n\nBuckinghamshire Council: no report.\n\n"
-        "The meeting closed at 9.12 pm.\n"))
+    meta, meeting = meta_of(
+        tmp_path,
+        (
+            "MINUTES OF THE NEWPORT PAGNELL TOWN COUNCIL MEETING HELD IN THE MEMORIAL HALL ON TUESDAY 2 MARCH 2021 AT 7.30 PM\n\n"
+            "Present: Cllr A Lee (Chair), Cllr B Shaw\n\nBuckinghamshire Council: no report.\n\n"
+            "The meeting closed at 9.12 pm.\n"
+        ),
+    )
     assert (meta.body, meta.place, meta.date) == ("Newport Pagnell Town Council", "Newport Pagnell", "2021-03-02")
     assert (meeting.start_time, meeting.end_time, meeting.venue) == ("19:30", "21:12", "Memorial Hall")
     meta, meeting = real_meta("west-dereham-parish-council-draft-minutes-2017-06-01.md")
@@ -155,15 +204,20 @@ def test_a_parish_is_its_own_place_named_whole(tmp_path):
 def test_the_councils_name_in_capitals_and_its_web_address_give_the_place(tmp_path):
     meta, _ = meta_of(tmp_path, "KIRKBY MOORSIDE DISTRICT COUNCIL\n\nCommunity Safety Plan 2021-24\n\nMarch 2021\n")
     assert (meta.doc_type, meta.place, meta.date) == ("plan", "Kirkby Moorside", "2021-03")
-    meta, _ = meta_of(tmp_path, "Safer Streets Board\n\nAnnual Report 2020/21\n\n"
-                                "More at www.cornwall.gov.uk/safer. We met in Truro twice.\n")
+    meta, _ = meta_of(
+        tmp_path,
+        "Safer Streets Board\n\nAnnual Report 2020/21\n\nMore at www.cornwall.gov.uk/safer. We met in Truro twice.\n",
+    )
     assert meta.place == "Cornwall"
 
 
 def test_a_county_inside_wider_bodies_names_and_a_subject_word_are_no_place(tmp_path):
-    meta, _ = meta_of(tmp_path, "Pupil Premium Strategy 2020-23\n\nMeasure\tScore\nMeeting expected standard at KS2 Reading\t60%\n"
-                                "Achieving high standard at KS2 Reading\t10%\n\n"
-                                "Norfolk Constabulary visited. Norfolk Fire and Rescue Service visited. Norfolk Constabulary again.\n")
+    meta, _ = meta_of(
+        tmp_path,
+        "Pupil Premium Strategy 2020-23\n\nMeasure\tScore\nMeeting expected standard at KS2 Reading\t60%\n"
+        "Achieving high standard at KS2 Reading\t10%\n\n"
+        "Norfolk Constabulary visited. Norfolk Fire and Rescue Service visited. Norfolk Constabulary again.\n",
+    )
     assert meta.place is None
 
 
@@ -180,10 +234,18 @@ def test_the_one_council_a_paper_names_as_its_la_is_its_place(tmp_path):
 
 # --- date ------------------------------------------------------------------------------------
 
+
 def test_front_matter_start_dates_the_meeting_never_its_posting_date():
-    doc = doc_of([("heading", "Agenda"), ("list_item", "Imaging pathways"), ("heading", "Minutes"),
-                  ("heading", "Attendance"), ("paragraph", "Ann Lee, Raj Patel")],
-                 properties={"title": "Spring Network Meeting", "date": "2021-06-30", "start": "2021-04-12T14:00"})
+    doc = doc_of(
+        [
+            ("heading", "Agenda"),
+            ("list_item", "Imaging pathways"),
+            ("heading", "Minutes"),
+            ("heading", "Attendance"),
+            ("paragraph", "Ann Lee, Raj Patel"),
+        ],
+        properties={"title": "Spring Network Meeting", "date": "2021-06-30", "start": "2021-04-12T14:00"},
+    )
     meta = parse_metadata(doc)
     assert (meta.doc_type, meta.date, meta.body) == ("minutes", "2021-04-12", None)
     assert find_meeting(doc, meta).date == "2021-04-12"
@@ -193,38 +255,58 @@ def test_front_matter_start_dates_the_meeting_never_its_posting_date():
 
 def test_dated_fields_of_a_front_table_of_any_size(tmp_path):
     rows = "\n".join(f"| Row {i} | {i} |" for i in range(8))
-    meta, _ = meta_of(tmp_path, "# Pupil Premium Strategy Statement\n\n| Detail | Data |\n|---|---|\n| School name | Elm Tree School |\n"
-                                f"{rows}\n| Publish date | 14 December 2020 |\n| Next review date | July 2021 |\n", name="pp.md")
+    meta, _ = meta_of(
+        tmp_path,
+        "# Pupil Premium Strategy Statement\n\n| Detail | Data |\n|---|---|\n| School name | Elm Tree School |\n"
+        f"{rows}\n| Publish date | 14 December 2020 |\n| Next review date | July 2021 |\n",
+        name="pp.md",
+    )
     assert (meta.body, meta.date) == ("Elm Tree School", "2020-12-14")
-    meta, _ = meta_of(tmp_path, "| Elm Tree Equality Plan 2021 | |\n|---|---|\n| DATE OF ADOPTION: March 2021 | |\n"
-                                "| DATE OF NEXT REVIEW: March 2024 | |\n| TO BE REVIEWED BY: Pupils and Standards Committee | |\n"
-                                + "".join(f"| filler {i} | |\n" for i in range(3)), name="plan.md")
+    meta, _ = meta_of(
+        tmp_path,
+        "| Elm Tree Equality Plan 2021 | |\n|---|---|\n| DATE OF ADOPTION: March 2021 | |\n"
+        "| DATE OF NEXT REVIEW: March 2024 | |\n| TO BE REVIEWED BY: Pupils and Standards Committee | |\n"
+        + "".join(f"| filler {i} | |\n" for i in range(3)),
+        name="plan.md",
+    )
     assert (meta.doc_type, meta.body, meta.date) == ("plan", "Pupils and Standards Committee", "2021-03")
 
 
 @pytest.mark.slow
 def test_real_school_covers_give_their_month():
-    for name, date in [("decoy-primary-accessibility-plan-2019-2022.pdf", "2019-11"),
-                       ("decoy-primary-pe-sport-premium-report-2017-18.pdf", "2018-04")]:
+    for name, date in [
+        ("decoy-primary-accessibility-plan-2019-2022.pdf", "2019-11"),
+        ("decoy-primary-pe-sport-premium-report-2017-18.pdf", "2018-04"),
+    ]:
         meta, _ = real_meta(name)
         assert meta.date == date
 
 
 def test_minutes_numbered_by_year_and_month_date_the_meeting(tmp_path):
-    items = "".join(f"21/03/{i} Item {i}: it was agreed to note the report. RESOLVED 21/03/{i}.01 to pay the invoice.\n\n"
-                    for i in range(1, 12))
-    meta, meeting = meta_of(tmp_path, "Councillors present: Cllr A Lee, Cllr B Shaw. Apologies: Cllr C Dunn\n\n" + items +
-                                      "The last meeting was held on 9 February 2021.\n")
+    items = "".join(
+        f"21/03/{i} Item {i}: it was agreed to note the report. RESOLVED 21/03/{i}.01 to pay the invoice.\n\n"
+        for i in range(1, 12)
+    )
+    meta, meeting = meta_of(
+        tmp_path,
+        "Councillors present: Cllr A Lee, Cllr B Shaw. Apologies: Cllr C Dunn\n\n"
+        + items
+        + "The last meeting was held on 9 February 2021.\n",
+    )
     assert (meta.date, meeting.date) == ("2021-03", "2021-03")
     meta, meeting = real_meta("northwold-parish-council-minutes-2014-11.md")
     assert (meta.date, meeting.date) == ("2014-11", "2014-11")
 
 
 def test_the_pdfs_information_dates_a_paper_last_and_says_so():
-    body = [("heading", "ESCP"), ("heading", "Six month report on the Youth Diversion Fund"),
-            ("paragraph", "In 2022 we reached 300 young people.")]
-    meta = parse_metadata(doc_of(body, {"pdf:Title": "ESCP youth diversion six month report Sep 22",
-                                        "pdf:CreationDate": "2022-10-03"}))
+    body = [
+        ("heading", "ESCP"),
+        ("heading", "Six month report on the Youth Diversion Fund"),
+        ("paragraph", "In 2022 we reached 300 young people."),
+    ]
+    meta = parse_metadata(
+        doc_of(body, {"pdf:Title": "ESCP youth diversion six month report Sep 22", "pdf:CreationDate": "2022-10-03"})
+    )
     assert meta.date == "2022-09" and meta.evidence["date"].startswith("pdf:Title")
     # A title dated in another year than the text's is not used; a creation date only without any year.
     meta = parse_metadata(doc_of(body, {"pdf:Title": "report Sep 19", "pdf:CreationDate": "2022-10-03"}))
@@ -238,53 +320,89 @@ def test_the_pdfs_information_dates_a_paper_last_and_says_so():
 
 # --- meeting ---------------------------------------------------------------------------------
 
+
 def test_four_digit_times_and_a_virtual_venue_in_a_grid(tmp_path):
-    meta, meeting = meta_of(tmp_path, (
-        "ASHCOMBE ACADEMY BOARD OF TRUSTEES\n\nCOMMITTEE: Audit and Risk Committee DATE: 8 February 2021\n\n"
-        "| Item | Notes | Action |\n|---|---|---|\n"
-        "| AR 1/21 | Welcome. The meeting commenced at 1902. This was a virtual meeting held via Microsoft Teams. "
-        "Apologies: none. In attendance: the Clerk. | |\n"
-        "| AR 2/21 | The minutes were agreed. Matters arising: none. | Clerk |\n"
-        "| AR 3/21 | The meeting closed 2045. | |\n"), name="grid.md")
+    meta, meeting = meta_of(
+        tmp_path,
+        (
+            "ASHCOMBE ACADEMY BOARD OF TRUSTEES\n\nCOMMITTEE: Audit and Risk Committee DATE: 8 February 2021\n\n"
+            "| Item | Notes | Action |\n|---|---|---|\n"
+            "| AR 1/21 | Welcome. The meeting commenced at 1902. This was a virtual meeting held via Microsoft Teams. "
+            "Apologies: none. In attendance: the Clerk. | |\n"
+            "| AR 2/21 | The minutes were agreed. Matters arising: none. | Clerk |\n"
+            "| AR 3/21 | The meeting closed 2045. | |\n"
+        ),
+        name="grid.md",
+    )
     assert (meta.doc_type, meta.body) == ("minutes", "Audit and Risk Committee")
-    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.venue) == ("2021-02-08", "19:02", "20:45", "Microsoft Teams")
+    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.venue) == (
+        "2021-02-08",
+        "19:02",
+        "20:45",
+        "Microsoft Teams",
+    )
 
 
 @pytest.mark.slow
 def test_real_governors_times_and_zoom():
     _, meeting = real_meta("decoy-primary-governors-fgb-minutes-2022-05-23.pdf")
-    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.venue) == ("2022-05-23", "18:31", "20:29", "Zoom")
+    assert (meeting.date, meeting.start_time, meeting.end_time, meeting.venue) == (
+        "2022-05-23",
+        "18:31",
+        "20:29",
+        "Zoom",
+    )
     _, meeting = real_meta("decoy-primary-governors-bm-committee-minutes-2022-05-16.pdf")
     assert (meeting.start_time, meeting.end_time, meeting.venue) == ("18:38", "19:30", None)
 
 
 def test_meeting_closed_without_at(tmp_path):
-    _, meeting = meta_of(tmp_path, "Safer Fenby Partnership\n\nMinutes of the meeting held on 3 June 2021\n\n"
-                                   "Present: Ann Lee, Raj Patel\n\nMeeting closed 9.05pm\n")
+    _, meeting = meta_of(
+        tmp_path,
+        "Safer Fenby Partnership\n\nMinutes of the meeting held on 3 June 2021\n\n"
+        "Present: Ann Lee, Raj Patel\n\nMeeting closed 9.05pm\n",
+    )
     assert meeting.end_time == "21:05"
 
 
 # --- doc type --------------------------------------------------------------------------------
 
+
 def test_a_cover_report_asking_a_board_to_decide_is_a_report(tmp_path):
-    meta, meeting = meta_of(tmp_path, "Report to: Cabinet\n\nDate: 9 June 2021\n\nSubject: Community Safety Strategy 2021-24\n\n"
-                                      "Recommendations\n\nCabinet is asked to approve the strategy.\n")
+    meta, meeting = meta_of(
+        tmp_path,
+        "Report to: Cabinet\n\nDate: 9 June 2021\n\nSubject: Community Safety Strategy 2021-24\n\n"
+        "Recommendations\n\nCabinet is asked to approve the strategy.\n",
+    )
     assert (meta.doc_type, meeting) == ("report", None)
     # Addressed to a board but asking nothing: its tables decide ("Report to" over a table of quarters).
-    meta, _ = meta_of(tmp_path, "Knife Crime Update\n\nReport to: Safer Fenby Partnership\n\n"
-                                "Ward\tApr-Jun 2019\tJul-Sep 2019\nAbbey\t21\t24\nCastle\t16\t15\n")
+    meta, _ = meta_of(
+        tmp_path,
+        "Knife Crime Update\n\nReport to: Safer Fenby Partnership\n\n"
+        "Ward\tApr-Jun 2019\tJul-Sep 2019\nAbbey\t21\t24\nCastle\t16\t15\n",
+    )
     assert meta.doc_type == "performance_report"
 
 
 def test_reports_of_what_a_programme_did_are_performance_reports(tmp_path):
-    for title in ["Sports Grant report 2019 - 2020", "2 year report on the Safer Streets programme", "Annual Report 2020/21"]:
+    for title in [
+        "Sports Grant report 2019 - 2020",
+        "2 year report on the Safer Streets programme",
+        "Annual Report 2020/21",
+    ]:
         meta, _ = meta_of(tmp_path, f"{title}\n\nWe ran 12 sessions for 300 pupils.\n")
         assert meta.doc_type == "performance_report", title
 
 
 def test_minutes_set_all_in_a_grid_are_minutes(tmp_path):
-    rows = "".join(f"| HB {i}/21 | Apologies were received. It was agreed to proceed. Matters arising: none. | Clerk |\n"
-                   for i in range(1, 5))
-    meta, _ = meta_of(tmp_path, "HOLLYBANK ACADEMY BOARD OF TRUSTEES\n\nChaired by: Ann Lee\n\n"
-                                f"| Item | Notes | Action |\n|---|---|---|\n{rows}", name="grid.md")
+    rows = "".join(
+        f"| HB {i}/21 | Apologies were received. It was agreed to proceed. Matters arising: none. | Clerk |\n"
+        for i in range(1, 5)
+    )
+    meta, _ = meta_of(
+        tmp_path,
+        "HOLLYBANK ACADEMY BOARD OF TRUSTEES\n\nChaired by: Ann Lee\n\n"
+        f"| Item | Notes | Action |\n|---|---|---|\n{rows}",
+        name="grid.md",
+    )
     assert meta.doc_type == "minutes"

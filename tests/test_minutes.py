@@ -1,4 +1,5 @@
 """Minutes rules on small invented papers: attendance, RESOLVED, owners, margins, logs, dues."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,6 +33,7 @@ def riverton():
 
 # --- attendance --------------------------------------------------------------------------------
 
+
 def test_present_comma_list_with_titles(barsetshire):
     present = {a.name: a for a in barsetshire.attendees if a.status == "present"}
     assert list(present) == ["Margaret Proudie", "Tom Towers", "Ann Thorne", "Mark Grantly", "Susan Harding"]
@@ -55,46 +57,68 @@ def test_apologies_sentence_and_part(riverton):
 
 
 def test_attendance_table_columns():
-    text = ("# TRANSPORT DATA BOARD\n\nMinutes of the meeting held on 2 March 2011\n\n"
-            "| Present: | Officials: |\n| --- | --- |\n| Jane Doe (Chair) | Ann Lee (Cabinet Office) |\n"
-            "| Guests: | Bob Roe |\n| Sam Poe | |\n| Apologies: | Apologies: |\n| Tim Moe | Kim Noe |\n")
+    text = (
+        "# TRANSPORT DATA BOARD\n\nMinutes of the meeting held on 2 March 2011\n\n"
+        "| Present: | Officials: |\n| --- | --- |\n| Jane Doe (Chair) | Ann Lee (Cabinet Office) |\n"
+        "| Guests: | Bob Roe |\n| Sam Poe | |\n| Apologies: | Apologies: |\n| Tim Moe | Kim Noe |\n"
+    )
     status = {a.name: a.status for a in extract(text).attendees}
-    assert status == {"Jane Doe": "present", "Sam Poe": "in_attendance", "Tim Moe": "apologies",
-                      "Ann Lee": "in_attendance", "Bob Roe": "in_attendance", "Kim Noe": "apologies"}
+    assert status == {
+        "Jane Doe": "present",
+        "Sam Poe": "in_attendance",
+        "Tim Moe": "apologies",
+        "Ann Lee": "in_attendance",
+        "Bob Roe": "in_attendance",
+        "Kim Noe": "apologies",
+    }
 
 
 # --- decisions ---------------------------------------------------------------------------------
 
+
 def test_resolved_minutes_one_per_part(barsetshire):
     texts = [(d.item, d.kind, d.text) for d in barsetshire.decisions]
     assert texts == [
-        ("1", "resolution", "That the minutes of the meeting held on 12 December 2016 be approved as a correct record."),
+        (
+            "1",
+            "resolution",
+            "That the minutes of the meeting held on 12 December 2016 be approved as a correct record.",
+        ),
         ("2", "resolution", "That the draft strategy be approved for consultation"),
         ("2", "resolution", "That the Chair write to the Police and Crime Commissioner about funding."),
     ]
-    assert all(d.date == "2017-03-14" and d.body == "Barsetshire Community Safety Partnership" for d in barsetshire.decisions)
+    assert all(
+        d.date == "2017-03-14" and d.body == "Barsetshire Community Safety Partnership" for d in barsetshire.decisions
+    )
 
 
 def test_decisions_block_and_agreed_sentence():
-    text = ("# SAFER TOWN PARTNERSHIP\n\nMinutes of the meeting held on 1 May 2015\n\nPresent:\n\nAnn Smith (Chair)\n\n"
-            "1 Budget\n\nThe budget was discussed. This was agreed.\n\nDECISIONS:\n\n- **To approve the budget**\n"
-            "- **To defer the review**\n\n2 Any other business\n\nIt was agreed that the next meeting would be in June.\n")
+    text = (
+        "# SAFER TOWN PARTNERSHIP\n\nMinutes of the meeting held on 1 May 2015\n\nPresent:\n\nAnn Smith (Chair)\n\n"
+        "1 Budget\n\nThe budget was discussed. This was agreed.\n\nDECISIONS:\n\n- **To approve the budget**\n"
+        "- **To defer the review**\n\n2 Any other business\n\nIt was agreed that the next meeting would be in June.\n"
+    )
     x = extract(text)
     assert [(d.item, d.text) for d in x.decisions] == [
-        ("1", "To approve the budget"), ("1", "To defer the review"),
-        ("2", "It was agreed that the next meeting would be in June.")]
+        ("1", "To approve the budget"),
+        ("1", "To defer the review"),
+        ("2", "It was agreed that the next meeting would be in June."),
+    ]
 
 
 def test_agenda_without_minutes_yields_nothing():
-    text = ("# AGENDA - SAFER TOWN PARTNERSHIP\n\n1 Apologies\n\nTo receive apologies for absence.\n\n"
-            "2 Minutes\n\nTo confirm the minutes. Officers to report on progress.\n\n"
-            "Partners to agree the plan. David Jones to present the report.\n")
+    text = (
+        "# AGENDA - SAFER TOWN PARTNERSHIP\n\n1 Apologies\n\nTo receive apologies for absence.\n\n"
+        "2 Minutes\n\nTo confirm the minutes. Officers to report on progress.\n\n"
+        "Partners to agree the plan. David Jones to present the report.\n"
+    )
     x = extract(text, "agenda-test.txt")
     assert x.doc_type == "agenda_pack"
     assert not x.attendees and not x.actions and not x.decisions
 
 
 # --- actions -----------------------------------------------------------------------------------
+
 
 def test_owner_to_verb_drops_the_owner(riverton):
     jpe = next(a for a in riverton.actions if a.owner == "Joanna Pike-Evans")
@@ -127,57 +151,81 @@ def test_undertook_to_in_prose(barsetshire):
 
 
 def test_action_log_table(barsetshire):
-    log = [(a.text, a.owner, a.owner_as_written, a.due, a.due_date, a.due_approximate, a.flags)
-           for a in barsetshire.actions if a.item == "3"]
+    log = [
+        (a.text, a.owner, a.owner_as_written, a.due, a.due_date, a.due_approximate, a.flags)
+        for a in barsetshire.actions
+        if a.item == "3"
+    ]
     assert log == [
         ("Circulate the revised terms of reference", "Eleanor Bold", "EB", "April 2017", "2017-04-30", False, []),
-        ("Report on night-time economy patrols", "Mark Grantly; ST", "MG/ ST", "next meeting", None, False,
-         ["unresolved_initials"]),
+        (
+            "Report on night-time economy patrols",
+            "Mark Grantly; ST",
+            "MG/ ST",
+            "next meeting",
+            None,
+            False,
+            ["unresolved_initials"],
+        ),
         ("Update the website", "Communications Team", "Communications Team", "Summer 2017", "2017-08-31", True, []),
     ]
 
 
 def test_log_without_owner_column_takes_the_subject():
-    text = ("# TRANSPARENCY BOARD ACTION LOG\n\n| Meeting date | Action | Deadline | Progress |\n| --- | --- | --- | --- |\n"
-            "| 08/02/2011 | Cabinet Office Transparency Team to work with the Department for Transport to meet the Board, DfT and ATOC to build on it. | Ongoing | Plan in place |\n"
-            "| 02/03/2011 | Board members to be kept informed of progress. | June | Complete |\n")
+    text = (
+        "# TRANSPARENCY BOARD ACTION LOG\n\n| Meeting date | Action | Deadline | Progress |\n| --- | --- | --- | --- |\n"
+        "| 08/02/2011 | Cabinet Office Transparency Team to work with the Department for Transport to meet the Board, DfT and ATOC to build on it. | Ongoing | Plan in place |\n"
+        "| 02/03/2011 | Board members to be kept informed of progress. | June | Complete |\n"
+    )
     x = extract(text, "action-log-test.txt")
     assert [(a.item, a.owner, a.due, a.status) for a in x.actions] == [
         ("08/02/2011", "Cabinet Office Transparency Team", "Ongoing", "Plan in place"),
-        ("02/03/2011", None, "June", "Complete")]
+        ("02/03/2011", None, "June", "Complete"),
+    ]
     assert x.actions[0].text.startswith("Work with the Department for Transport")
 
 
 def test_labelled_actions_with_due_line():
-    text = ("# DATA PANEL\n\nMinutes of the meeting held on 14 February 2014\n\nAttendees:\n\n"
-            "William Minnett Ministry of Justice\nSean Palmer HMCTS\n\n2. Data sets\n\n"
-            "2.1 Will Minnett (WM) said a document existed.\n\nAction: WM to circulate document describing data sets.\n\n"
-            "Action 2: Upon receipt of note from Panel, SP to provide the schema and HMCTS to come back to a future meeting.\n\n"
-            "Due: end of March\n")
+    text = (
+        "# DATA PANEL\n\nMinutes of the meeting held on 14 February 2014\n\nAttendees:\n\n"
+        "William Minnett Ministry of Justice\nSean Palmer HMCTS\n\n2. Data sets\n\n"
+        "2.1 Will Minnett (WM) said a document existed.\n\nAction: WM to circulate document describing data sets.\n\n"
+        "Action 2: Upon receipt of note from Panel, SP to provide the schema and HMCTS to come back to a future meeting.\n\n"
+        "Due: end of March\n"
+    )
     acts = extract(text).actions
     assert [(a.owner, a.text) for a in acts][0] == ("William Minnett", "Circulate document describing data sets")
     assert acts[1].owners == ["Sean Palmer", "HMCTS"] and acts[1].due == "end of March"
 
 
-@pytest.mark.parametrize("text, due", [
-    ("the team was working to a deadline of 14 December 2009", "14 December 2009"),
-    ("deferred to the next meeting (14 January 2010).", "next meeting (14 January 2010)"),
-    ("be presented to the next meeting of the Integrated Commissioning Board.", "next meeting of the Integrated Commissioning Board"),
-    ("provide a joint report at the next meeting in January.", "next meeting in January"),
-    ("produce lists of databases by 28 February 2014.", "28 February 2014"),
-    ("provide information by the end of the month, or explain why", "end of the month"),
-    ("likely dates were the 18 or 21 December 2009", None),
-])
+@pytest.mark.parametrize(
+    "text, due",
+    [
+        ("the team was working to a deadline of 14 December 2009", "14 December 2009"),
+        ("deferred to the next meeting (14 January 2010).", "next meeting (14 January 2010)"),
+        (
+            "be presented to the next meeting of the Integrated Commissioning Board.",
+            "next meeting of the Integrated Commissioning Board",
+        ),
+        ("provide a joint report at the next meeting in January.", "next meeting in January"),
+        ("produce lists of databases by 28 February 2014.", "28 February 2014"),
+        ("provide information by the end of the month, or explain why", "end of the month"),
+        ("likely dates were the 18 or 21 December 2009", None),
+    ],
+)
 def test_find_due(text, due):
     assert find_due(text) == due
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Panel members/ KO", ["Panel members", "KO"]),
-    ("Transparency Board and MCO", ["Transparency Board", "MCO"]),
-    ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
-    ("Cabinet Office Transparency Team with Transparency Board input", ["Cabinet Office Transparency Team"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Panel members/ KO", ["Panel members", "KO"]),
+        ("Transparency Board and MCO", ["Transparency Board", "MCO"]),
+        ("Police and Crime Commissioner", ["Police and Crime Commissioner"]),
+        ("Cabinet Office Transparency Team with Transparency Board input", ["Cabinet Office Transparency Team"]),
+    ],
+)
 def test_split_owner_text(text, expected):
     assert split_owner_text(text) == expected
 

@@ -1,4 +1,5 @@
 """The Portsmouth SPP minutes against their hand-written gold: the issue's floors."""
+
 from __future__ import annotations
 
 import json

@@ -11,6 +11,7 @@ initials in a right-hand column, and must give the same records.
 The papers and their PDF forms are scored against their floors in test_gold_fixtures.py
 (floors in floors.py); here are the rules they brought, one small case each.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,31 +28,45 @@ VARIANTS = Path(__file__).parent / "fixtures" / "minutes_variants"
 
 # --- the rules the variants brought, one line each -----------------------------------------------
 
+
 def test_plural_title_carries_to_initials_only_names():
     entries = _entries_inline("Councillor A Smith (in the Chair), Councillors B Jones and C Patel; Supt D Evans (GMP)")
     assert [(e.name, e.title) for e in entries] == [
-        ("A Smith", "Councillor"), ("B Jones", "Councillor"), ("C Patel", "Councillor"), ("D Evans", "Supt")]
+        ("A Smith", "Councillor"),
+        ("B Jones", "Councillor"),
+        ("C Patel", "Councillor"),
+        ("D Evans", "Supt"),
+    ]
     assert entries[0].role == "in the Chair"
 
 
-@pytest.mark.parametrize("line, status", [
-    ("Present / Yn bresennol: Cllr Hugh Jones", "present"),
-    ("Apologies / Ymddiheuriadau: Mared Huws", "apologies"),
-    ("Minute taker: Lucy Hemmings", "in_attendance"),
-    ("Chair: Cllr Jane Bloggs", "present"),
-    ("Chair", None),  # the signature line
-])
+@pytest.mark.parametrize(
+    "line, status",
+    [
+        ("Present / Yn bresennol: Cllr Hugh Jones", "present"),
+        ("Apologies / Ymddiheuriadau: Mared Huws", "apologies"),
+        ("Minute taker: Lucy Hemmings", "in_attendance"),
+        ("Chair: Cllr Jane Bloggs", "present"),
+        ("Chair", None),  # the signature line
+    ],
+)
 def test_attendance_labels(line, status):
     assert label_status(line)[0] == status
 
 
 def test_apologies_sentence_under_a_list_is_not_part_of_it():
-    text = ("# SAFER TOWN PARTNERSHIP BOARD\n\nMinutes of the meeting held on 1 May 2015\n\nOfficers in attendance:\n\n"
-            "Rob Pascoe – Community Safety Manager\n\n"
-            "Apologies were received from Cllr Derek Polglase, Tony Yelland (Fire) and Martin Carne.\n\n1 Welcome\n\nNone.\n")
+    text = (
+        "# SAFER TOWN PARTNERSHIP BOARD\n\nMinutes of the meeting held on 1 May 2015\n\nOfficers in attendance:\n\n"
+        "Rob Pascoe – Community Safety Manager\n\n"
+        "Apologies were received from Cllr Derek Polglase, Tony Yelland (Fire) and Martin Carne.\n\n1 Welcome\n\nNone.\n"
+    )
     status = {a.name: a.status for a in extract_document(read_text("t.txt", text.encode())).attendees}
-    assert status == {"Rob Pascoe": "in_attendance", "Derek Polglase": "apologies", "Tony Yelland": "apologies",
-                      "Martin Carne": "apologies"}
+    assert status == {
+        "Rob Pascoe": "in_attendance",
+        "Derek Polglase": "apologies",
+        "Tony Yelland": "apologies",
+        "Martin Carne": "apologies",
+    }
 
 
 def test_month_meeting_is_a_due():

@@ -1,4 +1,5 @@
 """``--jobs N`` gives the same files, order and errors as ``--jobs 1``; a re-build skips what is unchanged."""
+
 from __future__ import annotations
 
 import shutil
@@ -36,16 +37,20 @@ def _square(x):
 
 def test_ordered_map_keeps_order_and_hands_back_errors():
     for jobs in (1, 2):
-        out = [(item, result, type(error).__name__ if error else None)
-               for item, result, error in ordered_map(_square, [(i,) for i in range(7)], jobs)]
+        out = [
+            (item, result, type(error).__name__ if error else None)
+            for item, result, error in ordered_map(_square, [(i,) for i in range(7)], jobs)
+        ]
         assert out == [((i,), None if i == 3 else i * i, "ValueError" if i == 3 else None) for i in range(7)]
 
 
 @pytest.mark.slow  # two extracts of the corpus papers, one in a pool of worker processes
 def test_extract_jobs_2_is_byte_identical_with_the_same_errors(tmp_path):
     folder = papers_folder(tmp_path)
-    one, two = run("extract", str(folder), "--out", str(tmp_path / "one")), \
-        run("extract", str(folder), "--out", str(tmp_path / "two"), "--jobs", "2")
+    one, two = (
+        run("extract", str(folder), "--out", str(tmp_path / "one")),
+        run("extract", str(folder), "--out", str(tmp_path / "two"), "--jobs", "2"),
+    )
     assert one.exit_code == two.exit_code == 1
     assert one.output.replace("/one", "/two") == two.output  # same lines, same order, same error
     assert "error: " in one.output and "broken.pdf" in one.output

@@ -1,4 +1,5 @@
 """Names, titles, attendance entries and initials (extract/people.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,25 +7,37 @@ import pytest
 from boardpapers.extract.language.people import People, initials_of, is_person_name, parse_entry, split_title
 
 
-@pytest.mark.parametrize("text, title, name", [
-    ("Councillor Paula Riches", "Councillor", "Paula Riches"),
-    ("Cllr J Smith", "Cllr", "J Smith"),
-    ("Chief Inspector Mark Grantly", "Chief Inspector", "Mark Grantly"),
-    ("Professor Sir Nigel Shadbolt", "Professor Sir", "Nigel Shadbolt"),
-    ("Lord McNally", "Lord", "Lord McNally"),  # a title before a lone surname stays in the name
-    ("Jo Crookes", None, "Jo Crookes"),
-])
+@pytest.mark.parametrize(
+    "text, title, name",
+    [
+        ("Councillor Paula Riches", "Councillor", "Paula Riches"),
+        ("Cllr J Smith", "Cllr", "J Smith"),
+        ("Chief Inspector Mark Grantly", "Chief Inspector", "Mark Grantly"),
+        ("Professor Sir Nigel Shadbolt", "Professor Sir", "Nigel Shadbolt"),
+        ("Lord McNally", "Lord", "Lord McNally"),  # a title before a lone surname stays in the name
+        ("Jo Crookes", None, "Jo Crookes"),
+    ],
+)
 def test_split_title(text, title, name):
     assert split_title(text) == (title, name)
 
 
-@pytest.mark.parametrize("raw, name, title, role, part", [
-    ("David Williams, PCC Chief Executive (Chair)", "David Williams", None, "PCC Chief Executive (Chair)", False),
-    ("Councillor Jason Fazackarley, Cabinet Member (part)", "Jason Fazackarley", "Councillor", "Cabinet Member (part)", True),
-    ("Jo May HMCTS", "Jo May", None, "HMCTS", False),  # two columns flattened, no separator
-    ("Dr Kieron O’Hara (Southampton University)", "Kieron O’Hara", "Dr", "Southampton University", False),
-    ("Emma Ward, (ShEx)", "Emma Ward", None, "(ShEx)", False),
-])
+@pytest.mark.parametrize(
+    "raw, name, title, role, part",
+    [
+        ("David Williams, PCC Chief Executive (Chair)", "David Williams", None, "PCC Chief Executive (Chair)", False),
+        (
+            "Councillor Jason Fazackarley, Cabinet Member (part)",
+            "Jason Fazackarley",
+            "Councillor",
+            "Cabinet Member (part)",
+            True,
+        ),
+        ("Jo May HMCTS", "Jo May", None, "HMCTS", False),  # two columns flattened, no separator
+        ("Dr Kieron O’Hara (Southampton University)", "Kieron O’Hara", "Dr", "Southampton University", False),
+        ("Emma Ward, (ShEx)", "Emma Ward", None, "(ShEx)", False),
+    ],
+)
 def test_parse_entry(raw, name, title, role, part):
     e = parse_entry(raw)
     assert e is not None
@@ -43,11 +56,14 @@ def test_person_names_and_organisations():
     assert not is_person_name("Home Office")
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("Paul Edmondson-Jones", {"PEJ", "PE"}),
-    ("Kieron O’Hara", {"KO", "KOH"}),
-    ("David Williams", {"DW"}),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Paul Edmondson-Jones", {"PEJ", "PE"}),
+        ("Kieron O’Hara", {"KO", "KOH"}),
+        ("David Williams", {"DW"}),
+    ],
+)
 def test_initials_of(name, expected):
     assert initials_of(name) == expected
 

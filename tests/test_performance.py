@@ -1,4 +1,5 @@
 """Performance tables in several layouts, and the two corpus papers against their gold."""
+
 import json
 from pathlib import Path
 
@@ -13,9 +14,16 @@ from boardpapers.extract.pipeline import extract_path
 FIXTURES = Path(__file__).parent / "fixtures" / "performance"
 
 
-@pytest.mark.parametrize("text, iso, fy", [("Apr-16", "2016-04", "2016/17"), ("Mar-17", "2017-03", "2016/17"),
-                                           ("Q1", "Q1", None), ("Q3 2017/18", "Q3", "2017/18"),
-                                           ("2016/17", "2016/17", "2016/17")])
+@pytest.mark.parametrize(
+    "text, iso, fy",
+    [
+        ("Apr-16", "2016-04", "2016/17"),
+        ("Mar-17", "2017-03", "2016/17"),
+        ("Q1", "Q1", None),
+        ("Q3 2017/18", "Q3", "2017/18"),
+        ("2016/17", "2016/17", "2016/17"),
+    ],
+)
 def test_column_periods(text, iso, fy):
     p = column_period(text)
     assert (p.iso, p.financial_year) == (iso, fy)
@@ -44,7 +52,10 @@ def quarterly():
 def test_quarter_columns_with_financial_year(quarterly):
     ind = next(i for i in quarterly.indicators if i.name == "Reduce repeat victims of domestic abuse")
     assert ind.period == "2017/18" and ind.target == "25%" and ind.unit == "%"
-    assert [(v.series, v.period, v.value) for v in ind.values][:2] == [("Repeat rate", "Q1", 24), ("Repeat rate", "Q2", 22)]
+    assert [(v.series, v.period, v.value) for v in ind.values][:2] == [
+        ("Repeat rate", "Q1", 24),
+        ("Repeat rate", "Q2", 22),
+    ]
     assert ind.commentary == "Repeat victimisation fell again in the second quarter."
 
 
@@ -56,7 +67,9 @@ def test_baseline_target_actual_status_rows(quarterly):
     assert asb.status_note == "Red" and {v.series: v.value for v in asb.values}["Baseline"] == 1204
 
 
-@pytest.mark.parametrize("stem", ["plymouth-safer-plymouth-agenda-2017-01", "peterborough-scrutiny-performance-2018-11"])
+@pytest.mark.parametrize(
+    "stem", ["plymouth-safer-plymouth-agenda-2017-01", "peterborough-scrutiny-performance-2018-11"]
+)
 def test_corpus_paper_meets_floors(stem, corpus_export):
     pred = corpus_export(stem)
     scores = evaluate.score_document(json.loads((GOLD / f"{stem}.json").read_text()), pred)

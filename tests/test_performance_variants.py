@@ -7,9 +7,11 @@ variants forced, one small case each.
 ward-quarters.txt is titled "Anti-social Behaviour Update": no title says what it is, so the
 classifier reads it as a performance report from its tables with period columns.
 """
+
 from __future__ import annotations
 
 # --- the rules the variants forced, one small case each -------------------------------------
+
 
 def test_bare_month_takes_the_year_of_a_named_financial_year():
     from boardpapers.extract.parsers.performance import column_period, year_hint
@@ -29,13 +31,25 @@ def test_caption_row_is_lifted_over_the_labels():
     def row(*texts, header=False):
         return Row(cells=[Cell(text=t) for t in texts], header=header, page=1)
 
-    t = Table(rows=[row("Calls in Q3 2019/20", "", "", header=True), row("Call type", "October", "November"),
-                    row("Emergency", "1,204", "1,187")], n_cols=3)
+    t = Table(
+        rows=[
+            row("Calls in Q3 2019/20", "", "", header=True),
+            row("Call type", "October", "November"),
+            row("Emergency", "1,204", "1,187"),
+        ],
+        n_cols=3,
+    )
     lifted = lift_caption(t)
     assert lifted.caption == "Calls in Q3 2019/20"
     assert lifted.header_texts() == ["Call type", "October", "November"]
-    plan = Table(rows=[row("Priority 1", "", "", header=True), row("Reduce harm", "J Smith", "March 2017"),
-                       row("Support victims", "A Jones", "June 2017")], n_cols=3)
+    plan = Table(
+        rows=[
+            row("Priority 1", "", "", header=True),
+            row("Reduce harm", "J Smith", "March 2017"),
+            row("Support victims", "A Jones", "June 2017"),
+        ],
+        n_cols=3,
+    )
     assert lift_caption(plan).caption is None  # a sub-heading over text rows stays
 
 

@@ -6,6 +6,7 @@ their gold in test_gold_fixtures.py (plan_variants/thornbury-csp-delivery-plan-2
 as a PDF with merged group-heading cells; performance_variants/ashcombe-youth-fund-impact-2022-23),
 and the real plans of ../shared in test_realdev_plans_reports.py.
 """
+
 import pytest
 from plan_helpers import of, records
 
@@ -14,26 +15,55 @@ from boardpapers.extract.parsers.figures import measure_figures
 from boardpapers.extract.parsers.plan_tables import cell_lines, column_roles, table_kind
 
 
-@pytest.mark.parametrize("header, role", [
-    # owners
-    ("Lead", "owner"), ("Led by", "owner"), ("Delivered by", "owner"), ("Owned by", "owner"),
-    ("Responsible", "owner"), ("Responsibility", "owner"), ("Who", "owner"), ("By whom", "owner"),
-    ("Action by", "owner"), ("Lead officer / agency", "owner"),
-    # deadlines
-    ("Timescale", "due"), ("Time", "due"), ("Timeframe", "due"), ("Timing", "due"), ("Timeline", "due"),
-    ("When", "due"), ("By when", "due"), ("Deadline", "due"), ("Target date", "due"),
-    # measures
-    ("Measure", "indicator"), ("Measures", "indicator"), ("Measure of success", "indicator"),
-    ("Success criteria", "indicator"), ("KPI", "indicator"), ("Indicator", "indicator"),
-    ("Outcome measure", "indicator"), ("Objectively verifiable indicators", "indicator"), ("Metric", "indicator"),
-    # figures beside them
-    ("Six Monthly TARGETS", "target"), ("Funding allocated:", "money"), ("Cost", "money"),
-    ("YR1 Enter your 1st 6 month Total - (count to End Feb 2023)", "actual"),  # bracketed words not counted
-    ("Achieved to 30 September 2023", "actual"), ("Same period last year", "comparator"), ("Floor", "floor"),
-    ("Evidence and impact:", "evidence"), ("Sustainability and suggested next steps:", "activity"),
-    # and what is not a role
-    ("Key achievements to date:", "evidence"), ("Current good practice", None),
-])
+@pytest.mark.parametrize(
+    "header, role",
+    [
+        # owners
+        ("Lead", "owner"),
+        ("Led by", "owner"),
+        ("Delivered by", "owner"),
+        ("Owned by", "owner"),
+        ("Responsible", "owner"),
+        ("Responsibility", "owner"),
+        ("Who", "owner"),
+        ("By whom", "owner"),
+        ("Action by", "owner"),
+        ("Lead officer / agency", "owner"),
+        # deadlines
+        ("Timescale", "due"),
+        ("Time", "due"),
+        ("Timeframe", "due"),
+        ("Timing", "due"),
+        ("Timeline", "due"),
+        ("When", "due"),
+        ("By when", "due"),
+        ("Deadline", "due"),
+        ("Target date", "due"),
+        # measures
+        ("Measure", "indicator"),
+        ("Measures", "indicator"),
+        ("Measure of success", "indicator"),
+        ("Success criteria", "indicator"),
+        ("KPI", "indicator"),
+        ("Indicator", "indicator"),
+        ("Outcome measure", "indicator"),
+        ("Objectively verifiable indicators", "indicator"),
+        ("Metric", "indicator"),
+        # figures beside them
+        ("Six Monthly TARGETS", "target"),
+        ("Funding allocated:", "money"),
+        ("Cost", "money"),
+        ("YR1 Enter your 1st 6 month Total - (count to End Feb 2023)", "actual"),  # bracketed words not counted
+        ("Achieved to 30 September 2023", "actual"),
+        ("Same period last year", "comparator"),
+        ("Floor", "floor"),
+        ("Evidence and impact:", "evidence"),
+        ("Sustainability and suggested next steps:", "activity"),
+        # and what is not a role
+        ("Key achievements to date:", "evidence"),
+        ("Current good practice", None),
+    ],
+)
 def test_column_roles(header, role):
     assert cell_role(header) == role
 
@@ -43,20 +73,31 @@ def test_an_aim_with_a_target_column_is_a_measure():
     assert table_kind(column_roles(["Aim", "Target", "Target date"])) == "indicators"
     assert table_kind(column_roles(["Objective", "Target"])) == "indicators"
     assert table_kind(column_roles(["Aim", "Summary of progress"])) == "progress"
-    inds = of("Indicator", records("| Aim | Target | Target date |\n|---|---|---|\n"
-                                   "| Reach more young women | At least 40% of new members are young women | March 2024 |\n"))
+    inds = of(
+        "Indicator",
+        records(
+            "| Aim | Target | Target date |\n|---|---|---|\n"
+            "| Reach more young women | At least 40% of new members are young women | March 2024 |\n"
+        ),
+    )
     assert [(i.name, i.target, i.period) for i in inds] == [
-        ("Reach more young women", "At least 40% of new members are young women", "March 2024")]
+        ("Reach more young women", "At least 40% of new members are young women", "March 2024")
+    ]
 
 
 def test_measures_with_only_a_timescale_or_progress_column_are_indicators():
-    text = ("| Performance measure | Timescale |\n|---|---|\n"
-            "| Residents who feel safe after dark up from 54% in 2021 to 60% by 2023 | March 2023 |\n"
-            "| First time entrants to the youth justice system | Quarterly |\n\n"
-            "| KPI | Progress |\n|---|---|\n| Hate crimes reported | Reporting rose in Q2 |\n")
+    text = (
+        "| Performance measure | Timescale |\n|---|---|\n"
+        "| Residents who feel safe after dark up from 54% in 2021 to 60% by 2023 | March 2023 |\n"
+        "| First time entrants to the youth justice system | Quarterly |\n\n"
+        "| KPI | Progress |\n|---|---|\n| Hate crimes reported | Reporting rose in Q2 |\n"
+    )
     inds = of("Indicator", records(text))
-    assert [i.name for i in inds] == ["Residents who feel safe after dark up from 54% in 2021 to 60% by 2023",
-                                      "First time entrants to the youth justice system", "Hate crimes reported"]
+    assert [i.name for i in inds] == [
+        "Residents who feel safe after dark up from 54% in 2021 to 60% by 2023",
+        "First time entrants to the youth justice system",
+        "Hate crimes reported",
+    ]
     # The measure states its own target, and its baseline with the baseline's period.
     assert inds[0].target == "60% by 2023"
     assert [(v.series, v.period, v.value, v.role) for v in inds[0].values] == [("Baseline", "2021", 54, "comparator")]
@@ -77,15 +118,22 @@ def test_rows_spanning_the_table_are_context_not_activities():
     actions = of("Action", records(ACTIVITIES))
     assert [(a.text, a.owner, a.due) for a in actions] == [
         ("Set up a problem-solving group", "Dev Patel", "June 2021"),
-        ("Train door staff in bystander skills", "Licensing Manager", "Autumn 2021")]
+        ("Train door staff in bystander skills", "Licensing Manager", "Autumn 2021"),
+    ]
 
 
 def test_a_measure_beside_an_activity_with_a_figure_is_an_indicator_of_the_rows_lead():
     inds = of("Indicator", records(ACTIVITIES))
     # "Group meets monthly" states no figure: it stays on the action as its measure.
     assert [(i.name, i.owner, i.target, i.period) for i in inds] == [
-        ("Knife crime offences down from 120 in 2020/21 to 100 by March 2022", "Dev Patel", "100 by March 2022", "June 2021"),
-        ("150 door staff trained", "Licensing Manager", "150", "Autumn 2021")]
+        (
+            "Knife crime offences down from 120 in 2020/21 to 100 by March 2022",
+            "Dev Patel",
+            "100 by March 2022",
+            "June 2021",
+        ),
+        ("150 door staff trained", "Licensing Manager", "150", "Autumn 2021"),
+    ]
     assert [(v.series, v.period, v.value) for v in inds[0].values] == [("Baseline", "2020/21", 120)]
     assert of("Action", records(ACTIVITIES))[0].progress.startswith("Measure: Group meets monthly")
 
@@ -93,39 +141,52 @@ def test_a_measure_beside_an_activity_with_a_figure_is_an_indicator_of_the_rows_
 def test_accessibility_plan_columns_give_lead_and_time():
     # The school accessibility-plan layout: the band over the label row, stacked posts, a Time column;
     # qualitative success criteria are no indicators.
-    text = ("**AIM 2: Improving access to the physical environment**\n\n"
-            "| Objectives | Current good practice | Actions to be taken | Lead | Resources | Time | Success criteria |\n"
-            "|---|---|---|---|---|---|---|\n"
-            "| Improve signage | Signs in place | New signs to the car park<br>Access plan at reception | SBM<br>Headteacher |"
-            " Repairs budget | Summer 2022 | Visitors aware of access routes |\n")
+    text = (
+        "**AIM 2: Improving access to the physical environment**\n\n"
+        "| Objectives | Current good practice | Actions to be taken | Lead | Resources | Time | Success criteria |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Improve signage | Signs in place | New signs to the car park<br>Access plan at reception | SBM<br>Headteacher |"
+        " Repairs budget | Summer 2022 | Visitors aware of access routes |\n"
+    )
     recs = records(text)
     assert [(a.text, a.owners, a.due) for a in of("Action", recs)] == [
-        ("New signs to the car park Access plan at reception", ["SBM", "Headteacher"], "Summer 2022")]
+        ("New signs to the car park Access plan at reception", ["SBM", "Headteacher"], "Summer 2022")
+    ]
     assert of("Indicator", recs) == []
 
 
 def test_x_to_lines_in_an_action_column_with_no_owner_column_are_actions_of_x():
     # A sport premium report's "Actions to achieve | Funding allocated | Next steps" and a plan's
     # "Action | Timescale": lines naming their owner; the others name none and are not actions.
-    text = ("| School focus | Actions to achieve: | Funding allocated: | Sustainability and suggested next steps: |\n"
-            "|---|---|---|---|\n"
-            "| Active lunchtimes | Purchase play equipment<br>PE Coordinator to train Year 6 play leaders | £400 |"
-            " Breakfast club leader to add a morning activity |\n\n"
-            "| Action | Timescale |\n|---|---|\n"
-            "| Youth Service to run detached sessions in the park<br>Release time for teachers to plan | Summer 2021 |\n")
+    text = (
+        "| School focus | Actions to achieve: | Funding allocated: | Sustainability and suggested next steps: |\n"
+        "|---|---|---|---|\n"
+        "| Active lunchtimes | Purchase play equipment<br>PE Coordinator to train Year 6 play leaders | £400 |"
+        " Breakfast club leader to add a morning activity |\n\n"
+        "| Action | Timescale |\n|---|---|\n"
+        "| Youth Service to run detached sessions in the park<br>Release time for teachers to plan | Summer 2021 |\n"
+    )
     actions = of("Action", records(text))
     assert [(a.text, a.owner, a.due) for a in actions] == [
         ("Train Year 6 play leaders", "PE Coordinator", None),
         ("Add a morning activity", "Breakfast club leader", None),
-        ("Run detached sessions in the park", "Youth Service", "Summer 2021")]
+        ("Run detached sessions in the park", "Youth Service", "Summer 2021"),
+    ]
 
 
-@pytest.mark.parametrize("text, target, baseline", [
-    ("Repeat referrals to MARAC down from 41% in 2019/20 to at most 35% by 2024", "at most 35% by 2024", (41, "2019/20")),
-    ("Increase reporting from 120 (2018) to 150 by March 2021", "150 by March 2021", (120, "2018")),
-    ("200 door staff trained", "200", None),
-    ("Workshops in 9 of 9 secondary schools", "9 of 9", None),
-])
+@pytest.mark.parametrize(
+    "text, target, baseline",
+    [
+        (
+            "Repeat referrals to MARAC down from 41% in 2019/20 to at most 35% by 2024",
+            "at most 35% by 2024",
+            (41, "2019/20"),
+        ),
+        ("Increase reporting from 120 (2018) to 150 by March 2021", "150 by March 2021", (120, "2018")),
+        ("200 door staff trained", "200", None),
+        ("Workshops in 9 of 9 secondary schools", "9 of 9", None),
+    ],
+)
 def test_figures_inside_a_measure(text, target, baseline):
     m = measure_figures(text)
     assert m.target == target
@@ -140,11 +201,14 @@ def test_measures_without_figures_state_none():
 def test_cell_lines_split_stacked_items_and_sentences():
     assert cell_lines("• Fewer repeat victims\n• Referrals up 10%") == ["Fewer repeat victims", "Referrals up 10%"]
     assert cell_lines("New contract in place. Referrals up to 500.", sentences=True) == [
-        "New contract in place", "Referrals up to 500."]
+        "New contract in place",
+        "Referrals up to 500.",
+    ]
 
 
 def test_action_logs_use_the_shared_column_roles():
     from boardpapers.extract.language.columns import action_log_columns
+
     cols = action_log_columns(["Action", "Led by", "Timeframe", "Update"])
     assert (cols.owner, cols.due, cols.progress) == (1, 2, 3)
     # The log's own words come first: the raising meeting's date is not the deadline.
@@ -156,9 +220,14 @@ def test_a_merged_cell_drawn_across_the_table_is_context():
     # its group headings so); a plain, unbolded line drawn across the table is context too.
     from boardpapers.extract.parsers.plan_tables import spans_table, subheading
     from boardpapers.schemas.document import Box, Cell, Row
+
     box = Box(x0=40, top=100, x1=555, bottom=112)
-    across = Row(cells=[Cell(text="Delivered with the Youth Offending Team", box=box), Cell(text=""), Cell(text="")], page=1)
+    across = Row(
+        cells=[Cell(text="Delivered with the Youth Offending Team", box=box), Cell(text=""), Cell(text="")], page=1
+    )
     columns = column_roles(["Activity", "Lead", "Timescale"])
     assert spans_table(across) and subheading(across, columns, "activity") == "Delivered with the Youth Offending Team"
-    inside = Row(cells=[Cell(text="Run a knife amnesty", box=box), Cell(text="", box=box), Cell(text="", box=box)], page=1)
+    inside = Row(
+        cells=[Cell(text="Run a knife amnesty", box=box), Cell(text="", box=box), Cell(text="", box=box)], page=1
+    )
     assert not spans_table(inside) and subheading(inside, columns, "activity") is None

@@ -4,6 +4,7 @@ Small inline cases for each rule; the fixture files in tests/fixtures/plans/ are
 layouts other than the corpus's, each with its expected records beside it
 (``pytest --update-golden`` rewrites them: review the diff).
 """
+
 import json
 
 import pytest
@@ -57,8 +58,10 @@ def test_status_words_are_kept_and_flagged():
 
 
 def test_abandoned_target_is_kept_as_written():
-    text = ("| Main indicator | Lead Officer | Target 16/17 |\n|---|---|---|\n"
-            "| To treat 15% of dependent drinkers | Alan Knobel | THIS INDICATOR HAS BEEN ABANDONED AS IT IS NO LONGER POSSIBLE |\n")
+    text = (
+        "| Main indicator | Lead Officer | Target 16/17 |\n|---|---|---|\n"
+        "| To treat 15% of dependent drinkers | Alan Knobel | THIS INDICATOR HAS BEEN ABANDONED AS IT IS NO LONGER POSSIBLE |\n"
+    )
     (ind,) = of("Indicator", records(text))
     assert ind.target.startswith("THIS INDICATOR HAS BEEN ABANDONED")
     assert ind.status_note == ind.target
@@ -79,8 +82,10 @@ def test_activity_owners_split_on_line_breaks():
 
 
 def test_activity_owner_organisation_kept_apart():
-    text = ("| Priority activity 2016/17 | Lead Officer and organisation | By when |\n|---|---|---|\n"
-            "| Re-model the treatment service | Barry Dickinson ICS | March 2017 |\n")
+    text = (
+        "| Priority activity 2016/17 | Lead Officer and organisation | By when |\n|---|---|---|\n"
+        "| Re-model the treatment service | Barry Dickinson ICS | March 2017 |\n"
+    )
     (action,) = of("Action", records(text))
     assert action.owner == "Barry Dickinson" and action.organisations == ["ICS"]
     assert action.owner_as_written == "Barry Dickinson ICS"
@@ -140,10 +145,12 @@ PROGRESS = """\
 
 def test_progress_tables_give_aims_with_status():
     got = [(p.aim, p.status) for p in of("Progress", records(PROGRESS))]
-    assert got == [("A community treatment model", "on target"),
-                   ("More people completing treatment", "partially achieved"),
-                   ("Fewer complaints about noise", None),
-                   ("A reduction of 3% each year in ASB", "achieved")]
+    assert got == [
+        ("A community treatment model", "on target"),
+        ("More people completing treatment", "partially achieved"),
+        ("Fewer complaints about noise", None),
+        ("A reduction of 3% each year in ASB", "achieved"),
+    ]
 
 
 def test_plan_narrative_gives_no_decisions():
@@ -151,8 +158,9 @@ def test_plan_narrative_gives_no_decisions():
     assert of("Decision", records(text)) == []
 
 
-@pytest.mark.parametrize("path", sorted(p for p in FIXTURES.glob("*.*") if not p.name.endswith(".expected.json")),
-                         ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", sorted(p for p in FIXTURES.glob("*.*") if not p.name.endswith(".expected.json")), ids=lambda p: p.stem
+)
 def test_fixture_layouts(path, update_golden):
     expected_path = path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json")
     expected = json.loads(expected_path.read_text())

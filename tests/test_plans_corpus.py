@@ -3,6 +3,7 @@
 The floors are the issue's bar (F1 >= 0.9) for the kinds these parsers make; both papers
 reach 1.0 today, so a fall below 0.9 is a real regression, not noise.
 """
+
 import json
 
 import pytest
@@ -13,8 +14,7 @@ from boardpapers.extract.export import to_json
 from boardpapers.extract.pipeline import extract_path
 
 PAPERS = ["portsmouth-spp-plan-2016-update", "portsmouth-scrutiny-complex-needs-2016"]
-FLOORS = {"actions+owner": 0.9, "action_due": 0.9, "indicators+owner+target": 0.9, "decisions": 0.9,
-          "tables+rows": 0.9}
+FLOORS = {"actions+owner": 0.9, "action_due": 0.9, "indicators+owner+target": 0.9, "decisions": 0.9, "tables+rows": 0.9}
 
 
 def _pdf_reader_present() -> bool:
@@ -26,8 +26,11 @@ def _pdf_reader_present() -> bool:
 
 
 CASES = [(stem, ".txt") for stem in PAPERS] + [
-    pytest.param(stem, ".pdf", marks=[pytest.mark.slow, pytest.mark.skipif(not _pdf_reader_present(), reason="no PDF reader")])
-    for stem in PAPERS]
+    pytest.param(
+        stem, ".pdf", marks=[pytest.mark.slow, pytest.mark.skipif(not _pdf_reader_present(), reason="no PDF reader")]
+    )
+    for stem in PAPERS
+]
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +43,7 @@ def exports(corpus_export):
         if (stem, suffix) not in cache:
             cache[stem, suffix] = json.loads(to_json(extract_path(CORPUS / f"{stem}{suffix}")))
         return cache[stem, suffix]
+
     return get
 
 
@@ -60,10 +64,13 @@ def test_no_problems(stem, suffix, exports):
 def test_plan_side_records(corpus_export):
     export = corpus_export(PAPERS[0])
     assert [(p["name"], p["category"]) for p in export["priorities"]] == [
-        ("Substance misuse", "local"), ("Domestic abuse", "local"),
+        ("Substance misuse", "local"),
+        ("Domestic abuse", "local"),
         ("Anti-social behaviour (complex individual cases)", "local"),
         ("Preventing violent extremism", "national"),
-        ("Preventing adult re-offending", "monitor"), ("Young people at risk", "monitor")]
+        ("Preventing adult re-offending", "monitor"),
+        ("Young people at risk", "monitor"),
+    ]
     assert len(export["progress"]) == 23  # 9 + 5 + 5 + 4 aims
     assert {p["status"] for p in export["progress"]} >= {"on target", "partially achieved", "achieved"}
     flagged = [i for i in export["indicators"] if i["status_note"]]
@@ -76,6 +83,12 @@ def test_scrutiny_side_records(corpus_export):
     export = corpus_export(PAPERS[1])
     assert len(export["conclusions"]) == 10
     assert len(export["witnesses"]) == 11
-    assert {w["date"] for w in export["witnesses"]} == {"2015-12-10", "2016-02-02", "2016-02-16", "2016-03-08", "2016-03-21"}
+    assert {w["date"] for w in export["witnesses"]} == {
+        "2015-12-10",
+        "2016-02-02",
+        "2016-02-16",
+        "2016-03-08",
+        "2016-03-21",
+    }
     assert [p["category"] for p in export["priorities"]] == ["objective"] * 4
     assert export["attendees"] == []

@@ -1,5 +1,6 @@
 """Property-based tests: the text rules and the text reader never crash, whatever the input,
 and what they give has the shape they promise."""
+
 import re
 import string
 
@@ -13,14 +14,57 @@ from boardpapers.extract.readers.text import read_text
 from boardpapers.schemas.errors import ReadError
 
 council_text = st.text(alphabet=string.printable + "£–—‘’“”•▲↓\u00a0\ufb01\u200b¹²", max_size=300)
-line_pieces = st.sampled_from(["| a | b |", "|---|---|", "\t", "Q1\tQ2", "- item", " - nested", "# Head", "---",
-                               "<sup>1</sup> note", "<b>bold</b>", "1. Item", "ii) sub", "This page is intentionally left blank",
-                               "", "LW", "Text that goes on", "and continues", "**DECISION:**"])
+line_pieces = st.sampled_from(
+    [
+        "| a | b |",
+        "|---|---|",
+        "\t",
+        "Q1\tQ2",
+        "- item",
+        " - nested",
+        "# Head",
+        "---",
+        "<sup>1</sup> note",
+        "<b>bold</b>",
+        "1. Item",
+        "ii) sub",
+        "This page is intentionally left blank",
+        "",
+        "LW",
+        "Text that goes on",
+        "and continues",
+        "**DECISION:**",
+    ]
+)
 
 
-dateish = st.lists(st.sampled_from(["3", "14", "31", "December", "Dec", "2009", "16/17", "2016-17", "Q1", "9.00am",
-                                    "12.20pm", "–", "to", "by", "Summer", "Apr-16", "10 am", " ", "-", "/"]),
-                   max_size=8).map(" ".join)
+dateish = st.lists(
+    st.sampled_from(
+        [
+            "3",
+            "14",
+            "31",
+            "December",
+            "Dec",
+            "2009",
+            "16/17",
+            "2016-17",
+            "Q1",
+            "9.00am",
+            "12.20pm",
+            "–",
+            "to",
+            "by",
+            "Summer",
+            "Apr-16",
+            "10 am",
+            " ",
+            "-",
+            "/",
+        ]
+    ),
+    max_size=8,
+).map(" ".join)
 TIME = r"([01]\d|2[0-3]):[0-5]\d"
 
 

@@ -2,6 +2,7 @@
 no crash, and the properties each rule promises. Example counts stay modest: the suite
 must stay fast.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -23,23 +24,62 @@ from boardpapers.schemas.errors import ReadError
 FEW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 odd = "£–—‘’“”•▲↓►\u00a0\u202f\ufb01\ufb02\u200b\u00ad¹²%/&()*_<>|#\t"
 council_text = st.text(alphabet=string.printable + odd, max_size=200)
-words = st.sampled_from(["Lisa", "Wills", "Barry", "Dickinson", "Director", "of", "Public", "Health", "Police",
-                         "and", "&", ",", "/", ";", "Manager", "Cllr", "Dr", "ICS", "(Chair)", "PCC", "team",
-                         "O’Hara", "Mc", "Jones-Smith", "LW", "RD", "Inspector", "partners", "\n"])
+words = st.sampled_from(
+    [
+        "Lisa",
+        "Wills",
+        "Barry",
+        "Dickinson",
+        "Director",
+        "of",
+        "Public",
+        "Health",
+        "Police",
+        "and",
+        "&",
+        ",",
+        "/",
+        ";",
+        "Manager",
+        "Cllr",
+        "Dr",
+        "ICS",
+        "(Chair)",
+        "PCC",
+        "team",
+        "O’Hara",
+        "Mc",
+        "Jones-Smith",
+        "LW",
+        "RD",
+        "Inspector",
+        "partners",
+        "\n",
+    ]
+)
 owner_cell = st.lists(words, max_size=12).map(" ".join)
 
 
 # --- dates ------------------------------------------------------------------------------------
 
+
 @FEW
-@given(st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2099, 12, 31)),
-       st.sampled_from(["{d} {B} {Y}", "{A} {d} {B} {Y}", "{d}/{m}/{Y}", "{B} {d}, {Y}", "{d}{th} {b} {Y}"]))
+@given(
+    st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2099, 12, 31)),
+    st.sampled_from(["{d} {B} {Y}", "{A} {d} {B} {Y}", "{d}/{m}/{Y}", "{B} {d}, {Y}", "{d}{th} {b} {Y}"]),
+)
 def test_a_written_date_parses_back_to_itself(day, form):
     import calendar
 
-    written = form.format(d=day.day, m=f"{day.month:02d}", Y=day.year, B=calendar.month_name[day.month],
-                          b=calendar.month_abbr[day.month], A=calendar.day_name[day.weekday()],
-                          th="th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th"))
+    written = form.format(
+        d=day.day,
+        m=f"{day.month:02d}",
+        Y=day.year,
+        B=calendar.month_name[day.month],
+        b=calendar.month_abbr[day.month],
+        A=calendar.day_name[day.weekday()],
+        th="th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th"),
+    )
     assert dates.parse_date(f"Meeting held on {written} at the Guildhall") == day.isoformat()
 
 
@@ -54,6 +94,7 @@ def test_dates_are_iso_or_none(text):
 
 
 # --- numbers and money ------------------------------------------------------------------------
+
 
 @FEW
 @given(st.integers(min_value=0, max_value=10**9))
@@ -91,6 +132,7 @@ def test_number_rules_never_crash_and_keep_the_raw_text(text):
 
 # --- owners and people ------------------------------------------------------------------------
 
+
 @FEW
 @given(st.one_of(owner_cell, council_text))
 def test_split_owners_keeps_owners_from_the_text(cell):
@@ -104,8 +146,15 @@ def test_split_owners_keeps_owners_from_the_text(cell):
 
 
 @FEW
-@given(st.lists(st.sampled_from(["Lisa Wills", "Barry Dickinson", "Jo Crookes", "Kieron O’Hara"]), min_size=1, max_size=4,
-                unique=True), st.sampled_from([" and ", ", ", " / ", "; ", "\n", " & "]))
+@given(
+    st.lists(
+        st.sampled_from(["Lisa Wills", "Barry Dickinson", "Jo Crookes", "Kieron O’Hara"]),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+    st.sampled_from([" and ", ", ", " / ", "; ", "\n", " & "]),
+)
 def test_named_people_come_apart(names, sep):
     assert owners.split_owners(sep.join(names)).people == names
 
@@ -126,9 +175,13 @@ def test_people_rules_never_crash(text):
 
 # --- headings and structure -------------------------------------------------------------------
 
+
 @FEW
-@given(st.lists(st.integers(min_value=1, max_value=99), min_size=1, max_size=4), st.sampled_from([".", ")", ""]),
-       st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=40))
+@given(
+    st.lists(st.integers(min_value=1, max_value=99), min_size=1, max_size=4),
+    st.sampled_from([".", ")", ""]),
+    st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=40),
+)
 def test_numbered_markers_split_and_set_the_level(parts, end, title):
     assume(title.strip() and title[0].isupper())
     marker = ".".join(map(str, parts)) + (end if len(parts) == 1 or end != ")" else "")
@@ -151,12 +204,38 @@ def test_inline_cleaning_is_stable(text):
 
 # --- readers ----------------------------------------------------------------------------------
 
-markdownish = st.lists(st.one_of(
-    st.sampled_from(["# Title", "## 2. Section", "| a | b |", "|---|---|", "| 1 | £2 |", "- item", "  - nested",
-                     "1. First", "(a) sub", "---", "\f", "<b>bold</b> text", "**RESOLVED:** that", "LW",
-                     "<sup>1</sup> A footnote", "Q1\tQ2\tQ3", "--\t--", "This page is intentionally left blank",
-                     "<script>x</script>", "&amp; &lt;", "\u200b", ""]),
-    council_text), max_size=30)
+markdownish = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "# Title",
+                "## 2. Section",
+                "| a | b |",
+                "|---|---|",
+                "| 1 | £2 |",
+                "- item",
+                "  - nested",
+                "1. First",
+                "(a) sub",
+                "---",
+                "\f",
+                "<b>bold</b> text",
+                "**RESOLVED:** that",
+                "LW",
+                "<sup>1</sup> A footnote",
+                "Q1\tQ2\tQ3",
+                "--\t--",
+                "This page is intentionally left blank",
+                "<script>x</script>",
+                "&amp; &lt;",
+                "\u200b",
+                "",
+            ]
+        ),
+        council_text,
+    ),
+    max_size=30,
+)
 
 
 @FEW
@@ -199,9 +278,14 @@ def test_pdf_reader_on_random_bytes(tmp_path, data):
 
 @pytest.mark.slow  # 80 PDFs through the reader
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.integers(min_value=0, max_value=len(VALID_PDF) - 1), st.integers(min_value=0, max_value=255)),
-                min_size=1, max_size=8),
-       st.one_of(st.none(), st.integers(min_value=10, max_value=len(VALID_PDF))))
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=0, max_value=len(VALID_PDF) - 1), st.integers(min_value=0, max_value=255)),
+        min_size=1,
+        max_size=8,
+    ),
+    st.one_of(st.none(), st.integers(min_value=10, max_value=len(VALID_PDF))),
+)
 def test_pdf_reader_on_mutated_pdfs(tmp_path, flips, cut):
     data = bytearray(VALID_PDF)
     for at, value in flips:

@@ -1,5 +1,6 @@
 """Readers on inputs that looked like something else (issue 14): Notepad's UTF-16 text, a
 text paper that mentions "%PDF-", PDF pages turned by /Rotate, text set sideways."""
+
 from __future__ import annotations
 
 import io
@@ -16,8 +17,11 @@ from boardpapers.extract.pipeline import extract_document
 from boardpapers.extract.readers import read
 from boardpapers.schemas.errors import ReadError
 
-LINES = ["Safer Testham Partnership", "Minutes of the meeting held on 12 March 2019",
-         "RESOLVED: that the partnership approves the domestic abuse strategy."]
+LINES = [
+    "Safer Testham Partnership",
+    "Minutes of the meeting held on 12 March 2019",
+    "RESOLVED: that the partnership approves the domestic abuse strategy.",
+]
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
@@ -41,8 +45,9 @@ def test_binary_data_is_still_refused(tmp_path):
 
 def test_a_text_paper_that_mentions_pdf_is_read_as_text(tmp_path):
     path = tmp_path / "it-note.txt"
-    path.write_text("# IT note\n\nFiles must start with %PDF-1.7 to be accepted by the portal.\n\n"
-                    + B.GOOD_PAPER, encoding="utf-8")
+    path.write_text(
+        "# IT note\n\nFiles must start with %PDF-1.7 to be accepted by the portal.\n\n" + B.GOOD_PAPER, encoding="utf-8"
+    )
     doc = read(path)
     assert doc.source_kind == "text" and "start with %PDF-1.7" in doc.text()
 
@@ -70,8 +75,11 @@ def _pdf(tmp_path, *, content_turn: int = 0, rotate: int = 0, name: str = "paper
     return path
 
 
-@pytest.mark.parametrize("content_turn, rotate", [(0, 90), (0, 180), (0, 270), (90, 90)],
-                         ids=["rotate-90", "rotate-180", "rotate-270", "landscape-turned-and-rotated"])
+@pytest.mark.parametrize(
+    "content_turn, rotate",
+    [(0, 90), (0, 180), (0, 270), (90, 90)],
+    ids=["rotate-90", "rotate-180", "rotate-270", "landscape-turned-and-rotated"],
+)
 def test_rotated_pages_read_upright(tmp_path, content_turn, rotate):
     doc = read(_pdf(tmp_path, content_turn=content_turn, rotate=rotate))
     page1 = [b.text for b in doc.blocks if b.page == 1]
@@ -89,8 +97,10 @@ def test_a_page_whose_text_runs_sideways_is_said_and_skipped(tmp_path, content_t
     db_path = tmp_path / "r.db"
     result = CliRunner().invoke(main, ["build", str(path), "--db", str(db_path)], catch_exceptions=False)
     assert result.exit_code == 0
-    warning = (f"warning: {path}: page 2: its text runs sideways or upside down, so the page was skipped (turn it upright "
-               "in a PDF editor and save it)")
+    warning = (
+        f"warning: {path}: page 2: its text runs sideways or upside down, so the page was skipped (turn it upright "
+        "in a PDF editor and save it)"
+    )
     assert warning in result.output.splitlines()
     db = Database(db_path)
     (problem,) = list(db.query("select page, severity, code from problems where code = 'page_skipped'"))
@@ -107,16 +117,20 @@ def test_a_pdf_sideways_on_every_page_is_one_error(tmp_path):
         writer.write(f)
     with pytest.raises(ReadError) as caught:
         read(path)
-    assert str(caught.value) == (f"{path}: the text of every page runs sideways or upside down: turn the pages "
-                                 "upright in a PDF editor and save it")
+    assert str(caught.value) == (
+        f"{path}: the text of every page runs sideways or upside down: turn the pages "
+        "upright in a PDF editor and save it"
+    )
 
 
 def test_a_build_loads_utf16_and_pdf_mentioning_papers_as_text(tmp_path):
     folder = tmp_path / "papers"
     folder.mkdir()
     (folder / "notepad.txt").write_bytes(B.GOOD_PAPER.encode("utf-16"))
-    (folder / "it-note.txt").write_text("%PDF- files only, says the portal.\n\n" + B.GOOD_PAPER.replace(
-        "Safer Testham", "Safer Portalham"), encoding="utf-8")
+    (folder / "it-note.txt").write_text(
+        "%PDF- files only, says the portal.\n\n" + B.GOOD_PAPER.replace("Safer Testham", "Safer Portalham"),
+        encoding="utf-8",
+    )
     db_path = tmp_path / "t.db"
     result = CliRunner().invoke(main, ["build", str(folder), "--db", str(db_path)], catch_exceptions=False)
     assert result.exit_code == 0 and "error:" not in result.output

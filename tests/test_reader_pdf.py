@@ -1,5 +1,6 @@
 """The PDF reader: corpus PDFs against their gold tables and their text renderings, the
 real PDFs in ../shared/realpdf, and one small generated PDF per layout rule."""
+
 from __future__ import annotations
 
 import os
@@ -19,35 +20,78 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 SHARED = REPO.parent / "shared"
 
-MONTHS = ["", "Apr-16", "May-16", "Jun-16", "Jul-16", "Aug-16", "Sep-16", "Oct-16", "Nov-16", "Dec-16",
-          "Jan-17", "Feb-17", "Mar-17"]
+MONTHS = [
+    "",
+    "Apr-16",
+    "May-16",
+    "Jun-16",
+    "Jul-16",
+    "Aug-16",
+    "Sep-16",
+    "Oct-16",
+    "Nov-16",
+    "Dec-16",
+    "Jan-17",
+    "Feb-17",
+    "Mar-17",
+]
 AIMS = ["", "Five year aims", "Summary of progress"]
 MAIN = ["Main indicator", "Lead Officer", "Target 16/17"]
 
 # (header via Table.header_texts(), number of body rows), from ../shared/gold/*.json
 EXPECTED_TABLES = {
     "peterborough-scrutiny-performance-2018-11": [
-        ([], 2), ([], 3), (["RECOMMENDATIONS", ""], 2),
+        ([], 2),
+        ([], 3),
+        (["RECOMMENDATIONS", ""], 2),
         (["Is this a Major Policy Item/Statutory Plan?", "NO", "If yes, date for Cabinet meeting", "NA"], 0),
-        (["", "Q1", "Q2"], 3), (["Ward", "Previous Year", "Current 12 months", "Change"], 6),
+        (["", "Q1", "Q2"], 3),
+        (["Ward", "Previous Year", "Current 12 months", "Change"], 6),
         (["Type of Property", "Previous Years", "Current 12 months", "Change"], 3),
-        (["", "Baseline period (%)", "Baseline period (n)", "D.O.T B", "D.O.T LQ", "Latest period (%)",
-          "Latest period (n)", "Top Quartile range for Comparator LAs", "Range to achieve Top Quartile"], 4),
+        (
+            [
+                "",
+                "Baseline period (%)",
+                "Baseline period (n)",
+                "D.O.T B",
+                "D.O.T LQ",
+                "Latest period (%)",
+                "Latest period (n)",
+                "Top Quartile range for Comparator LAs",
+                "Range to achieve Top Quartile",
+            ],
+            4,
+        ),
     ],
     "plymouth-safer-plymouth-agenda-2017-01": [
-        (["Item", "Subject"], 3), (["Area/Need", "Recommendation", "OPCC contribution", "Total budget"], 8),
-        (MONTHS, 5), (MONTHS, 4), (MONTHS, 4), (MONTHS, 4), (["", "Q1", "Q2", "Q3", "Q4"], 4),
-        (MONTHS, 4), (MONTHS, 3), (MONTHS, 3), (MONTHS, 4),
+        (["Item", "Subject"], 3),
+        (["Area/Need", "Recommendation", "OPCC contribution", "Total budget"], 8),
+        (MONTHS, 5),
+        (MONTHS, 4),
+        (MONTHS, 4),
+        (MONTHS, 4),
+        (["", "Q1", "Q2", "Q3", "Q4"], 4),
+        (MONTHS, 4),
+        (MONTHS, 3),
+        (MONTHS, 3),
+        (MONTHS, 4),
     ],
     "portsmouth-scrutiny-complex-needs-2016": [
-        (["", "Page"], 21), (["Abbreviation", "Definition."], 13),
+        (["", "Page"], 21),
+        (["Abbreviation", "Definition."], 13),
         (["Recommendation", "Action By", "Budget & Policy Framework", "Resource Implications"], 10),
         (["DATE", "WITNESSES", "DOCUMENTS RECEIVED"], 6),
     ],
     "portsmouth-spp-minutes-2009-12": [([], 11)],
     "portsmouth-spp-plan-2016-update": [
-        (["", "Page"], 16), (AIMS, 9), (AIMS, 5), (["", "Five year aims", ""], 5), (AIMS, 4),
-        (MAIN, 29), (MAIN, 13), (MAIN, 7),
+        (["", "Page"], 16),
+        (AIMS, 9),
+        (AIMS, 5),
+        (["", "Five year aims", ""], 5),
+        (AIMS, 4),
+        (MAIN, 29),
+        (MAIN, 13),
+        (MAIN, 7),
     ],
 }
 
@@ -65,6 +109,7 @@ def table_summary(doc) -> list[tuple[list[str], int]]:
 
 # Reading the five corpus PDFs takes most of ten seconds: the tests that read them are slow
 # (corpus_pdf caches each, so they go together).
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize("stem", sorted(EXPECTED_TABLES))
@@ -117,6 +162,7 @@ def test_plan_headings_levels_and_hyphen_wraps():
 
 # --- real PDFs --------------------------------------------------------------------------------
 
+
 def _real(name: str):
     path = SHARED / "realpdf" / name
     if not path.exists():
@@ -128,7 +174,10 @@ def _real(name: str):
 def test_real_action_log_over_three_pages():
     doc = _real("transparency-board-action-log-tb7-2011.pdf")
     header = ["Meeting date & action number", "Action", "Deadline", "Progress"]
-    assert table_summary(doc) == [(header, 16), (["Meeting date & action number", "Actions completed", "Deadline", "Progress"], 13)]
+    assert table_summary(doc) == [
+        (header, 16),
+        (["Meeting date & action number", "Actions completed", "Deadline", "Progress"], 13),
+    ]
     assert doc.tables()[0].table.pages == [1, 2]
     assert not any(b.text == "UNCLASSIFIED" for b in doc.blocks)
 
@@ -170,16 +219,27 @@ def _page(n: int, lines: list[tuple]) -> list[tuple]:
 
 
 def test_right_margin_initials_come_before_their_paragraph(tmp_path):
-    ops = [text(72, 80, "Minutes", 16, bold=True),
-           text(72, 120, BODY, 10), text(72, 132, "back to the board in March.", 10),
-           text(72, 160, "Lisa Wills to confirm the new funding arrangements with the", 10),
-           text(72, 172, "Home Office before the next meeting.", 10), text(520, 160, "LW", 10),
-           text(72, 200, "Contracts for the three posts were discussed at length by", 10),
-           text(72, 212, "the members present.", 10), text(520, 200, "RD/ JF", 10)]
+    ops = [
+        text(72, 80, "Minutes", 16, bold=True),
+        text(72, 120, BODY, 10),
+        text(72, 132, "back to the board in March.", 10),
+        text(72, 160, "Lisa Wills to confirm the new funding arrangements with the", 10),
+        text(72, 172, "Home Office before the next meeting.", 10),
+        text(520, 160, "LW", 10),
+        text(72, 200, "Contracts for the three posts were discussed at length by", 10),
+        text(72, 212, "the members present.", 10),
+        text(520, 200, "RD/ JF", 10),
+    ]
     doc = _read(tmp_path, [ops])
     kinds = [(b.kind, b.text[:12]) for b in doc.blocks]
-    assert kinds == [("heading", "Minutes"), ("paragraph", "The partners"), ("margin", "LW"),
-                     ("paragraph", "Lisa Wills t"), ("margin", "RD/ JF"), ("paragraph", "Contracts fo")]
+    assert kinds == [
+        ("heading", "Minutes"),
+        ("paragraph", "The partners"),
+        ("margin", "LW"),
+        ("paragraph", "Lisa Wills t"),
+        ("margin", "RD/ JF"),
+        ("paragraph", "Contracts fo"),
+    ]
     assert doc.blocks[3].text.endswith("the Home Office before the next meeting.")
 
 
@@ -205,8 +265,12 @@ def test_running_footer_and_page_numbers_removed(tmp_path):
 
 
 def test_blank_page_and_blank_notice_skipped(tmp_path):
-    pages = [[text(72, 100, "First page text.", 10)], [], [text(200, 400, "This page is intentionally left blank", 10)],
-             [text(72, 100, "Last page text.", 10)]]
+    pages = [
+        [text(72, 100, "First page text.", 10)],
+        [],
+        [text(200, 400, "This page is intentionally left blank", 10)],
+        [text(72, 100, "Last page text.", 10)],
+    ]
     doc = _read(tmp_path, pages)
     assert [(b.page, b.text) for b in doc.blocks] == [(1, "First page text."), (4, "Last page text.")]
 

@@ -1,6 +1,7 @@
 """The PDF reader on page layouts council papers use that the corpus does not show: each
 PDF is generated at test time (tests/layoutgen.py, no dependencies) and read through
 ``boardpapers.extract.readers.read``."""
+
 from __future__ import annotations
 
 import layoutgen
@@ -15,6 +16,7 @@ def layout(tmp_path):
         path = tmp_path / f"{name}.pdf"
         path.write_bytes(layoutgen.build(name))
         return read(path)
+
     return _read
 
 
@@ -26,24 +28,37 @@ def test_two_columns_read_column_by_column(layout):
     doc = layout("two_columns")
     assert [(k, t[:30]) for k, t in kinds(doc)] == [
         ("heading", "Community Safety Plan 2024-27"),
-        ("heading", "Our priorities"), ("paragraph", layoutgen.LOREM[:30]),
-        ("heading", "Working together"), ("paragraph", layoutgen.LOREM2[:30]),
-        ("heading", "Reducing reoffending"), ("paragraph", layoutgen.LOREM2[:30]),
-        ("heading", "Violence against women and gir"), ("paragraph", layoutgen.LOREM[:30]),
+        ("heading", "Our priorities"),
+        ("paragraph", layoutgen.LOREM[:30]),
+        ("heading", "Working together"),
+        ("paragraph", layoutgen.LOREM2[:30]),
+        ("heading", "Reducing reoffending"),
+        ("paragraph", layoutgen.LOREM2[:30]),
+        ("heading", "Violence against women and gir"),
+        ("paragraph", layoutgen.LOREM[:30]),
     ]
     # Each column's lines re-join into whole paragraphs, nothing from the other column inside.
     assert [b.text for b in doc.blocks if b.kind == "paragraph"] == [
-        layoutgen.LOREM, layoutgen.LOREM2, layoutgen.LOREM2, layoutgen.LOREM]
+        layoutgen.LOREM,
+        layoutgen.LOREM2,
+        layoutgen.LOREM2,
+        layoutgen.LOREM,
+    ]
     assert doc.tables() == []
 
 
 def test_action_column_initials_are_margins_before_their_paragraph(layout):
     doc = layout("action_column")
     body = [(k, t[:20]) for k, t in kinds(doc)][2:]
-    assert body == [("margin", "JB"), ("paragraph", "The Board received t"),
-                    ("margin", "CSM"), ("paragraph", "Members discussed th"),
-                    ("margin", "All"), ("paragraph", "All partners to send"),
-                    ("paragraph", "The Board noted the ")]
+    assert body == [
+        ("margin", "JB"),
+        ("paragraph", "The Board received t"),
+        ("margin", "CSM"),
+        ("paragraph", "Members discussed th"),
+        ("margin", "All"),
+        ("paragraph", "All partners to send"),
+        ("paragraph", "The Board noted the "),
+    ]
     assert [b.marker for b in doc.blocks if b.kind == "paragraph"] == ["4.1", "4.2", "4.3", "4.4"]
     assert doc.tables() == []
 
@@ -57,8 +72,13 @@ def test_table_without_rules_is_a_table_and_prose_is_not(layout):
     assert t.header_texts() == ["Indicator", "Target", "Q1", "Q2"]
     assert [r.texts for r in t.body_rows] == [row for row in layoutgen.TABLE_ROWS[1:]]
     paragraphs = [b.text for b in doc.blocks if b.kind == "paragraph"]
-    assert paragraphs == ["Date: 4 March 2024", "Time: 10.00am", "Venue: Town Hall, Room 2",
-                          layoutgen.LOREM, layoutgen.LOREM2]
+    assert paragraphs == [
+        "Date: 4 March 2024",
+        "Time: 10.00am",
+        "Venue: Town Hall, Room 2",
+        layoutgen.LOREM,
+        layoutgen.LOREM2,
+    ]
     # The table sits between the two paragraphs, in reading order.
     order = [b.kind for b in doc.blocks]
     assert order.index("table") == len(order) - 2
@@ -79,16 +99,26 @@ def test_landscape_page_with_a_wide_ruled_table(layout):
 def test_running_header_and_page_of_footer_removed(layout):
     doc = layout("running_headers")
     assert [(b.page, b.kind, b.text) for b in doc.blocks] == [
-        (1, "paragraph", layoutgen.LOREM), (2, "paragraph", layoutgen.LOREM2), (3, "paragraph", layoutgen.LOREM3)]
+        (1, "paragraph", layoutgen.LOREM),
+        (2, "paragraph", layoutgen.LOREM2),
+        (3, "paragraph", layoutgen.LOREM3),
+    ]
 
 
 def test_bold_numbered_heading_in_body_size(layout):
     doc = layout("bold_body_heading")
     heads = [(b.marker, b.text, b.level) for b in doc.blocks if b.kind == "heading"]
-    assert heads == [(None, "Minutes", 1), ("2.", "APOLOGIES", 2), ("3.", "MATTERS ARISING", 2),
-                     ("4.", "ANY OTHER BUSINESS", 2)]
+    assert heads == [
+        (None, "Minutes", 1),
+        ("2.", "APOLOGIES", 2),
+        ("3.", "MATTERS ARISING", 2),
+        ("4.", "ANY OTHER BUSINESS", 2),
+    ]
     assert [b.text[:20] for b in doc.blocks if b.kind == "paragraph"] == [
-        "Apologies were recei", layoutgen.LOREM[:20], "There was no other b"]
+        "Apologies were recei",
+        layoutgen.LOREM[:20],
+        "There was no other b",
+    ]
 
 
 @pytest.mark.parametrize("name", ["continued_table", "continued_aligned_table"])
@@ -120,11 +150,13 @@ def test_a_lead_in_set_large_stays_a_paragraph(tmp_path):
 
     from boardpapers.extract.readers import read
 
-    ops = [text(60, 60, "Review of town centre ASB", size=16, bold=True),
-           text(60, 100, "The panel heard evidence from residents and traders over four meetings.", size=10),
-           text(60, 130, "The Task and Finish Group recommends that:", size=13, bold=True),
-           text(60, 160, "1. The Council funds two more wardens.", size=10),
-           text(60, 180, "2. The Partnership reviews the PSPO.", size=10)]
+    ops = [
+        text(60, 60, "Review of town centre ASB", size=16, bold=True),
+        text(60, 100, "The panel heard evidence from residents and traders over four meetings.", size=10),
+        text(60, 130, "The Task and Finish Group recommends that:", size=13, bold=True),
+        text(60, 160, "1. The Council funds two more wardens.", size=10),
+        text(60, 180, "2. The Partnership reviews the PSPO.", size=10),
+    ]
     path = tmp_path / "leadin.pdf"
     path.write_bytes(make_pdf([ops]))
     kinds = {b.text: b.kind for b in read(path).blocks}

@@ -1,5 +1,6 @@
 """The PDF reader's geometry tolerances live in one ``ReaderSettings`` object: ``read_pdf``
 uses ``DEFAULT`` unless given another, and the values given are the ones the rules use."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,9 +16,11 @@ from boardpapers.extract.readers.pdf import read_pdf
 from boardpapers.extract.readers.settings import DEFAULT, ReaderSettings
 
 # Three full-width sentences, 18 pt apart in 10 pt type: 8 pt of white space between lines.
-SENTENCES = ["The partnership reviewed the latest community safety figures for the year to March.",
-             "Reports of anti-social behaviour had fallen in most wards across the city this year.",
-             "Members asked for more detail on repeat locations and on work with licensed premises."]
+SENTENCES = [
+    "The partnership reviewed the latest community safety figures for the year to March.",
+    "Reports of anti-social behaviour had fallen in most wards across the city this year.",
+    "Members asked for more detail on repeat locations and on work with licensed premises.",
+]
 
 
 def _spaced_lines() -> bytes:

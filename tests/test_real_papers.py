@@ -6,6 +6,7 @@ The floors are what the rules reach today, rounded down to 0.05 (``REAL_FLOORS``
 that drops any paper below its floor fails here, however much it lifts another. Raise a
 floor when a paper improves. The papers are read from ``../shared``, never copied in.
 """
+
 from __future__ import annotations
 
 import importlib.util

@@ -4,6 +4,7 @@ Floors are what the rules reach on these PDFs today, rounded down to 0.05; they 
 (table geometry, tagged-PDF line breaks), metadata and routing improve. The papers are read from
 ../shared, never copied into the repository.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,10 @@ FLOORS = {
     # a row the paper repeats verbatim.
     "decoy-primary-pupil-premium-strategy-2019-2022": {"indicators": 1.0, "indicators+owner+target": 1.0},
     # Targets against actuals: the target text is the measure, its levels the target.
-    "bswn-connecting-people-in-communities-1-year-report-2023-03": {"indicators+owner+target": 0.65,
-                                                                     "indicator_values": 0.65},
+    "bswn-connecting-people-in-communities-1-year-report-2023-03": {
+        "indicators+owner+target": 0.65,
+        "indicator_values": 0.65,
+    },
     # "Lead" and "Time" columns under AIM bands; qualitative success criteria are no indicators.
     "decoy-primary-accessibility-plan-2019-2022": {"actions": 0.95, "action_due": 0.95, "indicators": 1.0},
 }
@@ -60,6 +63,7 @@ def test_pupil_premium_measures_keep_their_tables_name_and_a_repeated_row(export
 @pytest.mark.slow
 def test_targets_against_actuals_on_the_real_report(exports):
     inds = exports["bswn-connecting-people-in-communities-1-year-report-2023-03"]["indicators"]
+
     def target(opening: str) -> str:
         return next(i["target"] for i in inds if i["name"].startswith(opening))
 
@@ -69,4 +73,5 @@ def test_targets_against_actuals_on_the_real_report(exports):
     first = next(i for i in inds if i["name"].startswith("YRS 1 and 2 150"))
     assert {(v["series"], v["period"], v["value"]) for v in first["values"]} >= {
         ("YR1 Enter your 1st 6 month Total - (count to End Feb 2023)", "2023-02", 1017),
-        ("BSRC - engaged in total", "2023-02", 183)}
+        ("BSRC - engaged in total", "2023-02", 183),
+    }

@@ -1,6 +1,7 @@
 """A paper is its content and its path (issue 14): same-named papers from different folders
 all load, the same bytes under two names load once and are reported as a duplicate, and
 the summary counts are the rows of ``documents``."""
+
 from __future__ import annotations
 
 import shutil
@@ -98,7 +99,9 @@ def test_two_text_files_of_one_stem_are_two_papers_not_twins(tmp_path):
     B.good_paper(tmp_path, "minutes.txt", title="Safer Testham Partnership")
     B.good_paper(tmp_path, "minutes.md", title="Safer Otherham Partnership")
     assert choose_renderings([tmp_path / "minutes.md", tmp_path / "minutes.txt"]) == [
-        (tmp_path / "minutes.md", None), (tmp_path / "minutes.txt", None)]
+        (tmp_path / "minutes.md", None),
+        (tmp_path / "minutes.txt", None),
+    ]
     db_path = tmp_path / "t.db"
     result = run("build", str(tmp_path / "minutes.txt"), str(tmp_path / "minutes.md"), "--db", str(db_path))
     assert result.exit_code == 0 and f"2 of 2 papers in {db_path}" in result.output
@@ -111,8 +114,10 @@ def test_a_pdf_twin_is_said_to_be_skipped(tmp_path):
     db_path = tmp_path / "t.db"
     result = run("build", str(tmp_path), "--db", str(db_path))
     assert result.exit_code == 0
-    assert (f"skipped: {tmp_path / 'minutes.pdf'}: the other rendering of {tmp_path / 'minutes.txt'}, which is read "
-            "instead (this one only if that cannot be read; --prefer to change)") in result.output.splitlines()
+    assert (
+        f"skipped: {tmp_path / 'minutes.pdf'}: the other rendering of {tmp_path / 'minutes.txt'}, which is read "
+        "instead (this one only if that cannot be read; --prefer to change)"
+    ) in result.output.splitlines()
     assert f"1 of 1 papers in {db_path}; 1 file skipped" in result.output
     assert [r["source"] for r in Database(db_path)["documents"].rows] == ["minutes.txt"]
 
@@ -127,8 +132,11 @@ def test_same_named_papers_failing_in_two_folders_keep_a_problem_row_each(tmp_pa
     db_path = tmp_path / "p.db"
     result = run("build", *map(str, folders), "--db", str(db_path))
     assert result.exit_code == 1 and f"0 of 2 papers in {db_path}; 2 failed" in result.output
-    rows = list(Database(db_path).query("select source, source_text from problems where document_id is null "
-                                        "order by source_text"))
+    rows = list(
+        Database(db_path).query(
+            "select source, source_text from problems where document_id is null order by source_text"
+        )
+    )
     assert rows == [{"source": "minutes.pdf", "source_text": str((f / "minutes.pdf").resolve())} for f in folders]
 
 

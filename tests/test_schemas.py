@@ -1,4 +1,5 @@
 """The record models: strict, deterministic ids, readable validation errors."""
+
 import pytest
 from pydantic import ValidationError
 
@@ -25,8 +26,7 @@ def test_unknown_fields_are_refused():
 
 def test_validation_error_reads_as_field_path_lines():
     with pytest.raises(ValidationError) as err:
-        Action(text="x", kind="chore", due_date="31/12/2016",
-               provenance={**prov().model_dump(), "page": 0})
+        Action(text="x", kind="chore", due_date="31/12/2016", provenance={**prov().model_dump(), "page": 0})
     lines = format_validation_error(err.value)
     assert any(line.startswith("kind: ") for line in lines)
     assert any(line.startswith("due_date: ") for line in lines)
@@ -34,9 +34,11 @@ def test_validation_error_reads_as_field_path_lines():
 
 
 def test_two_row_header_joins_per_column_with_spanning_cells():
-    rows = [Row(cells=[Cell(text=t) for t in ["", "Baseline period", "", "D.O.T", ""]], header=True, page=1),
-            Row(cells=[Cell(text=t) for t in ["", "(%)", "(n)", "B", "LQ"]], header=True, page=1),
-            Row(cells=[Cell(text=t) for t in ["Opiate", "5.6%", "48 / 851", "▲", "▲"]], page=1)]
+    rows = [
+        Row(cells=[Cell(text=t) for t in ["", "Baseline period", "", "D.O.T", ""]], header=True, page=1),
+        Row(cells=[Cell(text=t) for t in ["", "(%)", "(n)", "B", "LQ"]], header=True, page=1),
+        Row(cells=[Cell(text=t) for t in ["Opiate", "5.6%", "48 / 851", "▲", "▲"]], page=1),
+    ]
     table = Table(rows=rows, n_cols=5)
     assert table.header_texts() == ["", "Baseline period (%)", "Baseline period (n)", "D.O.T B", "D.O.T LQ"]
     assert len(table.body_rows) == 1

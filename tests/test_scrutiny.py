@@ -1,4 +1,5 @@
 """Scrutiny reports: recommendations, conclusions, witnesses, objectives (extract/parsers/scrutiny.py)."""
+
 from plan_helpers import of, records
 
 REPORT = """\
@@ -71,54 +72,73 @@ def test_a_restarted_count_ends_the_list():
 
 def test_conclusions_follow_their_lead_ins():
     assert [c.text for c in of("Conclusion", records(REPORT, "scrutiny"))] == [
-        "Joint working matters (section 3.5).", "Communication is essential.", "Support comes late."]
+        "Joint working matters (section 3.5).",
+        "Communication is essential.",
+        "Support comes late.",
+    ]
 
 
 def test_witnesses_split_with_roles_and_dates():
     got = [(w.name, w.role, w.date) for w in of("Witness", records(REPORT, "scrutiny"))]
-    assert got == [("Lisa Wills", "Strategy Manager", "2015-12-10"),
-                   ("Matt Smith", "Public Health Consultant", "2015-12-10")]
+    assert got == [
+        ("Lisa Wills", "Strategy Manager", "2015-12-10"),
+        ("Matt Smith", "Public Health Consultant", "2015-12-10"),
+    ]
 
 
 def test_table_only_recommendations_in_another_layout():
-    text = ("Recommendations and responsibilities\n\n"
-            "No.\tRecommendation\tResponsible officer\tTimescale\n"
-            "1\tFund the diversion scheme\tDirector of Children's Services\tApril 2019\n"
-            "2\tPublish a quarterly report\tMaria Lopez, Education Inclusion Team\tSummer 2019\n")
+    text = (
+        "Recommendations and responsibilities\n\n"
+        "No.\tRecommendation\tResponsible officer\tTimescale\n"
+        "1\tFund the diversion scheme\tDirector of Children's Services\tApril 2019\n"
+        "2\tPublish a quarterly report\tMaria Lopez, Education Inclusion Team\tSummer 2019\n"
+    )
     recs = records(text, "scrutiny")
-    assert [(d.item, d.text) for d in of("Decision", recs)] == [("1", "Fund the diversion scheme"),
-                                                                 ("2", "Publish a quarterly report")]
+    assert [(d.item, d.text) for d in of("Decision", recs)] == [
+        ("1", "Fund the diversion scheme"),
+        ("2", "Publish a quarterly report"),
+    ]
     first, second = of("Action", recs)
     assert (first.owner, first.due, first.due_date) == ("Director of Children's Services", "April 2019", "2019-04-30")
-    assert (second.owner, second.organisations, second.due_approximate) == ("Maria Lopez", ["Education Inclusion Team"], True)
+    assert (second.owner, second.organisations, second.due_approximate) == (
+        "Maria Lopez",
+        ["Education Inclusion Team"],
+        True,
+    )
 
 
 def test_objectives_led_by_the_chair():
-    text = ("Councillors: Ann Reed (Chair)\n\n"
-            "2.1 The panel agreed the scoping document with the following objectives:\n\n"
-            "In relation to complex cases of anti-social behaviour:\n\n"
-            "- 1. Identify ways that services could work together.\n"
-            "- 2. Identify how residents can self-help.\n"
-            "- 2.2 The panel comprised:\n")
+    text = (
+        "Councillors: Ann Reed (Chair)\n\n"
+        "2.1 The panel agreed the scoping document with the following objectives:\n\n"
+        "In relation to complex cases of anti-social behaviour:\n\n"
+        "- 1. Identify ways that services could work together.\n"
+        "- 2. Identify how residents can self-help.\n"
+        "- 2.2 The panel comprised:\n"
+    )
     got = [(p.name, p.category, p.lead) for p in of("Priority", records(text, "scrutiny"))]
-    assert got == [("Identify ways that services could work together.", "objective", "Ann Reed"),
-                   ("Identify how residents can self-help.", "objective", "Ann Reed")]
+    assert got == [
+        ("Identify ways that services could work together.", "objective", "Ann Reed"),
+        ("Identify how residents can self-help.", "objective", "Ann Reed"),
+    ]
 
 
 def test_no_owner_column_no_actions():
     """A recommendations table without an 'Action By' column gives decisions, not owner-less actions."""
-    text = ("Recommendations\n\n"
-            "Recommendation\tTimescale\n"
-            "Continue to commission the domestic abuse contract\t2017/18\n")
+    text = "Recommendations\n\nRecommendation\tTimescale\nContinue to commission the domestic abuse contract\t2017/18\n"
     recs = records(text, "scrutiny")
     assert [d.text for d in of("Decision", recs)] == ["Continue to commission the domestic abuse contract"]
     assert of("Action", recs) == []
 
 
 def test_labelled_recommendation_paragraphs():
-    text = ("The panel heard from witnesses.\n\n"
-            "Recommendation 1: That the council funds two outreach workers.\n\n"
-            "Some discussion followed.\n\n"
-            "Recommendation 2 - That partners share data monthly.\n")
+    text = (
+        "The panel heard from witnesses.\n\n"
+        "Recommendation 1: That the council funds two outreach workers.\n\n"
+        "Some discussion followed.\n\n"
+        "Recommendation 2 - That partners share data monthly.\n"
+    )
     assert [(d.item, d.text) for d in of("Decision", records(text, "scrutiny"))] == [
-        ("1", "That the council funds two outreach workers."), ("2", "That partners share data monthly.")]
+        ("1", "That the council funds two outreach workers."),
+        ("2", "That partners share data monthly."),
+    ]

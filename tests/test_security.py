@@ -1,5 +1,6 @@
 """Security (issue 8): the site is read-only and local by default; no SQL is built from
 document text."""
+
 from __future__ import annotations
 
 import ast
@@ -52,12 +53,30 @@ def test_serve_binds_elsewhere_only_when_asked(served):
 
 
 # Names that may be interpolated into SQL: tables and columns of our own schema, constants.
-ALLOWED_IN_SQL = {"table", "BUSY_TIMEOUT_MS", "OPEN", "', '.join((f'[{c}]' for c in columns))",
-                  "', '.join(('?' for _ in columns))", "c", "', '.join((repr(s) for s in OPEN_STATUSES_EXCLUDED))",
-                  # schema.fts_statements: quoted schema names, and the trigger bodies made of them
-                  "_q(table)", "_q(table + '_fts')", "_q(table + '_ai')", "_q(table + '_ad')", "_q(table + '_au')",
-                  "fts", "cols", "old", "new", "insert", "delete", "MMAP_BYTES",
-                  "FULL_PERIOD", "LATEST_ORDER"}  # link_schema: SQL expressions of the compare queries
+ALLOWED_IN_SQL = {
+    "table",
+    "BUSY_TIMEOUT_MS",
+    "OPEN",
+    "', '.join((f'[{c}]' for c in columns))",
+    "', '.join(('?' for _ in columns))",
+    "c",
+    "', '.join((repr(s) for s in OPEN_STATUSES_EXCLUDED))",
+    # schema.fts_statements: quoted schema names, and the trigger bodies made of them
+    "_q(table)",
+    "_q(table + '_fts')",
+    "_q(table + '_ai')",
+    "_q(table + '_ad')",
+    "_q(table + '_au')",
+    "fts",
+    "cols",
+    "old",
+    "new",
+    "insert",
+    "delete",
+    "MMAP_BYTES",
+    "FULL_PERIOD",
+    "LATEST_ORDER",
+}  # link_schema: SQL expressions of the compare queries
 SQL_WORDS = ("select ", "insert ", "delete ", "update ", "pragma ", " where ", " from ")
 
 

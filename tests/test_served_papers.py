@@ -1,5 +1,6 @@
 """``/papers/`` serves only the loaded papers, by document id, as PDF or UTF-8 text; the site
 answers only localhost names unless told otherwise (issue 14)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -58,7 +59,9 @@ def test_every_source_url_answers(site):
     urls = set()
     for table in db.table_names():
         if "source_url" in db[table].columns_dict and not table.endswith("_fts"):
-            urls |= {r[0] for r in db.execute(f"select distinct source_url from [{table}] where source_url is not null")}
+            urls |= {
+                r[0] for r in db.execute(f"select distinct source_url from [{table}] where source_url is not null")
+            }
     assert len(urls) > 2 * len(FOLDERS) * len(NAMES)
     for url in sorted(urls):
         response = fetch(ds, url.split("#")[0])
@@ -82,9 +85,19 @@ def test_pdfs_are_pdf_and_everything_else_is_utf8_text(site):
     assert "<script>" in response.text and response.headers["content-type"] == "text/plain; charset=utf-8"
 
 
-@pytest.mark.parametrize("path", ["/papers/.env", "/papers/evil.html", "/papers/evil.svg", "/papers/private%20notes.docx",
-                                  "/papers/Board%20Minutes%202009/.env", "/papers/", "/papers/0000000000000000/x.txt",
-                                  "/papers/0000000000000000"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/papers/.env",
+        "/papers/evil.html",
+        "/papers/evil.svg",
+        "/papers/private%20notes.docx",
+        "/papers/Board%20Minutes%202009/.env",
+        "/papers/",
+        "/papers/0000000000000000/x.txt",
+        "/papers/0000000000000000",
+    ],
+)
 def test_nothing_else_under_papers_is_served(site, path):
     ds = site[0]
     response = fetch(ds, path)
@@ -122,17 +135,28 @@ def test_serve_papers_finds_moved_papers_by_name(site, tmp_path):
     assert fetch(found, doc["source_url"]).status_code == 200
 
 
-@pytest.mark.parametrize("host, status", [("localhost", 200), ("localhost:8001", 200), ("127.0.0.1:8001", 200),
-                                          ("[::1]:8001", 200), ("evil.example", 400), ("evil.example:8001", 400),
-                                          ("127.0.0.1.evil.example", 400), ("", 400)])
+@pytest.mark.parametrize(
+    "host, status",
+    [
+        ("localhost", 200),
+        ("localhost:8001", 200),
+        ("127.0.0.1:8001", 200),
+        ("[::1]:8001", 200),
+        ("evil.example", 400),
+        ("evil.example:8001", 400),
+        ("127.0.0.1.evil.example", 400),
+        ("", 400),
+    ],
+)
 def test_only_localhost_names_are_answered(site, host, status):
     ds = site[0]
     response = fetch(ds, "/site/documents", headers={"host": host})
     assert response.status_code == status, host
     if status == 400:
         assert "--allow-host" in response.text
-    paper = fetch(ds, next(Database(site[1]).query("select source_url from documents"))["source_url"],
-                  headers={"host": host})
+    paper = fetch(
+        ds, next(Database(site[1]).query("select source_url from documents"))["source_url"], headers={"host": host}
+    )
     assert paper.status_code == status
 
 
@@ -169,8 +193,10 @@ def test_an_older_database_gets_links_by_id(tmp_path):
     db_path = tmp_path / "old.db"
     assert CliRunner().invoke(main, ["build", str(paper), "--db", str(db_path)]).exit_code == 0
     db = Database(db_path)
-    new = {t: sorted(r[0] for r in db.execute(f"select source_url from [{t}]"))
-           for t in ("documents", "document_pages", "decisions", "actions", "person_mentions")}
+    new = {
+        t: sorted(r[0] for r in db.execute(f"select source_url from [{t}]"))
+        for t in ("documents", "document_pages", "decisions", "actions", "person_mentions")
+    }
     for table in new:  # what version 3 stored
         page = "''" if table == "documents" else "coalesce('#page=' || page, '')"
         db.execute(f"update [{table}] set source_url = '/papers/Board%20Minutes.txt' || {page}")

@@ -1,6 +1,7 @@
 """What a build reads, and what it says it skipped (issue 14): one line per file skipped with
 the reason, counted in the summary; only regular files of bounded size are read; a file
 name that is not UTF-8 loads like any other."""
+
 from __future__ import annotations
 
 import os
@@ -61,8 +62,10 @@ def test_every_skipped_file_gets_one_line_and_the_summary_counts_them(messy, tmp
         f"skipped: {f / 'report.docx'}: not a paper: only .md, .pdf, .txt files are read",
         f"skipped: {f / 'same.txt'}: the same file as {f / 'minutes.txt'}, already in this batch",
     ]
-    assert result.output.splitlines()[-2 if "linked" in result.output.splitlines()[-1] else -1] == \
-        f"2 of 2 papers in {db_path}; 9 files skipped"
+    assert (
+        result.output.splitlines()[-2 if "linked" in result.output.splitlines()[-1] else -1]
+        == f"2 of 2 papers in {db_path}; 9 files skipped"
+    )
     db = Database(db_path)
     assert sorted(r["source"] for r in db["documents"].rows) == ["NOTES.txt", "minutes.txt"]
     assert next(db.query("select skipped from runs"))["skipped"] == 9

@@ -1,4 +1,5 @@
 """One small case per rule in extract/readers/blocks.py and extract/readers/tables.py."""
+
 import pytest
 
 from boardpapers.extract.readers.blocks import (
@@ -12,17 +13,20 @@ from boardpapers.extract.readers.blocks import (
 )
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("<b>Main indicator</b>", "Main indicator"),
-    ("Lisa Wills<br>Barry Dickinson", "Lisa Wills Barry Dickinson"),
-    ("recovery <sup>7</sup> . Brokers", "recovery. Brokers"),
-    ("visit: [www.example.org](http://www.example.org)", "visit: www.example.org"),
-    ("**Total Place** to be on the agenda", "Total Place to be on the agenda"),
-    ("*Cllr Robert New*", "Cllr Robert New"),
-    ("[&]quot;Any person&quot;", '"Any person"'),
-    ("cases of vulnerability\u00b9\u00b9.", "cases of vulnerability."),
-    ("<p>It is recommended</p> <ol style=\"x\"> 1. Consider", "It is recommended 1. Consider"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("<b>Main indicator</b>", "Main indicator"),
+        ("Lisa Wills<br>Barry Dickinson", "Lisa Wills Barry Dickinson"),
+        ("recovery <sup>7</sup> . Brokers", "recovery. Brokers"),
+        ("visit: [www.example.org](http://www.example.org)", "visit: www.example.org"),
+        ("**Total Place** to be on the agenda", "Total Place to be on the agenda"),
+        ("*Cllr Robert New*", "Cllr Robert New"),
+        ("[&]quot;Any person&quot;", '"Any person"'),
+        ("cases of vulnerability\u00b9\u00b9.", "cases of vulnerability."),
+        ('<p>It is recommended</p> <ol style="x"> 1. Consider', "It is recommended 1. Consider"),
+    ],
+)
 def test_clean_inline(raw, clean):
     assert clean_inline(raw) == clean
 
@@ -39,14 +43,17 @@ def test_bold_spans():
     assert bold_spans("BD **DIP Long term funding (page 2)**") == ["DIP Long term funding (page 2)"]
 
 
-@pytest.mark.parametrize("text, marker, rest", [
-    ("4.5.1 Outcome 1 - Reducing", "4.5.1", "Outcome 1 - Reducing"),
-    ("ii) Joint Commissioning Unit", "ii)", "Joint Commissioning Unit"),
-    ("1. ORIGIN OF REPORT", "1.", "ORIGIN OF REPORT"),
-    ("(b) the report", None, "(b) the report"),  # a lower-case start is prose, not a marker
-    ("30% of the annual salary", None, "30% of the annual salary"),
-    ("2016 Update", None, "2016 Update"),
-])
+@pytest.mark.parametrize(
+    "text, marker, rest",
+    [
+        ("4.5.1 Outcome 1 - Reducing", "4.5.1", "Outcome 1 - Reducing"),
+        ("ii) Joint Commissioning Unit", "ii)", "Joint Commissioning Unit"),
+        ("1. ORIGIN OF REPORT", "1.", "ORIGIN OF REPORT"),
+        ("(b) the report", None, "(b) the report"),  # a lower-case start is prose, not a marker
+        ("30% of the annual salary", None, "30% of the annual salary"),
+        ("2016 Update", None, "2016 Update"),
+    ],
+)
 def test_split_marker(text, marker, rest):
     assert split_marker(text) == (marker, rest)
 
@@ -61,16 +68,19 @@ def test_not_initials(text):
     assert not is_initials(text)
 
 
-@pytest.mark.parametrize("text, bold, expected", [
-    ("Conclusions", False, True),
-    ("Table of Contents.", False, True),
-    ("Reduce Serious Acquisitive Crime", False, True),
-    ("DECISION:", False, False),
-    ("Date: 24 January 2017", False, False),
-    ("No other apologies were received.", False, False),
-    ("the meeting closed", False, False),
-    ("Outcome 1 - Reducing the number of people who become victims of crime", True, True),
-])
+@pytest.mark.parametrize(
+    "text, bold, expected",
+    [
+        ("Conclusions", False, True),
+        ("Table of Contents.", False, True),
+        ("Reduce Serious Acquisitive Crime", False, True),
+        ("DECISION:", False, False),
+        ("Date: 24 January 2017", False, False),
+        ("No other apologies were received.", False, False),
+        ("the meeting closed", False, False),
+        ("Outcome 1 - Reducing the number of people who become victims of crime", True, True),
+    ],
+)
 def test_looks_like_heading(text, bold, expected):
     assert looks_like_heading(text, bold=bold) is expected
 

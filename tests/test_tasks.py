@@ -1,24 +1,44 @@
 """Tasks handed out inside decisions (extract/tasks.py)."""
+
 import pytest
 
 from boardpapers.extract.language.tasks import delegated_task, resolve_body
 
 
-@pytest.mark.parametrize("decision, owner, task, due", [
-    ("(b) the Partnership be asked to report back to the Committee on knife crime in six months".split(" ", 1)[1],
-     "the Partnership", "Report back to the Committee on knife crime in six months", "six months"),
-    ("agree that the Domestic Abuse Sub-Group lead the refresh of the strategy by March 2021",
-     "the Domestic Abuse Sub-Group", "Lead the refresh of the strategy by March 2021", "March 2021"),
-    ("That the Head of Community Safety be requested to circulate the plan before the next meeting",
-     "the Head of Community Safety", "Circulate the plan before the next meeting", "the next meeting"),
-])
+@pytest.mark.parametrize(
+    "decision, owner, task, due",
+    [
+        (
+            "(b) the Partnership be asked to report back to the Committee on knife crime in six months".split(" ", 1)[
+                1
+            ],
+            "the Partnership",
+            "Report back to the Committee on knife crime in six months",
+            "six months",
+        ),
+        (
+            "agree that the Domestic Abuse Sub-Group lead the refresh of the strategy by March 2021",
+            "the Domestic Abuse Sub-Group",
+            "Lead the refresh of the strategy by March 2021",
+            "March 2021",
+        ),
+        (
+            "That the Head of Community Safety be requested to circulate the plan before the next meeting",
+            "the Head of Community Safety",
+            "Circulate the plan before the next meeting",
+            "the next meeting",
+        ),
+    ],
+)
 def test_delegated_tasks(decision, owner, task, due):
     found = delegated_task(decision)
     assert (found.owner_as_written, found.text, found.due) == (owner, task, due)
 
 
-@pytest.mark.parametrize("decision", ["The report be noted", "note the performance of the partnership",
-                                      "approve the revised terms of reference"])
+@pytest.mark.parametrize(
+    "decision",
+    ["The report be noted", "note the performance of the partnership", "approve the revised terms of reference"],
+)
 def test_decisions_that_hand_out_no_task(decision):
     assert delegated_task(decision) is None
 

@@ -1,37 +1,56 @@
 """Themes: the taxonomy matched with spaCy's PhraseMatcher, the matched words kept as evidence."""
+
 import pytest
 
 from boardpapers.extract.language.themes import THEMES, find_themes, theme_key, themes_of
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Deliver a coordinated community response to victims of domestic abuse", {"domestic_abuse": ["domestic abuse"]}),
-    ("Priority 2: Domestic Abuse and Sexual Violence", {"domestic_abuse": ["Domestic Abuse", "Sexual Violence"]}),
-    ("IDVA - Engagement Rate", {"domestic_abuse": ["IDVA"]}),
-    ("reported cases of ASB", {"anti_social_behaviour": ["ASB"]}),
-    ("Anti-social behaviour (complex individual cases)",
-     {"anti_social_behaviour": ["Anti-social behaviour"], "complex_needs": ["complex individual cases"]}),
-    # One text, two themes: drug treatment is substance misuse, alcohol treatment is alcohol.
-    ("Re-modelling and procurement of drug and alcohol treatment services",
-     {"substance_misuse": ["drug"], "alcohol": ["alcohol"]}),
-    # The longer phrase wins: extremism is Prevent, not violent crime; a sexual assault is not 'assault'.
-    ("Preventing violent extremism", {"prevent": ["violent extremism"]}),
-    ("sexual assault and violent crime", {"domestic_abuse": ["sexual assault"], "violent_crime": ["violent crime"]}),
-    ("Deliberate Fires - Paston", {"deliberate_fires": ["Deliberate Fires"]}),
-    ("Reduce the number of first time entrants into the criminal justice system",
-     {"youth_offending": ["first time entrants"]}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Deliver a coordinated community response to victims of domestic abuse",
+            {"domestic_abuse": ["domestic abuse"]},
+        ),
+        ("Priority 2: Domestic Abuse and Sexual Violence", {"domestic_abuse": ["Domestic Abuse", "Sexual Violence"]}),
+        ("IDVA - Engagement Rate", {"domestic_abuse": ["IDVA"]}),
+        ("reported cases of ASB", {"anti_social_behaviour": ["ASB"]}),
+        (
+            "Anti-social behaviour (complex individual cases)",
+            {"anti_social_behaviour": ["Anti-social behaviour"], "complex_needs": ["complex individual cases"]},
+        ),
+        # One text, two themes: drug treatment is substance misuse, alcohol treatment is alcohol.
+        (
+            "Re-modelling and procurement of drug and alcohol treatment services",
+            {"substance_misuse": ["drug"], "alcohol": ["alcohol"]},
+        ),
+        # The longer phrase wins: extremism is Prevent, not violent crime; a sexual assault is not 'assault'.
+        ("Preventing violent extremism", {"prevent": ["violent extremism"]}),
+        (
+            "sexual assault and violent crime",
+            {"domestic_abuse": ["sexual assault"], "violent_crime": ["violent crime"]},
+        ),
+        ("Deliberate Fires - Paston", {"deliberate_fires": ["Deliberate Fires"]}),
+        (
+            "Reduce the number of first time entrants into the criminal justice system",
+            {"youth_offending": ["first time entrants"]},
+        ),
+    ],
+)
 def test_themes_of(text, expected):
     assert themes_of(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Prevent the spread of the report before the meeting",  # the verb, not the programme
-    "Da Silva attended",  # an acronym is matched case-sensitively: 'DA' only
-    "The minutes were approved as a correct record.",
-    "",
-    None,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prevent the spread of the report before the meeting",  # the verb, not the programme
+        "Da Silva attended",  # an acronym is matched case-sensitively: 'DA' only
+        "The minutes were approved as a correct record.",
+        "",
+        None,
+    ],
+)
 def test_no_theme(text):
     assert themes_of(text) == {}
 
@@ -39,8 +58,11 @@ def test_no_theme(text):
 def test_matches_keep_their_place_in_the_text():
     text = "Reduce ASB and fly-tipping in the city centre"
     matches = find_themes(text)
-    assert [(m.theme, m.text) for m in matches] == [("anti_social_behaviour", "ASB"), ("environmental_crime", "fly-tipping")]
-    assert all(text[m.start:m.end] == m.text for m in matches)
+    assert [(m.theme, m.text) for m in matches] == [
+        ("anti_social_behaviour", "ASB"),
+        ("environmental_crime", "fly-tipping"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in matches)
 
 
 def test_every_theme_has_a_label_and_phrases():
@@ -49,7 +71,15 @@ def test_every_theme_has_a_label_and_phrases():
         assert all(p == p.strip() and p for p in theme.phrases), key
 
 
-@pytest.mark.parametrize("words, key", [("domestic abuse", "domestic_abuse"), ("Domestic_Abuse", "domestic_abuse"),
-                                        ("ASB", "anti_social_behaviour"), ("Alcohol", "alcohol"), ("nothing", None)])
+@pytest.mark.parametrize(
+    "words, key",
+    [
+        ("domestic abuse", "domestic_abuse"),
+        ("Domestic_Abuse", "domestic_abuse"),
+        ("ASB", "anti_social_behaviour"),
+        ("Alcohol", "alcohol"),
+        ("nothing", None),
+    ],
+)
 def test_theme_key(words, key):
     assert theme_key(words) == key

@@ -1,5 +1,6 @@
 """``--jobs``: a worker process killed mid-paper (kill -9, the out-of-memory killer) fails
 that paper with one line; the other papers of the batch load (issue 14)."""
+
 from __future__ import annotations
 
 import os
@@ -37,8 +38,10 @@ def test_a_killed_worker_fails_its_paper_and_the_rest_load(tmp_path, monkeypatch
     result = CliRunner().invoke(main, ["build", str(folder), "--db", str(db_path), "--jobs", "2"])
     assert result.exit_code == 1, result.output
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {folder / 'kill-me.txt'}: the process reading it died (killed, out of memory, "
-                      "or a crash); the rest of the batch goes on"]
+    assert errors == [
+        f"error: {folder / 'kill-me.txt'}: the process reading it died (killed, out of memory, "
+        "or a crash); the rest of the batch goes on"
+    ]
     assert "Traceback" not in result.output
     assert f"6 of 7 papers in {db_path}; 1 failed (see the problems table)" in result.output
     db = Database(db_path)
@@ -49,8 +52,10 @@ def test_a_killed_worker_fails_its_paper_and_the_rest_load(tmp_path, monkeypatch
 
 def test_ordered_map_survives_a_dead_worker_in_order():
     items = [(n,) for n in range(9)]
-    out = [(item[0], result, type(error).__name__ if error else None)
-           for item, result, error in parallel.ordered_map(_die_on_four, items, 2)]
+    out = [
+        (item[0], result, type(error).__name__ if error else None)
+        for item, result, error in parallel.ordered_map(_die_on_four, items, 2)
+    ]
     assert out == [(n, None, "WorkerDied") if n == 4 else (n, n * n, None) for n in range(9)]
 
 

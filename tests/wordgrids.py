@@ -9,6 +9,7 @@ local governing body, not the papers the rules were read from.
 
 Each builder returns ``(pages, options)`` for ``make_pdf(pages, **options)``.
 """
+
 from __future__ import annotations
 
 from pdfgen import clip, fill, mtext, rule, text, vtext
@@ -43,19 +44,34 @@ GRID_WIDTHS = [90, 160, 420, 100]
 GRID_X = 40.0
 MINUTES_ROWS = [
     # (code, item, notes lines, action lines)
-    ("LGB 31/24", "Welcome and apologies", ["Apologies were received from Dana Whitlock and accepted.",
-                                            "In attendance: Imran Qureshi (clerk)."], ["None"]),
+    (
+        "LGB 31/24",
+        "Welcome and apologies",
+        ["Apologies were received from Dana Whitlock and accepted.", "In attendance: Imran Qureshi (clerk)."],
+        ["None"],
+    ),
     ("LGB 32/24", "Declarations of interest", ["There were no declarations of interest."], []),
-    ("LGB 33/24", "Minutes of the last meeting", ["The minutes of the meeting held on 12 January were",
-                                                  "approved as a true record and signed."], ["Clerk to place on", "website"]),
+    (
+        "LGB 33/24",
+        "Minutes of the last meeting",
+        ["The minutes of the meeting held on 12 January were", "approved as a true record and signed."],
+        ["Clerk to place on", "website"],
+    ),
     ("LGB 34/24", "Finance", ["The budget monitor to the end of February was received and"], ["Business Manager"]),
 ]
 MINUTES_CONTINUED = ("", "", ["the governors noted the forecast underspend of £12,400."], [])
 MINUTES_PAGE2 = [
-    ("LGB 35/24", "Safeguarding", ["The designated lead reported two referrals this term.",
-                                   "Training for all staff was completed on 6 February.",
-                                   "The single central record was checked by the chair.",
-                                   "Governors asked for an update at the next meeting."], ["Designated lead"]),
+    (
+        "LGB 35/24",
+        "Safeguarding",
+        [
+            "The designated lead reported two referrals this term.",
+            "Training for all staff was completed on 6 February.",
+            "The single central record was checked by the chair.",
+            "Governors asked for an update at the next meeting.",
+        ],
+        ["Designated lead"],
+    ),
     ("LGB 36/24", "Premises", ["Quotes for the roof repair were received from three firms."], ["Business Manager"]),
 ]
 MINUTES_PAGE3 = [
@@ -91,8 +107,10 @@ def minutes_grid():
     landscape pages: a row cut by the first break (its code cell empty on page 2), white
     per-line shading in a notes cell, and the footer at 89% of the page height."""
     label = "Harbourside Academy LGB minutes 4 March 2024"
-    p1 = [text(40, 40, "HARBOURSIDE ACADEMY LOCAL GOVERNING BODY", 13, bold=True),
-          text(40, 62, "Minutes of the meeting held on 4 March 2024", 10)]
+    p1 = [
+        text(40, 40, "HARBOURSIDE ACADEMY LOCAL GOVERNING BODY", 13, bold=True),
+        text(40, 62, "Minutes of the meeting held on 4 March 2024", 10),
+    ]
     ops, _ = _grid_rows(90, MINUTES_ROWS)
     p1 += ops + footer(1, 3, label)
     ops, y = _grid_rows(40, [MINUTES_CONTINUED])
@@ -109,16 +127,31 @@ PLAN_LABELS = ["Objective", "Action", "Lead", "By when", "Measure of success"]
 PLAN_WIDTHS = [150, 230, 110, 90, 180]
 PLAN_X = 40.0
 PRIORITY_1 = [
-    ["Cut repeat anti-social behaviour", "Joint patrols in the three hotspot wards", "Police Inspector", "June 2024",
-     "Fewer repeat calls"],
+    [
+        "Cut repeat anti-social behaviour",
+        "Joint patrols in the three hotspot wards",
+        "Police Inspector",
+        "June 2024",
+        "Fewer repeat calls",
+    ],
     ["Support victims", "Refer every repeat victim to the hub", "Victim Lead", "April 2024", "All referred"],
     ["Safer night-time economy", "Licensing visits with the police", "Licensing Manager", "July 2024", "Visits made"],
 ]
 PRIORITY_2_P1 = [
-    ["Reduce reoffending", "Mentoring for young adults leaving custody", "Probation Manager", "May 2024",
-     "Mentors in place"],
-    ["Stable housing on release", "Housing advice before release for everyone", "Housing Lead", "March 2025",
-     "No release to"],
+    [
+        "Reduce reoffending",
+        "Mentoring for young adults leaving custody",
+        "Probation Manager",
+        "May 2024",
+        "Mentors in place",
+    ],
+    [
+        "Stable housing on release",
+        "Housing advice before release for everyone",
+        "Housing Lead",
+        "March 2025",
+        "No release to",
+    ],
 ]
 PRIORITY_2_CUT = ["", "", "", "", "the street"]  # the last row's measure runs over the break
 PRIORITY_2_P2 = [
@@ -148,14 +181,18 @@ def banded_plan():
     bands, each over the same bold label row; the grid runs on to page 2, where a row the
     break cut carries on in lower case, and a logo's short strokes sit just under its bottom rule."""
     label = "Torbay Community Safety Board - Delivery Plan 2024/25"
-    p1 = [text(40, 20, "Torbay Community Safety Board", 14, bold=True),
-          text(40, 40, "Delivery Plan 2024/25 - April 2024", 10)]
+    p1 = [
+        text(40, 20, "Torbay Community Safety Board", 14, bold=True),
+        text(40, 40, "Delivery Plan 2024/25 - April 2024", 10),
+    ]
     top = 60.0
     kinds: list[tuple[float, bool]] = []  # (row height, is a band)
     ops: list[tuple] = []
     y = top
-    for band, rows in (("PRIORITY 1: Safer streets and public spaces", PRIORITY_1),
-                       ("PRIORITY 2: Reducing reoffending", PRIORITY_2_P1)):
+    for band, rows in (
+        ("PRIORITY 1: Safer streets and public spaces", PRIORITY_1),
+        ("PRIORITY 2: Reducing reoffending", PRIORITY_2_P1),
+    ):
         ops += _band(y, band)
         kinds.append((18.0, True))
         more, y = _plan_rows(y + 18, [PLAN_LABELS], bold=True, height=18.0)
@@ -182,7 +219,7 @@ def _plan_grid(top: float, kinds: list[tuple[float, bool]]) -> list[tuple]:
     y = top
     for h, band in kinds:
         ops.append(rule(xs[0], y, xs[-1], y))
-        for x in ([xs[0], xs[-1]] if band else xs):
+        for x in [xs[0], xs[-1]] if band else xs:
             ops.append(rule(x, y, x, y + h))
         y += h
     ops.append(rule(xs[0], y, xs[-1], y))
@@ -202,8 +239,12 @@ def logo_strokes(x: float, top: float) -> list[tuple]:
 # --- an attendance register: rotated dates in a strip, a label line, names and codes ------------
 
 REGISTER_DATES = ["12/09/2023", "14/11/2023", "23/01/2024", "4/03/2024"]
-REGISTER = [["Amara Okafor", "P", "P", "A", "P"], ["Tom Brennan", "P", "S", "P", "P"],
-            ["Lucy Hargreaves", "", "P", "P", "L"], ["Dev Patel", "P", "P", "P", "S"]]
+REGISTER = [
+    ["Amara Okafor", "P", "P", "A", "P"],
+    ["Tom Brennan", "P", "S", "P", "P"],
+    ["Lucy Hargreaves", "", "P", "P", "L"],
+    ["Dev Patel", "P", "P", "P", "S"],
+]
 
 
 def attendance_register():
@@ -234,13 +275,15 @@ def attendance_register():
 
 # --- an action log whose header line is printed above the rules ---------------------------------
 
-LOG_ROWS = [["31/24", "Send the signed minutes to the website", "Clerk", "asap"],
-            ["34/24", "Circulate the budget monitor to all governors", "Business Manager", "18 March 2024"],
-            ["36/24", "Obtain a fourth quote for the roof", "Business Manager", "April 2024"]]
+LOG_ROWS = [
+    ["31/24", "Send the signed minutes to the website", "Clerk", "asap"],
+    ["34/24", "Circulate the budget monitor to all governors", "Business Manager", "18 March 2024"],
+    ["36/24", "Obtain a fourth quote for the roof", "Business Manager", "April 2024"],
+]
 
 
 def action_log_header_line():
-    """"ACTIONS ARISING", then the labels REF / ACTION / OWNER / DUE set as a plain line right
+    """ "ACTIONS ARISING", then the labels REF / ACTION / OWNER / DUE set as a plain line right
     on the top rule of a ruled body that has no header row of its own."""
     widths = [60, 280, 120, 90]
     xs = [60.0]
@@ -259,8 +302,10 @@ def action_log_header_line():
 
 # --- a browser print: one long table clipped into pages -------------------------------------------
 
-HTML_ROWS = [[f"Outcome {k // 4 + 1}" if k % 4 == 0 else "", f"Target {k + 1}: sessions run every month", f"{(k + 1) * 7}"]
-             for k in range(24)]
+HTML_ROWS = [
+    [f"Outcome {k // 4 + 1}" if k % 4 == 0 else "", f"Target {k + 1}: sessions run every month", f"{(k + 1) * 7}"]
+    for k in range(24)
+]
 
 
 def html_print():
@@ -297,6 +342,7 @@ def _shift(op: tuple, dy: float) -> tuple:
 
 # --- a tagged PDF's cells: one marked-content id per paragraph ------------------------------------
 
+
 def tagged_cells():
     """A plan row whose Lead cell stacks three posts, one paragraph (one MCID) each, in a column
     so narrow that each line looks full; beside it a paragraph wrapped over two lines (one MCID)."""
@@ -306,11 +352,16 @@ def tagged_cells():
         xs.append(xs[-1] + w)
     ops = [text(60, 60, "Action plan", 12, bold=True)]
     top = 90.0
-    ops += [text(xs[0] + 4, top + 4, "Objective", 9, True), text(xs[1] + 4, top + 4, "Lead", 9, True),
-            text(xs[2] + 4, top + 4, "Success criteria", 9, True)]
+    ops += [
+        text(xs[0] + 4, top + 4, "Objective", 9, True),
+        text(xs[1] + 4, top + 4, "Lead", 9, True),
+        text(xs[2] + 4, top + 4, "Success criteria", 9, True),
+    ]
     body = top + 18
-    ops += [mtext(xs[0] + 4, body + 4, "Improve access to after-school", 9, mcid=10),
-            mtext(xs[0] + 4, body + 15, "clubs for all pupils", 9, mcid=10)]
+    ops += [
+        mtext(xs[0] + 4, body + 4, "Improve access to after-school", 9, mcid=10),
+        mtext(xs[0] + 4, body + 15, "clubs for all pupils", 9, mcid=10),
+    ]
     for k, post in enumerate(["SENCo", "Specialist Teacher", "SLT"]):
         ops.append(mtext(xs[1] + 4, body + 4 + 11 * k, post, 9, mcid=11 + k))
     ops.append(mtext(xs[2] + 4, body + 4, "Every pupil attends one club", 9, mcid=14))

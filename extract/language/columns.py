@@ -10,68 +10,93 @@ A role is tried in the order of :data:`ROLE_PATTERNS`: "Action by" is an owner, 
 action; "Priority activity" is an activity, not an outcome; "Meeting date" is when an action
 was raised, not its deadline.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 # (role, pattern) in order of precedence.
-ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [(role, re.compile(rx, re.I)) for role, rx in [
-    ("number", r"^\s*(?:no\.?|ref\.?|#|number|item|rec(?:ommendation)?\s+no\.?)\s*$"),
-    ("witnesses", r"\bwitness"),
-    # "Lead Agency | Lead Officer" (CSP delivery plans, 2020-23): the agency is the officer's
-    # organisation, not a second owner. A header that names a person too ("Lead Officer and
-    # organisation") stays an owner column.
-    ("organisation", r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
-                     r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate|services?\s+involved)\b"),
-    ("documents", r"\bdocuments?\b"),
-    # "Lead", "Led by", "Delivered by", "Owned by", "Responsible", "Responsibility", "Who", "By whom",
-    # "Action by", "Lead officer / agency".
-    ("owner", r"\b(?:lead|leads|led\s+by|delivered\s+by|owned\s+by|officer|owner|owners|responsib\w*|action\s+by|"
-              r"by\s+whom|who|accountable)\b"),
-    # "Timescale", "Time", "Timeframe", "Timing", "Timeline", "When", "By when", "Deadline", "Target date".
-    ("due", r"\b(?:by\s+when|when|time|timescales?|time\s*frames?|timings?|timelines?|deadlines?|due|completion|"
-            r"target\s+dates?|(?<!\bto\s)date)\b"),  # not "Key achievements to date"
-    # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
-    ("status", r"\b(?:status|rag|response)\b"),
-    ("target", r"\btargets?\b"),
-    # The level below which a measure is red: "Floor", "Tolerance", "Threshold", "Intervention level".
-    ("floor", r"\b(?:floors?|tolerances?|thresholds?|intervention\s+levels?)\b"),
-    ("baseline", r"\bbaseline\b"),
-    ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
-    ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
-    ("resources", r"\bresources?\b"),
-    # Money columns of spending reports: "Funding allocated", "Allocation", "Spend", "Cost".
-    ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
-    # The value column of a key/value box ("Metric | Data"): names nothing, so each row's label is its series.
-    ("data", r"^\s*(?:data|value|values|figures?|details?|information)\s*:?\s*$"),
-    # A figure to compare with, not the series itself: "Previous Year", "Last year", "Same period last
-    # year", "England average", "Most similar group average", "Statistical neighbours", "Benchmark".
-    ("comparator", r"\b(?:previous\s+(?:years?|quarters?|months?|periods?|\w+\s+months|figures?|values?)|previous$|"
-                   r"last\s+year|same\s+(?:period|quarter|month)\s+last|prior\s+year|"
-                   r"(?:national|england|regional|county|force|group|msg|family|peer)\s+(?:average|rate|figure)s?|"
-                   r"most\s+similar|statistical\s+neighbours?|benchmarks?|comparators?)\b"),
-    # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
-    ("actual", r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?|"
-               r"current(?!\s+(?:good|practice|position|situation|provision|arrangements?))|this\s+(?:quarter|month))\b"),
-    # What a report says came of the work: "Evidence and impact", "Impact", "Achievements".
-    ("evidence", r"\b(?:evidence|impact|achievements?)\b"),
-    ("recommendation", r"\brecommendations?\b"),
-    ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what|next\s+steps?)\b"),
-    # "Measure(s)", "Measure of success", "Success criteria", "KPI", "Indicator", "Outcome measure",
-    # "Objectively verifiable indicators", "Metric": a column naming what is measured.
-    ("indicator", r"\b(?:indicators?|measures?|success\s+criteri(?:a|on)|kpis?|metrics?|performance\s+measures?)\b"),
-    ("aim", r"\b(?:aims?|objectives?)\b"),
-    ("outcome", r"\b(?:outcomes?|priority|priorities|themes?|areas?)\b"),
-]]
+ROLE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (role, re.compile(rx, re.I))
+    for role, rx in [
+        ("number", r"^\s*(?:no\.?|ref\.?|#|number|item|rec(?:ommendation)?\s+no\.?)\s*$"),
+        ("witnesses", r"\bwitness"),
+        # "Lead Agency | Lead Officer" (CSP delivery plans, 2020-23): the agency is the officer's
+        # organisation, not a second owner. A header that names a person too ("Lead Officer and
+        # organisation") stays an owner column.
+        (
+            "organisation",
+            r"^(?!.*\b(?:officers?|owners?|persons?|names?|who|responsib\w*)\b)"
+            r".*\b(?:agency|agencies|organi[sz]ations?|partners?|department|directorate|services?\s+involved)\b",
+        ),
+        ("documents", r"\bdocuments?\b"),
+        # "Lead", "Led by", "Delivered by", "Owned by", "Responsible", "Responsibility", "Who", "By whom",
+        # "Action by", "Lead officer / agency".
+        (
+            "owner",
+            r"\b(?:lead|leads|led\s+by|delivered\s+by|owned\s+by|officer|owner|owners|responsib\w*|action\s+by|"
+            r"by\s+whom|who|accountable)\b",
+        ),
+        # "Timescale", "Time", "Timeframe", "Timing", "Timeline", "When", "By when", "Deadline", "Target date".
+        (
+            "due",
+            r"\b(?:by\s+when|when|time|timescales?|time\s*frames?|timings?|timelines?|deadlines?|due|completion|"
+            r"target\s+dates?|(?<!\bto\s)date)\b",
+        ),  # not "Key achievements to date"
+        # "Response (Accepted/Partially accepted)": an executive response to a recommendation.
+        ("status", r"\b(?:status|rag|response)\b"),
+        ("target", r"\btargets?\b"),
+        # The level below which a measure is red: "Floor", "Tolerance", "Threshold", "Intervention level".
+        ("floor", r"\b(?:floors?|tolerances?|thresholds?|intervention\s+levels?)\b"),
+        ("baseline", r"\bbaseline\b"),
+        ("progress", r"\b(?:progress|update|comments?|commentary)\b"),
+        ("budget", r"\b(?:budget|policy\s+framework|financial)\b"),
+        ("resources", r"\bresources?\b"),
+        # Money columns of spending reports: "Funding allocated", "Allocation", "Spend", "Cost".
+        ("money", r"\b(?:funding|allocat\w*|spend|spent|expenditure|costs?|amount)\b|£"),
+        # The value column of a key/value box ("Metric | Data"): names nothing, so each row's label is its series.
+        ("data", r"^\s*(?:data|value|values|figures?|details?|information)\s*:?\s*$"),
+        # A figure to compare with, not the series itself: "Previous Year", "Last year", "Same period last
+        # year", "England average", "Most similar group average", "Statistical neighbours", "Benchmark".
+        (
+            "comparator",
+            r"\b(?:previous\s+(?:years?|quarters?|months?|periods?|\w+\s+months|figures?|values?)|previous$|"
+            r"last\s+year|same\s+(?:period|quarter|month)\s+last|prior\s+year|"
+            r"(?:national|england|regional|county|force|group|msg|family|peer)\s+(?:average|rate|figure)s?|"
+            r"most\s+similar|statistical\s+neighbours?|benchmarks?|comparators?)\b",
+        ),
+        # The achieved figure beside a target: "Actual", "Outturn", "Achieved", "Total", "Latest", "YTD", "Score".
+        (
+            "actual",
+            r"\b(?:actuals?|achieved|outturns?|totals?|latest|ytd|year\s+to\s+date|scores?|"
+            r"current(?!\s+(?:good|practice|position|situation|provision|arrangements?))|this\s+(?:quarter|month))\b",
+        ),
+        # What a report says came of the work: "Evidence and impact", "Impact", "Achievements".
+        ("evidence", r"\b(?:evidence|impact|achievements?)\b"),
+        ("recommendation", r"\brecommendations?\b"),
+        ("activity", r"\b(?:activity|activities|actions?|tasks?|milestones?|what|next\s+steps?)\b"),
+        # "Measure(s)", "Measure of success", "Success criteria", "KPI", "Indicator", "Outcome measure",
+        # "Objectively verifiable indicators", "Metric": a column naming what is measured.
+        (
+            "indicator",
+            r"\b(?:indicators?|measures?|success\s+criteri(?:a|on)|kpis?|metrics?|performance\s+measures?)\b",
+        ),
+        ("aim", r"\b(?:aims?|objectives?)\b"),
+        ("outcome", r"\b(?:outcomes?|priority|priorities|themes?|areas?)\b"),
+    ]
+]
 # The roles whose column holds a record's own text, best first.
 MAIN_ROLES = ("recommendation", "activity", "indicator", "aim")
 
 # Columns of a minutes grid, matched on the whole header cell: the item number, the minute
 # itself, and the column of owners' initials beside it.
 GRID_ITEM = re.compile(r"^(?:item|no\.?|ref|minute(?: no\.?)?|agenda item)$", re.I)
-GRID_NOTES = re.compile(r"^(?:notes?|discussion|minutes?|summary|notes? of discussion|item(?: and| /) discussion|"
-                        r"matters? discussed)$", re.I)
+GRID_NOTES = re.compile(
+    r"^(?:notes?|discussion|minutes?|summary|notes? of discussion|item(?: and| /) discussion|"
+    r"matters? discussed)$",
+    re.I,
+)
 GRID_OWNER = re.compile(r"^(?:actions?(?: by)?|by whom|who|lead|owner)$", re.I)
 
 # Columns of an action log (lower-cased header cells): the action, its owner, deadline,
@@ -90,7 +115,9 @@ LOG_NEEDS = re.compile(r"owner|lead|responsib|who|by whom|deadline|due|by when|t
 COLUMN_WORDS = re.compile(
     r"\b(?:baseline|target|actual|measure|indicator|lead|owner|action|due|deadline|timescale|status|"
     r"progress|ref|outcome|objective|priority|rag|trend|previous|current|change|total|year|quarter|"
-    r"q[1-4]|ytd|date|by when|responsible|budget|cost|recommendation)s?\b", re.I)
+    r"q[1-4]|ytd|date|by when|responsible|budget|cost|recommendation)s?\b",
+    re.I,
+)
 
 
 def cell_role(text: str) -> str | None:

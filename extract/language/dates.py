@@ -4,6 +4,7 @@ A date library alone is not enough for council papers: "Summer 2016", "Q1 2017/1
 "16/17" and "Apr-16" need rules of their own. Everything here returns ISO strings
 (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``), 24-hour ``HH:MM`` times, or ``None``.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -17,12 +18,16 @@ MONTHS["sept"] = 9
 # MONTH_RE is lower case (compile it with re.I); MONTH_TITLE_RE is the capitalised form for
 # rules that are case-sensitive elsewhere in their pattern ("by March", not "by march").
 MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-MONTH_TITLE_RE = ("(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                  "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+MONTH_TITLE_RE = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _DAY_NAME = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 
-DATE_DMY = re.compile(rf"\b{_DAY_NAME}(?P<d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+DATE_DMY = re.compile(
+    rf"\b{_DAY_NAME}(?P<d>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
 DATE_MDY = re.compile(rf"\b{_DAY_NAME}(?P<m>{MONTH_RE})\.?\s+(?P<d>[0-3]?\d){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 DATE_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")
 # ISO 8601, as web pages and front matter write dates: "2021-02-08", "2021-02-08T15:00".
@@ -39,15 +44,22 @@ DATE_LABEL = re.compile(
     r"^(?:(?:meeting |publish(?:ed)? |publication |issue |review |report |version )?date(?: of (?:the )?(?:meeting|adoption|"
     r"publication|issue|approval|review|report|decision))?|date (?:published|updated|issued|adopted|approved|agreed|reviewed)|"
     r"published(?: on)?|issued(?: on)?|(?:last )?updated(?: on)?|adopted(?: on)?|approved on|meeting held on|held on|when)$",
-    re.I)
+    re.I,
+)
 # A date that is not the paper's: the next or the last meeting, the next review, a deadline.
-NEXT_DATE_LABEL = re.compile(r"\b(?:next|last|previous) (?:meeting|review)\b|\b(?:to be )?reviewed by\b|\breview due\b|"
-                             r"\bdeadline\b|\bexpir", re.I)
+NEXT_DATE_LABEL = re.compile(
+    r"\b(?:next|last|previous) (?:meeting|review)\b|\b(?:to be )?reviewed by\b|\breview due\b|"
+    r"\bdeadline\b|\bexpir",
+    re.I,
+)
 
 # Seasons end on the last day of their last month: Summer = June-August, and so on.
 # A deadline written on its own in an action log's due column, without a date in it.
-BARE_DUE = re.compile(r"^(?:asap|a\.s\.a\.p\.?|as soon as possible|tbc|tba|tbd|ongoing|immediate(?:ly)?|urgent|"
-                      r"(?:by |at |for )?(?:the )?next meeting|end of (?:the )?(?:month|term|year|quarter))\.?$", re.I)
+BARE_DUE = re.compile(
+    r"^(?:asap|a\.s\.a\.p\.?|as soon as possible|tbc|tba|tbd|ongoing|immediate(?:ly)?|urgent|"
+    r"(?:by |at |for )?(?:the )?next meeting|end of (?:the )?(?:month|term|year|quarter))\.?$",
+    re.I,
+)
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "winter": 2}
 
 
@@ -160,7 +172,9 @@ def month_period(text: str) -> str | None:
 
 def quarter_period(text: str) -> str | None:
     """'Q1' -> 'Q1'; 'Q1 2017/18' -> '2017/18 Q1'."""
-    m = re.fullmatch(r"\s*Q(?:uarter\s*)?([1-4])\s*(?:\(?((?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)\)?)?\s*", text, re.I)
+    m = re.fullmatch(
+        r"\s*Q(?:uarter\s*)?([1-4])\s*(?:\(?((?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)\)?)?\s*", text, re.I
+    )
     if not m:
         return None
     fy = financial_year(m.group(2)) if m.group(2) else None
@@ -183,7 +197,9 @@ def parse_time(text: str) -> str | None:
 
 # A 24-hour time written as four digits, as governors' and parish minutes do: "commenced at
 # 1831", "closed 1930", "1830 hrs". Only after words that announce a time: "2019" is a year.
-FOUR_DIGIT_TIME = re.compile(r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|hr|h)\b)?(?!\d|[.:/]\d|\s*%)", re.I)
+FOUR_DIGIT_TIME = re.compile(
+    r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?:\s*(?:hrs|hours|hr|h)\b)?(?!\d|[.:/]\d|\s*%)", re.I
+)
 
 
 def parse_clock(text: str) -> str | None:
@@ -200,7 +216,11 @@ def parse_clock(text: str) -> str | None:
 
 def parse_time_range(text: str) -> tuple[str | None, str | None]:
     """'10 am – 1 pm' -> ('10:00', '13:00'); '10:00-11:30' -> ('10:00', '11:30')."""
-    m = re.search(r"(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)", text, re.I)
+    m = re.search(
+        r"(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)\s*(?:-|–|—|to|until)\s*(\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?)",
+        text,
+        re.I,
+    )
     if not m:
         return parse_time(text), None
     a, b = m.group(1), m.group(2)
@@ -233,18 +253,25 @@ def range_period(text: str) -> str | None:
 # ("2019/20" for a paper of 20 January 2020). A period a paper leaves relative ("last academic
 # year", a bare "Q2") is resolved against the paper's own date.
 
-_ACADEMIC = re.compile(r"\b(?P<rel>last|previous|this|current|next)\s+(?:(?P<kind>academic|school|financial|fiscal)\s+)?year\b"
-                       r"(?!\s+(?:on|to|in)\s+year)", re.I)
+_ACADEMIC = re.compile(
+    r"\b(?P<rel>last|previous|this|current|next)\s+(?:(?P<kind>academic|school|financial|fiscal)\s+)?year\b"
+    r"(?!\s+(?:on|to|in)\s+year)",
+    re.I,
+)
 # "count to End Feb 2023", "as at 31 March 2023", "up to July 2018", "to the end of February 2023",
 # "data to 30/09/2019": the month the figures run to.
 _AS_AT = re.compile(
     rf"\b(?:as\s+(?:at|of)|up\s+to|count(?:ed)?\s+to|to(?:\s+the)?(?:\s+end\s+(?:of\s+)?)?|until|end(?:\s+of)?|ending)\s+"
     rf"(?:the\s+)?(?:end\s+(?:of\s+)?)?(?P<d>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{MONTH_RE}\.?,?\s+(?:19|20)\d\d|"
-    r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d)\b", re.I)
+    r"\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d)\b",
+    re.I,
+)
 # "Academic Year: 2017/18", "Financial year 2019-20", "Reporting period: Q2 2019/20", "Year: 2018/19".
 _LABELLED_YEAR = re.compile(
     r"\b(?P<label>academic\s+year|school\s+year|financial\s+year|reporting\s+(?:period|year)|period|year)\s*[:\-–]?\s*"
-    r"(?P<p>(?:Q[1-4]\s+)?(?:19|20)\d\d\s*[/\-–]\s*(?:19|20)?\d\d)\b", re.I)
+    r"(?P<p>(?:Q[1-4]\s+)?(?:19|20)\d\d\s*[/\-–]\s*(?:19|20)?\d\d)\b",
+    re.I,
+)
 
 
 def academic_year(date: str | None, offset: int = 0) -> str | None:
@@ -325,7 +352,9 @@ def stated_period(text: str | None, date: str | None = None, convention: str | N
 
 _PERIOD_PHRASE = re.compile(
     rf"\s*(?:\(\s*)?\b(?:for|in|during|over)\s+(?:the\s+)?(?:{_ACADEMIC.pattern}|(?:19|20)\d\d\s*[/\-–]\s*\d\d(?:\d\d)?)(?:\s*\))?"
-    rf"|\s*\(\s*(?:{_AS_AT.pattern})\s*\)", re.I)
+    rf"|\s*\(\s*(?:{_AS_AT.pattern})\s*\)",
+    re.I,
+)
 
 
 def without_period(text: str) -> str:

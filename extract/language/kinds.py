@@ -5,6 +5,7 @@ front lines, then the density of each kind's words in the text; and the section 
 (:mod:`..parsers.sections`), which reads an agenda pack's item titles and the headings of the
 papers it bundles.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,17 +16,41 @@ import re
 # A report of what a programme or a partnership did ("Sports Grant report 2017 - 2018", "1 year
 # report on ...", "Annual Report 2019/20") is a performance report: its content is outcomes and figures.
 TITLE_KINDS: list[tuple[str, re.Pattern | None, int]] = [
-    ("agenda_pack", re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I), 4),
+    (
+        "agenda_pack",
+        re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I),
+        4,
+    ),
     ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:a|the) meeting\b|\baction log\b|\bmeeting notes\b", re.I), 6),
-    ("performance_report", re.compile(r"\bperformance (?:report|update|monitoring|summary|scorecard|dashboard)\b|"
-                                      r"\bquarterly report\b|\bmonitoring report\b", re.I), 14),
-    ("scrutiny_report", re.compile(r"\b(?:review|inquiry) (?:into|of)\b|\bscrutiny (?:review|report)\b|"
-                                   r"\btask and finish\b", re.I), 10),
+    (
+        "performance_report",
+        re.compile(
+            r"\bperformance (?:report|update|monitoring|summary|scorecard|dashboard)\b|"
+            r"\bquarterly report\b|\bmonitoring report\b",
+            re.I,
+        ),
+        14,
+    ),
+    (
+        "scrutiny_report",
+        re.compile(
+            r"\b(?:review|inquiry) (?:into|of)\b|\bscrutiny (?:review|report)\b|"
+            r"\btask and finish\b",
+            re.I,
+        ),
+        10,
+    ),
     ("report", None, 14),
-    ("performance_report", re.compile(
-        r"\b(?:annual|progress|impact|outcomes?|evaluation|end[- ]of[- ]year|year[- ]end|mid[- ]year|half[- ]year(?:ly)?|"
-        r"(?:\d+|one|two|three|first|second|third|final)[- ]years?|grant|premium|funding|spending|delivery) report\b|"
-        r"\breport (?:on|of) (?:progress|outcomes|performance|delivery|spending)\b", re.I), 4),
+    (
+        "performance_report",
+        re.compile(
+            r"\b(?:annual|progress|impact|outcomes?|evaluation|end[- ]of[- ]year|year[- ]end|mid[- ]year|half[- ]year(?:ly)?|"
+            r"(?:\d+|one|two|three|first|second|third|final)[- ]years?|grant|premium|funding|spending|delivery) report\b|"
+            r"\breport (?:on|of) (?:progress|outcomes|performance|delivery|spending)\b",
+            re.I,
+        ),
+        4,
+    ),
     ("plan", re.compile(r"\b(?:plan|strategy|strategic assessment)\b", re.I), 4),
 ]
 
@@ -34,24 +59,33 @@ TITLE_KINDS: list[tuple[str, re.Pattern | None, int]] = [
 # "The Board is asked to", "For decision"): a report needs both, or two different asks.
 REPORT_ADDRESSED = re.compile(
     r"^\W*(?:report to|report of|report from|report by|report author|report title|title of report|"
-    r"purpose of (?:the )?report|cover report|decision report)\b", re.I)
+    r"purpose of (?:the )?report|cover report|decision report)\b",
+    re.I,
+)
 REPORT_ASKS = re.compile(
     r"^\W*(?:\d+\.?\s*)?(?:recommendations?|decisions? (?:required|sought|requested)|key decision|"
     r"for (?:decision|noting|information|approval|discussion)|action required)\b|"
-    r"\b(?:is|are) (?:asked|recommended|requested|invited) to\b|\bit is recommended that\b", re.I)
+    r"\b(?:is|are) (?:asked|recommended|requested|invited) to\b|\bit is recommended that\b",
+    re.I,
+)
 # A report about performance stays a performance report ("Subject: Partnership performance 2019/20").
 REPORT_ON_PERFORMANCE = re.compile(r"\bperformance\b|\bscorecard\b|\bdashboard\b|\bmonitoring\b", re.I)
 
 # "## Agenda" over a list and then "## Minutes" on the same page: one web page of a meeting's
 # notes, agenda first. Minutes, not an agenda pack.
-MINUTES_HEADING = re.compile(r"^\W*(?:meeting |draft |confirmed )?(?:minutes|notes)(?: (?:of (?:the )?meeting|and actions))?\W*$", re.I)
+MINUTES_HEADING = re.compile(
+    r"^\W*(?:meeting |draft |confirmed )?(?:minutes|notes)(?: (?:of (?:the )?meeting|and actions))?\W*$", re.I
+)
 
 # Words whose density in the text (table cells included: some minutes are all grid) says the
 # kind when no title does. Governance words of minutes: "Chaired by", "Clerked by", "Matters
 # arising", "ACTIONS TO BE TAKEN".
 KIND_WORDS: dict[str, re.Pattern] = {
-    "minutes": re.compile(r"\b(?:present|apologies|resolved|agreed|actions?|attendance|chaired by|clerked by|"
-                          r"minuted by|matters arising|declarations? of interests?)\b", re.I),
+    "minutes": re.compile(
+        r"\b(?:present|apologies|resolved|agreed|actions?|attendance|chaired by|clerked by|"
+        r"minuted by|matters arising|declarations? of interests?)\b",
+        re.I,
+    ),
     "plan": re.compile(r"\b(?:priority|priorities|delivery plan|lead officer|by when)\b", re.I),
     "performance_report": re.compile(r"\b(?:performance|target|quarter|cumulative)\b", re.I),
     "scrutiny_report": re.compile(r"\b(?:the panel|scrutiny|witness)", re.I),
@@ -60,7 +94,10 @@ KIND_WORDS: dict[str, re.Pattern] = {
 # Kinds of paper inside an agenda pack, by the words of an agenda item or a paper's title.
 # Order matters: the first that matches wins ("Minutes of the performance group" are minutes).
 SECTION_KINDS: list[tuple[str, re.Pattern]] = [
-    ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:the |a )?(?:last |previous )?meeting\b|\baction (?:log|notes)\b", re.I)),
+    (
+        "minutes",
+        re.compile(r"\bminutes\b|\bnotes of (?:the |a )?(?:last |previous )?meeting\b|\baction (?:log|notes)\b", re.I),
+    ),
     ("terms_of_reference", re.compile(r"\bterms of reference\b", re.I)),
     ("commissioning", re.compile(r"\bcommissioning\b|\bfunding (?:proposals?|recommendations?)\b|\bgrants?\b", re.I)),
     ("performance_report", re.compile(r"\bperformance\b|\bscorecard\b|\bdashboard\b|\bmonitoring report\b", re.I)),

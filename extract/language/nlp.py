@@ -6,6 +6,7 @@ sentencizer. Nothing is downloaded at run time. Parsers add their own registered
 components (an EntityRuler seeded with attendees, Matcher patterns) to a copy via
 :func:`new_pipeline`, so one paper's names never leak into the next.
 """
+
 from __future__ import annotations
 
 import functools

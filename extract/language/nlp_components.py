@@ -11,6 +11,7 @@ word from the lexicon of :mod:`.verbs`, or any lower-case word after "to" that i
 determiner or pronoun. Titles and initials keep their full stop ("Cllr.", "G."): it ends no
 sentence.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -34,16 +35,49 @@ from .verbs import (
 )
 
 # Titles written with a full stop ("Cllr.", "Mr.", "Supt."), and capitals as initials ("G."): one token each.
-DOTTED_WORDS = sorted({t for t in HONORIFICS + COUNCILLOR_TITLES + COUNCILLOR_PLURALS if " " not in t}
-                      | {"Supt", "Insp", "Sgt", "Det", "St", "Nos"} | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+DOTTED_WORDS = sorted(
+    {t for t in HONORIFICS + COUNCILLOR_TITLES + COUNCILLOR_PLURALS if " " not in t}
+    | {"Supt", "Insp", "Sgt", "Det", "St", "Nos"}
+    | set("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+)
 
-__all__ = ["ACTION_VERBS", "NOT_VERBS", "COMMIT_VERBS", "ASKED_VERBS", "MATCHER_LABELS", "TaskMatcher",
-           "people_pipeline", "owner_of", "owners_of", "person_patterns", "post_patterns"]
+__all__ = [
+    "ACTION_VERBS",
+    "NOT_VERBS",
+    "COMMIT_VERBS",
+    "ASKED_VERBS",
+    "MATCHER_LABELS",
+    "TaskMatcher",
+    "people_pipeline",
+    "owner_of",
+    "owners_of",
+    "person_patterns",
+    "post_patterns",
+]
 
 MATCHER_LABELS = ("TO_VERB", "COMMITS", "ASKED", "WILL", "MODAL", "THAT", "PROMISED", "OFFER")
 # Words after "and that X" that are not a task's verb: "and that the Clerk had ...".
-NOT_AFTER_THAT_SUBJECT = {"was", "were", "is", "are", "had", "has", "did", "does", "could", "can", "may", "might", "felt",
-                          "said", "thought", "believed", "noted", "reported", "confirmed"}
+NOT_AFTER_THAT_SUBJECT = {
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "did",
+    "does",
+    "could",
+    "can",
+    "may",
+    "might",
+    "felt",
+    "said",
+    "thought",
+    "believed",
+    "noted",
+    "reported",
+    "confirmed",
+}
 # Who may be given a task: a person, a post ("the Clerk", "Parish Clerk") or a group ("Members").
 OWNER_LABELS = ("PERSON", "POST", "GROUP")
 # Words a subject's clause may run over before "and offered to ..." ("X reported that ... and offered to").
@@ -68,13 +102,16 @@ class TaskMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = Matcher(nlp.vocab)
+
         # Owners are matched entity by entity, each anchored at its first token (B) and running over
         # at most seven more (I). As {"ENT_TYPE": ..., "OP": "+"} (or "{1,8}"), a run of n names (a
         # line of initials, "A A A ...") kept partial matches alive from every token in every split
         # of the run: quadratic, then exponential in the bound (issue 14).
         def entity(labels: list[str]) -> list[dict]:
-            return [{"ENT_TYPE": {"IN": labels}, "ENT_IOB": "B"},
-                    {"ENT_TYPE": {"IN": labels}, "ENT_IOB": "I", "OP": "{0,7}"}]
+            return [
+                {"ENT_TYPE": {"IN": labels}, "ENT_IOB": "B"},
+                {"ENT_TYPE": {"IN": labels}, "ENT_IOB": "I", "OP": "{0,7}"},
+            ]
 
         one = entity(["PERSON", "POST"])
         both = {"LOWER": {"IN": ["and", "&"]}, "OP": "?"}
@@ -87,41 +124,122 @@ class TaskMatcher:
         persons = [one, [*one, both, *one], [*one, *bracket]]
         lexicon_verb = {"LOWER": {"IN": sorted(ACTION_VERBS)}}
         any_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS)}}
-        modal_verb = {"IS_LOWER": True, "IS_ALPHA": True,
-                      "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | {"to"})}}
+        modal_verb = {
+            "IS_LOWER": True,
+            "IS_ALPHA": True,
+            "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | {"to"})},
+        }
         adverb = {"LOWER": {"IN": ["also", "then", "now", "still", "further"]}, "OP": "?"}
         for verb in (lexicon_verb, any_verb):
             self.matcher.add("TO_VERB", [[*anyone, {"LOWER": "to"}, verb], [*anyone, *bracket, {"LOWER": "to"}, verb]])
-            self.matcher.add("COMMITS", [q for person in persons for q in (
-                [*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
-                [*person, {"LOWER": "reiterated"}, {"LOWER": {"IN": ["his", "her", "their"]}},
-                 {"LOWER": "offer"}, {"LOWER": "to"}, verb])])
-            self.matcher.add("ASKED", [[*anyone, {"LOWER": {"IN": ["was", "were", "is", "are", "has", "had", "have"]}},
-                                        {"LOWER": "been", "OP": "?"}, {"LOWER": "also", "OP": "?"},
-                                        {"LOWER": {"IN": ASKED_VERBS}}, {"LOWER": "to"}, verb]])
-            self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": ["is", "are"]}}, adverb, {"LOWER": "to"}, verb]
-                                       for person in persons])
+            self.matcher.add(
+                "COMMITS",
+                [
+                    q
+                    for person in persons
+                    for q in (
+                        [*person, {"LOWER": {"IN": COMMIT_VERBS}}, {"LOWER": "to"}, verb],
+                        [
+                            *person,
+                            {"LOWER": "reiterated"},
+                            {"LOWER": {"IN": ["his", "her", "their"]}},
+                            {"LOWER": "offer"},
+                            {"LOWER": "to"},
+                            verb,
+                        ],
+                    )
+                ],
+            )
+            self.matcher.add(
+                "ASKED",
+                [
+                    [
+                        *anyone,
+                        {"LOWER": {"IN": ["was", "were", "is", "are", "has", "had", "have"]}},
+                        {"LOWER": "been", "OP": "?"},
+                        {"LOWER": "also", "OP": "?"},
+                        {"LOWER": {"IN": ASKED_VERBS}},
+                        {"LOWER": "to"},
+                        verb,
+                    ]
+                ],
+            )
+            self.matcher.add(
+                "MODAL",
+                [[*person, {"LOWER": {"IN": ["is", "are"]}}, adverb, {"LOWER": "to"}, verb] for person in persons],
+            )
         will_verb = {"IS_LOWER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL)}}
-        self.matcher.add("WILL", [*([*person, {"LOWER": "will"}, adverb, will_verb] for person in persons),
-                                  [*anyone, {"LOWER": "will"}, adverb, will_verb]])  # "Democratic Services will write ..."
-        self.matcher.add("MODAL", [[*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]
-                                   for person in persons])
+        self.matcher.add(
+            "WILL",
+            [
+                *([*person, {"LOWER": "will"}, adverb, will_verb] for person in persons),
+                [*anyone, {"LOWER": "will"}, adverb, will_verb],
+            ],
+        )  # "Democratic Services will write ..."
+        self.matcher.add(
+            "MODAL",
+            [
+                [*person, {"LOWER": {"IN": [m for m in TASK_MODALS if m != "will"]}}, adverb, modal_verb]
+                for person in persons
+            ],
+        )
         # "It was agreed that the Clerk write to ...", "CC requested that the Parish Clerk writes ...".
-        that_verb = {"IS_LOWER": True, "IS_ALPHA": True,
-                     "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | NOT_AFTER_THAT_SUBJECT)}}
-        self.matcher.add("THAT", [q for person in persons for q in (
-            [{"LOWER": {"IN": TASK_THAT_VERBS}}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb, modal_verb],
-            # "It was agreed that this was not viable and that the Clerk write to ..."
-            [{"LOWER": "and"}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb, that_verb])])
+        that_verb = {
+            "IS_LOWER": True,
+            "IS_ALPHA": True,
+            "LOWER": {"NOT_IN": sorted(NOT_VERBS | NOT_TASK_AFTER_MODAL | NOT_AFTER_THAT_SUBJECT)},
+        }
+        self.matcher.add(
+            "THAT",
+            [
+                q
+                for person in persons
+                for q in (
+                    [
+                        {"LOWER": {"IN": TASK_THAT_VERBS}},
+                        {"LOWER": "that"},
+                        {"LOWER": "the", "OP": "?"},
+                        *person,
+                        adverb,
+                        modal_verb,
+                    ],
+                    # "It was agreed that this was not viable and that the Clerk write to ..."
+                    [{"LOWER": "and"}, {"LOWER": "that"}, {"LOWER": "the", "OP": "?"}, *person, adverb, that_verb],
+                )
+            ],
+        )
         # "the Clerk advised she would follow up on this", "X confirmed that he will ...".
-        self.matcher.add("PROMISED", [[*person, {"LOWER": {"IN": ["advised", "said", "confirmed", "stated", "agreed",
-                                                                   "indicated", "undertook"]}},
-                                       {"LOWER": "that", "OP": "?"}, {"LOWER": {"IN": ["she", "he", "they"]}},
-                                       {"LOWER": {"IN": ["would", "will"]}}, adverb, modal_verb] for person in persons])
+        self.matcher.add(
+            "PROMISED",
+            [
+                [
+                    *person,
+                    {"LOWER": {"IN": ["advised", "said", "confirmed", "stated", "agreed", "indicated", "undertook"]}},
+                    {"LOWER": "that", "OP": "?"},
+                    {"LOWER": {"IN": ["she", "he", "they"]}},
+                    {"LOWER": {"IN": ["would", "will"]}},
+                    adverb,
+                    modal_verb,
+                ]
+                for person in persons
+            ],
+        )
         # "It was agreed to accept Cllr. Jenkinson's offer to supply ...": the offer's maker does it.
-        self.matcher.add("OFFER", [[{"LOWER": {"IN": ["accept", "accepted", "welcomed", "take"]}}, {"LOWER": "up", "OP": "?"},
-                                    *one, {"LOWER": {"IN": ["'s", "’s"]}}, {"LOWER": {"IN": ["offer", "kind"]}},
-                                    {"LOWER": "offer", "OP": "?"}, {"LOWER": "to"}, any_verb]])
+        self.matcher.add(
+            "OFFER",
+            [
+                [
+                    {"LOWER": {"IN": ["accept", "accepted", "welcomed", "take"]}},
+                    {"LOWER": "up", "OP": "?"},
+                    *one,
+                    {"LOWER": {"IN": ["'s", "’s"]}},
+                    {"LOWER": {"IN": ["offer", "kind"]}},
+                    {"LOWER": "offer", "OP": "?"},
+                    {"LOWER": "to"},
+                    any_verb,
+                ]
+            ],
+        )
         self._instructing = set(INSTRUCTING_VERBS) | {v + "ed" for v in INSTRUCTING_VERBS} | {"asked", "told"}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -139,8 +257,11 @@ class TaskMatcher:
                 continue  # "messages for X, Community Partnership Manager to ask if ...": a post mid-sentence
             if label == "TO_VERB" and _object_of_a_preposition(doc, start):
                 continue  # "in partnership with the PCSO and Head Teacher to encourage ...": not a subject
-            if label == "MODAL" and any(t.lower_ == "would" for t in doc[start:end]) and not any(
-                    t.lower_ == "that" for t in doc[doc[start].sent.start:start]):
+            if (
+                label == "MODAL"
+                and any(t.lower_ == "would" for t in doc[start:end])
+                and not any(t.lower_ == "that" for t in doc[doc[start].sent.start : start])
+            ):
                 continue  # "EH would welcome comments": a wish; "agreed that X would ..." sets a task
             spans.append(Span(doc, start, end, label=label))
         spans.extend(_second_clause_offers(doc))
@@ -148,7 +269,22 @@ class TaskMatcher:
         return doc
 
 
-_PREPOSITIONS = {"to", "with", "from", "for", "of", "by", "at", "on", "in", "into", "between", "about", "via", "towards"}
+_PREPOSITIONS = {
+    "to",
+    "with",
+    "from",
+    "for",
+    "of",
+    "by",
+    "at",
+    "on",
+    "in",
+    "into",
+    "between",
+    "about",
+    "via",
+    "towards",
+}
 
 
 def _opens_a_task(doc: Doc, start: int) -> bool:
@@ -157,8 +293,11 @@ def _opens_a_task(doc: Doc, start: int) -> bool:
     k = start - 1
     if k >= 0 and doc[k].lower_ in ("the", "all"):
         k -= 1
-    return k < doc[start].sent.start or doc[k].text in (":", "-", "–", "—", "•", "*") or doc[k].lower_ in set(ASKED_VERBS) | {
-        "ask", "asks", "asking", "request", "requests", "invite", "invites"}
+    return (
+        k < doc[start].sent.start
+        or doc[k].text in (":", "-", "–", "—", "•", "*")
+        or doc[k].lower_ in set(ASKED_VERBS) | {"ask", "asks", "asking", "request", "requests", "invite", "invites"}
+    )
 
 
 def _object_of_a_preposition(doc: Doc, start: int) -> bool:
@@ -202,8 +341,12 @@ def _second_clause_offers(doc: Doc) -> list[Span]:
         if first.ent_type_ not in ("PERSON", "POST") or t.i - sent.start > _CLAUSE_LIMIT:
             continue
         k = sent.start
-        while k < len(doc) and doc[k].ent_iob_ in ("B", "I") and doc[k].ent_type_ == first.ent_type_ and (
-                k == sent.start or doc[k].ent_iob_ == "I"):
+        while (
+            k < len(doc)
+            and doc[k].ent_iob_ in ("B", "I")
+            and doc[k].ent_type_ == first.ent_type_
+            and (k == sent.start or doc[k].ent_iob_ == "I")
+        ):
             k += 1
         # Another person's task in between ("X said that Y will ...") belongs to Y.
         if any(doc[j].ent_type_ in ("PERSON", "POST") for j in range(k, t.i)):
@@ -216,14 +359,42 @@ def post_patterns() -> list[dict]:
     """EntityRuler patterns for posts ('the Clerk', 'Parish Clerk', 'Community Safety Manager') and
     groups ('Members', 'all members', 'Democratic Services'), capitalised as papers write them."""
     heads = sorted({p for p in POSTS} | {p.upper() for p in POSTS if p.isupper()})
-    qualifier = {"IS_TITLE": True, "LOWER": {"NOT_IN": ["the", "a", "an", "this", "that", "and", "of", "cllr", "mr",
-                                                         "mrs", "ms", "dr", "i", "it", "we", "they"]}, "OP": "{0,3}"}
+    qualifier = {
+        "IS_TITLE": True,
+        "LOWER": {
+            "NOT_IN": [
+                "the",
+                "a",
+                "an",
+                "this",
+                "that",
+                "and",
+                "of",
+                "cllr",
+                "mr",
+                "mrs",
+                "ms",
+                "dr",
+                "i",
+                "it",
+                "we",
+                "they",
+            ]
+        },
+        "OP": "{0,3}",
+    }
     groups = GROUP_OWNERS
     return [
         {"label": "POST", "pattern": [qualifier, {"ORTH": {"IN": heads}}]},
-        {"label": "POST", "pattern": [qualifier, {"ORTH": {"IN": heads}}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "{1,3}"}]},
+        {
+            "label": "POST",
+            "pattern": [qualifier, {"ORTH": {"IN": heads}}, {"LOWER": "of"}, {"IS_TITLE": True, "OP": "{1,3}"}],
+        },
         {"label": "GROUP", "pattern": [{"ORTH": {"IN": [g for g in groups if g != "Services"]}}]},
-        {"label": "GROUP", "pattern": [{"LOWER": "all"}, {"LOWER": {"IN": [g.lower() for g in groups if g != "Services"]}}]},
+        {
+            "label": "GROUP",
+            "pattern": [{"LOWER": "all"}, {"LOWER": {"IN": [g.lower() for g in groups if g != "Services"]}}],
+        },
         {"label": "GROUP", "pattern": [{"IS_TITLE": True, "OP": "{1,2}"}, {"ORTH": "Services"}]},
         {"label": "GROUP", "pattern": [{"IS_TITLE": True, "OP": "{1,3}"}, {"ORTH": {"IN": ["Team", "Members"]}}]},
     ]
@@ -234,8 +405,14 @@ def _fuller(name: str, names: list[str]) -> str:
     words = name.split()
     if len(words) != 2 or not (len(words[0].rstrip(".")) == 1 and words[0][:1].isupper()):
         return name
-    full = {n for n in names if len(n.split()) == 2 and n.split()[1] == words[1] and len(n.split()[0].rstrip(".")) > 1
-            and n.split()[0].startswith(words[0][0])}
+    full = {
+        n
+        for n in names
+        if len(n.split()) == 2
+        and n.split()[1] == words[1]
+        and len(n.split()[0].rstrip(".")) > 1
+        and n.split()[0].startswith(words[0][0])
+    }
     return full.pop() if len(full) == 1 else name
 
 

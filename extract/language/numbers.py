@@ -6,6 +6,7 @@ treatment), ranges ("8.27% - 12.99%", "74 to 114"), and direction arrows ("▲",
 Each parse keeps the text as written (``raw``); a cell that is not a number ("n/a", "-",
 "Tbc", "Awaiting confirmation") parses to ``None`` or, for money, to a status.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,13 +22,15 @@ NUMBER = r"[+\-−–]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _NUMBER_RE = re.compile(rf"^(?P<n>{NUMBER})$")
 _PERCENT_RE = re.compile(rf"^(?P<n>{NUMBER})\s*%\s*\**$")
 _MONEY_RE = re.compile(
-    rf"^(?P<cur>£|GBP\s?)\s?(?P<n>{NUMBER})\s*(?P<mult>k|m|bn|million|billion|thousand)?\b\.?$", re.I)
+    rf"^(?P<cur>£|GBP\s?)\s?(?P<n>{NUMBER})\s*(?P<mult>k|m|bn|million|billion|thousand)?\b\.?$", re.I
+)
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _FRACTION_RE = re.compile(rf"^(?P<a>{NUMBER})\s*/\s*(?P<b>{NUMBER})$")
 # "8.27% - 12.99%", "74 to 114", "10,000 – 13,000". The separator needs spaces or "to" so
 # that a negative number ("-5") or a date ("2016-17") is not read as a range.
 _RANGE_RE = re.compile(
-    rf"^(?P<a>{NUMBER})\s*(?P<ua>%?)\s*(?:\s[-–—]\s|\sto\s)\s*(?P<b>{NUMBER})\s*(?P<ub>%?)\s*\**$", re.I)
+    rf"^(?P<a>{NUMBER})\s*(?P<ua>%?)\s*(?:\s[-–—]\s|\sto\s)\s*(?P<b>{NUMBER})\s*(?P<ub>%?)\s*\**$", re.I
+)
 _BLANK = re.compile(r"^\s*(?:|-|–|—|n/?a|na|n\.a\.|tbc|tbd|\.|\*|x|nil|none|no data|not available)\s*$", re.I)
 
 UP = "▲△↑⇧⬆⇡"
@@ -155,7 +158,9 @@ def is_arrow(text: str | None) -> bool:
 # open-data-qwms-q2-2013-14), and ticks and crosses.
 _RAG = re.compile(
     r"^\s*(red|amber|green|r|a|g|rag|blue|grey|on track|off track|at risk|achieved|not achieved|partially achieved"
-    r"|met|not met|partially met|compliant|non[- ]compliant|complete|completed|[✓✔✗✘☑☒])\s*$", re.I)
+    r"|met|not met|partially met|compliant|non[- ]compliant|complete|completed|[✓✔✗✘☑☒])\s*$",
+    re.I,
+)
 
 
 def is_status(text: str | None) -> bool:
@@ -267,13 +272,15 @@ def target_levels(text: str | None) -> str | None:
 # "BSRC - 183 engaged in total", "PWO - 520", "Police: 41 referrals"
 _BREAKDOWN = re.compile(
     rf"(?P<who>[A-Z][A-Za-z&]*(?:\s+[A-Z][A-Za-z&]*){{0,3}})\s*[-–:]\s*(?P<n>{_AMOUNT})"
-    r"(?P<what>(?:\s+(?![A-Z][A-Za-z&]*\s*[-–:]\s*\d)[a-z][\w’'-]*)*)")
+    r"(?P<what>(?:\s+(?![A-Z][A-Za-z&]*\s*[-–:]\s*\d)[a-z][\w’'-]*)*)"
+)
 
 
 # "1 story each provided from BSRC and PWO", "2 sessions each delivered by North Trust and East Hub"
 _EACH = re.compile(
     r"(?<![\w.])(?P<n>\d[\d,]*)\s+(?P<what>[a-z][a-z ]*?)\s+each\s+(?:(?P<verb>[a-z]+)\s+)?(?:from|by)\s+"
-    r"(?P<a>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)\s+(?:and|&)\s+(?P<b>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)")
+    r"(?P<a>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)\s+(?:and|&)\s+(?P<b>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)"
+)
 
 
 def breakdowns(text: str | None) -> list[tuple[str, Number]]:
@@ -304,7 +311,9 @@ _NUM = r"\d[\d,]*"
 _COUNT_COLOUR = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:(?:measures?|indicators?|kpis?|targets?|actions?|"
     rf"projects?|risks?)\s+)?(?:(?:are|were|is|was|rated|as|at|now)\s+)*(?P<c>{_COLOUR})\b"
-    rf"|\b(?P<c2>{_COLOUR})\s*(?:rated\s*)?[:\-–=]\s*(?P<n2>{_NUM})\b", re.I)
+    rf"|\b(?P<c2>{_COLOUR})\s*(?:rated\s*)?[:\-–=]\s*(?P<n2>{_NUM})\b",
+    re.I,
+)
 # "6 measures improved", "3 stayed the same", "2 have deteriorated", "4 showed no change"
 _TRENDS = {
     "improved": r"improved|improving|got better|are better|moved up|increased performance",
@@ -313,7 +322,9 @@ _TRENDS = {
 }
 _COUNT_TREND = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+(?:of\s+(?:the|these|our)\s+)?(?:(?P<noun>measures?|indicators?|kpis?|areas?|targets?)\s+)?"
-    rf"(?:have\s+|has\s+|had\s+|were\s+|are\s+)?(?P<t>" + "|".join(f"(?:{rx})" for rx in _TRENDS.values()) + r")\b", re.I)
+    rf"(?:have\s+|has\s+|had\s+|were\s+|are\s+)?(?P<t>" + "|".join(f"(?:{rx})" for rx in _TRENDS.values()) + r")\b",
+    re.I,
+)
 
 
 def rag_counts(text: str | None) -> list[tuple[str, int]]:

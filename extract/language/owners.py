@@ -24,6 +24,7 @@ The rules, in order:
 5. a title or rank before a surname alone ("Supt Jones", "Cllr Smith", "Inspector Davies") is a
    person, kept with the title: the surname alone would name nobody.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,52 +34,278 @@ from .titles import COUNCILLOR_TITLES, HONORIFICS, RANK_WORDS, TITLE_WORDS
 
 # Words that head or end a post: "Wellbeing Service Manager", "Director of Public Health".
 POST_WORDS = {
-    "manager", "managers", "director", "directors", "officer", "officers", "head", "lead", "leads",
-    "inspector", "consultant", "commissioner", "chair", "chairman", "chairperson", "coordinator",
-    "co-ordinator", "executive", "superintendent", "adviser", "advisor", "analyst", "worker", "workers",
-    "nurse", "commander", "secretary", "clerk", "member", "members", "leader", "specialist",
-    "administrator", "controller", "supervisor", "sergeant", "constable", "chief", "deputy",
-    "assistant", "councillor", "cabinet", "portfolio", "holder", "practitioner", "caseworker",
+    "manager",
+    "managers",
+    "director",
+    "directors",
+    "officer",
+    "officers",
+    "head",
+    "lead",
+    "leads",
+    "inspector",
+    "consultant",
+    "commissioner",
+    "chair",
+    "chairman",
+    "chairperson",
+    "coordinator",
+    "co-ordinator",
+    "executive",
+    "superintendent",
+    "adviser",
+    "advisor",
+    "analyst",
+    "worker",
+    "workers",
+    "nurse",
+    "commander",
+    "secretary",
+    "clerk",
+    "member",
+    "members",
+    "leader",
+    "specialist",
+    "administrator",
+    "controller",
+    "supervisor",
+    "sergeant",
+    "constable",
+    "chief",
+    "deputy",
+    "assistant",
+    "councillor",
+    "cabinet",
+    "portfolio",
+    "holder",
+    "practitioner",
+    "caseworker",
     # Schools and parishes: "SENDCo", "Headteacher", "SBM", "Subject leader", "Treasurer".
-    "teacher", "teachers", "headteacher", "headmaster", "headmistress", "principal", "bursar", "treasurer",
-    "sendco", "senco", "sbm", "dsl", "mayor", "vice-chair", "vice-chairman", "governor", "governors",
-    "chairwoman", "champion", "tas", "ta", "trustee", "trustees", "handyman", "warden", "ranger",
+    "teacher",
+    "teachers",
+    "headteacher",
+    "headmaster",
+    "headmistress",
+    "principal",
+    "bursar",
+    "treasurer",
+    "sendco",
+    "senco",
+    "sbm",
+    "dsl",
+    "mayor",
+    "vice-chair",
+    "vice-chairman",
+    "governor",
+    "governors",
+    "chairwoman",
+    "champion",
+    "tas",
+    "ta",
+    "trustee",
+    "trustees",
+    "handyman",
+    "warden",
+    "ranger",
 }
 # Occupations a post is named by ("Thoracic Surgeon", "Consultant Radiologist", "Lung Cancer Nurse
 # Specialist"): words of a post, never of a name. people.py reads the same set.
 OCCUPATION_WORDS = {
-    "surgeon", "surgeons", "physician", "physicians", "radiologist", "radiographer", "doctor", "doctors",
-    "gp", "gps", "pharmacist", "therapist", "physiotherapist", "psychologist", "psychiatrist",
-    "paediatrician", "oncologist", "cardiologist", "anaesthetist", "midwife", "midwives", "paramedic",
-    "dietitian", "dietician", "registrar", "matron", "clinician", "clinicians", "sonographer",
-    "solicitor", "accountant", "auditor", "engineer", "surveyor", "architect", "planner", "lawyer",
-    "barrister", "librarian", "caretaker", "receptionist", "volunteer", "volunteers", "apprentice",
+    "surgeon",
+    "surgeons",
+    "physician",
+    "physicians",
+    "radiologist",
+    "radiographer",
+    "doctor",
+    "doctors",
+    "gp",
+    "gps",
+    "pharmacist",
+    "therapist",
+    "physiotherapist",
+    "psychologist",
+    "psychiatrist",
+    "paediatrician",
+    "oncologist",
+    "cardiologist",
+    "anaesthetist",
+    "midwife",
+    "midwives",
+    "paramedic",
+    "dietitian",
+    "dietician",
+    "registrar",
+    "matron",
+    "clinician",
+    "clinicians",
+    "sonographer",
+    "solicitor",
+    "accountant",
+    "auditor",
+    "engineer",
+    "surveyor",
+    "architect",
+    "planner",
+    "lawyer",
+    "barrister",
+    "librarian",
+    "caretaker",
+    "receptionist",
+    "volunteer",
+    "volunteers",
+    "apprentice",
 }
 POST_WORDS |= OCCUPATION_WORDS
 # Posts that name one holder on their own, capitalised as the paper writes them ("the Clerk is to ...",
 # "SENDCo; Headteacher"): the lexicon the task matcher reads owners from, and the owner splitter splits by.
-POSTS = ["Clerk", "Chair", "Chairman", "Chairwoman", "Chairperson", "Vice-Chair", "Vice-Chairman", "Treasurer",
-         "Secretary", "Headteacher", "Headmaster", "Headmistress", "Principal", "Bursar", "Mayor", "Leader",
-         "Deputy", "SENDCo", "SENCo", "SENCO", "SENDCO", "SBM", "DSL", "Manager", "Officer", "Director",
-         "Coordinator", "Co-ordinator", "Teacher", "Lead", "Administrator", "Secretariat", "Commissioner",
-         "Controller", "Adviser", "Advisor", "Inspector", "Executive", "Warden", "Handyman"]
+POSTS = [
+    "Clerk",
+    "Chair",
+    "Chairman",
+    "Chairwoman",
+    "Chairperson",
+    "Vice-Chair",
+    "Vice-Chairman",
+    "Treasurer",
+    "Secretary",
+    "Headteacher",
+    "Headmaster",
+    "Headmistress",
+    "Principal",
+    "Bursar",
+    "Mayor",
+    "Leader",
+    "Deputy",
+    "SENDCo",
+    "SENCo",
+    "SENCO",
+    "SENDCO",
+    "SBM",
+    "DSL",
+    "Manager",
+    "Officer",
+    "Director",
+    "Coordinator",
+    "Co-ordinator",
+    "Teacher",
+    "Lead",
+    "Administrator",
+    "Secretariat",
+    "Commissioner",
+    "Controller",
+    "Adviser",
+    "Advisor",
+    "Inspector",
+    "Executive",
+    "Warden",
+    "Handyman",
+]
 # Groups a task may be given to as a whole ("Members to send ...", "all members", "Democratic Services
 # will ..."): kept as written.
-GROUP_OWNERS = ["Members", "Councillors", "Governors", "Officers", "Partners", "Trustees", "Directors",
-                "Officials", "Everyone", "Services"]
+GROUP_OWNERS = [
+    "Members",
+    "Councillors",
+    "Governors",
+    "Officers",
+    "Partners",
+    "Trustees",
+    "Directors",
+    "Officials",
+    "Everyone",
+    "Services",
+]
 # Words that open a post: "Director of ...", "Assistant Director ...", "Head of ...".
-POST_OPENERS = {"director", "assistant", "deputy", "head", "chief", "acting", "interim", "senior",
-                "principal", "cabinet", "portfolio", "lead", "service", "strategic", "programme", "project"}
+POST_OPENERS = {
+    "director",
+    "assistant",
+    "deputy",
+    "head",
+    "chief",
+    "acting",
+    "interim",
+    "senior",
+    "principal",
+    "cabinet",
+    "portfolio",
+    "lead",
+    "service",
+    "strategic",
+    "programme",
+    "project",
+}
 # Words found in the names of organisations and groups, never in a person's name.
 ORG_WORDS = {
-    "police", "council", "service", "services", "trust", "constabulary", "health", "standards",
-    "partnership", "partnerships", "group", "groups", "board", "unit", "team", "teams", "department",
-    "agency", "agencies", "university", "college", "school", "schools", "fire", "rescue", "probation",
-    "nhs", "commissioning", "company", "futures", "care", "housing", "safety", "community", "panel",
-    "committee", "network", "forum", "office", "authority", "centre", "center", "hospital", "practice",
-    "partners", "organisation", "organisations", "children's", "adult", "social", "public", "regulatory",
-    "trading", "justice", "crime", "strategy", "wellbeing", "education", "government", "ministry",
-    "foundation", "charity", "limited", "ltd", "plc", "county", "city", "borough", "district", "all",
+    "police",
+    "council",
+    "service",
+    "services",
+    "trust",
+    "constabulary",
+    "health",
+    "standards",
+    "partnership",
+    "partnerships",
+    "group",
+    "groups",
+    "board",
+    "unit",
+    "team",
+    "teams",
+    "department",
+    "agency",
+    "agencies",
+    "university",
+    "college",
+    "school",
+    "schools",
+    "fire",
+    "rescue",
+    "probation",
+    "nhs",
+    "commissioning",
+    "company",
+    "futures",
+    "care",
+    "housing",
+    "safety",
+    "community",
+    "panel",
+    "committee",
+    "network",
+    "forum",
+    "office",
+    "authority",
+    "centre",
+    "center",
+    "hospital",
+    "practice",
+    "partners",
+    "organisation",
+    "organisations",
+    "children's",
+    "adult",
+    "social",
+    "public",
+    "regulatory",
+    "trading",
+    "justice",
+    "crime",
+    "strategy",
+    "wellbeing",
+    "education",
+    "government",
+    "ministry",
+    "foundation",
+    "charity",
+    "limited",
+    "ltd",
+    "plc",
+    "county",
+    "city",
+    "borough",
+    "district",
+    "all",
 }
 # Ranks and titles written before a name ("Inspector Jane Hollis", "Cllr Smith"): see .titles.
 RANKS = RANK_WORDS
@@ -92,7 +319,9 @@ _HARD_SPLIT = re.compile(r"\n|;|\s/\s?|\s?/\s|\s\+\s")
 # initials and posts; "agencies/services" stays one owner.
 _TIGHT_SLASH = re.compile(r"(?<=\S)/(?=\S)")
 # "Newly appointed BASC leader": how the holder came to the post is not part of it.
-_POST_PREAMBLE = re.compile(r"^(?:newly|recently)\s+(?:appointed|elected|recruited)\s+|^(?:new|interim|acting)\s+(?=[A-Z])", re.I)
+_POST_PREAMBLE = re.compile(
+    r"^(?:newly|recently)\s+(?:appointed|elected|recruited)\s+|^(?:new|interim|acting)\s+(?=[A-Z])", re.I
+)
 _SOFT_JOIN = re.compile(r"\s*,\s*|\s+(?:and|&)\s+")
 # O’Hara with the curly apostrophe PDFs and Word use, as well as O'Hara (issue 8, property tests).
 _NAME_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?$|^[A-Z]\.?$|^(?:Mc|Mac|O['’])[A-Z][a-z]+$")
@@ -135,8 +364,12 @@ def person_name(text: str) -> tuple[str, str] | None:
     ranked = words
     while ranked and _bare(ranked[0]) in RANKS:
         ranked = ranked[1:]
-    if ranked is not words and len(ranked) >= 2 and all(_NAME_WORD.match(w.rstrip(",")) for w in ranked[:2]) \
-            and not any(_bare(w) in ORG_WORDS | POST_WORDS for w in ranked[:2]):
+    if (
+        ranked is not words
+        and len(ranked) >= 2
+        and all(_NAME_WORD.match(w.rstrip(",")) for w in ranked[:2])
+        and not any(_bare(w) in ORG_WORDS | POST_WORDS for w in ranked[:2])
+    ):
         words = ranked
     n = 0
     for w in words:
@@ -185,8 +418,10 @@ def _org_then_owner(text: str) -> tuple[str, str] | None:
         return None
     org, owner = m.group("org").strip(), m.group("owner").strip()
     org_words = [_bare(w) for w in _words(org)]
-    if not all(w in ORG_WORDS or _ACRONYM.match(o) or w in _CONNECTORS or _NAME_WORD.match(o)
-               for w, o in zip(org_words, _words(org))):
+    if not all(
+        w in ORG_WORDS or _ACRONYM.match(o) or w in _CONNECTORS or _NAME_WORD.match(o)
+        for w, o in zip(org_words, _words(org))
+    ):
         return None
     if not any(w in ORG_WORDS or _ACRONYM.match(o) for w, o in zip(org_words, _words(org))) or is_post(org):
         return None
@@ -212,8 +447,11 @@ def is_post(text: str) -> bool:
     head = next((k for k, w in enumerate(words) if w in ("for", "with", "to", "from", "in", "on")), len(words))
     if 0 < head < len(words):
         words = words[:head]
-    return words[-1] in POST_WORDS or words[0] in POST_WORDS or (
-        words[0] in POST_OPENERS and any(w in POST_WORDS for w in words))
+    return (
+        words[-1] in POST_WORDS
+        or words[0] in POST_WORDS
+        or (words[0] in POST_OPENERS and any(w in POST_WORDS for w in words))
+    )
 
 
 def _starts_owner(text: str) -> bool:
@@ -224,8 +462,11 @@ def _starts_owner(text: str) -> bool:
     if person_name(text) is not None:
         return True
     first = _bare(words[0])
-    return first in POST_OPENERS - {"service", "strategic", "programme", "project", "lead"} and is_post(text) \
+    return (
+        first in POST_OPENERS - {"service", "strategic", "programme", "project", "lead"}
+        and is_post(text)
         or first in {"director", "head", "chief", "assistant", "deputy"}
+    )
 
 
 def _ends_owner(text: str) -> bool:
@@ -247,14 +488,21 @@ def _split_soft(part: str) -> list[str]:
     current = ""
     last = 0
     for m in _SOFT_JOIN.finditer(part):
-        left = (current + part[last:m.start()]).strip()
-        right = part[m.end():].strip()
+        left = (current + part[last : m.start()]).strip()
+        right = part[m.end() :].strip()
         comma = "," in m.group(0)
         # The owner to the right reaches the next joiner only: "Head of Policy and Strategy and Clerk".
         right_first = _SOFT_JOIN.split(right, maxsplit=1)[0].strip()
-        if left and right and (_starts_owner(right) or _ends_owner(left)
-                               or (comma and person_name(left) is not None)
-                               or (is_post(left) and is_post(right_first))):
+        if (
+            left
+            and right
+            and (
+                _starts_owner(right)
+                or _ends_owner(left)
+                or (comma and person_name(left) is not None)
+                or (is_post(left) and is_post(right_first))
+            )
+        ):
             pieces.append(left)
             current = ""
         else:
@@ -276,14 +524,21 @@ def without_preamble(text: str) -> str:
 def _is_owner_word(text: str) -> bool:
     """A name, initials or a post on its own: what a tight '/' may split ('AB/CD', 'Kay Dicken/Clark')."""
     t = text.strip(" .")
-    return bool(re.fullmatch(r"[A-Z]{2,4}", t)) or person_name(t) is not None or is_post(t) \
+    return (
+        bool(re.fullmatch(r"[A-Z]{2,4}", t))
+        or person_name(t) is not None
+        or is_post(t)
         or bool(re.fullmatch(r"[A-Z][a-z]+", t))
+    )
 
 
 def _split_tight_slashes(text: str) -> list[str]:
     parts = _TIGHT_SLASH.split(text)
-    if len(parts) > 1 and all(_is_owner_word(p) for p in parts) and any(
-            person_name(p.strip()) or re.fullmatch(r"[A-Z]{2,4}", p.strip(" .")) or is_post(p) for p in parts):
+    if (
+        len(parts) > 1
+        and all(_is_owner_word(p) for p in parts)
+        and any(person_name(p.strip()) or re.fullmatch(r"[A-Z]{2,4}", p.strip(" .")) or is_post(p) for p in parts)
+    ):
         return parts
     return [text]
 
@@ -336,8 +591,14 @@ def split_owners(text: str | None) -> Owners:
             else:
                 owners.append(piece)
                 groups.append(piece)
-    return Owners(as_written=as_written, owners=_unique(owners), people=_unique(people),
-                  posts=_unique(posts), groups=_unique(groups), organisations=_unique(orgs))
+    return Owners(
+        as_written=as_written,
+        owners=_unique(owners),
+        people=_unique(people),
+        posts=_unique(posts),
+        groups=_unique(groups),
+        organisations=_unique(orgs),
+    )
 
 
 def _unique(items: list[str]) -> list[str]:
@@ -355,7 +616,8 @@ _TITLE_RX = r"(?:(?:" + "|".join(re.escape(t.rstrip(".")) for t in HONORIFICS + 
 _NAME_WORD_RX = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 # "Name Surname," -- a name is followed by its role, after a comma.
 _NAME_THEN_ROLE = re.compile(
-    rf"(?<![\w-])(?P<title>{_TITLE_RX})(?P<name>{_NAME_WORD_RX}(?:\s+[A-Z]\.?)?(?:\s+{_NAME_WORD_RX}){{1,2}})\s*,")
+    rf"(?<![\w-])(?P<title>{_TITLE_RX})(?P<name>{_NAME_WORD_RX}(?:\s+[A-Z]\.?)?(?:\s+{_NAME_WORD_RX}){{1,2}})\s*,"
+)
 
 
 def split_people(text: str | None) -> list[tuple[str, str | None]]:

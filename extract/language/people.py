@@ -5,6 +5,7 @@ attendance lists and the names the text itself uses. It answers three questions 
 minutes parser asks: is this a person's name, which spelling of a listed name does the
 paper mean, and whose initials are "PE-J" or "AL/ SH".
 """
+
 from __future__ import annotations
 
 import re
@@ -21,60 +22,253 @@ _TITLE_RE = TITLE_PATTERN
 # One word of a name: "Paula", "O’Hara", "McNally", "Edmondson-Jones", "Heather-Fiona".
 NAME_WORD = r"(?:Mc|Mac|O[’'])?[A-Z][a-z]+(?:[’'][a-z]+)?(?:-[A-Z][a-z]+)*"
 _PARTICLE = r"(?:van|von|de|da|di|du|le|la|der|den|bin|ibn|ap|ab)"  # ap/ab: Welsh "Dafydd ap Rhys"
-NAME_RE = re.compile(rf"(?:[A-Z]\.?\s+)+(?:{NAME_WORD}\s+)?{NAME_WORD}|{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}}")
+NAME_RE = re.compile(
+    rf"(?:[A-Z]\.?\s+)+(?:{NAME_WORD}\s+)?{NAME_WORD}|{NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{NAME_WORD}){{1,2}}"
+)
 
 # Words that make a capitalised phrase an organisation, a document, a topic or a place, not a person,
 # by class. Endings that no name has ("-tion", "-ment", "-ship") are a class of their own: see
 # not_name_word.
 # Bodies and the parts of them.
 ORGANISATION_NOUNS = {
-    "office", "team", "board", "service", "services", "council", "fund", "funding", "project", "projects",
-    "programme", "plan", "plans", "strategy", "group", "groups", "unit", "authority", "constabulary", "trust",
-    "agency", "university", "ministry", "department", "committee", "panel", "police", "hospital", "network",
-    "forum", "centre", "center", "executive", "cabinet", "inspectorate", "parliament", "institute", "society",
-    "corporation", "registry", "court", "courts", "school", "college", "sector", "probation", "fire", "rescue",
+    "office",
+    "team",
+    "board",
+    "service",
+    "services",
+    "council",
+    "fund",
+    "funding",
+    "project",
+    "projects",
+    "programme",
+    "plan",
+    "plans",
+    "strategy",
+    "group",
+    "groups",
+    "unit",
+    "authority",
+    "constabulary",
+    "trust",
+    "agency",
+    "university",
+    "ministry",
+    "department",
+    "committee",
+    "panel",
+    "police",
+    "hospital",
+    "network",
+    "forum",
+    "centre",
+    "center",
+    "executive",
+    "cabinet",
+    "inspectorate",
+    "parliament",
+    "institute",
+    "society",
+    "corporation",
+    "registry",
+    "court",
+    "courts",
+    "school",
+    "college",
+    "sector",
+    "probation",
+    "fire",
+    "rescue",
 }
 # Posts and the people of a meeting.
 ROLE_NOUNS = {
-    "officer", "officers", "manager", "chair", "member", "members", "partner", "partners", "director", "head",
-    "lead", "researcher", "coordinator", "co-ordinator", "champion", "champions", "commissioner", "constable",
-    "observer", "observers", "guests", "secretariat", "apologies", "present", "attendance", "attendees",
-    "governor", "governors", "trustee", "trustees", "headteacher", "vacancy", "vacant",
+    "officer",
+    "officers",
+    "manager",
+    "chair",
+    "member",
+    "members",
+    "partner",
+    "partners",
+    "director",
+    "head",
+    "lead",
+    "researcher",
+    "coordinator",
+    "co-ordinator",
+    "champion",
+    "champions",
+    "commissioner",
+    "constable",
+    "observer",
+    "observers",
+    "guests",
+    "secretariat",
+    "apologies",
+    "present",
+    "attendance",
+    "attendees",
+    "governor",
+    "governors",
+    "trustee",
+    "trustees",
+    "headteacher",
+    "vacancy",
+    "vacant",
 }
 # What papers are about.
 TOPIC_WORDS = {
-    "crime", "justice", "safety", "health", "care", "community", "communities", "public", "safer", "alcohol",
-    "drugs", "drug", "violence", "violent", "abuse", "offender", "offenders", "women", "girls", "victims",
-    "victim", "young", "people", "children", "adult", "adults", "homes", "home", "standards", "trading",
-    "prevent", "law", "freedom", "transparency", "open", "data", "performance", "research", "analysis",
-    "statistics", "outcomes", "target", "targets", "finance", "commissioning", "planning",
+    "crime",
+    "justice",
+    "safety",
+    "health",
+    "care",
+    "community",
+    "communities",
+    "public",
+    "safer",
+    "alcohol",
+    "drugs",
+    "drug",
+    "violence",
+    "violent",
+    "abuse",
+    "offender",
+    "offenders",
+    "women",
+    "girls",
+    "victims",
+    "victim",
+    "young",
+    "people",
+    "children",
+    "adult",
+    "adults",
+    "homes",
+    "home",
+    "standards",
+    "trading",
+    "prevent",
+    "law",
+    "freedom",
+    "transparency",
+    "open",
+    "data",
+    "performance",
+    "research",
+    "analysis",
+    "statistics",
+    "outcomes",
+    "target",
+    "targets",
+    "finance",
+    "commissioning",
+    "planning",
 }
 # The parts and furniture of a paper.
 DOCUMENT_WORDS = {
-    "report", "meeting", "agenda", "item", "items", "minutes", "minute", "notes", "note", "act", "bill", "paper",
-    "review", "policy", "framework", "support", "update", "updates", "action", "actions", "decision",
-    "decisions", "page", "pages", "theme", "themes", "series", "aob", "welcome", "forward", "scrutiny",
-    "legislative", "post", "select", "grant", "bid", "gazette",
+    "report",
+    "meeting",
+    "agenda",
+    "item",
+    "items",
+    "minutes",
+    "minute",
+    "notes",
+    "note",
+    "act",
+    "bill",
+    "paper",
+    "review",
+    "policy",
+    "framework",
+    "support",
+    "update",
+    "updates",
+    "action",
+    "actions",
+    "decision",
+    "decisions",
+    "page",
+    "pages",
+    "theme",
+    "themes",
+    "series",
+    "aob",
+    "welcome",
+    "forward",
+    "scrutiny",
+    "legislative",
+    "post",
+    "select",
+    "grant",
+    "bid",
+    "gazette",
 }
 # Places, buildings and directions.
 PLACE_WORDS = {
-    "area", "city", "county", "street", "road", "house", "hall", "room", "east", "west", "north", "south",
-    "midlands", "kingdom", "england", "wales", "scotland", "britain", "national", "local",
+    "area",
+    "city",
+    "county",
+    "street",
+    "road",
+    "house",
+    "hall",
+    "room",
+    "east",
+    "west",
+    "north",
+    "south",
+    "midlands",
+    "kingdom",
+    "england",
+    "wales",
+    "scotland",
+    "britain",
+    "national",
+    "local",
 }
 # Times.
 CALENDAR_WORDS = {
-    "christmas", "easter", "new", "year", "quarter", "day", "week", "month",
+    "christmas",
+    "easter",
+    "new",
+    "year",
+    "quarter",
+    "day",
+    "week",
+    "month",
 }
 # Articles and conjunctions.
 FUNCTION_WORDS = {
-    "the", "and", "of",
+    "the",
+    "and",
+    "of",
 }
 # Words of the names schemes and funds are given ("Total Place", "Leading Lights", "Small Retailer Capital Grant", "Bike Check", "SPP Pot").
 SCHEME_WORDS = {
-    "total", "place", "pot", "vigilance", "lights", "retailer", "capital", "bike", "check", "challenge",
+    "total",
+    "place",
+    "pot",
+    "vigilance",
+    "lights",
+    "retailer",
+    "capital",
+    "bike",
+    "check",
+    "challenge",
 }
-NOT_NAME_WORDS = (ORGANISATION_NOUNS | ROLE_NOUNS | OCCUPATION_WORDS | TOPIC_WORDS | DOCUMENT_WORDS | PLACE_WORDS | CALENDAR_WORDS
-                  | FUNCTION_WORDS | SCHEME_WORDS)
+NOT_NAME_WORDS = (
+    ORGANISATION_NOUNS
+    | ROLE_NOUNS
+    | OCCUPATION_WORDS
+    | TOPIC_WORDS
+    | DOCUMENT_WORDS
+    | PLACE_WORDS
+    | CALENDAR_WORDS
+    | FUNCTION_WORDS
+    | SCHEME_WORDS
+)
 # Endings of abstract and collective nouns that no name has: "Information", "Management",
 # "Partnerships", "Criminology"; "-ing" only before the last word ("Leading Lights", "Planning
 # Policy"), for surnames end in it (Harding, Manning).
@@ -85,29 +279,159 @@ _NOT_NAME_BEFORE_LAST = re.compile(r"\w{4,}ing", re.I)
 def not_name_word(word: str, *, last: bool = True) -> bool:
     """A word that makes a capitalised phrase an organisation, a document or a topic, not a person."""
     w = word.lower()
-    return (w in NOT_NAME_WORDS or bool(_NOT_NAME_ENDING.fullmatch(w))
-            or (not last and bool(_NOT_NAME_BEFORE_LAST.fullmatch(w))))
+    return (
+        w in NOT_NAME_WORDS
+        or bool(_NOT_NAME_ENDING.fullmatch(w))
+        or (not last and bool(_NOT_NAME_BEFORE_LAST.fullmatch(w)))
+    )
 
 
 NOT_FIRST_WORDS = {
-    "the", "this", "that", "these", "those", "it", "a", "an", "in", "on", "for", "with", "page", "item",
-    "following", "during", "subject", "partners", "other", "update", "there", "he", "she", "they", "we",
-    "his", "her", "their", "our", "all", "any", "each", "some", "no", "not", "also", "after", "before",
-    "when", "where", "while", "although", "however", "further", "both", "as", "at", "by", "from", "to",
-    "if", "once", "since", "until", "upon", "using", "having", "dear", "thanks", "mr", "mrs", "ms",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "spring", "summer", "autumn", "winter", "councillor", "cllr", "dr", "professor", "sir", "lord",
-    "chief", "action", "actions", "due", "owner", "deadline", "progress", "status", "resolved", "agreed",
-    "decision", "decisions", "noted", "present", "apologies", "officers", "guests", "observer", "members",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "a",
+    "an",
+    "in",
+    "on",
+    "for",
+    "with",
+    "page",
+    "item",
+    "following",
+    "during",
+    "subject",
+    "partners",
+    "other",
+    "update",
+    "there",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+    "our",
+    "all",
+    "any",
+    "each",
+    "some",
+    "no",
+    "not",
+    "also",
+    "after",
+    "before",
+    "when",
+    "where",
+    "while",
+    "although",
+    "however",
+    "further",
+    "both",
+    "as",
+    "at",
+    "by",
+    "from",
+    "to",
+    "if",
+    "once",
+    "since",
+    "until",
+    "upon",
+    "using",
+    "having",
+    "dear",
+    "thanks",
+    "mr",
+    "mrs",
+    "ms",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "councillor",
+    "cllr",
+    "dr",
+    "professor",
+    "sir",
+    "lord",
+    "chief",
+    "action",
+    "actions",
+    "due",
+    "owner",
+    "deadline",
+    "progress",
+    "status",
+    "resolved",
+    "agreed",
+    "decision",
+    "decisions",
+    "noted",
+    "present",
+    "apologies",
+    "officers",
+    "guests",
+    "observer",
+    "members",
 }
 # Words before a name that give it away as a person ("SPP Researcher Sam Hogan").
-ROLE_WORDS = {"researcher", "officer", "manager", "chair", "chairman", "councillor", "cllr", "director",
-              "inspector", "sergeant", "constable", "coordinator", "co-ordinator", "analyst", "lead",
-              "member", "champion", "secretary", "commissioner", "dr", "professor", "mr", "mrs",
-              "ms", "miss", "sir"}
+ROLE_WORDS = {
+    "researcher",
+    "officer",
+    "manager",
+    "chair",
+    "chairman",
+    "councillor",
+    "cllr",
+    "director",
+    "inspector",
+    "sergeant",
+    "constable",
+    "coordinator",
+    "co-ordinator",
+    "analyst",
+    "lead",
+    "member",
+    "champion",
+    "secretary",
+    "commissioner",
+    "dr",
+    "professor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "sir",
+}
 
-PART_RE = re.compile(r"\((?:part|for part|part of (?:the )?meeting|left (?:early|at [^)]*)|arrived (?:late|at [^)]*)|from (?:item|minute) [^)]*|for (?:item|minute)s? [^)]*|until [^)]*)\)", re.I)
+PART_RE = re.compile(
+    r"\((?:part|for part|part of (?:the )?meeting|left (?:early|at [^)]*)|arrived (?:late|at [^)]*)|from (?:item|minute) [^)]*|for (?:item|minute)s? [^)]*|until [^)]*)\)",
+    re.I,
+)
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -119,10 +443,10 @@ def split_title(text: str) -> tuple[str | None, str]:
     titles, rest = [], text.strip()
     while True:
         m = _TITLE_RE.match(rest)
-        if not m or not rest[m.end():].strip():
+        if not m or not rest[m.end() :].strip():
             break
         titles.append(m.group("t"))
-        rest = rest[m.end():]
+        rest = rest[m.end() :]
     if titles and len(rest.split()) == 1:
         return " ".join(titles), f"{titles[-1]} {rest}"
     return (" ".join(titles) or None), rest
@@ -180,8 +504,9 @@ def parse_entry(text: str) -> Entry | None:
     if honours:
         role = f"{honours}, {role}" if role else honours
     title, name = split_title(name_part.strip())
-    if not is_person_name(name if not title else f"{title} {name}" if len(name.split()) == 1 else name,
-                          titled=title is not None):
+    if not is_person_name(
+        name if not title else f"{title} {name}" if len(name.split()) == 1 else name, titled=title is not None
+    ):
         # "Jo May HMCTS", "Kieron O’Hara Southampton University": the name is the first words.
         words = name.split()
         for n in (2,):
@@ -205,7 +530,8 @@ def parse_entry(text: str) -> Entry | None:
 # ("Sue Leet declared ...", "Jo May was ...", "Tom Foy who ..."), not a role ("practising barrister").
 _SENTENCE_GOES_ON = re.compile(
     r"[a-z]+ed|[a-z]+[^s]s|is|was|were|has|had|have|will|would|can|could|should|may|might|must|shall|said|gave|"
-    r"took|made|led|left|sent|spoke|went|came|thought|felt|did|does|to|and|who|also|then|as|in|on|at|for|of")
+    r"took|made|led|left|sent|spoke|went|came|thought|felt|did|does|to|and|who|also|then|as|in|on|at|for|of"
+)
 
 
 def _strip_post_nominals(name_part: str) -> tuple[str, str]:
@@ -219,14 +545,17 @@ def _strip_post_nominals(name_part: str) -> tuple[str, str]:
 
 def name_case(text: str) -> str:
     """'ANDREW MCKENZIE' -> 'Andrew McKenzie'; "MARY O'NEILL" -> "Mary O'Neill": a name printed in capitals."""
+
     def word(w: str) -> str:
         w = w.capitalize()
         w = re.sub(r"(?<=[-’'])([a-z])", lambda m: m.group(1).upper(), w)
         return re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w)
+
     return " ".join(word(w) if len(w) > 1 and w.isalpha() or re.search(r"[-’']", w) else w for w in text.split())
 
 
 # --- initials --------------------------------------------------------------------------------
+
 
 def _name_parts(name: str) -> list[str]:
     _, rest = split_title(name)
@@ -239,15 +568,17 @@ def initials_of(name: str) -> set[str]:
     words = _name_parts(name)
     if len(words) < 2:
         return set()
+
     def letters(word: str, split: bool) -> str:
         out = ""
-        for piece in (word.split("-") if split else [word]):
+        for piece in word.split("-") if split else [word]:
             if not piece[:1].isupper():
                 continue
             out += piece[0]
             if split and re.match(r"O[’'][A-Z]", piece):
                 out += piece[2]  # O’Hara -> OH (written KOH as well as KO)
         return out
+
     full = "".join(letters(w, True) for w in words)
     short = "".join(letters(w, False) for w in words)
     firstlast = letters(words[0], False) + letters(words[-1], False)
@@ -287,8 +618,8 @@ def find_mentions(text: str) -> list[Mention]:
     evidence: Counter[str] = Counter()
     for m in _MENTION.finditer(text):
         words = m.group(1).split()
-        before = text[max(0, m.start() - 40):m.start()].split()
-        after = text[m.end():m.end() + 20].split()
+        before = text[max(0, m.start() - 40) : m.start()].split()
+        after = text[m.end() : m.end() + 20].split()
         role_before = bool(before) and before[-1].lower().strip(",") in ROLE_WORDS
         k = 0  # leading role words dropped by index: slicing each off was quadratic on "Mr Mr Mr ..." (issue 14)
         while k < len(words) and (words[k].lower() in ROLE_WORDS or words[k].lower() in NOT_FIRST_WORDS):
@@ -303,7 +634,7 @@ def find_mentions(text: str) -> list[Mention]:
         if before and before[-1].lower() in ("the", "of", "a", "an"):
             continue
         counts[name] += 1
-        if role_before or (after and after[0][:1].islower() and after[0].isalpha()) or (after and after[0] in ("(",) ):
+        if role_before or (after and after[0][:1].islower() and after[0].isalpha()) or (after and after[0] in ("(",)):
             evidence[name] += 1
         elif after and re.match(r"\([A-Z][A-Za-z-]{1,4}\)", after[0]):
             evidence[name] += 1
@@ -313,8 +644,10 @@ def find_mentions(text: str) -> list[Mention]:
 # "Will Minnett (WM)": up to five capitalised words, then the abbreviation in brackets. Each word
 # starts where a run of word characters starts and is taken whole (possessive): otherwise a
 # long run of capitals was re-read from every letter in it, quadratic (issue 14).
-_DEFINED = re.compile(r"((?:(?<![\w’'&-])[A-Z][\w’'&-]*+\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,5})"
-                      r"\(([A-Z][A-Za-z]{0,5}(?:-[A-Z])?)\)")
+_DEFINED = re.compile(
+    r"((?:(?<![\w’'&-])[A-Z][\w’'&-]*+\s+(?:of\s+|and\s+|for\s+|the\s+)?){1,5})"
+    r"\(([A-Z][A-Za-z]{0,5}(?:-[A-Z])?)\)"
+)
 
 
 @dataclass
@@ -338,9 +671,14 @@ class People:
                 if _initials_key(short) in {_initials_key(x) for x in initials_of(cand)} or _shortens(short, cand):
                     people.defined.setdefault(short, cand)
                     break
-        people.phrases = list(dict.fromkeys(
-            re.sub(r"^(?:The|A|An|This|That) ", "", " ".join(m.group(0).split())) for m in re.finditer(
-                r"\b[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?[A-Z][a-z]+){1,4}\b", text)))
+        people.phrases = list(
+            dict.fromkeys(
+                re.sub(r"^(?:The|A|An|This|That) ", "", " ".join(m.group(0).split()))
+                for m in re.finditer(
+                    r"\b[A-Z][a-z]+(?:[ \t]+(?:of[ \t]+|for[ \t]+|and[ \t]+)?[A-Z][a-z]+){1,4}\b", text
+                )
+            )
+        )
         return people
 
     def trusted(self) -> set[str]:
@@ -402,9 +740,17 @@ class People:
                 return n
         # 'Will Minnett' for listed 'William Minnett', 'Megan Mirza' for 'Meagan Mirza': same surname,
         # a first name that shortens or nearly spells the listed one.
-        same = [n for n in names if len(n.split()) == len(words) and n.split()[-1] == words[-1] and (
-            n.split()[0].startswith(words[0]) or words[0].startswith(n.split()[0])
-            or fuzz.ratio(n.split()[0].lower(), words[0].lower()) >= 80)]
+        same = [
+            n
+            for n in names
+            if len(n.split()) == len(words)
+            and n.split()[-1] == words[-1]
+            and (
+                n.split()[0].startswith(words[0])
+                or words[0].startswith(n.split()[0])
+                or fuzz.ratio(n.split()[0].lower(), words[0].lower()) >= 80
+            )
+        ]
         return same[0] if len(same) == 1 else None
 
     def resolve_initials(self, token: str, context: str = "") -> str | None:
@@ -426,8 +772,11 @@ class People:
             return hits[0]
         if len(hits) > 1:
             # Two people share the initials ('JF'): the one the item's text names decides.
-            near = [n for n in hits if context and (n in context or any(
-                self.canonical(x) == n and x in context for x in self.listed))]
+            near = [
+                n
+                for n in hits
+                if context and (n in context or any(self.canonical(x) == n and x in context for x in self.listed))
+            ]
             return near[0] if len(near) == 1 else None
         cands = [m for m in self.mentions if key in initials_of(m.name) and m.name not in self.listed]
         if cands:
@@ -437,7 +786,7 @@ class People:
             return None
         for phrase in self.phrases:
             if _acronym(phrase) == token and not is_person_name(phrase):
-                    return phrase
+                return phrase
         return None
 
     def resolve_group(self, label: str) -> str | None:

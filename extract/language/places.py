@@ -4,6 +4,7 @@ Community safety partnerships follow council boundaries, so the council areas of
 Wales, Scotland and Northern Ireland (cities, unitary authorities, counties and the larger
 districts) cover the papers' places. Names are as councils write them.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,20 @@ Thanet Thurrock Torbay Torfaen Tower Hamlets Trafford Tunbridge Wells Wakefield 
 Wandsworth Warrington Warwick Warwickshire Watford Waverley Wealden Westminster Wigan Wiltshire Winchester
 Windsor Wirral Woking Wokingham Wolverhampton Worcester Worcestershire Worthing Wrexham Wychavon Wyre York
 """
-_MULTI = ["Amber Valley", "Castle Point", "Epping Forest", "Great Yarmouth", "Isle of Wight", "Milton Keynes",
-          "North Tyneside", "St Albans", "St Helens", "Tower Hamlets", "Tunbridge Wells", "Waltham Forest"]
+_MULTI = [
+    "Amber Valley",
+    "Castle Point",
+    "Epping Forest",
+    "Great Yarmouth",
+    "Isle of Wight",
+    "Milton Keynes",
+    "North Tyneside",
+    "St Albans",
+    "St Helens",
+    "Tower Hamlets",
+    "Tunbridge Wells",
+    "Waltham Forest",
+]
 
 
 def _names() -> list[str]:
@@ -65,20 +78,55 @@ def first_place(text: str) -> str | None:
 
 # The kinds of council a name can carry before "Council": "Kirkdale Borough Council",
 # "Devon County Council", "West Dereham Parish Council", "Hebden Royd Town Council".
-COUNCIL_KINDS = ("County", "Borough", "City", "District", "Metropolitan", "Parish", "Town", "Community", "Village",
-                 "Unitary", "Royal")
+COUNCIL_KINDS = (
+    "County",
+    "Borough",
+    "City",
+    "District",
+    "Metropolitan",
+    "Parish",
+    "Town",
+    "Community",
+    "Village",
+    "Unitary",
+    "Royal",
+)
 # Local councils whose area is their own parish or town: the place is the council's name.
 LOCAL_COUNCIL_KINDS = ("Parish", "Town", "Community", "Village")
 # Words that may join a place's name: "Stratford upon Avon", "Newcastle under Lyme", "Weston super Mare".
 _NAME_JOINS = {"upon", "on", "under", "in", "le", "by", "super", "next", "the", "&", "and"}
 # Words that end a walk back from "Council": they begin a title or a post, not a place's name.
-_NOT_NAME = {"The", "Minutes", "Draft", "Agenda", "Meeting", "Notes", "Report", "Clerk", "Of", "To", "For", "And",
-             "Full", "Extraordinary", "Annual", "Special", "Joint", "Held", "At", "In", "On",
-             *SURNAME_TITLES, *COUNCILLOR_TITLES}
+_NOT_NAME = {
+    "The",
+    "Minutes",
+    "Draft",
+    "Agenda",
+    "Meeting",
+    "Notes",
+    "Report",
+    "Clerk",
+    "Of",
+    "To",
+    "For",
+    "And",
+    "Full",
+    "Extraordinary",
+    "Annual",
+    "Special",
+    "Joint",
+    "Held",
+    "At",
+    "In",
+    "On",
+    *SURNAME_TITLES,
+    *COUNCILLOR_TITLES,
+}
 _WORD = re.compile(r"[A-Z][\w'’.-]*|&|[a-z]+")
-_COUNCIL_OF = re.compile(r"\b(?:(?:Royal\s+)?Borough|City|County|District)\s+(?:Council\s+)?of\s+(?:the\s+)?"
-                         r"(?P<name>(?!Council\b)[A-Z][\w'’-]*(?:\s+(?:&|and|upon|on|under|le)?\s*(?!Council\b)[A-Z][\w'’-]*){0,3})"
-                         r"(?:\s+Council)?\b")
+_COUNCIL_OF = re.compile(
+    r"\b(?:(?:Royal\s+)?Borough|City|County|District)\s+(?:Council\s+)?of\s+(?:the\s+)?"
+    r"(?P<name>(?!Council\b)[A-Z][\w'’-]*(?:\s+(?:&|and|upon|on|under|le)?\s*(?!Council\b)[A-Z][\w'’-]*){0,3})"
+    r"(?:\s+Council)?\b"
+)
 
 
 def council_names(text: str) -> list[tuple[str, str]]:
@@ -86,9 +134,12 @@ def council_names(text: str) -> list[tuple[str, str]]:
     'West Dereham Parish Council' -> ('West Dereham', 'Parish'); 'City of York Council' -> ('York', 'City').
     The text is in title case (a caller turns 'KIRKDALE BOROUGH COUNCIL' into 'Kirkdale Borough Council')."""
     out: list[tuple[str, str]] = []
-    for m in re.finditer(r"\bCouncil\b(?!\s+(?:House|Chambers?|Offices?|Tax|Rooms?|Buildings?|Estates?|Housing|"
-                         r"Officers?|Members?|Leader|Staff|Depot|Centre)\b)", text):
-        words = text[:m.start()].split()
+    for m in re.finditer(
+        r"\bCouncil\b(?!\s+(?:House|Chambers?|Offices?|Tax|Rooms?|Buildings?|Estates?|Housing|"
+        r"Officers?|Members?|Leader|Staff|Depot|Centre)\b)",
+        text,
+    ):
+        words = text[: m.start()].split()
         kind = ""
         while words and words[-1] in COUNCIL_KINDS:  # "Wrexham County Borough Council": the last kind says it
             popped = words.pop()
@@ -119,7 +170,9 @@ def council_names(text: str) -> list[tuple[str, str]]:
 
 
 # A council named as the local authority: "Devon LA Vocabulary Project", "Kent Local Authority".
-_AUTHORITY = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:LA|Local Authority|Local Education Authority|LEA)\b")
+_AUTHORITY = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:LA|Local Authority|Local Education Authority|LEA)\b"
+)
 
 
 def authority_names(text: str) -> Counter:
@@ -148,21 +201,32 @@ GOV_DOMAIN = re.compile(r"(?:\bwww\.|@|//)(?:[a-z0-9-]+\.)*?(?P<name>[a-z0-9-]+)
 # They name a place only in a place's context: after in/of/at/from/..., before Council/Borough,
 # or after a word that stands before places ("Safer Reading").
 COMMON_WORD_PLACES = {"Reading", "Bath", "Bury", "Rugby", "Wells", "Sutton", "Boston", "Perth", "Derby", "Highland"}
-PLACE_CONTEXT_BEFORE = re.compile(r"\b(?:in|of|at|from|to|for|across|around|within|near|covering|Safer|Greater|Royal|"
-                                  r"Central|North|South|East|West)\s+$")
-PLACE_CONTEXT_AFTER = re.compile(r"^\s+(?:(?:City|Borough|County|District|Metropolitan|Town)\s+)?(?:Council|Borough|City|"
-                                 r"Community Safety|Partnership)\b")
+PLACE_CONTEXT_BEFORE = re.compile(
+    r"\b(?:in|of|at|from|to|for|across|around|within|near|covering|Safer|Greater|Royal|"
+    r"Central|North|South|East|West)\s+$"
+)
+PLACE_CONTEXT_AFTER = re.compile(
+    r"^\s+(?:(?:City|Borough|County|District|Metropolitan|Town)\s+)?(?:Council|Borough|City|"
+    r"Community Safety|Partnership)\b"
+)
 
 # Bodies whose area is wider than a council's own, named after a county: "Norfolk Constabulary",
 # "Devon and Cornwall Police", "Kent Fire and Rescue Service", "Norfolk County Council" in a
 # parish's or a district's paper. Their county is not the paper's place by itself.
-WIDER_BODY_AFTER = re.compile(r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:Constabulary|Police|Fire|Probation|County Council|"
-                              r"Clinical Commissioning|CCG|ICB|Integrated Care|Health(?:care)? (?:NHS )?(?:Foundation )?Trust|"
-                              r"NHS|Association of (?:Local )?Councils)\b")
+WIDER_BODY_AFTER = re.compile(
+    r"^(?:\s+(?:and|&)\s+[A-Z]\w+)?\s+(?:Constabulary|Police|Fire|Probation|County Council|"
+    r"Clinical Commissioning|CCG|ICB|Integrated Care|Health(?:care)? (?:NHS )?(?:Foundation )?Trust|"
+    r"NHS|Association of (?:Local )?Councils)\b"
+)
 
 # Platforms of a meeting held online: its venue ("a virtual meeting using Zoom" -> "Zoom").
-_PLATFORMS = (r"Microsoft Teams|MS Teams|Teams|Zoom|Skype(?: for Business)?|Google Meet|Webex|GoToMeeting|Lifesize|"
-              r"BlueJeans|Jitsi")
+_PLATFORMS = (
+    r"Microsoft Teams|MS Teams|Teams|Zoom|Skype(?: for Business)?|Google Meet|Webex|GoToMeeting|Lifesize|"
+    r"BlueJeans|Jitsi"
+)
 VIRTUAL_PLATFORM = re.compile(rf"\b(?:{_PLATFORMS})\b")
-VIRTUAL_MEETING = re.compile(rf"\b(?:virtual(?:ly)?|online|remote(?:ly)?|video ?conference|video call|held)\b[^.;]{{0,40}}?"
-                             rf"\b(?:using|via|on|over|through|by)\s+(?:the\s+)?(?P<platform>(?-i:{_PLATFORMS}))\b", re.I)
+VIRTUAL_MEETING = re.compile(
+    rf"\b(?:virtual(?:ly)?|online|remote(?:ly)?|video ?conference|video call|held)\b[^.;]{{0,40}}?"
+    rf"\b(?:using|via|on|over|through|by)\s+(?:the\s+)?(?P<platform>(?-i:{_PLATFORMS}))\b",
+    re.I,
+)

@@ -5,6 +5,7 @@ long one, or character ratio, whichever is highest). Parsers use it to pair the 
 record written in two places (a recommendation in a list and in a table); the evaluation
 uses it to pair extracted records with gold ones.
 """
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ months"; "(c) agree that the Domestic Abuse Sub-Group lead the refresh of the st
 March 2021". The owner is the subject the decision names; a bare "the Partnership" or "the
 Board" is the one body of that kind the paper names, where it names exactly one.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,24 +17,29 @@ from .dates import MONTH_TITLE_RE
 
 _NAME = r"(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and|for|&))*"
 _DELEGATED = re.compile(
-    rf"^(?:(?i:that)\s+)?(?P<s>{_NAME})\s+(?:be|is|are)\s+(?i:asked|requested|invited|instructed|tasked)\s+to\s+(?P<t>\S.*)$")
+    rf"^(?:(?i:that)\s+)?(?P<s>{_NAME})\s+(?:be|is|are)\s+(?i:asked|requested|invited|instructed|tasked)\s+to\s+(?P<t>\S.*)$"
+)
 # "(c) asks the Head of Policy and Strategy to report back ...": a part of a resolution that sets a task.
 _ASKS = re.compile(
     rf"^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:asks?|requests?|instructs?|invites?|directs?)\s+"
     rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$"
     # "(2) delegates authority to the Director of Place to agree the final terms"
     rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
-    rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$")
+    rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$"
+)
 _AGREED_THAT = re.compile(
     rf"^(?:(?i:to)\s+)?(?i:agrees?|approves?|requests?|asks?|recommends?)\s+that\s+(?P<s>{_NAME})\s+"
     r"(?:(?i:should|will|to)\s+)?(?P<t>(?i:lead|leads|take|takes|report|reports|develop|develops|review|reviews|"
     r"produce|produces|deliver|delivers|prepare|prepares|bring|brings|present|presents|undertake|undertakes|"
-    r"co-ordinate|coordinate|co-ordinates|coordinates|carry|carries|draft|drafts|update|updates)\b.*)$")
+    r"co-ordinate|coordinate|co-ordinates|coordinates|carry|carries|draft|drafts|update|updates)\b.*)$"
+)
 _DUE = re.compile(
     r"\b(?:by|before|within|in|no later than)\s+(?P<d>(?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}\s+)?"
     rf"(?:{MONTH_TITLE_RE}|Spring|Summer|Autumn|Winter|Q[1-4])\b(?:\s+\d{{4}}(?:/\d{{2}})?)?|(?:one|two|three|four|six|nine|twelve|\d+)\s+months?|"
     r"the\s+next\s+meeting|\d{4}/\d{2})"
-    r"|\b(?:to|at|for)\s+(?P<m>the\s+(?:next|[A-Z][a-z]+)\s+meeting)", re.I)
+    r"|\b(?:to|at|for)\s+(?P<m>the\s+(?:next|[A-Z][a-z]+)\s+meeting)",
+    re.I,
+)
 _GENERIC = GENERIC_BODY
 
 

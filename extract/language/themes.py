@@ -22,6 +22,7 @@ sentences ("Prevent the ...") to be trusted, even capitalised.
 
 To add a theme or a phrase, add it to :data:`THEMES`; the README lists the themes.
 """
+
 from __future__ import annotations
 
 import functools
@@ -51,91 +52,111 @@ THEMES: dict[str, Theme] = {
         " rape | violence against women and girls | coercive control | stalking | honour based violence |"
         " honour-based violence | forced marriage | female genital mutilation | refuge | healthy relationship |"
         " healthy relationships | health relationship | perpetrator programme | independent domestic violence advisor",
-        "DA DV IDVA IDVAs MARAC ISVA SARC VAWG DASV FGM DHR MACSE"),
+        "DA DV IDVA IDVAs MARAC ISVA SARC VAWG DASV FGM DHR MACSE",
+    ),
     "anti_social_behaviour": _t(
         "Anti-social behaviour",
         "anti-social behaviour | antisocial behaviour | anti social behaviour | anti-social | nuisance behaviour |"
         " neighbour nuisance | community trigger",
-        "ASB"),
+        "ASB",
+    ),
     "substance_misuse": _t(
         "Substance misuse",
         "substance misuse | drug misuse | drugs | drug | drug treatment | opiate | opiates | non-opiate | non-opiates |"
         " psychoactive substances | legal highs | detox | dependent drug users",
-        "DIP NPS"),
+        "DIP NPS",
+    ),
     "alcohol": _t(
         "Alcohol",
         "alcohol | alcohol related | alcohol-related | dependent drinker | dependent drinkers | drinkers | drunk |"
         " drink | binge drinking | off licences | off licenses | off-licences | reducing the strength |"
-        " community alcohol partnership | underage sales | licensing"),
+        " community alcohol partnership | underage sales | licensing",
+    ),
     "hate_crime": _t(
         "Hate crime",
         "hate crime | hate crimes | hate incident | hate incidents | racial harassment | racist | homophobic |"
-        " transphobic | disability hate"),
+        " transphobic | disability hate",
+    ),
     "reoffending": _t(
         "Reoffending",
         "reoffending | re-offending | adult re-offending | offender management | integrated offender management |"
         " proven offences | proven reoffending | restorative | restorative justice | community rehabilitation company |"
         " community rehabilitation companies | probation | adult offender | prolific offenders | offending behaviour",
-        "IOM CRC CRCs PPO"),
+        "IOM CRC CRCs PPO",
+    ),
     "youth_offending": _t(
         "Youth offending and first-time entrants",
         "youth offending | young offenders | first time entrants | first-time entrants | youth justice |"
         " young people at risk | preventing youth offending",
-        "FTE FTEs YOT YOS"),
+        "FTE FTEs YOT YOS",
+    ),
     "prevent": _t(
         "Prevent and violent extremism",
         "violent extremism | extremism | radicalisation | radicalization | channel panel | prevent duty |"
-        " prevent strategy | prevent champion | prevent programme | counter terrorism | counter-terrorism | terrorism"),
+        " prevent strategy | prevent champion | prevent programme | counter terrorism | counter-terrorism | terrorism",
+    ),
     "modern_slavery": _t(
-        "Modern slavery",
-        "modern slavery | human trafficking | trafficking | forced labour | slavery"),
+        "Modern slavery", "modern slavery | human trafficking | trafficking | forced labour | slavery"
+    ),
     "child_sexual_exploitation": _t(
         "Child sexual exploitation",
         "child sexual exploitation | sexual exploitation | missing children | child exploitation | grooming",
-        "CSE"),
+        "CSE",
+    ),
     "cyber_fraud": _t(
         "Cyber crime and fraud",
-        "cyber crime | cybercrime | cyber-crime | online crime | fraud | scams | scam | rogue traders | doorstep crime"),
+        "cyber crime | cybercrime | cyber-crime | online crime | fraud | scams | scam | rogue traders | doorstep crime",
+    ),
     "mental_health": _t(
         "Mental health",
-        "mental health | mental illness | emotional wellbeing | emotional coping | self-harm | self harm | suicide"),
+        "mental health | mental illness | emotional wellbeing | emotional coping | self-harm | self harm | suicide",
+    ),
     "homelessness": _t(
         "Homelessness",
         "homelessness | homeless | rough sleeping | rough sleepers | rough sleeper | supported housing |"
-        " living on our streets | street homeless"),
+        " living on our streets | street homeless",
+    ),
     "complex_needs": _t(
         "Complex needs",
         "complex needs | complex cases | complex individual cases | multiple needs | troubled families |"
-        " complex individuals"),
+        " complex individuals",
+    ),
     "serious_acquisitive_crime": _t(
         "Serious acquisitive crime",
         "serious acquisitive crime | acquisitive crime | burglary | burglaries | vehicle crime | robbery |"
         " theft | shoplifting | business crime",
-        "SAC"),
+        "SAC",
+    ),
     "violent_crime": _t(
         "Violent crime",
         "violent crime | violent crimes | violence with injury | serious violence | knife crime | weapons |"
-        " gangs | county lines | assault | assaults | night-time violence"),
+        " gangs | county lines | assault | assaults | night-time violence",
+    ),
     "deliberate_fires": _t(
         "Deliberate fires",
-        "deliberate fires | deliberate fire | arson | secondary fires | fire setting | fire-setting | fires"),
+        "deliberate fires | deliberate fire | arson | secondary fires | fire setting | fire-setting | fires",
+    ),
     "environmental_crime": _t(
         "Environmental crime",
         "fly tipping | fly-tipping | flytipping | graffiti | litter | abandoned vehicles | rubbish accumulations |"
-        " duty of care | environmental crime | dog fouling"),
+        " duty of care | environmental crime | dog fouling",
+    ),
     "road_safety": _t(
         "Road safety",
         "road safety | killed or seriously injured | road casualties | speeding | drink driving | drink-driving",
-        "KSI KSIs"),
+        "KSI KSIs",
+    ),
     "night_time_economy": _t(
         "Night-time economy",
         "night-time economy | night time economy | nighttime economy | cumulative impact area | licensed premises |"
         " street pastors",
-        "NTE"),
+        "NTE",
+    ),
     "victims": _t(
         "Victims of crime",
         "victims of crime | victim based crime | victim-based crime | victim support | repeat victims |"
-        " victims and witnesses"),
+        " victims and witnesses",
+    ),
 }
 
 

@@ -4,27 +4,91 @@ Every rule that reads a name (attendance lists, owners, the spaCy person pattern
 cross-paper linking) takes its titles from here, so a title one list knew and another did
 not cannot split a person in two. Add a title here and every parser knows it.
 """
+
 from __future__ import annotations
 
 import re
 
 # Courtesy and honorific titles, as written before a name ("Dr", "The Rt Hon", "Revd").
-HONORIFICS = ["The Rt Hon", "Rt Hon", "Baroness", "Professor", "Prof", "Dr", "Sir", "Dame", "Lord", "Lady",
-              "Revd", "Rev", "Mrs", "Mr", "Ms", "Miss", "Mx"]
+HONORIFICS = [
+    "The Rt Hon",
+    "Rt Hon",
+    "Baroness",
+    "Professor",
+    "Prof",
+    "Dr",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Revd",
+    "Rev",
+    "Mrs",
+    "Mr",
+    "Ms",
+    "Miss",
+    "Mx",
+]
 # Elected members: the singular titles and the plural forms written over several names
 # ("Councillors B Jones and C Patel", "Cllrs Smith, Jones and Brown").
 COUNCILLOR_TITLES = ["Councillor", "Cllr"]
 COUNCILLOR_PLURALS = ["Councillors", "Cllrs"]
 # Police ranks in full and as attendance lists abbreviate them ("Supt D Evans", "Ch Insp ...").
-POLICE_RANKS = ["Police and Crime Commissioner", "Detective Chief Inspector", "Detective Inspector",
-                "Chief Superintendent", "Chief Inspector", "Chief Constable", "Superintendent", "Inspector",
-                "Sergeant", "Ch Supt", "Chief Supt", "Det Supt", "Supt", "Ch Insp", "Chief Insp", "Det Insp", "Insp",
-                "DCI", "DCS", "ACC", "DS", "DI", "Sgt", "PC", "PCSO", "CC"]
+POLICE_RANKS = [
+    "Police and Crime Commissioner",
+    "Detective Chief Inspector",
+    "Detective Inspector",
+    "Chief Superintendent",
+    "Chief Inspector",
+    "Chief Constable",
+    "Superintendent",
+    "Inspector",
+    "Sergeant",
+    "Ch Supt",
+    "Chief Supt",
+    "Det Supt",
+    "Supt",
+    "Ch Insp",
+    "Chief Insp",
+    "Det Insp",
+    "Insp",
+    "DCI",
+    "DCS",
+    "ACC",
+    "DS",
+    "DI",
+    "Sgt",
+    "PC",
+    "PCSO",
+    "CC",
+]
 # Single words that open a rank ("Acting Chief Inspector Sarah Beattie").
 RANK_WORDS = {"inspector", "chief", "detective", "sergeant", "superintendent", "constable", "acting", "commander"}
 # Letters after a name that are honours, offices or degrees, not part of the name.
-POST_NOMINALS = {"OBE", "MBE", "CBE", "KBE", "DBE", "BEM", "QPM", "KPM", "QFSM", "JP", "DL", "KC", "QC", "MP",
-                 "MSP", "MS", "AM", "MEP", "PhD", "FRCP", "FRCS", "FRCR"}
+POST_NOMINALS = {
+    "OBE",
+    "MBE",
+    "CBE",
+    "KBE",
+    "DBE",
+    "BEM",
+    "QPM",
+    "KPM",
+    "QFSM",
+    "JP",
+    "DL",
+    "KC",
+    "QC",
+    "MP",
+    "MSP",
+    "MS",
+    "AM",
+    "MEP",
+    "PhD",
+    "FRCP",
+    "FRCS",
+    "FRCR",
+}
 
 # Abbreviations may carry a full stop ("Cllr.", "Supt.", "Dr.").
 _ABBREVIATED = {"Cllr", "Prof", "Dr", "Rev", "Supt", "Insp"}
@@ -55,6 +119,29 @@ def is_post_nominal(word: str) -> bool:
 
 # The titles the yardstick (``../shared/eval/score.py``) drops before it compares names: kept
 # here, word for word, so ``boardpapers eval`` scores as the yardstick does.
-SCORER_TITLE_WORDS = {"cllr", "cllrs", "councillor", "councillors", "dr", "mr", "mrs", "ms", "miss", "prof",
-                      "professor", "sir", "lord", "lady", "dame", "rev", "revd", "sgt", "sergeant", "pc", "pcso",
-                      "insp", "inspector", "supt"}
+SCORER_TITLE_WORDS = {
+    "cllr",
+    "cllrs",
+    "councillor",
+    "councillors",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "prof",
+    "professor",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "rev",
+    "revd",
+    "sgt",
+    "sergeant",
+    "pc",
+    "pcso",
+    "insp",
+    "inspector",
+    "supt",
+}

@@ -8,6 +8,7 @@ database (plain dicts, one list per query) and returns the rows of the derived t
 (``boardpapers link``, the end of ``boardpapers build``). A re-run gives the same rows; the
 reviewed merges in ``rows["reviewed_merges"]`` keep the user's decision.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,10 @@ class LinkSummary:
 
     def __str__(self) -> str:
         statuses = ", ".join(f"{n} {s}" for s, n in sorted((self.statuses or Counter()).items()))
-        return (f"{self.people} people ({self.mentions} mentions, {self.merged} merges, {self.kept_apart} kept apart), "
-                f"{self.followups} follow-ups, action status: {statuses or 'none'}; {self.themed} themed records")
+        return (
+            f"{self.people} people ({self.mentions} mentions, {self.merged} merges, {self.kept_apart} kept apart), "
+            f"{self.followups} follow-ups, action status: {statuses or 'none'}; {self.themed} themed records"
+        )
 
 
 @dataclass
@@ -69,11 +72,28 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
 
     def add(doc_id, role, name, as_written, table, rec, text, detail=None, resolved_by=None, org_role=None):
         d = docs.get(doc_id) or {}
-        out.append({"name": name, "as_written": as_written, "role": role, "record_table": table, "record_id": rec["id"],
-                    "text": text, "detail": detail, "resolved_by": resolved_by, "document_id": doc_id,
-                    "page": rec.get("page"), "source_text": rec.get("source_text"), "place": d.get("place"),
-                    "body": d.get("body"), "doc_type": d.get("doc_type"), "date": d.get("date"),
-                    "year": _year(d.get("date")), "source_url": rec.get("source_url"), "org_role": org_role})
+        out.append(
+            {
+                "name": name,
+                "as_written": as_written,
+                "role": role,
+                "record_table": table,
+                "record_id": rec["id"],
+                "text": text,
+                "detail": detail,
+                "resolved_by": resolved_by,
+                "document_id": doc_id,
+                "page": rec.get("page"),
+                "source_text": rec.get("source_text"),
+                "place": d.get("place"),
+                "body": d.get("body"),
+                "doc_type": d.get("doc_type"),
+                "date": d.get("date"),
+                "year": _year(d.get("date")),
+                "source_url": rec.get("source_url"),
+                "org_role": org_role,
+            }
+        )
 
     roles_in_doc: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     names_by_body: dict[str, set[str]] = defaultdict(set)
@@ -81,20 +101,47 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
         name = clean_name(r["name"])
         if not name:
             continue
-        add(r["document_id"], "attendee", name, r["as_written"], "attendees", r, r["as_written"], r["status"],
-            org_role=r["role"])
+        add(
+            r["document_id"],
+            "attendee",
+            name,
+            r["as_written"],
+            "attendees",
+            r,
+            r["as_written"],
+            r["status"],
+            org_role=r["role"],
+        )
         roles_in_doc[r["document_id"]].append((name, r["role"]))
         names_by_body[(docs.get(r["document_id"]) or {}).get("body") or ""].add(name)
         # 'Jo Crookes' listed as 'Jo Cookes': the list's spelling is a variant of the same person.
         listed = clean_name(r["as_written"].split(",")[0])
         if listed and listed != name:
-            add(r["document_id"], "attendee", listed, r["as_written"], "attendees", r, r["as_written"], r["status"],
-                resolved_by=f"attendance list spelling of '{name}'")
+            add(
+                r["document_id"],
+                "attendee",
+                listed,
+                r["as_written"],
+                "attendees",
+                r,
+                r["as_written"],
+                r["status"],
+                resolved_by=f"attendance list spelling of '{name}'",
+            )
     for r in rows["witnesses"]:
         name = clean_name(r["name"])
         if name:
-            add(r["document_id"], "witness", name, r["name"], "witnesses", r, r["documents"] or r["role"], r["role"],
-                org_role=r["role"])
+            add(
+                r["document_id"],
+                "witness",
+                name,
+                r["name"],
+                "witnesses",
+                r,
+                r["documents"] or r["role"],
+                r["role"],
+                org_role=r["role"],
+            )
             roles_in_doc[r["document_id"]].append((name, r["role"]))
     for r in rows["action_owners"]:
         owner = r["one_owner"]
@@ -113,8 +160,18 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
                 name, resolved = held, f"initials '{owner}' fit only {held} among the body's attendees"
         if name:
             orgs = json.loads(r["organisations"] or "[]")
-            add(r["document_id"], "action owner", name, written, "actions", r, r["text"], r["status"] or r["due"],
-                resolved, org_role=", ".join(orgs) or None)
+            add(
+                r["document_id"],
+                "action owner",
+                name,
+                written,
+                "actions",
+                r,
+                r["text"],
+                r["status"] or r["due"],
+                resolved,
+                org_role=", ".join(orgs) or None,
+            )
     for r in rows["owned_indicators"]:
         for owner in json.loads(r["owners"] or "[]") or [r["owner"]]:
             name = clean_name(owner)
@@ -151,9 +208,20 @@ def link_people(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict], li
     raw = _raw_mentions(rows)
     counts = Counter((m["name"], m["place"]) for m in raw)
     clusters = cluster_names([NameNode(n, p, c) for (n, p), c in counts.items()], overrides)
-    merges = [{"name_a": x.name, "name_b": y.name, "place_a": x.place, "place_b": y.place, "score": m.score,
-               "rule": m.rule, "evidence": m.evidence, "decision": "merged" if m.merge else "kept apart",
-               "reviewed": 1 if frozenset((x.name, y.name)) in overrides else 0} for x, y, m in clusters.matches]
+    merges = [
+        {
+            "name_a": x.name,
+            "name_b": y.name,
+            "place_a": x.place,
+            "place_b": y.place,
+            "score": m.score,
+            "rule": m.rule,
+            "evidence": m.evidence,
+            "decision": "merged" if m.merge else "kept apart",
+            "reviewed": 1 if frozenset((x.name, y.name)) in overrides else 0,
+        }
+        for x, y, m in clusters.matches
+    ]
     people: dict[str, dict] = {}
     mentions: dict[tuple, dict] = {}
     person_of_name: dict[tuple[str, str | None], str] = {}
@@ -161,8 +229,20 @@ def link_people(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict], li
         canonical = clusters.person_of[(m["name"], m["place"])]
         pid = _pid(m["place"], canonical)
         person_of_name[(m["name"], m["place"])] = pid
-        p = people.setdefault(pid, {"person_id": pid, "name": canonical, "variants": Counter(), "organisations": [],
-                                    "roles": [], "places": set(), "docs": set(), "dates": set(), "n": 0})
+        p = people.setdefault(
+            pid,
+            {
+                "person_id": pid,
+                "name": canonical,
+                "variants": Counter(),
+                "organisations": [],
+                "roles": [],
+                "places": set(),
+                "docs": set(),
+                "dates": set(),
+                "n": 0,
+            },
+        )
         p["variants"][m["name"]] += 1
         if m["as_written"] and clean_name(m["as_written"].split(",")[0]) and m["as_written"].split(",")[0] != m["name"]:
             p["variants"][clean_name(m["as_written"].split(",")[0])] += 0
@@ -177,20 +257,33 @@ def link_people(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict], li
         if key in mentions:
             continue
         spelled = m["name"] != canonical
-        resolved = m["resolved_by"] or (f"spelling '{m['name']}' of {canonical} (see person_merges)" if spelled else None)
-        mentions[key] = {"person_id": pid, "name": canonical, **{k: v for k, v in m.items() if k != "name"},
-                         "resolved_by": resolved}
+        resolved = m["resolved_by"] or (
+            f"spelling '{m['name']}' of {canonical} (see person_merges)" if spelled else None
+        )
+        mentions[key] = {
+            "person_id": pid,
+            "name": canonical,
+            **{k: v for k, v in m.items() if k != "name"},
+            "resolved_by": resolved,
+        }
         p["n"] += 1
     out = []
     for p in people.values():
         dates = sorted(p["dates"])
-        out.append({"person_id": p["person_id"], "name": p["name"],
-                    "variants": json.dumps(sorted(p["variants"]), ensure_ascii=False),
-                    "organisations": json.dumps(p["organisations"], ensure_ascii=False),
-                    "roles": json.dumps(p["roles"], ensure_ascii=False),
-                    "places": json.dumps(sorted(x for x in p["places"] if x), ensure_ascii=False),
-                    "mentions": p["n"], "papers": len(p["docs"]),
-                    "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None})
+        out.append(
+            {
+                "person_id": p["person_id"],
+                "name": p["name"],
+                "variants": json.dumps(sorted(p["variants"]), ensure_ascii=False),
+                "organisations": json.dumps(p["organisations"], ensure_ascii=False),
+                "roles": json.dumps(p["roles"], ensure_ascii=False),
+                "places": json.dumps(sorted(x for x in p["places"] if x), ensure_ascii=False),
+                "mentions": p["n"],
+                "papers": len(p["docs"]),
+                "first_date": dates[0] if dates else None,
+                "last_date": dates[-1] if dates else None,
+            }
+        )
     return out, list(mentions.values()), merges, person_of_name
 
 
@@ -200,21 +293,71 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
         name = clean_name(r["one_owner"])
         owners[r["id"]].add(person_of_name.get((name, r["place"]), (r["one_owner"] or "").lower()))
     actions = rows["actions"]
-    cands = [Candidate("actions", a["id"], a["document_id"], a["date"], a["body"], a["text"], owners[a["id"]],
-                       a["status"], a["progress"], a["due_date"], a["page"], a["source_text"]) for a in actions]
+    cands = [
+        Candidate(
+            "actions",
+            a["id"],
+            a["document_id"],
+            a["date"],
+            a["body"],
+            a["text"],
+            owners[a["id"]],
+            a["status"],
+            a["progress"],
+            a["due_date"],
+            a["page"],
+            a["source_text"],
+        )
+        for a in actions
+    ]
     later = list(cands)
     for r in rows["decisions"]:
-        later.append(Candidate("decisions", r["id"], r["document_id"], r["date"] or r["doc_date"],
-                               r["body"] or r["doc_body"], r["text"], page=r["page"], source_text=r["source_text"]))
+        later.append(
+            Candidate(
+                "decisions",
+                r["id"],
+                r["document_id"],
+                r["date"] or r["doc_date"],
+                r["body"] or r["doc_body"],
+                r["text"],
+                page=r["page"],
+                source_text=r["source_text"],
+            )
+        )
     for r in rows["items"]:
-        later.append(Candidate("items", r["id"], r["document_id"], r["date"], r["body"], r["title"], page=r["page"],
-                               source_text=r["source_text"]))
+        later.append(
+            Candidate(
+                "items",
+                r["id"],
+                r["document_id"],
+                r["date"],
+                r["body"],
+                r["title"],
+                page=r["page"],
+                source_text=r["source_text"],
+            )
+        )
     found = match_followups(cands, later)
     urls = {r["id"]: r["source_url"] for table in ("actions", "decisions", "items") for r in rows[table]}
-    followups = [{"action_id": f.action_id, "later_document_id": f.later.document_id, "later_table": f.later.table,
-                  "later_id": f.later.id, "later_date": f.later.date, "page": f.later.page, "evidence": f.evidence,
-                  "later_text": f.later.text, "status": f.status, "stated": f.stated, "score": f.score, "rule": f.rule,
-                  "body": f.later.body, "source_url": urls.get(f.later.id)} for f in found]
+    followups = [
+        {
+            "action_id": f.action_id,
+            "later_document_id": f.later.document_id,
+            "later_table": f.later.table,
+            "later_id": f.later.id,
+            "later_date": f.later.date,
+            "page": f.later.page,
+            "evidence": f.evidence,
+            "later_text": f.later.text,
+            "status": f.status,
+            "stated": f.stated,
+            "score": f.score,
+            "rule": f.rule,
+            "body": f.later.body,
+            "source_url": urls.get(f.later.id),
+        }
+        for f in found
+    ]
     by_action: dict[str, list] = defaultdict(list)
     follow_up_of: dict[str, str] = {}
     dates = {a["id"]: a["date"] or "" for a in actions}
@@ -228,10 +371,20 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
     statuses = []
     for a, c in zip(actions, cands):
         s = action_status(c, by_action.get(a["id"], []), latest_of_body.get((a["body"] or "").lower()))
-        statuses.append({**dict(s.__dict__.items()), "follow_up_of": follow_up_of.get(a["id"]),
-                         "text": a["text"], "owner": a["owner"], "kind": a["kind"], "body": a["body"],
-                         "place": a["place"], "date": a["date"], "document_id": a["document_id"],
-                         "source_url": a["source_url"]})
+        statuses.append(
+            {
+                **dict(s.__dict__.items()),
+                "follow_up_of": follow_up_of.get(a["id"]),
+                "text": a["text"],
+                "owner": a["owner"],
+                "kind": a["kind"],
+                "body": a["body"],
+                "place": a["place"],
+                "date": a["date"],
+                "document_id": a["document_id"],
+                "source_url": a["source_url"],
+            }
+        )
     return followups, statuses
 
 
@@ -247,11 +400,21 @@ def link_themes(rows: dict[str, list[dict]]) -> list[dict]:
                     key = (table, r["id"], theme)
                     if key in out:
                         continue
-                    out[key] = {"record_table": table, "record_id": r["id"], "theme": theme,
-                                "theme_label": THEMES[theme].label, "matched": "; ".join(words), "field": fld,
-                                "text": r[label], "document_id": r["document_id"], "page": r.get("page"),
-                                "place": d.get("place"), "body": r.get("body") or d.get("body"),
-                                "year": d.get("year"), "source_url": r.get("source_url")}
+                    out[key] = {
+                        "record_table": table,
+                        "record_id": r["id"],
+                        "theme": theme,
+                        "theme_label": THEMES[theme].label,
+                        "matched": "; ".join(words),
+                        "field": fld,
+                        "text": r[label],
+                        "document_id": r["document_id"],
+                        "page": r.get("page"),
+                        "place": d.get("place"),
+                        "body": r.get("body") or d.get("body"),
+                        "year": d.get("year"),
+                        "source_url": r.get("source_url"),
+                    }
     return list(out.values())
 
 
@@ -260,9 +423,21 @@ def derive_links(rows: dict[str, list[dict]]) -> Links:
     people, mentions, merges, person_of_name = link_people(rows)
     followups, statuses = link_actions(rows, person_of_name)
     themes = link_themes(rows)
-    tables = {"people": people, "person_mentions": mentions, "person_merges": merges,
-              "action_followups": followups, "action_status": statuses, "record_themes": themes}
-    summary = LinkSummary(len(people), len(mentions), sum(m["decision"] == "merged" for m in merges),
-                          sum(m["decision"] == "kept apart" for m in merges), len(followups),
-                          Counter(s["status"] for s in statuses), len(themes))
+    tables = {
+        "people": people,
+        "person_mentions": mentions,
+        "person_merges": merges,
+        "action_followups": followups,
+        "action_status": statuses,
+        "record_themes": themes,
+    }
+    summary = LinkSummary(
+        len(people),
+        len(mentions),
+        sum(m["decision"] == "merged" for m in merges),
+        sum(m["decision"] == "kept apart" for m in merges),
+        len(followups),
+        Counter(s["status"] for s in statuses),
+        len(themes),
+    )
     return Links(tables, summary)

@@ -6,6 +6,7 @@ when it comes from the same body, is dated after it, and its text is like the ac
 content words in common; a shared owner lowers the bar. The status is read from the later
 record's status, progress and text by :func:`classify_status`.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,10 +16,12 @@ from rapidfuzz import fuzz
 
 # --- follow-ups----------------------------------------------------------------------------
 
-STOPWORDS = set("""a an the and or of to for in on at by with from as is was were be been being that this these those it its
+STOPWORDS = set(
+    """a an the and or of to for in on at by with from as is was were be been being that this these those it its
 their there which who will would should could can may might has have had not no into than then so such any all each
 other also per via up out over under about after before during re item page pages meeting meetings report reported
-minutes agreed noted action actions spp partnership board update updates next previous including""".split())
+minutes agreed noted action actions spp partnership board update updates next previous including""".split()
+)
 
 
 def content_words(text: str | None) -> set[str]:
@@ -71,12 +74,30 @@ MIN_SHARED_WORDS = 2
 STATUS_RULES: list[tuple[str, re.Pattern]] = [
     ("open", re.compile(r"\bnot\s+(?:yet\s+)?(?:started|begun|progressed)\b|\boutstanding\b|\bno progress\b", re.I)),
     ("in progress", re.compile(r"\bnot\s+(?:yet\s+)?(?:complete|completed|finished|done)\b|\bpartially\b", re.I)),
-    ("dropped", re.compile(r"\b(?:dropped|abandoned|withdrawn|cancelled|canceled|discontinued|superseded|"
-                           r"no longer (?:required|needed|possible|being pursued|pursued)|not (?:to )?be (?:pursued|progressed))\b", re.I)),
-    ("done", re.compile(r"\b(?:complete|completed|done|closed|achieved|delivered|finished|discharged|released|"
-                        r"presented|signed off|in place|resolved)\b", re.I)),
-    ("in progress", re.compile(r"\b(?:ongoing|on-going|in progress|on track|underway|under way|progressing|continuing|"
-                               r"being (?:worked on|developed|progressed|drafted)|deferred|delayed|started|in hand|amber)\b", re.I)),
+    (
+        "dropped",
+        re.compile(
+            r"\b(?:dropped|abandoned|withdrawn|cancelled|canceled|discontinued|superseded|"
+            r"no longer (?:required|needed|possible|being pursued|pursued)|not (?:to )?be (?:pursued|progressed))\b",
+            re.I,
+        ),
+    ),
+    (
+        "done",
+        re.compile(
+            r"\b(?:complete|completed|done|closed|achieved|delivered|finished|discharged|released|"
+            r"presented|signed off|in place|resolved)\b",
+            re.I,
+        ),
+    ),
+    (
+        "in progress",
+        re.compile(
+            r"\b(?:ongoing|on-going|in progress|on track|underway|under way|progressing|continuing|"
+            r"being (?:worked on|developed|progressed|drafted)|deferred|delayed|started|in hand|amber)\b",
+            re.I,
+        ),
+    ),
     ("open", re.compile(r"\b(?:open|pending|red)\b", re.I)),
 ]
 
@@ -189,8 +210,18 @@ def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Fo
             due = a.due_date or c.due_date
             overdue = is_overdue(status, due, c.date)
             evidence = " — ".join(x for x in (c.status, c.progress if c.progress != c.status else None) if x) or c.text
-            out.append(Followup(a.id, c, score, "overdue" if overdue else status or "mentioned", stated,
-                                " ".join(evidence.split())[:500], overdue, rule))
+            out.append(
+                Followup(
+                    a.id,
+                    c,
+                    score,
+                    "overdue" if overdue else status or "mentioned",
+                    stated,
+                    " ".join(evidence.split())[:500],
+                    overdue,
+                    rule,
+                )
+            )
     return out
 
 
@@ -219,13 +250,30 @@ def action_status(action: Candidate, followups: list[Followup], as_of: str | Non
         later_than = as_of if as_of and as_of > (f.later.date or "") else f.later.date
         if status in ("open", "in progress") and is_overdue(status, due, later_than):
             status = "overdue"
-        return ActionStatus(action.id, status, f.stated, f.evidence, f.later.table, f.later.id, f.later.document_id,
-                            f.later.date, later_than, due, len(followups))
+        return ActionStatus(
+            action.id,
+            status,
+            f.stated,
+            f.evidence,
+            f.later.table,
+            f.later.id,
+            f.later.document_id,
+            f.later.date,
+            later_than,
+            due,
+            len(followups),
+        )
     own, stated = classify_status(action.status, action.progress)
     status = own or "open"
-    evidence = " — ".join(x for x in (action.status, action.progress if action.progress != action.status else None) if x)
+    evidence = " — ".join(
+        x for x in (action.status, action.progress if action.progress != action.status else None) if x
+    )
     if not evidence:
-        evidence = "No later paper of the body mentions it" if as_of and as_of > (action.date or "") else "No later paper of the body yet"
+        evidence = (
+            "No later paper of the body mentions it"
+            if as_of and as_of > (action.date or "")
+            else "No later paper of the body yet"
+        )
     if is_overdue(status, action.due_date, as_of if as_of and as_of > (action.date or "") else None):
         status = "overdue"
     return ActionStatus(action.id, status, stated, evidence[:500], None, None, None, None, as_of, action.due_date, 0)

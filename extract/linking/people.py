@@ -17,6 +17,7 @@ Smith"), nor the same name in two places (two councils' "Matt Smith"s). Every ne
 and every merge is returned as a :class:`NameMatch` for the ``person_merges`` table, so a
 user can review it; a reviewed decision there overrides the rules on the next run.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,20 +37,73 @@ EVERYONE = {"ALL", "ALLMEMBERS", "ALLPARTNERS"}
 
 # Groups of first names one person is written by. A name may sit in two groups (Chris).
 NICKNAME_GROUPS = [
-    "robert rob bob bobby robbie", "david dave davie", "joanne jo joanna jo-anne", "josephine jo",
-    "samuel sam sammy", "samantha sam", "william will bill billy liam", "richard rich rick dick",
-    "michael mike mick", "james jim jimmy jamie", "christopher chris", "christine chris", "christina chris",
-    "nicholas nick nic nicky", "nicola nicky nic nikki", "stephen steven steve", "andrew andy drew",
-    "anthony tony", "peter pete", "thomas tom tommy", "joseph joe", "daniel dan danny", "matthew matt",
-    "elizabeth liz beth lizzie betty", "katherine kate kathy katie kath", "catherine kate cathy katie cath",
-    "margaret maggie peggy meg", "edward ed ted eddie", "charles charlie chas", "alexander alex",
-    "alexandra alex", "susan sue", "deborah debbie deb", "jennifer jenny jen", "patricia pat trish",
-    "patrick pat", "timothy tim", "benjamin ben", "philip phil", "gregory greg", "kenneth ken",
-    "ronald ron", "donald don", "jonathan jon", "john jon jack johnny", "rachael rachel",
-    "clare claire clair", "frederick fred", "geoffrey geoff", "jeffrey jeff", "raymond ray",
-    "gerald gerry", "terence terry", "lawrence laurence larry", "vincent vince", "leonard len",
-    "rebecca becky", "victoria vicky", "abigail abby", "gillian gill jill", "pamela pam", "judith judy",
-    "stuart stewart stu", "graham graeme", "alan allan allen", "mark marc", "philippa pippa",
+    "robert rob bob bobby robbie",
+    "david dave davie",
+    "joanne jo joanna jo-anne",
+    "josephine jo",
+    "samuel sam sammy",
+    "samantha sam",
+    "william will bill billy liam",
+    "richard rich rick dick",
+    "michael mike mick",
+    "james jim jimmy jamie",
+    "christopher chris",
+    "christine chris",
+    "christina chris",
+    "nicholas nick nic nicky",
+    "nicola nicky nic nikki",
+    "stephen steven steve",
+    "andrew andy drew",
+    "anthony tony",
+    "peter pete",
+    "thomas tom tommy",
+    "joseph joe",
+    "daniel dan danny",
+    "matthew matt",
+    "elizabeth liz beth lizzie betty",
+    "katherine kate kathy katie kath",
+    "catherine kate cathy katie cath",
+    "margaret maggie peggy meg",
+    "edward ed ted eddie",
+    "charles charlie chas",
+    "alexander alex",
+    "alexandra alex",
+    "susan sue",
+    "deborah debbie deb",
+    "jennifer jenny jen",
+    "patricia pat trish",
+    "patrick pat",
+    "timothy tim",
+    "benjamin ben",
+    "philip phil",
+    "gregory greg",
+    "kenneth ken",
+    "ronald ron",
+    "donald don",
+    "jonathan jon",
+    "john jon jack johnny",
+    "rachael rachel",
+    "clare claire clair",
+    "frederick fred",
+    "geoffrey geoff",
+    "jeffrey jeff",
+    "raymond ray",
+    "gerald gerry",
+    "terence terry",
+    "lawrence laurence larry",
+    "vincent vince",
+    "leonard len",
+    "rebecca becky",
+    "victoria vicky",
+    "abigail abby",
+    "gillian gill jill",
+    "pamela pam",
+    "judith judy",
+    "stuart stewart stu",
+    "graham graeme",
+    "alan allan allen",
+    "mark marc",
+    "philippa pippa",
 ]
 NICKNAMES: dict[str, set[int]] = {}
 for _i, _group in enumerate(NICKNAME_GROUPS):
@@ -63,9 +117,41 @@ SURNAME_SIMILARITY = 85
 SURNAME_REVIEW = 70
 
 # Words people.py reads as not-a-name that are also English surnames.
-SURNAME_WORDS = {"new", "young", "hall", "house", "street", "page", "day", "bill", "law", "head", "white", "black",
-                 "green", "brown", "hill", "wood", "park", "west", "north", "south", "east", "may", "church",
-                 "marsh", "read", "bishop", "court", "fields", "lord", "king", "parsons", "mann", "year"}
+SURNAME_WORDS = {
+    "new",
+    "young",
+    "hall",
+    "house",
+    "street",
+    "page",
+    "day",
+    "bill",
+    "law",
+    "head",
+    "white",
+    "black",
+    "green",
+    "brown",
+    "hill",
+    "wood",
+    "park",
+    "west",
+    "north",
+    "south",
+    "east",
+    "may",
+    "church",
+    "marsh",
+    "read",
+    "bishop",
+    "court",
+    "fields",
+    "lord",
+    "king",
+    "parsons",
+    "mann",
+    "year",
+}
 _EXTRA_TITLES = re.compile(r"^(?:(?:" + "|".join(sorted(OWNER_TITLES, key=len, reverse=True)) + r")\.?\s+)+", re.I)
 
 
@@ -89,8 +175,11 @@ def clean_name(text: str | None) -> str | None:
         # 'Rob New', 'Chris White', 'Jo May': surnames that are also words papers use
         # ('New Year', 'White Paper'), so the sentence-level check refuses them.
         first, *more = rest.split()
-        if not (found and first.lower() not in NOT_NAME_WORDS
-                and all(w.lower() not in NOT_NAME_WORDS or w.lower() in SURNAME_WORDS for w in more)):
+        if not (
+            found
+            and first.lower() not in NOT_NAME_WORDS
+            and all(w.lower() not in NOT_NAME_WORDS or w.lower() in SURNAME_WORDS for w in more)
+        ):
             return None
     return rest
 
@@ -132,19 +221,41 @@ def compare_names(a: str, b: str) -> NameMatch | None:
     initial = len(fa.rstrip(".")) == 1 or len(fb.rstrip(".")) == 1
     if _fold(sa) == _fold(sb):
         if nick:
-            return NameMatch(a, b, whole, "nickname", f"same surname '{sa}'; '{fa}' and '{fb}' are one first name", True)
+            return NameMatch(
+                a, b, whole, "nickname", f"same surname '{sa}'; '{fa}' and '{fb}' are one first name", True
+            )
         if initial and _fold(fa)[0] == _fold(fb)[0]:
-            return NameMatch(a, b, whole, "initial", f"same surname '{sa}'; '{fa}' is the initial of '{fb}'"
-                             if len(fa.rstrip(".")) == 1 else f"same surname '{sa}'; '{fb}' is the initial of '{fa}'", True)
+            return NameMatch(
+                a,
+                b,
+                whole,
+                "initial",
+                f"same surname '{sa}'; '{fa}' is the initial of '{fb}'"
+                if len(fa.rstrip(".")) == 1
+                else f"same surname '{sa}'; '{fb}' is the initial of '{fa}'",
+                True,
+            )
         return NameMatch(a, b, whole, "different first names", f"same surname '{sa}' but '{fa}' is not '{fb}'", False)
     if same_first or nick:
         if surname_score >= SURNAME_SIMILARITY:
             how = "same first name" if same_first else f"'{fa}'/'{fb}' one first name"
-            return NameMatch(a, b, round(surname_score, 1), "spelling",
-                             f"{how}; surnames '{sa}' and '{sb}' {surname_score:.0f}% alike (>= {SURNAME_SIMILARITY})", True)
+            return NameMatch(
+                a,
+                b,
+                round(surname_score, 1),
+                "spelling",
+                f"{how}; surnames '{sa}' and '{sb}' {surname_score:.0f}% alike (>= {SURNAME_SIMILARITY})",
+                True,
+            )
         if surname_score >= SURNAME_REVIEW:
-            return NameMatch(a, b, round(surname_score, 1), "different surnames",
-                             f"surnames '{sa}' and '{sb}' only {surname_score:.0f}% alike (< {SURNAME_SIMILARITY})", False)
+            return NameMatch(
+                a,
+                b,
+                round(surname_score, 1),
+                "different surnames",
+                f"surnames '{sa}' and '{sb}' only {surname_score:.0f}% alike (< {SURNAME_SIMILARITY})",
+                False,
+            )
     return None
 
 
@@ -187,7 +298,7 @@ def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | N
     initial_pairs: list[tuple[NameNode, NameNode, NameMatch]] = []
     for block in blocks.values():
         for i, x in enumerate(block):
-            for y in block[i + 1:]:
+            for y in block[i + 1 :]:
                 m = compare_names(x.name, y.name)
                 if m is None:
                     continue
@@ -207,10 +318,22 @@ def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | N
         by_name.setdefault(_fold(n.name), []).append(n)
     for same in by_name.values():
         for i, x in enumerate(same):
-            for y in same[i + 1:]:
+            for y in same[i + 1 :]:
                 if x.place != y.place:
-                    matches.append((x, y, NameMatch(x.name, y.name, 100.0, "same name, different places",
-                                                    f"'{x.name}' in {x.place} and in {y.place}: two councils' papers", False)))
+                    matches.append(
+                        (
+                            x,
+                            y,
+                            NameMatch(
+                                x.name,
+                                y.name,
+                                100.0,
+                                "same name, different places",
+                                f"'{x.name}' in {x.place} and in {y.place}: two councils' papers",
+                                False,
+                            ),
+                        )
+                    )
     final = []
     for x, y, m in matches:
         decision = overrides.get(frozenset((x.name, y.name)))
@@ -223,8 +346,14 @@ def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | N
     # person in the end: say so, and through whom, rather than show a decision the data contradicts.
     for k, (x, y, m) in enumerate(final):
         if not m.merge and find((x.name, x.place)) == find((y.name, y.place)):
-            via = sorted({n.name for n in nodes if find((n.name, n.place)) == find((x.name, x.place))} - {x.name, y.name})
-            final[k] = (x, y, NameMatch(m.a, m.b, m.score, m.rule, m.evidence + f"; merged through {', '.join(via)}", True))
+            via = sorted(
+                {n.name for n in nodes if find((n.name, n.place)) == find((x.name, x.place))} - {x.name, y.name}
+            )
+            final[k] = (
+                x,
+                y,
+                NameMatch(m.a, m.b, m.score, m.rule, m.evidence + f"; merged through {', '.join(via)}", True),
+            )
     members: dict[tuple, list[NameNode]] = {}
     for n in nodes:
         members.setdefault(find((n.name, n.place)), []).append(n)

@@ -18,6 +18,7 @@ Action logs include logs with no header under an Actions caption or a "<Topic> �
 heading, read by what their columns hold. Owners are kept as written for posts and groups
 (linking names who holds a post).
 """
+
 from __future__ import annotations
 
 import re
@@ -38,12 +39,16 @@ from .decisions import Found, View, decision_label, is_heading, split_sentences
 
 _MONTH = MONTH_TITLE_RE
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|{_MONTH}(?=\s*[.;,)]|\s*$))"
-_MEETING = (r"(?:next|following)\s+(?:[A-Z][\w’']*\s+){0,3}meeting(?:\s+of\s+the\s+(?:[A-Z][\w&’'-]*\s?){1,6})?"
-            rf"(?:\s+in\s+{_MONTH})?(?:\s*\([^)]*\d[^)]*\))?")
+_MEETING = (
+    r"(?:next|following)\s+(?:[A-Z][\w’']*\s+){0,3}meeting(?:\s+of\s+the\s+(?:[A-Z][\w&’'-]*\s?){1,6})?"
+    rf"(?:\s+in\s+{_MONTH})?(?:\s*\([^)]*\d[^)]*\))?"
+)
 _DUES = [
     re.compile(r"^\s*due(?:\s+date)?\s*[:\-–]\s*(?P<d>.+?)\s*\.?\s*$", re.I),
     re.compile(rf"\bdeadline\s+(?:of|is|:)\s*(?P<d>{_DATE})", re.I),
-    re.compile(rf"\b(?:by|before|no later than|not later than)\s+(?:the\s+)?(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?))"),
+    re.compile(
+        rf"\b(?:by|before|no later than|not later than)\s+(?:the\s+)?(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?))"
+    ),
     re.compile(rf"\b(?:to|at|for|before|by|until)\s+the\s+(?P<d>{_MEETING})"),
     re.compile(rf"\bat\s+the\s+(?P<d>meeting\s+(?:in|on)\s+(?:{_DATE}|{_MONTH}))"),
     # "a joint briefing on cuckooing for the May meeting"
@@ -51,40 +56,70 @@ _DUES = [
     re.compile(r"\b(?P<d>asap|as soon as possible)\b", re.I),
     # "an article in the December issue of the village magazine", "report back in December"
     re.compile(rf"\bin\s+the\s+(?P<d>{_MONTH}\s+(?:issue|edition|newsletter|magazine|meeting))\b"),
-    re.compile(rf"^(?:(?!\b(?:until|when|once|after|since|during|last|held|from)\b)[^,;])*?\bin\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)\b(?!\s+(?:issue|edition|\d{{1,2}}\b))"),
+    re.compile(
+        rf"^(?:(?!\b(?:until|when|once|after|since|during|last|held|from)\b)[^,;])*?\bin\s+(?P<d>{_MONTH}(?:\s+\d{{4}})?)\b(?!\s+(?:issue|edition|\d{{1,2}}\b))"
+    ),
 ]
 # "Action 3:", "ACTION:", and numbered action points "AP1 – SR to share ..." (Welsh partnership notes).
-_LABELLED = re.compile(r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?(?:\s+(?:by|owner))?|actions?|AP\s*\d+[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$", re.I)
+_LABELLED = re.compile(
+    r"^(?:action(?:\s*(?:point|no\.?)?\s*\d+[a-z]?)?(?:\s+(?:by|owner))?|actions?|AP\s*\d+[a-z]?)\s*[:\-–—]\s*(?P<rest>\S.*)$",
+    re.I,
+)
 # An owner set before or after the task with a dash: "JB – circulate the plan", "Circulate the plan – JB".
-_DASHED_OWNER = re.compile(r"^(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+[–—-]\s+(?P<t>\S.*)$|^(?P<t2>\S.*?)\s+[–—-]\s+(?P<o2>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s*\.?$")
+_DASHED_OWNER = re.compile(
+    r"^(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+[–—-]\s+(?P<t>\S.*)$|^(?P<t2>\S.*?)\s+[–—-]\s+(?P<o2>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s*\.?$"
+)
 # A deadline set after a dash at the end: "... with partners – 31/10/18", "... – end of October".
-_TRAILING_DUE = re.compile(rf"\s+[-–—]\s+(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?)|"
-                           rf"(?:the\s+)?(?:next|following)\s+meeting|asap|ongoing|immediate(?:ly)?)\s*\.?\s*$", re.I)
-_ACTIONS_HEADING = re.compile(r"^(?:agreed\s+|new\s+)?actions?(?:\s+agreed|\s+arising|\s+to\s+be\s+taken|\s+required|\s+points?|"
-                              r"\s+from\s+(?:this|the)\s+meeting)?\s*:?\s*$", re.I)
+_TRAILING_DUE = re.compile(
+    rf"\s+[-–—]\s+(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?)|"
+    rf"(?:the\s+)?(?:next|following)\s+meeting|asap|ongoing|immediate(?:ly)?)\s*\.?\s*$",
+    re.I,
+)
+_ACTIONS_HEADING = re.compile(
+    r"^(?:agreed\s+|new\s+)?actions?(?:\s+agreed|\s+arising|\s+to\s+be\s+taken|\s+required|\s+points?|"
+    r"\s+from\s+(?:this|the)\s+meeting)?\s*:?\s*$",
+    re.I,
+)
 # A tag after an action in a list or log: "[new for Gary Cooper]", "[closed]", "(open)", "[complete - JS]".
-_STATUS_WORDS = r"new|open|ongoing|closed|complete|completed|done|carried forward|in progress|on track|overdue|superseded"
-_TAG = re.compile(rf"\s*[\[(](?:(?P<status>{_STATUS_WORDS})\b\s*[-–:,]?\s*)?(?:(?:for|owner:?|lead:?|with)\s+(?P<owner>[^\])]+?))?\s*[\])]\s*\.?\s*$", re.I)
+_STATUS_WORDS = (
+    r"new|open|ongoing|closed|complete|completed|done|carried forward|in progress|on track|overdue|superseded"
+)
+_TAG = re.compile(
+    rf"\s*[\[(](?:(?P<status>{_STATUS_WORDS})\b\s*[-–:,]?\s*)?(?:(?:for|owner:?|lead:?|with)\s+(?P<owner>[^\])]+?))?\s*[\])]\s*\.?\s*$",
+    re.I,
+)
 _CLOSED = re.compile(r"^(?:closed|complete|completed|done|superseded)$", re.I)
 # "(Action: JS)" after the sentence it belongs to; "Action: JS" alone under the text it closes.
 _INLINE_ACTION = re.compile(r"\(\s*actions?\s*[:\-–]\s*(?P<o>[^)]{1,60}?)\s*\)\s*\.?", re.I)
-_OWNER_ONLY = re.compile(r"^(?P<o>(?:[A-Z]{2,4}(?:-[A-Z])?|ALL|All|all(?:\s+members)?|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
-                         r"(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}(?:-[A-Z])?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))*)\s*\.?$")
-_GROUP_NOUNS = re.compile(r"\b(?:team|members|champions|officers|officials|group|board|panel|partners|office|department|"
-                          r"council|service|services|unit|executive|secretariat|partnership|committee|house|all)$", re.I)
+_OWNER_ONLY = re.compile(
+    r"^(?P<o>(?:[A-Z]{2,4}(?:-[A-Z])?|ALL|All|all(?:\s+members)?|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})"
+    r"(?:\s*(?:/|,|&|and)\s*(?:[A-Z]{2,4}(?:-[A-Z])?|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}))*)\s*\.?$"
+)
+_GROUP_NOUNS = re.compile(
+    r"\b(?:team|members|champions|officers|officials|group|board|panel|partners|office|department|"
+    r"council|service|services|unit|executive|secretariat|partnership|committee|house|all)$",
+    re.I,
+)
 # "X to <verb>" at the start of a clause; X is a name, initials or a short noun phrase.
 _SUBJECT = re.compile(
     r"(?:^|(?<=[.;:])\s+|,\s+|\s+(?:and|then)\s+|\s+[-–—]\s+)"
     r"(?P<s>(?:[Tt]he\s+)?[A-Z][\w’'&.-]*(?:\s*/\s*[A-Z][\w’'&.-]*|\s+(?:and\s+|of\s+|for\s+|from\s+|with\s+|the\s+|&\s+)?[A-Za-z][\w’'&.-]*){0,7}?"
     # "Ian Patchett (SSO) to train ...": the owner's initials or post in brackets after the name.
     r"(?:\s+\([A-Z][\w’'&.-]{0,20}(?:\s[\w’'&.-]{1,20}){0,3}\))?)"
-    r"\s+(?P<v>to|will)\s+(?=(?!be\b|the\b|a\b|an\b|this\b|that\b|date\b)[a-z]|be\s+\w+ly\b)")
-_ASKED_FOR = re.compile(r"\b(?:asked|requested)\s+(?:for\s+)?(?P<s>(?:those|all|each|every|partners|members|officers|colleagues)[\w ]{0,30}?)\s+to\s+(?!be\b)[a-z]")
-_GROUP_TO = re.compile(r"\b(?P<s>partners|members|all partners|everyone|all agencies|agencies|officers)\s+to\s+(?!be\b)(?P<v>[a-z]+)", re.I)
+    r"\s+(?P<v>to|will)\s+(?=(?!be\b|the\b|a\b|an\b|this\b|that\b|date\b)[a-z]|be\s+\w+ly\b)"
+)
+_ASKED_FOR = re.compile(
+    r"\b(?:asked|requested)\s+(?:for\s+)?(?P<s>(?:those|all|each|every|partners|members|officers|colleagues)[\w ]{0,30}?)\s+to\s+(?!be\b)[a-z]"
+)
+_GROUP_TO = re.compile(
+    r"\b(?P<s>partners|members|all partners|everyone|all agencies|agencies|officers)\s+to\s+(?!be\b)(?P<v>[a-z]+)", re.I
+)
 _TRAILING_OWNER = re.compile(r"\((?P<s>(?:[A-Z][\w’'-]+\s+){1,3}[A-Z][\w’'-]+|[A-Z]{2,4}(?:-[A-Z])?)\)\s*\.?\s*$")
 _TRAILING_POST = re.compile(r"\((?:the\s+)?(?P<s>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|of|and)){0,4})\)\s*\.?\s*$")
-_STATEMENT = re.compile(r"^(?:[A-Z][\w’'-]+\s+){1,3}(?:reported|said|stated|added|explained|believed|noted|confirmed|outlined|presented|"
-                        r"suggested|expressed|highlighted|commented|asked|informed|reiterated|introduced|updated)\b")
+_STATEMENT = re.compile(
+    r"^(?:[A-Z][\w’'-]+\s+){1,3}(?:reported|said|stated|added|explained|believed|noted|confirmed|outlined|presented|"
+    r"suggested|expressed|highlighted|commented|asked|informed|reiterated|introduced|updated)\b"
+)
 
 
 @dataclass
@@ -113,8 +148,10 @@ def find_due(text: str) -> str | None:
     return " ".join(best[1].split()).rstrip(" .") if best else None
 
 
-_STOP = frozenset("""the and for with that this from have been were was will would could should which what their
-there they them than then into onto also about after before other some such each more most very only just further""".split())
+_STOP = frozenset(
+    """the and for with that this from have been were was will would could should which what their
+there they them than then into onto also about after before other some such each more most very only just further""".split()
+)
 
 
 def _words(text: str) -> set[str]:
@@ -146,8 +183,12 @@ def _due_from_item(view: View, task: Task, decisions: list[Found], taken: set[st
         b = view.blocks[k]
         if view.item[k] != task.item or is_heading(b):
             break
-        if b.kind not in ("paragraph", "list_item") or k in view.margin_blocks or _LABELLED.match(b.text) \
-                or k in tasks_blocks:
+        if (
+            b.kind not in ("paragraph", "list_item")
+            or k in view.margin_blocks
+            or _LABELLED.match(b.text)
+            or k in tasks_blocks
+        ):
             continue
         for sentence in reversed(re.split(r"(?<=[.!?])\s+", b.text)):
             due = find_due(sentence)
@@ -159,6 +200,7 @@ def _due_from_item(view: View, task: Task, decisions: list[Found], taken: set[st
 
 # --- owners ---------------------------------------------------------------------------------------
 
+
 def split_owner_text(written: str) -> list[str]:
     """'Panel members/ KO' -> ['Panel members', 'KO']; 'Transparency Board and MCO' -> two;
     'Police and Crime Commissioner' stays one (an 'and' splits only beside initials or names)."""
@@ -167,8 +209,11 @@ def split_owner_text(written: str) -> list[str]:
     out: list[str] = []
     for p in parts:
         halves = re.split(r"\s+and\s+", p)
-        if len(halves) > 1 and all(_initials_like(h) or is_person_name(h) or _GROUP_NOUNS.search(h) for h in halves) \
-                and any(_initials_like(h) or is_person_name(h) for h in halves):
+        if (
+            len(halves) > 1
+            and all(_initials_like(h) or is_person_name(h) or _GROUP_NOUNS.search(h) for h in halves)
+            and any(_initials_like(h) or is_person_name(h) for h in halves)
+        ):
             out.extend(halves)
         else:
             out.append(p)
@@ -181,7 +226,9 @@ def looks_like_initials(text: str) -> bool:
 
 def _initials_like(text: str) -> bool:
     t = text.strip()
-    return bool(re.fullmatch(r"[A-Z][A-Za-z]{0,4}(?:-[A-Z])?", t)) and sum(c.isupper() for c in t) >= 2 or is_initials(t)
+    return (
+        bool(re.fullmatch(r"[A-Z][A-Za-z]{0,4}(?:-[A-Z])?", t)) and sum(c.isupper() for c in t) >= 2 or is_initials(t)
+    )
 
 
 def resolve_owner(written: str, people: People, context: str = "") -> tuple[list[str], list[str]]:
@@ -221,8 +268,11 @@ def _drop_owner(text: str, owner_texts: list[str]) -> str:
     return text.strip()
 
 
-_NOT_IN_SUBJECT = re.compile(r"\b(?:that|agreed|said|noted|asked|was|were|is|are|has|have|had|would|could|should|"
-                             r"reported|suggested|explained|confirmed|it|which|who)\b", re.I)
+_NOT_IN_SUBJECT = re.compile(
+    r"\b(?:that|agreed|said|noted|asked|was|were|is|are|has|have|had|would|could|should|"
+    r"reported|suggested|explained|confirmed|it|which|who)\b",
+    re.I,
+)
 
 
 def subjects(text: str) -> list[tuple[str, int]]:
@@ -237,8 +287,11 @@ def subjects(text: str) -> list[tuple[str, int]]:
     for m in _SUBJECT.finditer(text):
         s, start = m.group("s").strip(), m.start("s")
         # "Subject to approval, ...": a preposition; "Subject leader to ..." is a post.
-        if s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item") or s.lower() == "subject" \
-                or _NOT_IN_SUBJECT.search(s):
+        if (
+            s.split()[0].lower() in ("it", "this", "there", "he", "she", "they", "we", "page", "item")
+            or s.lower() == "subject"
+            or _NOT_IN_SUBJECT.search(s)
+        ):
             continue
         lead = text[:start]
         if not out:
@@ -246,12 +299,14 @@ def subjects(text: str) -> list[tuple[str, int]]:
                 out.append((s, start))
             continue
         if (lead.rstrip().endswith(".") or re.search(r"\sand\s*$", lead)) and (
-                _initials_like(s) or is_person_name(s) or lead.rstrip().endswith(".")):
+            _initials_like(s) or is_person_name(s) or lead.rstrip().endswith(".")
+        ):
             out.append((s, start))
     return out
 
 
 # --- the rules --------------------------------------------------------------------------------------
+
 
 def find(view: View, decisions: list[Found], people: People, nlp: Language, skip: set[int]) -> list[Task]:
     blocks = view.blocks
@@ -288,37 +343,57 @@ def find(view: View, decisions: list[Found], people: People, nlp: Language, skip
         if claimed.get(t.block, 99) >= 5:
             tasks.append(t)
     for t in tasks:
-        if t.due is None and (t.rule in ("labelled", "decision") or (t.rule == "margin" and t.block in {
-                k for d in decisions for k in d.blocks})):
+        if t.due is None and (
+            t.rule in ("labelled", "decision")
+            or (t.rule == "margin" and t.block in {k for d in decisions for k in d.blocks})
+        ):
             t.due = _due_from_item(view, t, decisions, {x.due for x in tasks if x.item == t.item and x.due})
     # A decision's task that the prose rule read too, from the same sentence: the prose reading.
     prose = [t for t in tasks if t.rule.startswith("prose:")]
-    tasks = [t for t in tasks if t.rule != "decision:sentence" or not any(
-        p.block == t.block and (p.text in t.text or t.text in p.text or set(p.owners) & set(t.owners)) for p in prose)]
+    tasks = [
+        t
+        for t in tasks
+        if t.rule != "decision:sentence"
+        or not any(
+            p.block == t.block and (p.text in t.text or t.text in p.text or set(p.owners) & set(t.owners))
+            for p in prose
+        )
+    ]
     # An action log that restates the minutes' actions: a task read in the prose that a log row of the
     # same owners says again is that row ("Clerk to advise Babcock of the resignation." beside the log's
     # "Advise Babcock and GIAS of the resignation of Oliver Laity").
     logged = [t for t in tasks if t.rule == "table" and t.owners]
-    tasks = [t for t in tasks if not (t.rule.startswith("prose:") and any(
-        set(t.owners) == set(row.owners) and _restates(row.text, t.text) for row in logged))]
+    tasks = [
+        t
+        for t in tasks
+        if not (
+            t.rule.startswith("prose:")
+            and any(set(t.owners) == set(row.owners) and _restates(row.text, t.text) for row in logged)
+        )
+    ]
     for t in tasks:  # "... [new for members]" after a task any rule read: the tag is its status, not its text
         tag = _TAG.search(t.text)
-        square = tag is not None and t.text[tag.start():].lstrip().startswith("[")
+        square = tag is not None and t.text[tag.start() :].lstrip().startswith("[")
         if tag and (tag.group("status") or (square and tag.group("owner"))) and tag.start() > 0:
-            t.text = t.text[:tag.start()].rstrip()
+            t.text = t.text[: tag.start()].rstrip()
             t.status = t.status or tag.group("status")
     # Same block, same owners: one task (a margin repeated after a list, a decision read twice).
     seen, out = set(), []
     for t in sorted(tasks, key=lambda t: t.block):
-        key = (t.block, tuple(sorted(t.owners)), t.text if t.rule in ("table", "labelled", "first_person") or t.rule.startswith("prose:") else "")
+        key = (
+            t.block,
+            tuple(sorted(t.owners)),
+            t.text if t.rule in ("table", "labelled", "first_person") or t.rule.startswith("prose:") else "",
+        )
         if key not in seen and (claimed.get(t.block) is not None or t.rule in ("decision:sentence", "first_person")):
             seen.add(key)
             out.append(t)
     return out
 
 
-def _task_from_subject(text: str, people: People, block: int, item: str | None, rule: str,
-                       require_owner: bool = False) -> Task | None:
+def _task_from_subject(
+    text: str, people: People, block: int, item: str | None, rule: str, require_owner: bool = False
+) -> Task | None:
     subs = subjects(text)
     if not subs:
         return None if require_owner else Task(text.strip(), [], None, block, item, find_due(text), rule=rule)
@@ -332,8 +407,16 @@ def _task_from_subject(text: str, people: People, block: int, item: str | None, 
     single = len(subs) == 1 and subs[0][1] == 0 and not re.search(r"\s+with\s+", subs[0][0])
     body = _drop_owner(text, [subs[0][0]]) if single else text.strip()
     as_written = " ... ".join(written) if len(written) > 1 else written[0]
-    return Task(body, owners, as_written if as_written not in owners or len(owners) > 1 else None, block, item,
-                find_due(text), flags=sorted(set(flags)), rule=rule)
+    return Task(
+        body,
+        owners,
+        as_written if as_written not in owners or len(owners) > 1 else None,
+        block,
+        item,
+        find_due(text),
+        flags=sorted(set(flags)),
+        rule=rule,
+    )
 
 
 def _from_table(view: View, i: int, people: People) -> list[Task]:
@@ -362,8 +445,13 @@ def _from_table(view: View, i: int, people: People) -> list[Task]:
             return []
     else:
         default_due = _deadline_line(view, i)
-    c_action, c_owner, c_due, c_progress, c_item = (columns.action, columns.owner, columns.due, columns.progress,
-                                                    columns.item)
+    c_action, c_owner, c_due, c_progress, c_item = (
+        columns.action,
+        columns.owner,
+        columns.due,
+        columns.progress,
+        columns.item,
+    )
     out = []
     for row in body:
         cells = [c.text.strip() for c in row.cells]
@@ -386,16 +474,25 @@ def _from_table(view: View, i: int, people: People) -> list[Task]:
         if c_progress is not None and c_progress < len(cells) and cells[c_progress]:
             task.progress = " ".join(cells[c_progress].split())
             task.status = task.progress if len(task.progress.split()) <= 4 else None
-        task.item = " ".join(cells[c_item].split()) if c_item is not None and c_item < len(cells) and cells[c_item] else view.item[i]
+        task.item = (
+            " ".join(cells[c_item].split())
+            if c_item is not None and c_item < len(cells) and cells[c_item]
+            else view.item[i]
+        )
         out.append(task)
     return out
 
 
 # "Community Cohesion – Lead AB/CD", "Housing (Lead: Jane Smith)": a heading naming who leads the log rows below.
-_LEAD_HEADING = re.compile(r"[-–—:(]\s*(?:leads?|owners?|led by|responsible)\s*[:\-–]?\s*(?P<o>[^()]{2,60}?)\s*\)?\s*$", re.I)
+_LEAD_HEADING = re.compile(
+    r"[-–—:(]\s*(?:leads?|owners?|led by|responsible)\s*[:\-–]?\s*(?P<o>[^()]{2,60}?)\s*\)?\s*$", re.I
+)
 # "All actions to be completed by 31 March 2025 unless stated otherwise": one deadline for every row.
-_DEADLINE_LINE = re.compile(r"\b(?:all\s+)?(?:actions?|tasks?|items?)\b.{0,40}?\b(?:by|before|deadline(?:\s+(?:of|is))?:?)\s+"
-                            r"(?P<d>.+?)(?:\s*[,(]?\s*unless\b.*)?\s*\.?\s*$", re.I)
+_DEADLINE_LINE = re.compile(
+    r"\b(?:all\s+)?(?:actions?|tasks?|items?)\b.{0,40}?\b(?:by|before|deadline(?:\s+(?:of|is))?:?)\s+"
+    r"(?P<d>.+?)(?:\s*[,(]?\s*unless\b.*)?\s*\.?\s*$",
+    re.I,
+)
 _STATUS_CELL = re.compile(rf"^(?:{_STATUS_WORDS}|not started|started|red|amber|green|rag)\.?$", re.I)
 
 
@@ -447,13 +544,25 @@ def _columns_by_content(rows: list[list[str]], people: People):
     if words[action] < 3:
         return None
     rest = [k for k in range(width) if k != action]
-    owner = next((k for k in rest if share(k, lambda c: _owner_only(c, people)) >= 0.6
-                  and share(k, lambda c: _STATUS_CELL.match(c)) < 0.5), None)
+    owner = next(
+        (
+            k
+            for k in rest
+            if share(k, lambda c: _owner_only(c, people)) >= 0.6 and share(k, lambda c: _STATUS_CELL.match(c)) < 0.5
+        ),
+        None,
+    )
     dues = [(share(k, lambda c: find_due("by " + c)), k) for k in rest if k != owner]
     due = max(dues)[1] if dues and max(dues)[0] >= 0.6 else None
     status = next((k for k in rest if k not in (owner, due) and share(k, lambda c: _STATUS_CELL.match(c)) >= 0.6), None)
-    item = next((k for k in rest if k not in (owner, due, status) and share(k, lambda c: re.match(r"^[\w/.()-]{1,14}$", c)) >= 0.8),
-                None)
+    item = next(
+        (
+            k
+            for k in rest
+            if k not in (owner, due, status) and share(k, lambda c: re.match(r"^[\w/.()-]{1,14}$", c)) >= 0.8
+        ),
+        None,
+    )
     return LogColumns(action, owner, due, status, item)
 
 
@@ -481,28 +590,46 @@ def _labelled(view: View, people: People) -> list[Task]:
             prior = _prior_task_text(view, i)
             if prior:  # "Action: JS" under the text it closes
                 owners, flags = resolve_owner(body.strip(" ."), people, view.item_text(i))
-                out.append(Task(prior[1], owners, body.strip(" ."), i, view.item[i], find_due(prior[1]), flags=flags,
-                                rule="labelled", covers=[prior[0]]))
+                out.append(
+                    Task(
+                        prior[1],
+                        owners,
+                        body.strip(" ."),
+                        i,
+                        view.item[i],
+                        find_due(prior[1]),
+                        flags=flags,
+                        rule="labelled",
+                        covers=[prior[0]],
+                    )
+                )
                 continue
         tag = _TAG.search(body)
         status = tag_owner = None
         if tag and (tag.group("status") or tag.group("owner")):
             status, tag_owner = tag.group("status"), tag.group("owner")
-            body = body[:tag.start()].rstrip()
+            body = body[: tag.start()].rstrip()
         trailing = _TRAILING_DUE.search(body)
         if trailing:
-            body = f"{body[:trailing.start()]} due: {trailing.group('d')}"
+            body = f"{body[: trailing.start()]} due: {trailing.group('d')}"
         inline_due = re.split(r"\s+due(?:\s+date)?\s*:\s*", body, maxsplit=1, flags=re.I)
         body = inline_due[0]
         named = _TRAILING_OWNER.search(body)  # "Action: circulate the plan (Jane Smith)"
         task = _task_from_subject(body, people, i, view.item[i], "labelled")
         assert task is not None
         named = named or _TRAILING_POST.search(body)  # "Action: book the hall (Clerk)"
-        if not task.owners and named and (is_person_name(named.group("s")) or people.resolve_initials(named.group("s"))
-                                          or is_post(named.group("s"))):
+        if (
+            not task.owners
+            and named
+            and (
+                is_person_name(named.group("s"))
+                or people.resolve_initials(named.group("s"))
+                or is_post(named.group("s"))
+            )
+        ):
             task.owners, task.flags = resolve_owner(named.group("s"), people, view.item_text(i))
             task.owner_as_written = named.group("s")
-            task.text = body[:named.start()].rstrip(" ,;.")
+            task.text = body[: named.start()].rstrip(" ,;.")
             task.text = task.text[:1].upper() + task.text[1:]
         dashed = _DASHED_OWNER.match(body) if not task.owners else None
         if dashed:
@@ -531,12 +658,16 @@ def _labelled(view: View, people: People) -> list[Task]:
 
 # "Clerk's Report", "Chairman’s Report and Updates": whose report the next paragraphs are. Another
 # "... Report" ("Councillors Reports", "Highways Report") ends it.
-_REPORT_OF = re.compile(r"\b(?P<post>(?:(?:Parish|Town|Deputy|Assistant)\s+)?(?:Clerk|Chair(?:man|person)?|Treasurer|Secretary|"
-                        r"Head(?:\s*teacher)?|Principal|Officer|Manager|Director|Mayor|Leader|RFO|Responsible Financial Officer))"
-                        r"[’']s\s+(?:Report|Update)s?\b")
+_REPORT_OF = re.compile(
+    r"\b(?P<post>(?:(?:Parish|Town|Deputy|Assistant)\s+)?(?:Clerk|Chair(?:man|person)?|Treasurer|Secretary|"
+    r"Head(?:\s*teacher)?|Principal|Officer|Manager|Director|Mayor|Leader|RFO|Responsible Financial Officer))"
+    r"[’']s\s+(?:Report|Update)s?\b"
+)
 _ANY_REPORT = re.compile(r"\b[A-Z][\w’']*\s+Reports?\b")
 # A first-person task in an officer's report: "I will report back on this in December".
-_FIRST_PERSON_TASK = re.compile(r"(?:^|[;,]\s+|\band\s+)I\s+(?:will|shall|intend\s+to|hope\s+to|plan\s+to|am\s+going\s+to)\s+[a-z]")
+_FIRST_PERSON_TASK = re.compile(
+    r"(?:^|[;,]\s+|\band\s+)I\s+(?:will|shall|intend\s+to|hope\s+to|plan\s+to|am\s+going\s+to)\s+[a-z]"
+)
 
 
 def _first_person(view: View, skip: set[int]) -> list[Task]:
@@ -557,16 +688,31 @@ def _first_person(view: View, skip: set[int]) -> list[Task]:
                 reporter = None
             task = _FIRST_PERSON_TASK.search(sentence) if reporter else None
             if task:
-                out.append(Task(sentence.strip(), [reporter], None, i, view.item[i], find_due(sentence[task.start():]),
-                                rule="first_person"))
+                out.append(
+                    Task(
+                        sentence.strip(),
+                        [reporter],
+                        None,
+                        i,
+                        view.item[i],
+                        find_due(sentence[task.start() :]),
+                        rule="first_person",
+                    )
+                )
     return out
 
 
 def _owner_only(body: str, people: People) -> bool:
     """'JS', 'AB/CD', 'Jane Smith', 'Clerk', 'ALL': a label's text that is only who, not what."""
     parts = split_owner_text(body.strip(" ."))
-    return bool(parts) and all(_initials_like(p) or is_person_name(p) or is_post(p) or p.upper() == "ALL"
-                               or re.fullmatch(r"(?i:all\s+members|members|everyone)", p) for p in parts)
+    return bool(parts) and all(
+        _initials_like(p)
+        or is_person_name(p)
+        or is_post(p)
+        or p.upper() == "ALL"
+        or re.fullmatch(r"(?i:all\s+members|members|everyone)", p)
+        for p in parts
+    )
 
 
 def _prior_task_text(view: View, i: int) -> tuple[int, str] | None:
@@ -588,7 +734,7 @@ def _inline_action(view: View, i: int, m: re.Match, people: People) -> list[Task
     written = m.group("o").strip()
     if not _owner_only(written, people):
         return []
-    sentences = split_sentences(text[:m.start()].rstrip())
+    sentences = split_sentences(text[: m.start()].rstrip())
     if not sentences:
         return []
     task_text = sentences[-1].rstrip(" .")
@@ -632,11 +778,22 @@ def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -
         if title:  # matters arising: a title, then its update in the next paragraph
             has_update = i + 1 < len(blocks) and blocks[i + 1].kind == "paragraph"
             update = blocks[i + 1].text if has_update else ""
-            out.append(Task(f"{title}: {update}".strip(" :"), owners, written, i, view.item[i], find_due(update),
-                            progress=update or None, flags=flags, rule="matters_arising",
-                            covers=[i + 1] if has_update else []))
+            out.append(
+                Task(
+                    f"{title}: {update}".strip(" :"),
+                    owners,
+                    written,
+                    i,
+                    view.item[i],
+                    find_due(update),
+                    progress=update or None,
+                    flags=flags,
+                    rule="matters_arising",
+                    covers=[i + 1] if has_update else [],
+                )
+            )
         else:
-            body = b.text[len(written):].strip()
+            body = b.text[len(written) :].strip()
             out.append(Task(body, owners, written, i, view.item[i], find_due(body), flags=flags, rule="margin"))
     # Margin labels: stacked labels share the text that follows them.
     starts = sorted(view.margins)
@@ -646,7 +803,11 @@ def _beside(view: View, decisions: list[Found], people: People, nlp: Language) -
         while k + 1 < len(starts) and all(j in view.margin_blocks for j in range(stack[-1], starts[k + 1])):
             k += 1
             stack.append(starts[k])
-        end = max(j for j in view.margin_blocks if j >= stack[-1] and all(x in view.margin_blocks for x in range(stack[-1], j + 1)))
+        end = max(
+            j
+            for j in view.margin_blocks
+            if j >= stack[-1] and all(x in view.margin_blocks for x in range(stack[-1], j + 1))
+        )
         region = []
         j = end + 1
         while j < len(blocks) and j not in view.margin_blocks and not is_heading(blocks[j]):
@@ -698,8 +859,16 @@ def _task_spans(nlp: Language, text: str):
     return [s for s in doc.spans.get("tasks", []) if owner_of(s)]
 
 
-def _assign(view: View, labels: list[str], stack: list[int], region: list[int], decided: dict[int, Found],
-            people: People, nlp: Language, backward: bool) -> list[Task]:
+def _assign(
+    view: View,
+    labels: list[str],
+    stack: list[int],
+    region: list[int],
+    decided: dict[int, Found],
+    people: People,
+    nlp: Language,
+    backward: bool,
+) -> list[Task]:
     blocks, out = view.blocks, []
     context = view.item_text(stack[0])
     resolved = [(label, *resolve_owner(label, people, context)) for label in labels]
@@ -718,15 +887,20 @@ def _assign(view: View, labels: list[str], stack: list[int], region: list[int], 
     if len(resolved) == 1 and unmatched:
         label, owners, flags = unmatched[0]
         others = set(people.known())
-        free = [r for r in tasks if not ({owner_of(s)[0] for s in _task_spans(nlp, blocks[r].text)} & others)
-                or r in decided]
+        free = [
+            r
+            for r in tasks
+            if not ({owner_of(s)[0] for s in _task_spans(nlp, blocks[r].text)} & others) or r in decided
+        ]
         if not free and not tasks:
             # No task words at all: a list under the label is a list of its tasks ("AL/ SH" over projects);
             # otherwise the label owns the paragraph beside it.
             items = [r for r in region if blocks[r].kind == "list_item" and not _STATEMENT.match(blocks[r].text)]
             free = items or [r for r in region[:1] if not _STATEMENT.match(blocks[r].text)]
             # A lead-in that introduces the list ('... presented at the meeting in January:') dates it.
-            lead = blocks[stack[0] - 1].text if stack[0] > 0 and blocks[stack[0] - 1].text.rstrip().endswith(":") else ""
+            lead = (
+                blocks[stack[0] - 1].text if stack[0] > 0 and blocks[stack[0] - 1].text.rstrip().endswith(":") else ""
+            )
             for r in free:
                 t = _margin_task(view, r, label, owners, flags, decided)
                 t.due = t.due or find_due(lead)
@@ -742,16 +916,31 @@ def _assign(view: View, labels: list[str], stack: list[int], region: list[int], 
     return out
 
 
-def _margin_task(view: View, r: int, label: str, owners: list[str], flags: list[str], decided: dict[int, Found],
-                 nlp: Language | None = None) -> Task:
+def _margin_task(
+    view: View,
+    r: int,
+    label: str,
+    owners: list[str],
+    flags: list[str],
+    decided: dict[int, Found],
+    nlp: Language | None = None,
+) -> Task:
     b = view.blocks[r]
     text = decided[r].text if r in decided else b.text
     written = [label] + [o for o in owners]
     own = _owned_sentence(nlp, b.text, owners) if nlp is not None else None
     if own is not None:
         sentence, as_written = own
-        return Task(_drop_owner(sentence, [as_written] + written), owners, label, r, view.item[r], find_due(sentence),
-                    flags=flags, rule="margin")
+        return Task(
+            _drop_owner(sentence, [as_written] + written),
+            owners,
+            label,
+            r,
+            view.item[r],
+            find_due(sentence),
+            flags=flags,
+            rule="margin",
+        )
     body = _drop_owner(text, written)
     due = find_due(text)
     # A resolution of several clauses: the owner's part is the clause with a deadline in it.
@@ -791,7 +980,7 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
         i = d.blocks[0]
         m = _TRAILING_OWNER.search(d.text)
         # "... signed by the Chairman (RC)": who signed, not who is to act.
-        agent = m and re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", d.text[:m.start()])
+        agent = m and re.search(r"\bby\s+(?:the\s+)?(?:\S+\s+){0,3}$", d.text[: m.start()])
         if m and not agent and (is_person_name(m.group("s")) or people.resolve_initials(m.group("s"))):
             owners, flags = resolve_owner(m.group("s"), people)
             out.append(Task(d.text, owners, m.group("s"), i, d.item, find_due(d.text), flags=flags, rule="decision"))
@@ -799,13 +988,25 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
         delegated = delegated_task(d.text)  # "(b) the Partnership be asked to report back ..."
         if delegated:
             owner = resolve_body(delegated.owner_as_written, "\n".join(b.text for b in view.blocks))
-            owners, flags = (resolve_owner(owner, people) if is_person_name(owner) or _initials_like(owner)
-                             else ([owner], []))
-            out.append(Task(delegated.text, owners, delegated.owner_as_written, i, d.item, delegated.due,
-                            flags=flags, rule="decision:delegated"))
+            owners, flags = (
+                resolve_owner(owner, people) if is_person_name(owner) or _initials_like(owner) else ([owner], [])
+            )
+            out.append(
+                Task(
+                    delegated.text,
+                    owners,
+                    delegated.owner_as_written,
+                    i,
+                    d.item,
+                    delegated.due,
+                    flags=flags,
+                    rule="decision:delegated",
+                )
+            )
             continue
-        task = _task_from_subject(d.text, people, i, d.item, "decision" if d.labelled else "decision:sentence",
-                                  require_owner=True)
+        task = _task_from_subject(
+            d.text, people, i, d.item, "decision" if d.labelled else "decision:sentence", require_owner=True
+        )
         if task and task.owners and all(is_person_name(o) or o == "ALL" or _GROUP_NOUNS.search(o) for o in task.owners):
             out.append(task)
     return out
@@ -813,11 +1014,16 @@ def _from_decisions(view: View, decisions: list[Found], people: People) -> list[
 
 # "this", "it", "them" as the object: the task points back to the sentence before it ("The Clerk is
 # to look into this."). A noun after "this" ("this year") points nowhere.
-_POINTS_BACK = re.compile(r"\b(?:this|it|them|these|those)\b(?=\s*(?:[.,;:!?]|$|\s+(?:up|back|on|with|to|in|at|for|further|"
-                          r"forward|out|through|over|and|before|by|once|when|if|as)\b))", re.I)
+_POINTS_BACK = re.compile(
+    r"\b(?:this|it|them|these|those)\b(?=\s*(?:[.,;:!?]|$|\s+(?:up|back|on|with|to|in|at|for|further|"
+    r"forward|out|through|over|and|before|by|once|when|if|as)\b))",
+    re.I,
+)
 # The new rules keep the task's sentence whole (the gold's "a task sentence is kept as written"); the
 # rules the corpus was read with keep the text from the owner on.
-_RUN_IN_LABEL = re.compile(r"^(?:RESOLVED|Resolved)\s+(?:Minute\s+)?\(?\d{1,4}(?:[/.]\d{1,4}){1,3}[a-z]?\)?\s*[:.\-–]?\s+")
+_RUN_IN_LABEL = re.compile(
+    r"^(?:RESOLVED|Resolved)\s+(?:Minute\s+)?\(?\d{1,4}(?:[/.]\d{1,4}){1,3}[a-z]?\)?\s*[:.\-–]?\s+"
+)
 _WHOLE_SENTENCE = {"MODAL", "THAT", "PROMISED", "OFFER", "WILL"}
 
 
@@ -841,10 +1047,10 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
         same = [s for s in spans if s.sent.start == sent.start]
         later = [s for s in same if s.start > span.start]
         clause_end = later[0].start if later else sent.end
-        rest = doc[span.start:clause_end].text.strip().rstrip(",;").strip()
+        rest = doc[span.start : clause_end].text.strip().rstrip(",;").strip()
         if later:
             rest = re.sub(r"(?:,\s*)?\s*\b(?:and|but|while)\s*$", "", rest).rstrip(" ,;")
-        after_to = len(doc[span.end:sent.end])
+        after_to = len(doc[span.end : sent.end])
         sentence = sent.text.strip()
         if len(same) > 1:
             text = rest
@@ -856,13 +1062,18 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
             text = sentence
         else:
             text = rest
-        if _POINTS_BACK.search(doc[span.end:clause_end].text) and len(same) == 1:
-            before = [s for s in spans if s.sent.end <= sent.start and s.sent.end >= sent.start - 1 or (
-                s.sent.end == sent.start)]
+        if _POINTS_BACK.search(doc[span.end : clause_end].text) and len(same) == 1:
+            before = [
+                s
+                for s in spans
+                if s.sent.end <= sent.start and s.sent.end >= sent.start - 1 or (s.sent.end == sent.start)
+            ]
             if span.start == sent.start and any({x for x, _ in owners_of(s)} & {x for x, _ in who} for s in before):
                 continue  # "(X to canvas ODI ...) was noted. X will push this forward.": the same task again
             text = _with_antecedent(b, doc, sent, span, text)
-        text = _RUN_IN_LABEL.sub("", text)  # "Resolved 14/11/7.01 It was agreed that the Clerk ...": the label is the decision's
+        text = _RUN_IN_LABEL.sub(
+            "", text
+        )  # "Resolved 14/11/7.01 It was agreed that the Clerk ...": the label is the decision's
         owners, flags, written = [], [], []
         for name, as_written in who:
             if label == "PERSON" and (name != as_written or not is_person_name(name)):
@@ -876,9 +1087,18 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
             written.append(as_written)
         owners = [_fuller_name(o, people) for o in dict.fromkeys(owners)]
         as_written = " and ".join(written)
-        out.append(Task(text, owners, as_written if as_written not in owners or len(owners) > 1 else None, i,
-                        view.item[i], find_due(doc[span.start:clause_end].text), flags=sorted(set(flags)),
-                        rule=f"prose:{span.label_}"))
+        out.append(
+            Task(
+                text,
+                owners,
+                as_written if as_written not in owners or len(owners) > 1 else None,
+                i,
+                view.item[i],
+                find_due(doc[span.start : clause_end].text),
+                flags=sorted(set(flags)),
+                rule=f"prose:{span.label_}",
+            )
+        )
     return out
 
 
@@ -888,15 +1108,19 @@ def _with_antecedent(b: Block, doc, sent, span, text: str) -> str:
     is to report this to BCKLWN.')."""
     if b.kind == "list_item":
         return b.text.strip()
-    opening = doc[sent.start:span.start].text.strip()
-    if opening and not re.fullmatch(r"(?:It was (?:\w+ )?(?:agreed|suggested|requested|resolved|decided) that(?: the)?|The|the)", opening):
+    opening = doc[sent.start : span.start].text.strip()
+    if opening and not re.fullmatch(
+        r"(?:It was (?:\w+ )?(?:agreed|suggested|requested|resolved|decided) that(?: the)?|The|the)", opening
+    ):
         return text
     sents = list(doc.sents)
     k = next((n for n, s in enumerate(sents) if s.start == sent.start), 0)
     if k == 0:
         return text
     # "24/52 Highways and footpaths: Cllr. Lowther reported ...": the run-in heading is the item's, not the task's.
-    before = re.sub(r"^(?:\d{1,4}(?:/\d{1,4}){1,2}[a-z]?\s+)?[A-Z][\w’'&/ -]{0,60}:\s+(?=[A-Z])", "", sents[k - 1].text.strip())
+    before = re.sub(
+        r"^(?:\d{1,4}(?:/\d{1,4}){1,2}[a-z]?\s+)?[A-Z][\w’'&/ -]{0,60}:\s+(?=[A-Z])", "", sents[k - 1].text.strip()
+    )
     return f"{before} {sent.text.strip()}"
 
 
@@ -905,6 +1129,12 @@ def _fuller_name(name: str, people: People) -> str:
     words = name.split()
     if len(words) != 2 or not re.fullmatch(r"[A-Z]\.?", words[0]):
         return name
-    full = [m.name for m in people.mentions if len(m.name.split()) == 2 and m.name.split()[1] == words[1]
-            and m.name.split()[0].startswith(words[0][0]) and len(m.name.split()[0]) > 1]
+    full = [
+        m.name
+        for m in people.mentions
+        if len(m.name.split()) == 2
+        and m.name.split()[1] == words[1]
+        and m.name.split()[0].startswith(words[0][0])
+        and len(m.name.split()[0]) > 1
+    ]
     return full[0] if len(set(full)) == 1 else name

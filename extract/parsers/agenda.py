@@ -8,6 +8,7 @@
   that the ... Committee 1. Consider and scrutinise ...") as Decision records of kind
   "recommendation".
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,9 @@ VERSION = "1"
 _PAGES = re.compile(r"\(?\s*Pages?\s+(?P<a>\d+)(?:\s*[-–—]\s*(?P<b>\d+))?\s*\)?\s*\*?", re.I)
 _PURPOSE = re.compile(
     r"(?P<p>\b(?:to (?:discuss|receive|note|approve|agree|consider|endorse|review|scrutinise|comment|decide)\b.*"
-    r"|for (?:decision|information|discussion|noting|approval|assurance|agreement)\b.*))$", re.I)
+    r"|for (?:decision|information|discussion|noting|approval|assurance|agreement)\b.*))$",
+    re.I,
+)
 _ITEM_NUMBER = re.compile(r"^\s*(?:item\s*)?(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?|\(?[ivx]{1,5}\)|[A-Z])\.?\)?\s*$", re.I)
 _ITEM_LINE = re.compile(r"^\s*(?P<n>\d{1,2}(?:\.\d{1,2})?[a-z]?)[.)]?\s+(?P<rest>.+)$")
 
@@ -54,7 +57,7 @@ def split_item(number: str, text: str) -> AgendaItem:
     if m:
         pages = f"Pages {m.group('a')}" + (f" - {m.group('b')}" if m.group("b") else "")
         first, last = int(m.group("a")), int(m.group("b") or m.group("a"))
-        title, rest = t[: m.start()].strip(), t[m.end():].strip()
+        title, rest = t[: m.start()].strip(), t[m.end() :].strip()
     purpose = None
     pm = _PURPOSE.search(rest or title)
     if pm:
@@ -91,8 +94,13 @@ def agenda_items(blocks: list[Block]) -> list[tuple[Block, AgendaItem]]:
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
     for block, item in agenda_items(section.blocks):
-        yield Item(number=item.number, title=item.title, pages=item.pages, purpose=item.purpose,
-                   provenance=ctx.provenance(block, PARSER, VERSION, text=item.source))
+        yield Item(
+            number=item.number,
+            title=item.title,
+            pages=item.pages,
+            purpose=item.purpose,
+            provenance=ctx.provenance(block, PARSER, VERSION, text=item.source),
+        )
 
 
 # --- recommendations -------------------------------------------------------------------------
@@ -101,7 +109,8 @@ _RECOMMENDATION_COL = re.compile(r"^\s*(?:recommendations?|proposals?|proposed a
 _MONEY_COL = re.compile(r"\b(?:contribution|budget|cost|funding|amount|allocation|grant|award)\b|£", re.I)
 _LEAD_IN = re.compile(
     r"^\s*(?:it is )?recommended that(?: the)?[^.:]*?\b(?:committee|board|panel|partnership|cabinet|council|group|members?)\b\s*:?\s*",
-    re.I)
+    re.I,
+)
 _NUMBERED = re.compile(r"(?:^|\s)(?P<n>\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+(?=[A-Z])")
 
 
@@ -128,8 +137,10 @@ def _heading_number(blocks: list[Block], index: int) -> str | None:
 
 
 # A cover report's lead-in over its lettered recommendations: "The Board is asked to:".
-_ASKED_TO = re.compile(r"^(?:The\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Executive|Cabinet|Members)"
-                       r"\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?\s*$")
+_ASKED_TO = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Executive|Cabinet|Members)"
+    r"\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?\s*$"
+)
 _LETTERED = re.compile(r"^\s*\((?P<n>[a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?P<t>\S.*)$", re.I | re.S)
 
 
@@ -155,27 +166,47 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
         if b.kind not in ("paragraph", "list_item") or not _ASKED_TO.match(b.text.strip()):
             continue
         number = item or _heading_number(blocks, i)
-        for nb in blocks[i + 1:]:
+        for nb in blocks[i + 1 :]:
             m = _LETTERED.match(nb.text)
             if nb.kind not in ("paragraph", "list_item") or not m:
                 break
             text = " ".join(m.group("t").split()).rstrip(" ;.")
             label = f"{number}({m.group('n')})" if number else m.group("n")
-            yield Decision(item=label, text=text, kind="recommendation",
-                           date=ctx.meta.date, body=ctx.meta.body, provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text))
+            yield Decision(
+                item=label,
+                text=text,
+                kind="recommendation",
+                date=ctx.meta.date,
+                body=ctx.meta.body,
+                provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text),
+            )
             task = delegated_task(text)  # "(c) agree that the Sub-Group lead the refresh by March 2021"
             if task:
                 owner = resolve_body(task.owner_as_written, "\n".join(x.text for x in blocks))
                 due = dates.parse_due(task.due) if task.due else dates.Due(None)
-                yield Action(item=label, text=task.text, owner=owner, owners=[owner], owner_as_written=task.owner_as_written,
-                             due=task.due, due_date=due.date, due_approximate=due.approximate, kind="recommendation",
-                             date=ctx.meta.date, provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text))
+                yield Action(
+                    item=label,
+                    text=task.text,
+                    owner=owner,
+                    owners=[owner],
+                    owner_as_written=task.owner_as_written,
+                    due=task.due,
+                    due_date=due.date,
+                    due_approximate=due.approximate,
+                    kind="recommendation",
+                    date=ctx.meta.date,
+                    provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text),
+                )
 
 
 def _table_decisions(block: Block, header: list[str], col: int, item: str | None, ctx: Context) -> Iterator[Decision]:
     rows = block.table.body_rows
-    money_cols = [c for c, h in enumerate(header) if c != col and (_MONEY_COL.search(h) or any(
-        (r.texts + [""] * len(header))[c].strip().startswith("£") for r in rows))]
+    money_cols = [
+        c
+        for c, h in enumerate(header)
+        if c != col
+        and (_MONEY_COL.search(h) or any((r.texts + [""] * len(header))[c].strip().startswith("£") for r in rows))
+    ]
     for row in block.table.body_rows:
         texts = row.texts + [""] * (len(header) - len(row.cells))
         text = " ".join(texts[col].split())
@@ -187,8 +218,15 @@ def _table_decisions(block: Block, header: list[str], col: int, item: str | None
             if money is not None:
                 amounts.append(Amount(label=header[c] or None, raw=money.raw, value=money.value, status=money.status))
         source = " | ".join(f"{h}: {t}" for h, t in zip(header, texts) if t.strip())
-        yield Decision(item=item, text=text, kind="recommendation", date=ctx.meta.date, body=ctx.meta.body,
-                       amounts=amounts, provenance=ctx.provenance(block, PARSER, VERSION, text=source))
+        yield Decision(
+            item=item,
+            text=text,
+            kind="recommendation",
+            date=ctx.meta.date,
+            body=ctx.meta.body,
+            amounts=amounts,
+            provenance=ctx.provenance(block, PARSER, VERSION, text=source),
+        )
 
 
 def _box_decisions(block: Block, item: str | None, ctx: Context) -> Iterator[Decision]:
@@ -202,7 +240,7 @@ def _box_decisions(block: Block, item: str | None, ctx: Context) -> Iterator[Dec
             m = _LEAD_IN.search(cell)
             if not m:
                 continue
-            body = cell[m.end():].strip()
+            body = cell[m.end() :].strip()
             parts = [p for p in _NUMBERED.split(body)]
             # _NUMBERED.split keeps the numbers: [pre, n1, text1, n2, text2 ...]
             if len(parts) >= 3:
@@ -212,5 +250,11 @@ def _box_decisions(block: Block, item: str | None, ctx: Context) -> Iterator[Dec
             for number, text in pairs:
                 text = " ".join(text.split()).strip()
                 if text:
-                    yield Decision(item=item or number, text=text, kind="recommendation", date=ctx.meta.date,
-                                   body=ctx.meta.body, provenance=ctx.provenance(block, PARSER, VERSION, text=cell))
+                    yield Decision(
+                        item=item or number,
+                        text=text,
+                        kind="recommendation",
+                        date=ctx.meta.date,
+                        body=ctx.meta.body,
+                        provenance=ctx.provenance(block, PARSER, VERSION, text=cell),
+                    )

@@ -15,6 +15,7 @@ Minutes set attendance out in many ways:
 Each becomes a :class:`Listed` entry with a status; the minutes parser turns them into records
 once it knows every spelling the paper uses.
 """
+
 from __future__ import annotations
 
 import re
@@ -122,8 +123,8 @@ def _split_list(text: str) -> list[tuple[str, str]]:
     for m in _SEPARATOR.finditer(masked):
         if m.end() == m.start():
             continue
-        out.append((sep, text[start:m.start()]))
-        sep, start = text[m.start():m.end()], m.end()
+        out.append((sep, text[start : m.start()]))
+        sep, start = text[m.start() : m.end()], m.end()
     out.append((sep, text[start:]))
     return out
 
@@ -152,8 +153,13 @@ def _entries_inline(text: str) -> list[Entry]:
             prev = out[-1]
             joined = sep.strip() or ","
             glue = f" {joined} " if joined in ("and", "&") else f"{joined} "
-            out[-1] = Entry(prev.name, prev.title, f"{prev.role + glue if prev.role else ''}{part}", prev.part,
-                            f"{prev.as_written}{glue}{part}")
+            out[-1] = Entry(
+                prev.name,
+                prev.title,
+                f"{prev.role + glue if prev.role else ''}{part}",
+                prev.part,
+                f"{prev.as_written}{glue}{part}",
+            )
         elif entry is not None:
             out.append(entry)
     return out
@@ -164,7 +170,7 @@ def _carry_title(part: str, carry: str | None) -> tuple[str, str | None]:
     plural = PLURAL_TITLE_PATTERN.match(part)
     if plural:
         title = _SINGULAR.get(plural.group("t").lower(), "Councillor")
-        return f"{title} {part[plural.end():]}", title
+        return f"{title} {part[plural.end() :]}", title
     if split_title(part)[0] is not None:
         return part, None
     if carry and re.match(rf"^(?:(?:[A-Z]\.?\s+)+[A-Z]|{NAME_WORD}(?:\s*\(|$))", part):
@@ -179,10 +185,10 @@ _NOT_SENTENCE_END = TITLE_WORDS | {"st", "no", "co", "ltd", "hon", "rt", "cllrs"
 def _cut_sentence(text: str) -> tuple[str, str]:
     """'Vicky Bright – Clerk. Item 14/11/1 Cllr. Crisp welcomed ...' -> the list, and the rest."""
     for m in re.finditer(r"\.(?=\s+[A-Z(\d])", text):
-        word = re.search(r"([\w’'-]+)$", text[:m.start()])
+        word = re.search(r"([\w’'-]+)$", text[: m.start()])
         if word and (len(word.group(1)) == 1 or word.group(1).lower() in _NOT_SENTENCE_END):
             continue
-        return text[:m.start()], text[m.end():].strip()
+        return text[: m.start()], text[m.end() :].strip()
     return text, ""
 
 
@@ -199,16 +205,16 @@ def _labels_in(text: str, opening: str | None) -> tuple[list[tuple[str, str, str
         head = m.group("head")
         if not head[:1].isupper() and m.start() != 0:
             continue
-        before = text[:m.start()].rstrip()
+        before = text[: m.start()].rstrip()
         if _LONE_NOT_LABEL.match(_label_head(head)) and before and before[-1] not in ".;:)&":
             continue  # "the Chair: ..." in a sentence
-        status, _ = label_status(text[m.start():m.end()])
+        status, _ = label_status(text[m.start() : m.end()])
         if status:
             marks.append((m.start(), m.end(), status))
     if not marks:
         return [], text
     out: list[tuple[str, str, str]] = []
-    rest = [text[:marks[0][0]]]
+    rest = [text[: marks[0][0]]]
     for k, (start, end, status) in enumerate(marks):
         stop = marks[k + 1][0] if k + 1 < len(marks) else len(text)
         names, leftover = _cut_sentence(text[end:stop].strip())
@@ -218,6 +224,7 @@ def _labels_in(text: str, opening: str | None) -> tuple[list[tuple[str, str, str
 
 
 # --- the blocks --------------------------------------------------------------------------------
+
 
 def read_lists(blocks: list[Block], meeting_date: str | None = None) -> tuple[list[Listed], set[int]]:
     """Attendance under labels, in paragraphs, tables and registers; the entries and the blocks they used.
@@ -308,6 +315,7 @@ def _names_only(role: str | None) -> bool:
 
 # --- tables ------------------------------------------------------------------------------------
 
+
 def _read_table(block: Block) -> tuple[list[Listed], bool]:
     """A table of attendance: a column's label cell ('Present:', 'Guests:') sets its status down the
     column; a row's key cell ('Chaired by') gives the status of the value beside it.
@@ -377,7 +385,7 @@ def _printed_key(blocks: list[Block], i: int) -> dict[str, str | None]:
     table = blocks[i].table
     if table is not None and table.caption:
         texts.append(table.caption)
-    for b in blocks[max(0, i - _KEY_WINDOW): i + _KEY_WINDOW + 1]:
+    for b in blocks[max(0, i - _KEY_WINDOW) : i + _KEY_WINDOW + 1]:
         if b.kind == "table" and b.table is not None:
             texts.extend(c.text for row in b.table.rows for c in row.cells if len(c.text) < 120)
         else:
@@ -468,8 +476,11 @@ def _read_register(blocks: list[Block], i: int, meeting_date: str | None) -> tup
             continue
         entry = people[r][name_col]
         assert entry is not None
-        role = ", ".join(rows[r][c] for c in range(table.n_cols) if c not in (name_col, *code_cols, *resigned)
-                         and rows[r][c].strip() and not dates.parse_date(rows[r][c]))
+        role = ", ".join(
+            rows[r][c]
+            for c in range(table.n_cols)
+            if c not in (name_col, *code_cols, *resigned) and rows[r][c].strip() and not dates.parse_date(rows[r][c])
+        )
         if role and not entry.role:
             entry = Entry(entry.name, entry.title, " ".join(role.split()), entry.part, entry.as_written)
         out.append(Listed(entry, _status_of(entry, status), block))
@@ -482,13 +493,19 @@ _ATTENDANCE_WORDS = re.compile(r"\battend|\bregister\b|\bpresent\b|\bapolog|\bro
 def _about_attendance(blocks: list[Block], i: int, labels: list[str]) -> bool:
     """The table's caption, column labels or the lines just above it speak of attendance."""
     table = blocks[i].table
-    near = [b.text for b in blocks[max(0, i - 2):i] if b.kind != "table"]
+    near = [b.text for b in blocks[max(0, i - 2) : i] if b.kind != "table"]
     texts = [table.caption or "" if table else "", *labels, *near]
     return any(_ATTENDANCE_WORDS.search(t) for t in texts)
 
 
-def _this_meeting(code_cols: list[int], labels: list[str], rows: list[list[str]], named: list[int],
-                  key: dict[str, str | None], meeting_date: str | None) -> int | None:
+def _this_meeting(
+    code_cols: list[int],
+    labels: list[str],
+    rows: list[list[str]],
+    named: list[int],
+    key: dict[str, str | None],
+    meeting_date: str | None,
+) -> int | None:
     if meeting_date:
         for c in code_cols:
             if dates.parse_date(labels[c]) == meeting_date:
@@ -500,8 +517,15 @@ def _this_meeting(code_cols: list[int], labels: list[str], rows: list[list[str]]
     return filled[-1] if filled else None
 
 
-def _read_roll_call(block: Block, rows: list[list[str]], people: list[list[Entry | None]], named: list[int],
-                    name_col: int, by_status: dict[int, str], resigned: list[int]) -> list[Listed]:
+def _read_roll_call(
+    block: Block,
+    rows: list[list[str]],
+    people: list[list[Entry | None]],
+    named: list[int],
+    name_col: int,
+    by_status: dict[int, str],
+    resigned: list[int],
+) -> list[Listed]:
     """'Councillor | Present | Apologies | Absent' with a tick under one status per row."""
     out: list[Listed] = []
     for r in named:
@@ -525,7 +549,9 @@ def _is_mark(cell: str) -> bool:
 
 _APOLOGIES = re.compile(
     r"\bapologies(?: for absence)?\s+(?:(?:had|have)\s+been\s+|were\s+|was\s+)?(?:received|given|submitted|tendered|noted)?\s*"
-    r"(?:from|by|on behalf of)\s+(?P<who>.+?)(?=\s+and\s+(?:that|it)\b|\s*[.;](?:\s|$)|$)", re.I)
+    r"(?:from|by|on behalf of)\s+(?P<who>.+?)(?=\s+and\s+(?:that|it)\b|\s*[.;](?:\s|$)|$)",
+    re.I,
+)
 # What follows the names in an apologies sentence: "... from Tom Foy (TF) who was unavoidably detained".
 _REASON = re.compile(r"\s+(?:who|as|because|due to|owing to|since|whilst|while|but|for)\b[^,;]*", re.I)
 
@@ -539,6 +565,7 @@ def apologies_in(text: str) -> list[Entry]:
             title, name = split_title(entry.as_written.split("(")[0].strip(" .,"))
             name = name if is_person_name(name, titled=title is not None) else entry.name
             if is_person_name(name, titled=title is not None):
-                out.append(Entry(name=name, title=title or entry.title, role=None, part=False, as_written=entry.as_written))
+                out.append(
+                    Entry(name=name, title=title or entry.title, role=None, part=False, as_written=entry.as_written)
+                )
     return out
-

@@ -1,4 +1,5 @@
 """What every parser shares: the context it runs in and how it writes provenance."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,9 +31,16 @@ class Context:
     meta: DocumentMeta
     shared: dict = field(default_factory=dict)  # what one parser learns for another (attendees ...)
 
-    def provenance(self, block: Block | None, parser: str, version: str, text: str | None = None,
-                   box: Box | None = None, page: int | None = None,
-                   lines: tuple[int, int] | None = None) -> Provenance:
+    def provenance(
+        self,
+        block: Block | None,
+        parser: str,
+        version: str,
+        text: str | None = None,
+        box: Box | None = None,
+        page: int | None = None,
+        lines: tuple[int, int] | None = None,
+    ) -> Provenance:
         return Provenance(
             document_id=self.doc.id,
             page=page or (block.page if block else 1),

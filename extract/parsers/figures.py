@@ -10,6 +10,7 @@ paragraph set: "up to July 2018", "between April 2017 and March 2018", "since 1s
 ("12 month average"), list labels ("Outcome 1", "year 6") and the "1,000" of "per 1,000"
 are not figures.
 """
+
 from __future__ import annotations
 
 import functools
@@ -26,31 +27,222 @@ from ..language.numbers import to_float
 
 _DIGITS = {"TEXT": {"REGEX": r"^[+\-]?\d[\d,]*(?:\.\d+)?$"}}
 _MONTH = dates.MONTH_RE
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-             "fourteenth": 14, "fifteenth": 15}
-_DURATION = {"month", "months", "year", "years", "week", "weeks", "day", "days", "hour", "hours", "minutes",
-             "quarter", "quarters", "mth", "mths", "yr", "yrs"}
-_LABEL_BEFORE = {"outcome", "priority", "section", "sections", "part", "paragraph", "no", "no.", "level", "year",
-                 "phase", "tier", "stage", "item", "appendix", "page", "pages", "table", "figure", "chapter",
-                 "recommendation", "option", "step", "x", "ni", "lpi", "ks", "key",
-                 # year groups ("Yr 2", "Yrs. 5 and 6"), table references ("column 6"), statute
-                 # references ("schedule 10 of the Equality Act", "s.17", "article 8", "clause 4")
-                 "yr", "yrs", "years", "column", "columns", "col", "row", "rows", "schedule", "s", "article",
-                 "clause", "regulation", "regulations", "rule", "act", "tel", "telephone", "phone", "ext",
-                 "kpi", "kpis", "pi", "indicator", "quarter", "round", "wave", "cohort"}
-_APPROX = {"over", "almost", "around", "approximately", "approx", "approx.", "about", "nearly", "circa", "c.",
-           "some", "roughly", "under", "below", "above", "more", "less", "fewer", "up"}
-_UP = re.compile(r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I)
-_DOWN = re.compile(r"^(?:decrease[sd]?|decreasing|reduction|reduc(?:e|ed|ing)|fall|fell|fallen|down|lower|fewer|drop(?:ped)?|decline[sd]?)$", re.I)
-_AFTER_STOP = {",", ".", ";", ":", "(", ")", "–", "—", "?", "!", "which", "whilst", "while", "but", "whereas", "however"}
-_BACK_STOP = {",", ".", ";", ":", "(", ")", "is", "was", "are", "were", "be", "been", "has", "have", "had", "shows",
-              "showed", "show", "below", "above", "than", "to", "at", "in", "with", "occupies", "places", "when",
-              "where", "that", "and", "compared", "from", "by", "sit", "sits", "stood", "stands", "stand", "reached",
-              "remain", "remains", "there", "compares", "compare", "delivered", "identified", "this", "it", "on", "into", "saw", "see", "seen", "shown"}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+}
+_DURATION = {
+    "month",
+    "months",
+    "year",
+    "years",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minutes",
+    "quarter",
+    "quarters",
+    "mth",
+    "mths",
+    "yr",
+    "yrs",
+}
+_LABEL_BEFORE = {
+    "outcome",
+    "priority",
+    "section",
+    "sections",
+    "part",
+    "paragraph",
+    "no",
+    "no.",
+    "level",
+    "year",
+    "phase",
+    "tier",
+    "stage",
+    "item",
+    "appendix",
+    "page",
+    "pages",
+    "table",
+    "figure",
+    "chapter",
+    "recommendation",
+    "option",
+    "step",
+    "x",
+    "ni",
+    "lpi",
+    "ks",
+    "key",
+    # year groups ("Yr 2", "Yrs. 5 and 6"), table references ("column 6"), statute
+    # references ("schedule 10 of the Equality Act", "s.17", "article 8", "clause 4")
+    "yr",
+    "yrs",
+    "years",
+    "column",
+    "columns",
+    "col",
+    "row",
+    "rows",
+    "schedule",
+    "s",
+    "article",
+    "clause",
+    "regulation",
+    "regulations",
+    "rule",
+    "act",
+    "tel",
+    "telephone",
+    "phone",
+    "ext",
+    "kpi",
+    "kpis",
+    "pi",
+    "indicator",
+    "quarter",
+    "round",
+    "wave",
+    "cohort",
+}
+_APPROX = {
+    "over",
+    "almost",
+    "around",
+    "approximately",
+    "approx",
+    "approx.",
+    "about",
+    "nearly",
+    "circa",
+    "c.",
+    "some",
+    "roughly",
+    "under",
+    "below",
+    "above",
+    "more",
+    "less",
+    "fewer",
+    "up",
+}
+_UP = re.compile(
+    r"^(?:increase[sd]?|increasing|rise|rising|rose|risen|up|higher|more|grew|growth|improve(?:d|ment)?)$", re.I
+)
+_DOWN = re.compile(
+    r"^(?:decrease[sd]?|decreasing|reduction|reduc(?:e|ed|ing)|fall|fell|fallen|down|lower|fewer|drop(?:ped)?|decline[sd]?)$",
+    re.I,
+)
+_AFTER_STOP = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    "–",
+    "—",
+    "?",
+    "!",
+    "which",
+    "whilst",
+    "while",
+    "but",
+    "whereas",
+    "however",
+}
+_BACK_STOP = {
+    ",",
+    ".",
+    ";",
+    ":",
+    "(",
+    ")",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "shows",
+    "showed",
+    "show",
+    "below",
+    "above",
+    "than",
+    "to",
+    "at",
+    "in",
+    "with",
+    "occupies",
+    "places",
+    "when",
+    "where",
+    "that",
+    "and",
+    "compared",
+    "from",
+    "by",
+    "sit",
+    "sits",
+    "stood",
+    "stands",
+    "stand",
+    "reached",
+    "remain",
+    "remains",
+    "there",
+    "compares",
+    "compare",
+    "delivered",
+    "identified",
+    "this",
+    "it",
+    "on",
+    "into",
+    "saw",
+    "see",
+    "seen",
+    "shown",
+}
 _DETERMINERS = {"a", "an", "the", "our", "its", "their", "this", "that", "these", "those", "his", "her"}
-_CONNECT_BACK = [("stood", "at"), ("stands", "at"), ("sit", "at"), ("sits", "at"), ("was",), ("is",), ("were",),
-                 ("of",), ("at",), ("reduced", "to"), ("increased", "to"), ("fell", "to"), ("rose", "to"), ("to",)]
+_CONNECT_BACK = [
+    ("stood", "at"),
+    ("stands", "at"),
+    ("sit", "at"),
+    ("sits", "at"),
+    ("was",),
+    ("is",),
+    ("were",),
+    ("of",),
+    ("at",),
+    ("reduced", "to"),
+    ("increased", "to"),
+    ("fell", "to"),
+    ("rose", "to"),
+    ("to",),
+]
 _TRIM = {"and", "or", "with", "to", "of", "from", "for", "in", "on", "at", "by", "the", "a", "an", "have", "has"}
 
 
@@ -58,12 +250,32 @@ _TRIM = {"and", "or", "with", "to", "of", "from", "for", "in", "on", "at", "by",
 def _matcher() -> Matcher:
     nlp = shared_pipeline()
     m = Matcher(nlp.vocab)
-    m.add("MONEY", [[{"ORTH": "£"}, _DIGITS, {"LOWER": {"IN": ["m", "k", "million", "bn", "billion", "thousand"]}, "OP": "?"}]])
+    m.add(
+        "MONEY",
+        [[{"ORTH": "£"}, _DIGITS, {"LOWER": {"IN": ["m", "k", "million", "bn", "billion", "thousand"]}, "OP": "?"}]],
+    )
     m.add("PERCENT", [[_DIGITS, {"ORTH": "%"}], [_DIGITS, {"LOWER": {"IN": ["percent", "per"]}}, {"LOWER": "cent"}]])
-    m.add("RATE", [[_DIGITS, {"LOWER": "per"}, _DIGITS,
-                    {"LOWER": {"IN": ["population", "people", "residents", "households", "pop", "children", "adults"]}, "OP": "?"}]])
-    m.add("POSITION", [[{"LOWER": {"IN": list(_ORDINALS)}}, {"LOWER": "out"}, {"LOWER": "of"}, _DIGITS],
-                       [{"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}}, {"LOWER": "out"}, {"LOWER": "of"}, _DIGITS]])
+    m.add(
+        "RATE",
+        [
+            [
+                _DIGITS,
+                {"LOWER": "per"},
+                _DIGITS,
+                {
+                    "LOWER": {"IN": ["population", "people", "residents", "households", "pop", "children", "adults"]},
+                    "OP": "?",
+                },
+            ]
+        ],
+    )
+    m.add(
+        "POSITION",
+        [
+            [{"LOWER": {"IN": list(_ORDINALS)}}, {"LOWER": "out"}, {"LOWER": "of"}, _DIGITS],
+            [{"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}}, {"LOWER": "out"}, {"LOWER": "of"}, _DIGITS],
+        ],
+    )
     m.add("NUMBER", [[_DIGITS]])
     return m
 
@@ -82,20 +294,40 @@ class Found:
     period_text: str | None = None
     direction: str | None = None
     comparator: str | None = None
-    noun: bool = False            # the measure is the phrase after the number
-    role: str | None = None       # 'from' / 'to' of "increased from 837 to 851"
-    subject: str | None = None    # "The number of opiate only clients" of the sentence
+    noun: bool = False  # the measure is the phrase after the number
+    role: str | None = None  # 'from' / 'to' of "increased from 837 to 851"
+    subject: str | None = None  # "The number of opiate only clients" of the sentence
     words: set[str] = field(default_factory=set)
-    at: int = 0                   # where the figure starts in the sentence
+    at: int = 0  # where the figure starts in the sentence
 
 
 # --- periods ---------------------------------------------------------------------------------
 
 _TIME_PATTERNS = [
-    ("range", re.compile(rf"\b(?:between|from)\s+(?P<a>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+(?:19|20)\d\d)?)\s+(?:and|to|until)\s+(?:the\s+)?(?P<b>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+(?:19|20)\d\d)?)", re.I)),
-    ("since", re.compile(rf"\bsince\s+(?:the\s+)?(?P<a>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+(?:19|20)\d\d)", re.I)),
-    ("month", re.compile(rf"\b(?:up to|to|in|at|during|for|end of|as at|as of)\s+(?:the\s+end\s+of\s+)?(?P<a>{_MONTH}\s+(?:19|20)\d\d)\b", re.I)),
-    ("month_only", re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH})\b(?!\s+(?:19|20)?\d\d|\s*(?:and|to|-|–|,)\s*{_MONTH})", re.I)),
+    (
+        "range",
+        re.compile(
+            rf"\b(?:between|from)\s+(?P<a>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+(?:19|20)\d\d)?)\s+(?:and|to|until)\s+(?:the\s+)?(?P<b>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}(?:\s+(?:19|20)\d\d)?)",
+            re.I,
+        ),
+    ),
+    (
+        "since",
+        re.compile(
+            rf"\bsince\s+(?:the\s+)?(?P<a>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH}\s+(?:19|20)\d\d)", re.I
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?:up to|to|in|at|during|for|end of|as at|as of)\s+(?:the\s+end\s+of\s+)?(?P<a>{_MONTH}\s+(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        "month_only",
+        re.compile(rf"\b[Ii]n\s+(?P<a>{_MONTH})\b(?!\s+(?:19|20)?\d\d|\s*(?:and|to|-|–|,)\s*{_MONTH})", re.I),
+    ),
     ("quarter", re.compile(r"\b(?P<a>Q[1-4])\s+(?P<fy>(?:19|20)?\d\d\s*/\s*\d\d)\b")),
     ("fy", re.compile(r"\b(?:in|during|for)\s+(?P<a>(?:19|20)\d\d\s*[/\-]\s*\d\d)\b", re.I)),
     ("year", re.compile(r"(?:^|,\s*|\bin\s+|\bduring\s+)(?P<a>(?:19|20)\d\d)\b(?!\s*[/\-]\s*\d)")),
@@ -147,6 +379,7 @@ def time_phrases(sentence: str, report_date: str | None) -> list[tuple[int, str,
 
 # --- phrases around a number -----------------------------------------------------------------
 
+
 def _is_masked(doc: Doc, i: int) -> bool:
     """A number that is a date, a year, a duration, a label or the base of a rate, or the far
     end of a range whose near end is one ("Sections 5-7", "Sections 5 and 7").
@@ -168,8 +401,11 @@ def _is_masked(doc: Doc, i: int) -> bool:
         prev = doc[k - 1].lower_ if k else ""
         # "Sections 5-7", "Sections 5 and 7"; but "since 2014 and 82% of residents": after a
         # year, "and" starts a new figure.
-        if not ((prev in ("-", "–", "to") or prev in ("and", "&") and not re.fullmatch(r"(?:19|20)\d\d", doc[k - 2].text))
-                and k >= 2 and doc[k - 2].like_num):
+        if not (
+            (prev in ("-", "–", "to") or prev in ("and", "&") and not re.fullmatch(r"(?:19|20)\d\d", doc[k - 2].text))
+            and k >= 2
+            and doc[k - 2].like_num
+        ):
             masked = False
             break
         k -= 2
@@ -190,7 +426,11 @@ def _masked_itself(doc: Doc, i: int) -> bool:
         return True  # a telephone number ("01632 960123"), never a figure
     if prev == "." and i >= 2 and doc[i - 2].lower_ in _LABEL_BEFORE:
         return True
-    if prev == "per" or prev in _LABEL_BEFORE or (prev and doc[i - 1].text[:1].isupper() and doc[i - 1].text.lower() in _LABEL_BEFORE):
+    if (
+        prev == "per"
+        or prev in _LABEL_BEFORE
+        or (prev and doc[i - 1].text[:1].isupper() and doc[i - 1].text.lower() in _LABEL_BEFORE)
+    ):
         return True
     if nxt in _DURATION or (nxt == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in _DURATION):
         return True
@@ -199,8 +439,12 @@ def _masked_itself(doc: Doc, i: int) -> bool:
     if nxt in ("/", "-") and i + 2 < len(doc) and re.fullmatch(r"\d\d", doc[i + 2].text):
         return True  # 2017-18 as a year
     # Ages ("13 to 15 year olds"); the far end of a masked range is _is_masked's.
-    if (nxt in ("-", "–", "to") and i + 3 < len(doc) and doc[i + 2].like_num
-            and doc[i + 3].lower_ in _DURATION | {"olds", "old"}):
+    if (
+        nxt in ("-", "–", "to")
+        and i + 3 < len(doc)
+        and doc[i + 2].like_num
+        and doc[i + 3].lower_ in _DURATION | {"olds", "old"}
+    ):
         return True
     if prev in ("/", "-") and i >= 2 and re.fullmatch(r"(?:19|20)\d\d", doc[i - 2].text):
         return True
@@ -258,7 +502,7 @@ class _Ahead:
 
 
 def _time_follows(doc: Doc, k: int) -> bool:
-    text = " ".join(t.text for t in doc[k: k + 4])
+    text = " ".join(t.text for t in doc[k : k + 4])
     return bool(re.match(rf"(?:to\s+)?(?:the\s+)?(?:\d{{1,2}}\w*\s+)?(?:{_MONTH}|(?:19|20)\d\d)\b", text, re.I))
 
 
@@ -271,7 +515,7 @@ def _before(doc: Doc, i: int, limit: int = 8) -> tuple[list, str | None]:
         n = len(pattern)
         if pattern[-1] != last:  # cheap test first: this runs once for every figure of a paper
             continue
-        if k - n + 1 >= 0 and tuple(t.lower_ for t in doc[k - n + 1: k + 1]) == pattern:
+        if k - n + 1 >= 0 and tuple(t.lower_ for t in doc[k - n + 1 : k + 1]) == pattern:
             link = " ".join(pattern)
             k -= n
             break
@@ -297,7 +541,7 @@ def _text(tokens) -> str:
 
 
 def _direction(doc: Doc, i: int, j: int) -> str | None:
-    window = list(doc[max(0, i - 4): i]) + list(doc[j: j + 3])
+    window = list(doc[max(0, i - 4) : i]) + list(doc[j : j + 3])
     for t in sorted(window, key=lambda t: abs(t.i - i)):
         if _UP.match(t.text):
             return "increase"
@@ -307,12 +551,16 @@ def _direction(doc: Doc, i: int, j: int) -> str | None:
 
 
 _CHANGE_VERB = r"(?:increased|decreased|risen|fallen|reduced|grown|dropped|declined|rose|fell|gone (?:up|down))"
-_SUBJECT = re.compile(rf"^\s*(?:the\s+)?(?P<s>(?:number|proportion|percentage|rate|count|total)\s+of\s+.+?)\s+(?:(?:has|have|had)\s+(?:been\s+)?)?{_CHANGE_VERB}\b", re.I)
+_SUBJECT = re.compile(
+    rf"^\s*(?:the\s+)?(?P<s>(?:number|proportion|percentage|rate|count|total)\s+of\s+.+?)\s+(?:(?:has|have|had)\s+(?:been\s+)?)?{_CHANGE_VERB}\b",
+    re.I,
+)
 _COMPARE = re.compile(r"\b(?:compared (?:to|with)|compares to|than|below|above|same as)\b", re.I)
 
 
-def find_figures(text: str, report_date: str | None = None,
-                 carry: tuple[str | None, str | None] | None = None) -> tuple[list[Found], tuple[str | None, str | None] | None]:
+def find_figures(
+    text: str, report_date: str | None = None, carry: tuple[str | None, str | None] | None = None
+) -> tuple[list[Found], tuple[str | None, str | None] | None]:
     """The figures of a paragraph, and the period it leaves for the next paragraph's
     "same period" (the last resolved time phrase)."""
     nlp = shared_pipeline()
@@ -322,7 +570,11 @@ def find_figures(text: str, report_date: str | None = None,
     matches = _matcher()(doc)
     spans = filter_spans([Span(doc, s, e, label=nlp.vocab.strings[mid]) for mid, s, e in matches])
     spans = [s for s in spans if s.label_ != "NUMBER" or not _is_masked(doc, s.start)]
-    spans = [s for s in spans if not (s.label_ in ("PERCENT", "RATE") and _is_masked(doc, s.start) and doc[s.start - 1].lower_ != "per")]
+    spans = [
+        s
+        for s in spans
+        if not (s.label_ in ("PERCENT", "RATE") and _is_masked(doc, s.start) and doc[s.start - 1].lower_ != "per")
+    ]
     ahead = _Ahead(doc, {s.start for s in spans})
     out: list[Found] = []
     period = carry
@@ -358,7 +610,11 @@ def _found(doc: Doc, span: Span, ahead: _Ahead, sentence: str, compare: re.Match
     i, j = span.start, span.end
     digits = [t for t in span if re.match(r"^[+\-]?\d", t.text)]
     value = to_float(digits[0].text)
-    approx = doc[i - 1].lower_ if i and doc[i - 1].lower_ in _APPROX and doc[i - 1].lower_ not in ("up", "above", "below") else None
+    approx = (
+        doc[i - 1].lower_
+        if i and doc[i - 1].lower_ in _APPROX and doc[i - 1].lower_ not in ("up", "above", "below")
+        else None
+    )
     if label == "POSITION":
         ordinal = span[0].lower_
         value = float(_ORDINALS.get(ordinal) or int(re.match(r"\d+", ordinal).group()))
@@ -379,7 +635,12 @@ def _found(doc: Doc, span: Span, ahead: _Ahead, sentence: str, compare: re.Match
     noun = bool(after) and (after[0].is_alpha and after[0].lower_ not in _TRIM | {"for", "in", "on", "this"})
     rate_tail = " ".join(t.text for t in span[1:]) if label == "RATE" else ""
     direction = _direction(doc, i, j)
-    if label == "PERCENT" and not after and i and doc[i - 1].lower_ in ("up", "down", "rise", "fall", "increase", "decrease", "reduction") :
+    if (
+        label == "PERCENT"
+        and not after
+        and i
+        and doc[i - 1].lower_ in ("up", "down", "rise", "fall", "increase", "decrease", "reduction")
+    ):
         word = doc[i - 1].lower_
         series = "% " + {"up": "increase", "rise": "increase", "down": "decrease", "fall": "decrease"}.get(word, word)
         measure = None
@@ -397,8 +658,11 @@ def _found(doc: Doc, span: Span, ahead: _Ahead, sentence: str, compare: re.Match
         series = f"{after_text} ({qualifier})" if qualifier else after_text
     elif before_text:
         measure = before_text
-        series = f"{before_text} {rate_tail}".strip() if rate_tail else (
-            f"{before_text} {after_text}".strip() if after_text.lower().startswith("per ") else before_text)
+        series = (
+            f"{before_text} {rate_tail}".strip()
+            if rate_tail
+            else (f"{before_text} {after_text}".strip() if after_text.lower().startswith("per ") else before_text)
+        )
     else:
         measure = None
         series = after_text or rate_tail or span.text
@@ -407,10 +671,21 @@ def _found(doc: Doc, span: Span, ahead: _Ahead, sentence: str, compare: re.Match
     comparator = None
     m = compare
     if m and m.start() > at:  # a comparison after the figure ("... than last year")
-        comparator = sentence[m.start():m.start() + 400].split(",")[0].strip(" .")[:200]
+        comparator = sentence[m.start() : m.start() + 400].split(",")[0].strip(" .")[:200]
     words = {t.lower_ for t in after if t.is_alpha and t.lower_ not in _TRIM and len(t.text) > 2}
-    return Found(value, unit, span.text if not approx else f"{doc[i - 1].text} {span.text}", " ".join(series.split()),
-                 measure, sentence, direction=direction, comparator=comparator, noun=noun, words=words, at=at)
+    return Found(
+        value,
+        unit,
+        span.text if not approx else f"{doc[i - 1].text} {span.text}",
+        " ".join(series.split()),
+        measure,
+        sentence,
+        direction=direction,
+        comparator=comparator,
+        noun=noun,
+        words=words,
+        at=at,
+    )
 
 
 def _pair_from_to(doc: Doc, found: list[Found]) -> None:
@@ -421,7 +696,7 @@ def _pair_from_to(doc: Doc, found: list[Found]) -> None:
             continue
         # Searched between the two figures only (the verb and "from" just before the first): over
         # the whole sentence for every pair, a long sentence of figures was quadratic (issue 14).
-        window = a.sentence[max(0, a.at - 80):b.at + len(b.raw) + 1]
+        window = a.sentence[max(0, a.at - 80) : b.at + len(b.raw) + 1]
         m = re.search(rf"(?P<verb>\w+)\s+from\s+{re.escape(a.raw)}\b(?P<mid>.*?)\bto\s+{re.escape(b.raw)}", window)
         if not m:
             continue
@@ -433,7 +708,6 @@ def _pair_from_to(doc: Doc, found: list[Found]) -> None:
         a.role, b.role = "from", "to"
         a.series, b.series = f"{base} ({verb} from)", f"{base} ({verb} to)"
         a.measure = b.measure = measure
-
 
 
 # --- from figures to indicators ----------------------------------------------------------------
@@ -448,7 +722,7 @@ def sentence_near(f: Found, width: int = 2000) -> str:
     if len(f.sentence) <= width:
         return f.sentence
     start = max(0, min(f.at - width // 2, len(f.sentence) - width))
-    return f.sentence[start:start + width]
+    return f.sentence[start : start + width]
 
 
 def parse(section, ctx):
@@ -464,20 +738,32 @@ def parse(section, ctx):
             continue
         found, carry = find_figures(b.text, ctx.meta.date, carry)
         for f in found:
-            yield Figure(value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period,
-                         comparator=f.comparator, direction=f.direction, sentence=sentence_near(f),
-                         provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)))
+            yield Figure(
+                value=f.value,
+                unit=f.unit,
+                raw=f.raw,
+                measure=f.measure,
+                period=f.period,
+                comparator=f.comparator,
+                direction=f.direction,
+                sentence=sentence_near(f),
+                provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)),
+            )
 
 
 # --- figures inside a measure ------------------------------------------------------------------
 
 _LEVEL = r"(?:(?:at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|more\s+than|fewer\s+than|less\s+than|over|under|below|above)\s+)?"
 _FIGURE = r"£?\d[\d,]*(?:\.\d+)?(?:\s*%)?"
-_PERIOD_WORDS = r"(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d\d)?|Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|" + dates.MONTH_RE + r"\s+(?:19|20)\d\d)"
+_PERIOD_WORDS = (
+    r"(?:(?:19|20)\d\d(?:\s*[/\-–]\s*\d\d)?|Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|" + dates.MONTH_RE + r"\s+(?:19|20)\d\d)"
+)
 # "from 41% in 2019/20 to at least 50% by 2024", "from 120 (2018) to 150 by March 2021"
 _FROM_TO = re.compile(
     rf"\bfrom\s+(?P<base>{_FIGURE})\s*(?:\(?\s*(?:in|during|at|for|as\s+at)?\s*(?P<bp>{_PERIOD_WORDS})\s*\)?\s*)?"
-    rf"to\s+(?P<target>{_LEVEL}{_FIGURE}(?:\s+(?:by|in|during|for)\s+(?:the\s+end\s+of\s+)?{_PERIOD_WORDS})?)", re.I)
+    rf"to\s+(?P<target>{_LEVEL}{_FIGURE}(?:\s+(?:by|in|during|for)\s+(?:the\s+end\s+of\s+)?{_PERIOD_WORDS})?)",
+    re.I,
+)
 
 
 _SHARE = re.compile(r"\b\d[\d,]*\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*\b")
@@ -508,8 +794,15 @@ def measure_figures(text: str, report_date: str | None = None) -> MeasureFigures
         baseline = next((f for f in found if f.raw.replace(" ", "") == base_raw.replace(" ", "")), None)
         if baseline is not None:
             period = m.group("bp")
-            baseline.period = (dates.financial_year(period) or dates.month_period(period)
-                               or (period if period and re.fullmatch(r"(?:19|20)\d\d", period) else None)) if period else None
+            baseline.period = (
+                (
+                    dates.financial_year(period)
+                    or dates.month_period(period)
+                    or (period if period and re.fullmatch(r"(?:19|20)\d\d", period) else None)
+                )
+                if period
+                else None
+            )
             baseline.period_text = period
             baseline.series = "Baseline"
         return MeasureFigures(found, " ".join(m.group("target").split()), baseline)

@@ -6,6 +6,7 @@ date; the place, the meeting's times and a last-resort year look at the whole te
 cells included. What a file says of itself outside its text (a web page's front matter, a
 PDF's document information) is read last, and the evidence says so.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,27 +64,53 @@ _BODY_RE = re.compile(
     rf"{BODY_NOUNS_RE}(?:\s+{BODY_NOUNS_RE})*{BODY_OF_RE}?)\b"
 )
 # Words of a title that say what the paper is, not whose: "Draft Minutes of the", "Agenda for".
-_KIND_LEAD = re.compile(r"^(?:(?:Draft|Confirmed|Unconfirmed|Approved|Public|Extraordinary|Special|Annual)\s+)*"
-                        r"(?:(?:Minutes|Agenda|Notes|Meeting|Report|Action Log|Summons)\s+(?:of|for|to)\s+(?:the\s+|a\s+)?)+")
+_KIND_LEAD = re.compile(
+    r"^(?:(?:Draft|Confirmed|Unconfirmed|Approved|Public|Extraordinary|Special|Annual)\s+)*"
+    r"(?:(?:Minutes|Agenda|Notes|Meeting|Report|Action Log|Summons)\s+(?:of|for|to)\s+(?:the\s+|a\s+)?)+"
+)
 # A title line that names the meeting or the paper's addressee: its body is the paper's.
 _MEETING_LINE = re.compile(r"\b(?:minutes|agenda|notes of|meeting of|meeting held|held (?:on|at|in)|report to)\b", re.I)
 # Labels of lines that name people or officers, never the paper's body: "From: Head of ...
 # Partnership", "Report of: ...", "Present: ...".
-_PERSON_LABEL = re.compile(r"^\W*(?:from|report of|report by|report author|author|prepared by|contact(?: officers?)?|"
-                           r"lead officers?|officers?|presented by|cabinet members?(?:\(s\))?(?: responsible)?|"
-                           r"portfolio holder|signed|chair(?:man|person)?|vice[- ]chair|clerk(?:ed by)?|chaired by|"
-                           r"minuted by|tel|email)\b[^:]{0,20}:", re.I)
+_PERSON_LABEL = re.compile(
+    r"^\W*(?:from|report of|report by|report author|author|prepared by|contact(?: officers?)?|"
+    r"lead officers?|officers?|presented by|cabinet members?(?:\(s\))?(?: responsible)?|"
+    r"portfolio holder|signed|chair(?:man|person)?|vice[- ]chair|clerk(?:ed by)?|chaired by|"
+    r"minuted by|tel|email)\b[^:]{0,20}:",
+    re.I,
+)
 # A line that says what the paper is about: the bodies it names are its subject's.
 _SUBJECT_LABEL = re.compile(r"^\W*(?:title|subject|report title|title of report|re|topic)\s*:", re.I)
 # Protective markings and paper kinds that head a page without naming a body.
-_NOT_ACRONYM_BODY = {"DRAFT", "AGENDA", "MINUTES", "NOTES", "REPORT", "PUBLIC", "PRIVATE", "OFFICIAL", "SENSITIVE",
-                     "CONFIDENTIAL", "RESTRICTED", "APPENDIX", "ANNEX", "PART", "ITEM", "CONTENTS", "SUMMARY", "NHS",
-                     "UK", "PLAN", "TITLE"}
+_NOT_ACRONYM_BODY = {
+    "DRAFT",
+    "AGENDA",
+    "MINUTES",
+    "NOTES",
+    "REPORT",
+    "PUBLIC",
+    "PRIVATE",
+    "OFFICIAL",
+    "SENSITIVE",
+    "CONFIDENTIAL",
+    "RESTRICTED",
+    "APPENDIX",
+    "ANNEX",
+    "PART",
+    "ITEM",
+    "CONTENTS",
+    "SUMMARY",
+    "NHS",
+    "UK",
+    "PLAN",
+    "TITLE",
+}
 
 
 def title_case(text: str) -> str:
     """Runs of capitals in title case: 'AGENDA - SAFER PLYMOUTH PARTNERSHIP Supplement pack'
     -> 'Agenda - Safer Plymouth Partnership Supplement pack'. Acronyms alone (SPP) stay."""
+
     def fix(m: re.Match) -> str:
         words = m.group(0).split(" ")
         out = []
@@ -134,6 +161,7 @@ def _all_text(doc: Document) -> str:
 
 # --- fields: labelled values on the front page ---------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Field:
     label: str
@@ -150,9 +178,14 @@ _LINE_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][\w'’&/()\- ]{0,40}?)\s*:\s*(
 
 def _known_label(label: str) -> bool:
     """A label of the paper's details: its body, organisation, date, time, venue or subject."""
-    return bool(BODY_LABEL.match(label) or ORGANISATION_LABEL.match(label) or dates.DATE_LABEL.match(label)
-                or _VENUE_LABEL.match(f"{label}: -") or _SUBJECT_LABEL.match(f"{label}:")
-                or re.match(r"^(?:start |finish |end )?time$", label, re.I))
+    return bool(
+        BODY_LABEL.match(label)
+        or ORGANISATION_LABEL.match(label)
+        or dates.DATE_LABEL.match(label)
+        or _VENUE_LABEL.match(f"{label}: -")
+        or _SUBJECT_LABEL.match(f"{label}:")
+        or re.match(r"^(?:start |finish |end )?time$", label, re.I)
+    )
 
 
 def _labelled_parts(text: str) -> list[tuple[str, str]]:
@@ -163,7 +196,7 @@ def _labelled_parts(text: str) -> list[tuple[str, str]]:
     if marks and marks[0].start() == 0:
         out = []
         for k, m in enumerate(marks):
-            value = text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)].strip(" :")
+            value = text[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(text)].strip(" :")
             if value:
                 out.append((m.group("label").strip(), value))
         return out
@@ -194,6 +227,7 @@ def _fields(doc: Document) -> list[Field]:
 
 
 # --- doc type ------------------------------------------------------------------------------
+
 
 def classify(doc: Document) -> tuple[str | None, str]:
     front = _front(doc, 20)
@@ -241,8 +275,13 @@ def _report_front(lines: list[str], addressed_only: bool = False) -> tuple[str, 
     if not (addressed and asks) and (addressed_only or len(asks) < 2):
         return None
     evidence = " / ".join((addressed + sorted(asks))[:3])
-    titles = [line for line in front if len(line.split()) <= 16 and not re.match(r"^\W*\(?[a-z0-9]{1,3}[.)]\s", line)
-              and not REPORT_ASKS.search(line)]
+    titles = [
+        line
+        for line in front
+        if len(line.split()) <= 16
+        and not re.match(r"^\W*\(?[a-z0-9]{1,3}[.)]\s", line)
+        and not REPORT_ASKS.search(line)
+    ]
     if any(REPORT_ON_PERFORMANCE.search(line) for line in titles):
         return "performance_report", evidence
     return "report", evidence
@@ -258,12 +297,20 @@ def _minutes_after_agenda(doc: Document, agenda_line: str) -> bool:
     if agenda.kind != "heading" or agenda.marker:
         return False
     # A sibling heading, not an agenda item ("2 Minutes: to confirm the minutes"), on the same page.
-    return any(b.kind == "heading" and not b.marker and b.level == agenda.level and b.page == agenda.page
-               and MINUTES_HEADING.match(b.text) for b in blocks[start + 1:])
+    return any(
+        b.kind == "heading"
+        and not b.marker
+        and b.level == agenda.level
+        and b.page == agenda.page
+        and MINUTES_HEADING.match(b.text)
+        for b in blocks[start + 1 :]
+    )
 
 
 _PERIOD_LABEL = re.compile(
-    rf"^(?:{dates.MONTH_RE}\b.*|q[1-4]\b.*|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?|\w+\s*[-–]\s*\w+\s+(?:19|20)\d\d)$", re.I)
+    rf"^(?:{dates.MONTH_RE}\b.*|q[1-4]\b.*|(?:19|20)\d\d(?:\s*[/\-–]\s*\d{{2,4}})?|\w+\s*[-–]\s*\w+\s+(?:19|20)\d\d)$",
+    re.I,
+)
 
 
 def _is_period_table(block: Block) -> bool:
@@ -277,6 +324,7 @@ def _is_action_table(block: Block) -> bool:
 
 
 # --- body ------------------------------------------------------------------------------------
+
 
 def _title_lines(doc: Document) -> list[tuple[Block, str]]:
     """The front lines that may name the paper: headings, short lines and the meeting line; not
@@ -296,7 +344,9 @@ def _title_lines(doc: Document) -> list[tuple[Block, str]]:
             if not line or _names_people(line):
                 continue
             # A sentence is not a title ("Norfolk County Council No representative present ... sent.").
-            if (b.kind == "heading" or len(line.split()) <= 20 and not line.endswith(".")) or _MEETING_LINE.search(line):
+            if (b.kind == "heading" or len(line.split()) <= 20 and not line.endswith(".")) or _MEETING_LINE.search(
+                line
+            ):
                 out.append((b, line))
     return out
 
@@ -355,7 +405,11 @@ def find_body(doc: Document) -> tuple[str | None, str]:
         if _SUBJECT_LABEL.match(line):
             continue  # "Title: Safer Ashdown Partnership Strategy": what the paper is about, not whose
         for body in _bodies_in(line):
-            rank = 1 if body.endswith("Council") and not LOCAL_COUNCIL.search(body) and body not in STANDALONE_BODIES else 0
+            rank = (
+                1
+                if body.endswith("Council") and not LOCAL_COUNCIL.search(body) and body not in STANDALONE_BODIES
+                else 0
+            )
             ranked.append((rank, k, body, line))
     if ranked:
         _, _, body, line = min(ranked)
@@ -366,8 +420,13 @@ def find_body(doc: Document) -> tuple[str | None, str]:
             return title_case(f.value).strip(" ."), f"{f.label}: {f.value}"
     # A letterhead acronym heading the first page on its own ("BSWN").
     first = next((b for b in doc.blocks if b.kind in ("heading", "paragraph")), None)
-    if first is not None and first.page == 1 and re.fullmatch(r"[A-Z][A-Z&]{1,7}", first.text.strip()) \
-            and first.text.strip() not in _NOT_ACRONYM_BODY and first.kind == "heading":
+    if (
+        first is not None
+        and first.page == 1
+        and re.fullmatch(r"[A-Z][A-Z&]{1,7}", first.text.strip())
+        and first.text.strip() not in _NOT_ACRONYM_BODY
+        and first.kind == "heading"
+    ):
         return first.text.strip(), first.text
     # A parish, town or community council's minutes call it "the Parish Council" and nothing else.
     mentions = Counter(m.group(0) for m in LOCAL_COUNCIL.finditer(doc.text()))
@@ -381,8 +440,27 @@ def find_body(doc: Document) -> tuple[str | None, str]:
 # --- place -----------------------------------------------------------------------------------
 
 # Words that may stand before a place's name without making it a person's surname.
-_PLACE_PREFIXES = {"Safer", "Greater", "North", "South", "East", "West", "Central", "City", "Inner", "Royal",
-                   "Borough", "Council", "Stronger", "Community", "Partnership", "Of", "The", "In", "At"}
+_PLACE_PREFIXES = {
+    "Safer",
+    "Greater",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "City",
+    "Inner",
+    "Royal",
+    "Borough",
+    "Council",
+    "Stronger",
+    "Community",
+    "Partnership",
+    "Of",
+    "The",
+    "In",
+    "At",
+}
 
 
 def _place_mentions(text: str) -> Counter:
@@ -392,13 +470,15 @@ def _place_mentions(text: str) -> Counter:
     counts = places_in(text)
     for place in list(counts):
         for m in re.finditer(rf"\b{re.escape(place)}\b", text):
-            before, after = text[max(0, m.start() - 40):m.start()], text[m.end():m.end() + 80]
+            before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 80]
             word = re.search(r"\b([A-Z][a-z]+)\s+$", before)
             if word and word.group(1) not in _PLACE_PREFIXES:
                 counts[place] -= 1
             elif WIDER_BODY_AFTER.match(after):
                 counts[place] -= 1
-            elif place in COMMON_WORD_PLACES and not (PLACE_CONTEXT_BEFORE.search(before) or PLACE_CONTEXT_AFTER.match(after)):
+            elif place in COMMON_WORD_PLACES and not (
+                PLACE_CONTEXT_BEFORE.search(before) or PLACE_CONTEXT_AFTER.match(after)
+            ):
                 counts[place] -= 1
     return +counts
 
@@ -419,8 +499,9 @@ def find_place(doc: Document, body: str | None) -> tuple[str | None, str]:
     if body and LOCAL_COUNCIL.search(body):
         place = local_council_place(title_case(body))
         return (place, body) if place else (None, "")
-    lines = [line for _, line in _title_lines(doc)] + [f"{f.label}: {f.value}" for f in _fields(doc)
-                                                      if not _names_people(f"{f.label}: {f.value}")]
+    lines = [line for _, line in _title_lines(doc)] + [
+        f"{f.label}: {f.value}" for f in _fields(doc) if not _names_people(f"{f.label}: {f.value}")
+    ]
     # The council whose paper it is, named on the front page in any case: "KIRKDALE BOROUGH COUNCIL".
     council = _council_place(lines)
     if council:
@@ -463,6 +544,7 @@ def find_place(doc: Document, body: str | None) -> tuple[str | None, str]:
 
 # --- date ------------------------------------------------------------------------------------
 
+
 def _date_lines(doc: Document) -> list[str]:
     """Front lines that may date the paper, dated fields first ("Publish date: 20 January 2020");
     a next meeting or a next review is not the paper's date."""
@@ -482,7 +564,9 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
         iso = dates.parse_date(line)
         if iso:
             return iso, line
-        m = re.search(rf"\b(?:held on|date:?)\s+(?:\w+day\s+)?(\d{{1,2}})\w*\s+({dates.MONTH_RE})\b(?!\s+\d)", line, re.I)
+        m = re.search(
+            rf"\b(?:held on|date:?)\s+(?:\w+day\s+)?(\d{{1,2}})\w*\s+({dates.MONTH_RE})\b(?!\s+\d)", line, re.I
+        )
         if m:  # "held on 2 March at ..." with the year elsewhere on the front page
             year = _front_year(doc)
             if year:
@@ -499,7 +583,11 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
         return refs
     text_year = None
     for line in _front_text(_front(doc, 4)):
-        standalone = [y for y in dates.YEAR.findall(line) if not re.search(rf"{y}\s*[-–/]\s*\d", line) and not re.search(rf"\d\s*[-–/]\s*{y}", line)]
+        standalone = [
+            y
+            for y in dates.YEAR.findall(line)
+            if not re.search(rf"{y}\s*[-–/]\s*\d", line) and not re.search(rf"\d\s*[-–/]\s*{y}", line)
+        ]
         if standalone:
             text_year = (standalone[0], line)
             break
@@ -519,8 +607,11 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
 # A plan or report with no day on its cover: "March 2019", "Published June 2020", "Refreshed for
 # 2018/19 - May 2018" (CSP plans and task-and-finish reports). A line that is only a month and a
 # year (perhaps labelled) counts anywhere on the front page; a short line in the first four.
-_MONTH_LINE = re.compile(rf"^\W*(?:(?:published|date(?:\s+published)?|issued|updated|refreshed|approved)\b[^\d]*?)?"
-                         rf"({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$", re.I)
+_MONTH_LINE = re.compile(
+    rf"^\W*(?:(?:published|date(?:\s+published)?|issued|updated|refreshed|approved)\b[^\d]*?)?"
+    rf"({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
+    re.I,
+)
 
 
 def _month_year(lines: list[str]) -> tuple[str, str] | None:
@@ -566,7 +657,10 @@ def _pdf_date(doc: Document, text_year: str | None) -> tuple[str, str] | None:
         return found, f"pdf:Title (the PDF's document information, a last resort): {title}"
     created = dates.parse_date(doc.properties.get("pdf:CreationDate"))
     if created and text_year is None:
-        return created, f"pdf:CreationDate (the PDF's document information, a last resort): {doc.properties['pdf:CreationDate']}"
+        return (
+            created,
+            f"pdf:CreationDate (the PDF's document information, a last resort): {doc.properties['pdf:CreationDate']}",
+        )
     return None
 
 
@@ -580,8 +674,11 @@ def _front_year(doc: Document) -> str | None:
 
 def find_title(doc: Document) -> str | None:
     # A box's labelled values (field blocks after its table) do not push the title out of the front.
-    front = [b for b in [x for x in doc.blocks if x.kind not in ("footnote", "margin", "field")][:4]
-             if b.kind in ("heading", "paragraph")]
+    front = [
+        b
+        for b in [x for x in doc.blocks if x.kind not in ("footnote", "margin", "field")][:4]
+        if b.kind in ("heading", "paragraph")
+    ]
     if not front:
         return None
     title = front[0].text
@@ -593,16 +690,21 @@ def find_title(doc: Document) -> str | None:
 # --- meeting ---------------------------------------------------------------------------------
 
 # "Venue: ...", and bilingual "Lleoliad / Venue: Guildhall, Wrexham" (Welsh first or second).
-_VENUE_LABEL = re.compile(r"^\s*(?:[^:/]{1,30}\s*/\s*)?(?:place|venue|location|where)(?:\s*/\s*[^:/]{1,30})?\s*:\s*(?P<v>.+)$", re.I)
+_VENUE_LABEL = re.compile(
+    r"^\s*(?:[^:/]{1,30}\s*/\s*)?(?:place|venue|location|where)(?:\s*/\s*[^:/]{1,30})?\s*:\s*(?P<v>.+)$", re.I
+)
 _TIME = r"\d{1,2}(?:[.:]\d\d)?\s*[ap]\.?m\.?|\d{1,2}[:.]\d\d"
 # "Meeting commenced: 10:00", "The meeting commenced at 1831": the time follows (dates.parse_clock).
 _COMMENCED = re.compile(r"\b(?:commenced|started|began|opened|start time)\s*(?:at\b|:)?\s*", re.I)
 _HELD_IN = re.compile(r"\b(?:held|meeting)\b.*?\b(?:in|at)\s+(?:the\s+)?(?P<v>(?:[A-Z0-9][\w'’.&-]*[\s,]*)+)", re.S)
 # "The meeting closed at 9.05pm", "Meeting closed 9.05pm", "The meeting closed 1930", "final
 # closure of the meeting was at 8.37 pm", "The Chair closed the meeting at 3.45pm".
-_CONCLUDED = re.compile(r"\b(?:(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated)|"
-                        r"closed the meeting|close of (?:the )?meeting|closure of the meeting(?:\s+was)?|meeting close)"
-                        r"\s*(?:at\b|:)?\s*", re.I)
+_CONCLUDED = re.compile(
+    r"\b(?:(?:meeting|it)\s+(?:was\s+)?(?:concluded|closed|ended|finished|terminated)|"
+    r"closed the meeting|close of (?:the )?meeting|closure of the meeting(?:\s+was)?|meeting close)"
+    r"\s*(?:at\b|:)?\s*",
+    re.I,
+)
 
 
 def _lines_with_cells(blocks: list[Block]) -> list[tuple[Block, str]]:
@@ -619,7 +721,7 @@ def _lines_with_cells(blocks: list[Block]) -> list[tuple[Block, str]]:
 
 def _time_after(rx: re.Pattern, text: str) -> str | None:
     for m in rx.finditer(text):
-        found = dates.parse_clock(text[m.end():])
+        found = dates.parse_clock(text[m.end() :])
         if found:
             return found
     return None
@@ -648,7 +750,11 @@ def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
             start = commenced
             evidence.append(b)
             continue
-        if re.match(r"^\s*time\s*:", timed, re.I) or (dates.parse_date(text) and dates.parse_time(timed)) or re.search(r"\d[.:]\d\d\s*[-–]\s*\d", timed):
+        if (
+            re.match(r"^\s*time\s*:", timed, re.I)
+            or (dates.parse_date(text) and dates.parse_time(timed))
+            or re.search(r"\d[.:]\d\d\s*[-–]\s*\d", timed)
+        ):
             s, e = dates.parse_time_range(timed)
             if s and not start:
                 start, end = s, e or end
@@ -688,10 +794,22 @@ def find_meeting(doc: Document, meta: DocumentMeta) -> Meeting | None:
     # ("2014-11"); not a year alone, nor a date the PDF's information gives.
     from_paper = not meta.evidence.get("date", "").startswith("pdf:")
     date = meta.date if meta.date and len(meta.date) >= 7 and from_paper else None
-    return Meeting(body=meta.body, date=date,
-                   start_time=start, end_time=end, venue=venue,
-                   provenance=Provenance(document_id=doc.id, page=first.page, text=" / ".join(b.text for b in evidence)[:1000] or first.text,
-                                         box=first.box, lines=first.lines, parser=PARSER, parser_version=VERSION))
+    return Meeting(
+        body=meta.body,
+        date=date,
+        start_time=start,
+        end_time=end,
+        venue=venue,
+        provenance=Provenance(
+            document_id=doc.id,
+            page=first.page,
+            text=" / ".join(b.text for b in evidence)[:1000] or first.text,
+            box=first.box,
+            lines=first.lines,
+            parser=PARSER,
+            parser_version=VERSION,
+        ),
+    )
 
 
 def _venue_after_held(text: str) -> str | None:
@@ -700,7 +818,9 @@ def _venue_after_held(text: str) -> str | None:
     THURSDAY 1 JUNE 2017') is read in title case."""
     text = title_case(text)
     tail = re.split(r"\bheld\b", text, maxsplit=1, flags=re.I)[1]
-    tail = re.sub(r"\bon\s+(?:\w+day,?\s+)?\d{1,2}\w*\s+\w+(?:\s+\d{4})?", " ", tail, flags=re.I)  # "on Wednesday, 12th June 2019"
+    tail = re.sub(
+        r"\bon\s+(?:\w+day,?\s+)?\d{1,2}\w*\s+\w+(?:\s+\d{4})?", " ", tail, flags=re.I
+    )  # "on Wednesday, 12th June 2019"
     tail = re.sub(r"\bat\s+\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?", " ", tail, flags=re.I)
     m = re.search(r"\b(?:in|at)\s+(?:the\s+)?(?P<v>[A-Z0-9][^:;]*?)(?:\.\s*$|\.\s+[A-Z]|[:;]|$)", tail)
     if not m:
@@ -713,12 +833,14 @@ def _address_line(front: list[Block]) -> str | None:
     """A line on the front page that reads as an address: rooms, buildings, postcodes."""
     for b in front[:8]:
         t = b.text
-        if re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t) or re.search(r"\b(?:Room|House|Hall|Offices|Centre|Building|Chamber)\b", t):
+        if re.search(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", t) or re.search(
+            r"\b(?:Room|House|Hall|Offices|Centre|Building|Chamber)\b", t
+        ):
             if len(t) < 160 and not re.search(r"\b(?:held|minutes)\b", t, re.I):
                 # "Wednesday 6 March 2019 at 10.00am, Civic Offices, Euclid Street, Swindon": the address follows the time.
                 lead = re.match(rf"^.*?(?:{_TIME})\s*(?:[-–]\s*(?:{_TIME})\s*)?[,;–-]\s*(?=[A-Z])", t, re.I)
                 if lead and dates.parse_date(t):
-                    t = t[lead.end():]
+                    t = t[lead.end() :]
                 return t.strip(" .")
     return None
 
@@ -728,6 +850,18 @@ def parse_metadata(doc: Document) -> DocumentMeta:
     body, body_ev = find_body(doc)
     place, place_ev = find_place(doc, body)
     date, date_ev = find_date(doc, doc_type)
-    evidence = {k: v[:300] for k, v in {"doc_type": type_ev, "body": body_ev, "place": place_ev, "date": date_ev}.items() if v}
-    return DocumentMeta(doc_id=doc.id, source=doc.name, source_kind=doc.source_kind, page_count=doc.page_count,
-                        doc_type=doc_type, title=find_title(doc), body=body, place=place, date=date, evidence=evidence)
+    evidence = {
+        k: v[:300] for k, v in {"doc_type": type_ev, "body": body_ev, "place": place_ev, "date": date_ev}.items() if v
+    }
+    return DocumentMeta(
+        doc_id=doc.id,
+        source=doc.name,
+        source_kind=doc.source_kind,
+        page_count=doc.page_count,
+        doc_type=doc_type,
+        title=find_title(doc),
+        body=body,
+        place=place,
+        date=date,
+        evidence=evidence,
+    )

@@ -9,6 +9,7 @@ attendees (:mod:`boardpapers.extract.language.nlp_components`).
 An agenda pack is routed here too: without an attendance list it holds no minutes, and
 the parser yields nothing.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,25 +55,45 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     meeting_date = ctx.meta.date if ctx.meta.date and len(ctx.meta.date) == 10 else None
     for d in found:
         first = blocks[d.blocks[0]]
-        yield Decision(item=d.item, text=d.text, kind=d.kind, date=meeting_date, body=ctx.meta.body,
-                       report_by=decision_rules.report_by(view, d.item),
-                       provenance=ctx.provenance(first, PARSER, VERSION, text=_source(blocks, d.blocks)))
+        yield Decision(
+            item=d.item,
+            text=d.text,
+            kind=d.kind,
+            date=meeting_date,
+            body=ctx.meta.body,
+            report_by=decision_rules.report_by(view, d.item),
+            provenance=ctx.provenance(first, PARSER, VERSION, text=_source(blocks, d.blocks)),
+        )
 
     nlp = people_pipeline(people)
     for t in action_rules.find(view, found, people, nlp, used):
         block = blocks[t.block]
         due = dates.parse_due(t.due, meeting_date) if t.due else dates.Due(None)
-        yield Action(item=t.item, text=t.text, owner="; ".join(t.owners) or None, owners=t.owners,
-                     owner_as_written=t.owner_as_written, due=t.due, due_date=due.date,
-                     due_approximate=due.approximate, kind="minutes_action", status=t.status,
-                     progress=t.progress, date=meeting_date, flags=t.flags,
-                     provenance=ctx.provenance(block, f"{PARSER}.{t.rule}", VERSION,
-                                               text=t.text if block.kind == "table" else None))
+        yield Action(
+            item=t.item,
+            text=t.text,
+            owner="; ".join(t.owners) or None,
+            owners=t.owners,
+            owner_as_written=t.owner_as_written,
+            due=t.due,
+            due_date=due.date,
+            due_approximate=due.approximate,
+            kind="minutes_action",
+            status=t.status,
+            progress=t.progress,
+            date=meeting_date,
+            flags=t.flags,
+            provenance=ctx.provenance(
+                block, f"{PARSER}.{t.rule}", VERSION, text=t.text if block.kind == "table" else None
+            ),
+        )
         if "unresolved_initials" in t.flags:
-            yield Problem(code="unresolved_initials",
-                          message=f"initials {', '.join(o for o in t.owners if action_rules.looks_like_initials(o))} "
-                                  f"in owner {t.owner_as_written!r} could not be resolved to a name",
-                          provenance=ctx.provenance(block, PARSER, VERSION))
+            yield Problem(
+                code="unresolved_initials",
+                message=f"initials {', '.join(o for o in t.owners if action_rules.looks_like_initials(o))} "
+                f"in owner {t.owner_as_written!r} could not be resolved to a name",
+                provenance=ctx.provenance(block, PARSER, VERSION),
+            )
 
 
 # "121. DECLARATIONS OF INTEREST": a three-digit minute number the reader left in the text.
@@ -90,8 +111,9 @@ def _source(blocks: list[Block], idx: list[int]) -> str:
     return "\n".join(blocks[i].source for i in idx)
 
 
-def _attendees(listed: list[attendance.Listed], blocks: list[Block], used: set[int], people: People,
-               ctx: Context) -> Iterator[Attendee]:
+def _attendees(
+    listed: list[attendance.Listed], blocks: list[Block], used: set[int], people: People, ctx: Context
+) -> Iterator[Attendee]:
     seen: set[str] = set()
     for x in listed:
         name = people.canonical(x.entry.name)
@@ -101,8 +123,15 @@ def _attendees(listed: list[attendance.Listed], blocks: list[Block], used: set[i
         role = x.entry.role
         if name != x.entry.name:
             role = f"{role + ' ' if role else ''}(listed as '{x.entry.name}')"
-        yield Attendee(name=name, role=role, title=x.entry.title, status=x.status, part=x.entry.part,
-                       as_written=x.entry.as_written, provenance=ctx.provenance(x.block, PARSER, VERSION))
+        yield Attendee(
+            name=name,
+            role=role,
+            title=x.entry.title,
+            status=x.status,
+            part=x.entry.part,
+            as_written=x.entry.as_written,
+            provenance=ctx.provenance(x.block, PARSER, VERSION),
+        )
     # Apologies in a sentence; a person listed as present who apologised for leaving early stays present.
     for i, b in enumerate(blocks):
         if i in used or b.kind not in ("paragraph", "list_item"):
@@ -112,8 +141,15 @@ def _attendees(listed: list[attendance.Listed], blocks: list[Block], used: set[i
             if name in seen:
                 continue
             seen.add(name)
-            yield Attendee(name=name, role=entry.title, title=entry.title, status="apologies", part=False,
-                           as_written=entry.as_written, provenance=ctx.provenance(b, PARSER, VERSION))
+            yield Attendee(
+                name=name,
+                role=entry.title,
+                title=entry.title,
+                status="apologies",
+                part=False,
+                as_written=entry.as_written,
+                provenance=ctx.provenance(b, PARSER, VERSION),
+            )
 
 
 def _items(blocks: list[Block], used: set[int]) -> tuple[list[str | None], list[tuple[int, str, str]]]:
@@ -142,12 +178,12 @@ def _items(blocks: list[Block], used: set[int]) -> tuple[list[str | None], list[
         elif b.kind in ("paragraph", "heading") and not marker and _MINUTE_REF.match(b.text):
             m = _MINUTE_REF.match(b.text)
             top, sub, para = m.group("ref"), None, None
-            rest = b.text[m.end():]
+            rest = b.text[m.end() :]
             title = rest.split(":", 1)[0] if ":" in rest[:80] else " ".join(rest.split()[:8])
             items.append((i, top, title))
         elif b.kind == "heading" and not numbered and not marker and i > 0:
             m = _CODE.match(b.text)
             top, sub, para = (m.group("code").replace(" ", "") if m else b.text[:80]), None, None
-            items.append((i, top, b.text[m.end():] if m else b.text))
+            items.append((i, top, b.text[m.end() :] if m else b.text))
         out.append(para or (f"{top}({sub})" if sub else top))
     return out, items

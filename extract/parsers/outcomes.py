@@ -10,6 +10,7 @@ one indicator. Every prose figure is also kept as a :class:`Figure`.
 The table indicators it is given are not changed: a row that gains a value from prose is
 returned as a new record with its values completed.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,15 +23,50 @@ from .figures import VERSION, Found, find_figures, sentence_near
 _OUTCOME_SPLIT = re.compile(r"\b(?:Outcome|Objective)\s*\d*\s*[-–:]\s*", re.I)
 _EXCLUDED_PLACE = re.compile(
     r"\b(?:overall approach|key activities|commentary|case stud(?:y|ies)|background|origin|purpose|consultation|"
-    r"implications|appendi(?:x|ces)|recommendation|timescales|alternative options)\b", re.I)
+    r"implications|appendi(?:x|ces)|recommendation|timescales|alternative options)\b",
+    re.I,
+)
 _CASE_STUDY = re.compile(r"^\s*case stud(?:y|ies)\b", re.I)
 _COMPARISON = re.compile(
     r"\b(?:compar\w*|increas\w*|decreas\w*|reduc\w*|previous|last year|same as|average|rate|fewer|more than|"
-    r"higher|lower|up from|down from|change[ds]?)\b", re.I)
-_STOP = {"the", "of", "and", "a", "an", "to", "in", "for", "on", "by", "with", "from", "at", "or", "number",
-         "increase", "reduce", "reduction", "reducing", "improve", "increased", "who", "are", "be", "into"}
-_LATEST = re.compile(r"\blatest (?:data|figures?|period|quart\w*)[^.]*?\b(?:is |are )?(?:from|for|to|at)?\s*(?P<p>Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|(?:19|20)\d\d\s*/\s*\d\d)", re.I)
-_BASELINE = re.compile(r"\bbaseline(?: period)?(?: of| is| was|:)?\s+(?P<p>(?:the\s+)?\d{1,2}\w*\s+(?:of\s+)?\w+\s+(?:19|20)\d\d\s+to\s+(?:the\s+)?\d{1,2}\w*\s+(?:of\s+)?\w+\s+(?:19|20)\d\d|(?:19|20)\d\d\s*/\s*\d\d)", re.I)
+    r"higher|lower|up from|down from|change[ds]?)\b",
+    re.I,
+)
+_STOP = {
+    "the",
+    "of",
+    "and",
+    "a",
+    "an",
+    "to",
+    "in",
+    "for",
+    "on",
+    "by",
+    "with",
+    "from",
+    "at",
+    "or",
+    "number",
+    "increase",
+    "reduce",
+    "reduction",
+    "reducing",
+    "improve",
+    "increased",
+    "who",
+    "are",
+    "be",
+    "into",
+}
+_LATEST = re.compile(
+    r"\blatest (?:data|figures?|period|quart\w*)[^.]*?\b(?:is |are )?(?:from|for|to|at)?\s*(?P<p>Q[1-4]\s+(?:19|20)?\d\d\s*/\s*\d\d|(?:19|20)\d\d\s*/\s*\d\d)",
+    re.I,
+)
+_BASELINE = re.compile(
+    r"\bbaseline(?: period)?(?: of| is| was|:)?\s+(?P<p>(?:the\s+)?\d{1,2}\w*\s+(?:of\s+)?\w+\s+(?:19|20)\d\d\s+to\s+(?:the\s+)?\d{1,2}\w*\s+(?:of\s+)?\w+\s+(?:19|20)\d\d|(?:19|20)\d\d\s*/\s*\d\d)",
+    re.I,
+)
 
 
 def _stems(text: str) -> set[str]:
@@ -62,7 +98,7 @@ def _change_value(found: Found, table_indicators: list, paragraph_numbers: set[f
         if len(vals) < 2 or not vals[0]:
             continue
         change = abs(vals[1] - vals[0]) / abs(vals[0]) * 100
-        if abs(round(change, digits) - found.value) <= (0.5 if digits == 0 else 0.05 ** 1 / 1):
+        if abs(round(change, digits) - found.value) <= (0.5 if digits == 0 else 0.05**1 / 1):
             if round(change, digits) == found.value or digits == 0:
                 hits.append(ind)
     if len(hits) > 1:
@@ -115,8 +151,12 @@ def outcome_records(section, ctx, places, table_indicators, skip: frozenset[int]
             continue
         heading = place.heading if place else None
         names = outcome_names(heading or "")
-        excluded = in_case_study or bool(heading and _EXCLUDED_PLACE.search(heading)) or not place or \
-            not (place.priority or names)
+        excluded = (
+            in_case_study
+            or bool(heading and _EXCLUDED_PLACE.search(heading))
+            or not place
+            or not (place.priority or names)
+        )
         rows = tables_in_place.get(id(place), [])
         para_numbers = {f.value for f in found}
         compares = bool(_COMPARISON.search(b.text))  # once a paragraph, not once a figure (issue 14)
@@ -128,11 +168,14 @@ def outcome_records(section, ctx, places, table_indicators, skip: frozenset[int]
             linked = None
             if not excluded:
                 row = _change_value(f, rows, para_numbers)
-                restates = [r for r in rows if _has(r, f, extra) and (id(f) not in partner or _has(r, partner[id(f)], extra))]
+                restates = [
+                    r for r in rows if _has(r, f, extra) and (id(f) not in partner or _has(r, partner[id(f)], extra))
+                ]
                 if row is not None:
                     word = "decrease" if f.direction == "reduction" else "increase"
-                    extra.setdefault(id(row), []).append(IndicatorValue(
-                        series=f"% {word}", period=None, value=f.value, raw=f.raw, unit="%", page=b.page))
+                    extra.setdefault(id(row), []).append(
+                        IndicatorValue(series=f"% {word}", period=None, value=f.value, raw=f.raw, unit="%", page=b.page)
+                    )
                     linked = row.name
                 elif restates:
                     linked = restates[0].name
@@ -145,26 +188,47 @@ def outcome_records(section, ctx, places, table_indicators, skip: frozenset[int]
                     if f.sentence and r.commentary and f.sentence in r.commentary:
                         linked = r.name
                         break
-            figures_out.append((i, Figure(
-                value=f.value, unit=f.unit, raw=f.raw, measure=f.measure, period=f.period, comparator=f.comparator,
-                direction=f.direction, indicator=linked, sentence=sentence_near(f),
-                provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)))))
+            figures_out.append(
+                (
+                    i,
+                    Figure(
+                        value=f.value,
+                        unit=f.unit,
+                        raw=f.raw,
+                        measure=f.measure,
+                        period=f.period,
+                        comparator=f.comparator,
+                        direction=f.direction,
+                        indicator=linked,
+                        sentence=sentence_near(f),
+                        provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)),
+                    ),
+                )
+            )
     for idx, inds in by_block.items():
         made.extend((idx, ind) for ind in inds)
     for spec in list(outcome_inds.values()) + measure_inds:
         if not spec["values"]:
             continue
-        made.append((spec["index"], Indicator(
-            name=spec["name"], owner=spec["owner"], owners=[spec["owner"]] if spec["owner"] else [],
-            theme=spec["theme"], values=spec["values"], unit=_unit(spec["values"]),
-            provenance=ctx.provenance(blocks[spec["index"]], "performance", VERSION, text=spec["source"]))))
+        made.append(
+            (
+                spec["index"],
+                Indicator(
+                    name=spec["name"],
+                    owner=spec["owner"],
+                    owners=[spec["owner"]] if spec["owner"] else [],
+                    theme=spec["theme"],
+                    values=spec["values"],
+                    unit=_unit(spec["values"]),
+                    provenance=ctx.provenance(blocks[spec["index"]], "performance", VERSION, text=spec["source"]),
+                ),
+            )
+        )
     made.sort(key=lambda x: x[0])
     for _, rec in made:
         yield _with_values(rec, extra.get(id(rec), []))
     for _, fig in figures_out:
         yield fig
-
-
 
 
 def _within(provenance, block) -> bool:
@@ -203,9 +267,15 @@ def _with_values(ind: Indicator, values: list[IndicatorValue]) -> Indicator:
 def _value(f: Found, series: str, page: int, period=None, as_written=None):
     if f.period_text and f.period is None and f.period_text not in series:
         series = f"{series} ({f.period_text})"
-    return IndicatorValue(series=series, period=period if period is not None else f.period,
-                          period_as_written=as_written or f.period_text, value=f.value, raw=f.raw,
-                          unit=f.unit, page=page)
+    return IndicatorValue(
+        series=series,
+        period=period if period is not None else f.period,
+        period_as_written=as_written or f.period_text,
+        value=f.value,
+        raw=f.raw,
+        unit=f.unit,
+        page=page,
+    )
 
 
 def _to_outcome(f: Found, names: list[str], b, i: int, place, outcome_inds: dict, latest, baseline) -> str:
@@ -225,7 +295,9 @@ def _to_outcome(f: Found, names: list[str], b, i: int, place, outcome_inds: dict
             series = f"Latest data ({written})"
         elif f.role is None and f.unit == "%":
             period = None
-        spec["values"].append(_value(f, series, b.page, period if period is not None else (None if f.role is None else f.period), written))
+        spec["values"].append(
+            _value(f, series, b.page, period if period is not None else (None if f.role is None else f.period), written)
+        )
         if period is None and f.role is None:
             spec["values"][-1] = spec["values"][-1].model_copy(update={"period": None})
         return subject
@@ -242,7 +314,11 @@ def _to_measure(f: Found, b, i: int, place, measure_inds: list, current):
     """Outside stated outcomes, figures of one measure make one indicator: a figure whose
     measure shares no word with the current one starts another ('1633 fly tipping reports
     ... 58 Duty of Care investigations')."""
-    if current is not None and current["block"] == i and (not f.noun or f.words & current["words"] or f.words & current["last"]):
+    if (
+        current is not None
+        and current["block"] == i
+        and (not f.noun or f.words & current["words"] or f.words & current["last"])
+    ):
         current["values"].append(_value(f, f.series, b.page))
         current["last"] = f.words
         return current, current["name"]

@@ -31,6 +31,7 @@ And the figures of reports that are not tables of numbers (issue 17):
 Every value's period carries its year (a bare "Q2" takes the paper's), the day it ends, and
 whether it is a comparator (last year's row, an average): :func:`complete_periods`.
 """
+
 from __future__ import annotations
 
 import re
@@ -78,6 +79,7 @@ _OUTCOME_WORDS = re.compile(r"^\s*(?:outcome|priority|objective|aim)\b", re.I)
 
 # --- columns and periods -----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Period:
     iso: str | None
@@ -86,9 +88,14 @@ class Period:
 
 
 _BARE_MONTH = re.compile(rf"^{dates.MONTH_RE}\.?$", re.I)
-_MONTH_SPAN = re.compile(rf"^(?P<a>{dates.MONTH_RE})\.?\s*[-–—/]\s*(?P<b>{dates.MONTH_RE})\.?\s*(?P<y>(?:19|20)?\d\d)$", re.I)
+_MONTH_SPAN = re.compile(
+    rf"^(?P<a>{dates.MONTH_RE})\.?\s*[-–—/]\s*(?P<b>{dates.MONTH_RE})\.?\s*(?P<y>(?:19|20)?\d\d)$", re.I
+)
 # "Total for Q2 2013/14", "YTD 2018/19", "Baseline 2017/18": a measure of a stated period.
-_OF_PERIOD = re.compile(r"^(?:(?!Q[1-4]\b)[A-Za-z][\w.]*\s+){1,3}(?:for\s+|to\s+)?(?P<p>Q[1-4](?:\s+\S+)?|(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)$", re.I)
+_OF_PERIOD = re.compile(
+    r"^(?:(?!Q[1-4]\b)[A-Za-z][\w.]*\s+){1,3}(?:for\s+|to\s+)?(?P<p>Q[1-4](?:\s+\S+)?|(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d)$",
+    re.I,
+)
 
 
 def year_hint(texts: list[str | None]) -> tuple[str, int] | None:
@@ -153,11 +160,12 @@ def _fy_of_labels(labels: list[str]) -> str | None:
 
 # --- the outline: headings, priorities, theme leads ---------------------------------------
 
+
 @dataclass
 class Place:
     """Where a block sits: its numbered heading, the priority and theme lead above it."""
 
-    heading: str | None = None          # title of the nearest numbered heading
+    heading: str | None = None  # title of the nearest numbered heading
     heading_marker: str | None = None
     priority: str | None = None
     lead: str | None = None
@@ -166,9 +174,31 @@ class Place:
 _PRIORITY = re.compile(r"^\s*(?:priority\s*\d*|cross[- ]cutting (?:theme|priority))\b", re.I)
 _LEAD = re.compile(r"^\s*theme\s+lead\s*[-–:]\s*(?P<who>.+)$", re.I)
 _ROLE_WORDS = {
-    "head", "manager", "director", "officer", "lead", "leader", "chair", "chief", "assistant", "deputy",
-    "public", "service", "services", "team", "domestic", "community", "coordinator", "co-ordinator",
-    "commissioner", "consultant", "inspector", "superintendent", "analyst", "senior", "principal",
+    "head",
+    "manager",
+    "director",
+    "officer",
+    "lead",
+    "leader",
+    "chair",
+    "chief",
+    "assistant",
+    "deputy",
+    "public",
+    "service",
+    "services",
+    "team",
+    "domestic",
+    "community",
+    "coordinator",
+    "co-ordinator",
+    "commissioner",
+    "consultant",
+    "inspector",
+    "superintendent",
+    "analyst",
+    "senior",
+    "principal",
 }
 
 
@@ -201,20 +231,34 @@ def outline(blocks: list[Block]) -> list[Place]:
         text = b.text.strip()
         if b.kind in ("heading", "paragraph") and _SECTION_NUMBER.match(text):
             pending = text.rstrip(".")
-            if previous is not None and previous.kind == "heading" and not previous.marker \
-                    and places and places[-1].heading != previous.text:
+            if (
+                previous is not None
+                and previous.kind == "heading"
+                and not previous.marker
+                and places
+                and places[-1].heading != previous.text
+            ):
                 # "Key Activities / Commentary" then "4.9.2": the number belongs to the title above
-                cur = Place(heading=previous.text.strip(), heading_marker=pending,
-                            priority=cur.priority if priority_marker and pending.startswith(priority_marker + ".") else None,
-                            lead=cur.lead if priority_marker and pending.startswith(priority_marker + ".") else None)
+                cur = Place(
+                    heading=previous.text.strip(),
+                    heading_marker=pending,
+                    priority=cur.priority if priority_marker and pending.startswith(priority_marker + ".") else None,
+                    lead=cur.lead if priority_marker and pending.startswith(priority_marker + ".") else None,
+                )
                 pending = None
             places.append(cur)
             previous = b
             continue
         previous = b
         marker = b.marker if b.marker and b.marker[0].isdigit() else pending
-        numbered = marker and (b.kind == "heading" or (
-            b.kind == "paragraph" and (_OUTCOME_WORDS.match(text) or _PRIORITY.match(text)) and len(text.split()) <= 60))
+        numbered = marker and (
+            b.kind == "heading"
+            or (
+                b.kind == "paragraph"
+                and (_OUTCOME_WORDS.match(text) or _PRIORITY.match(text))
+                and len(text.split()) <= 60
+            )
+        )
         if b.kind != "table":
             pending = None
         if numbered and priority_marker and _top(marker) < _top(priority_marker):
@@ -242,6 +286,7 @@ def _top(marker: str) -> int:
 
 # --- table shapes ---------------------------------------------------------------------------
 
+
 def _numeric_cells(table: Table) -> tuple[int, int]:
     n_num = n_all = 0
     for row in table.body_rows:
@@ -249,8 +294,11 @@ def _numeric_cells(table: Table) -> tuple[int, int]:
             if not cell.strip():
                 continue
             n_all += 1
-            if (parse_number(cell) is not None and not is_year_like(cell)) or is_arrow(cell) \
-                    or cell.strip().lower() in ("n/a", "-", "na"):
+            if (
+                (parse_number(cell) is not None and not is_year_like(cell))
+                or is_arrow(cell)
+                or cell.strip().lower() in ("n/a", "-", "na")
+            ):
                 n_num += 1
     return n_num, n_all
 
@@ -333,7 +381,7 @@ def _caption(blocks: list[Block], index: int) -> tuple[str | None, bool]:
 def _commentary(blocks: list[Block], index: int) -> str | None:
     """The 'Comments:' paragraph(s) that follow a table."""
     out, open_ = [], False
-    for b in blocks[index + 1: index + 8]:
+    for b in blocks[index + 1 : index + 8]:
         if b.kind == "table" or (b.kind == "heading" and not _COMMENTS.match(b.text)):
             break
         m = _COMMENTS.match(b.text)
@@ -409,10 +457,16 @@ def _target(rows: list[tuple[str, list[tuple[Period | None, Number, str]]]]) -> 
 
 def _value(series: str, period: Period | None, number: Number, raw: str, page: int, value=None) -> IndicatorValue:
     year = period.financial_year if period and period.financial_year != period.iso else None
-    return IndicatorValue(series=series, period=period.iso if period else None,
-                          period_as_written=period.as_written if period else None,
-                          value=number.value if value is None else value, raw=raw, unit=number.unit, page=page,
-                          period_year=year)
+    return IndicatorValue(
+        series=series,
+        period=period.iso if period else None,
+        period_as_written=period.as_written if period else None,
+        value=number.value if value is None else value,
+        raw=raw,
+        unit=number.unit,
+        page=page,
+        period_year=year,
+    )
 
 
 _QUARTER = re.compile(r"^Q([1-4])$")
@@ -436,15 +490,37 @@ def complete_periods(record: Record, ctx: Context) -> Record:
     for v in record.values:
         year = v.period_year
         if year is None and v.period and (q := _QUARTER.match(v.period)):
-            stated = next((m.group("fy") for text in (v.period_as_written, v.series) if text
-                           for m in dates.QUARTER.finditer(text) if m.group("q") == q.group(1) and m.group("fy")), None)
-            year = dates.financial_year(stated) if stated else own_year or dates.quarter_year(int(q.group(1)), ctx.meta.date)
+            stated = next(
+                (
+                    m.group("fy")
+                    for text in (v.period_as_written, v.series)
+                    if text
+                    for m in dates.QUARTER.finditer(text)
+                    if m.group("q") == q.group(1) and m.group("fy")
+                ),
+                None,
+            )
+            year = (
+                dates.financial_year(stated)
+                if stated
+                else own_year or dates.quarter_year(int(q.group(1)), ctx.meta.date)
+            )
         role = v.role
-        if role is None and (cell_role(v.series) == "comparator" or cell_role(v.period_as_written or "") == "comparator"
-                             or (latest_year and v.series in year_series and year_series[v.series] != latest_year)):
+        if role is None and (
+            cell_role(v.series) == "comparator"
+            or cell_role(v.period_as_written or "") == "comparator"
+            or (latest_year and v.series in year_series and year_series[v.series] != latest_year)
+        ):
             role = "comparator"
-        values.append(v.model_copy(update={"period_year": year, "role": role,
-                                           "period_end": v.period_end or dates.period_end(v.period, year, academic)}))
+        values.append(
+            v.model_copy(
+                update={
+                    "period_year": year,
+                    "role": role,
+                    "period_end": v.period_end or dates.period_end(v.period, year, academic),
+                }
+            )
+        )
     if values == record.values:
         return record
     data = record.model_dump(exclude={"id"})
@@ -473,8 +549,11 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     for row in table.body_rows:
         texts = row.texts + [""] * (len(header) - len(row.cells))
         label = " ".join(texts[0].split())
-        cells = [(periods[c], n, texts[c].strip()) for c in range(1, len(header))
-                 if (n := parse_number(texts[c])) is not None]
+        cells = [
+            (periods[c], n, texts[c].strip())
+            for c in range(1, len(header))
+            if (n := parse_number(texts[c])) is not None
+        ]
         if label and cells:
             rows.append((label, cells))
     if not rows:
@@ -485,8 +564,14 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     period = period or _fy_of_labels([r[0] for r in rows])
     commentary = _commentary(blocks, index)
     units = {n.unit for _, cells in rows for _, n, _ in cells}
-    common = dict(owner=place.lead, owners=[place.lead] if place.lead else [], period=period,
-                  monitoring_only=monitoring, commentary=commentary, theme=place.priority)
+    common = dict(
+        owner=place.lead,
+        owners=[place.lead] if place.lead else [],
+        period=period,
+        monitoring_only=monitoring,
+        commentary=commentary,
+        theme=place.priority,
+    )
     # Rows are measures of their own where their units differ or each row has its own target or
     # rating ("Indicator | Target | Q1 | Q2 | RAG"); otherwise they are the series of one measure
     # ("Measure | Q1 | Q2" under "Burglary": homes, attempts).
@@ -502,16 +587,30 @@ def series_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
         years = [p for p in periods[1:] if p is not None]
         by_year = bool(years) and all(re.fullmatch(r"\d{4}(?:/\d\d)?", p.iso or "") for p in years)
         for label, cells in rows:
-            values = [_value(p.as_written if by_year else label, p, n, raw, block.page)
-                      for p, n, raw in cells if p is not None or not by_year]
-            yield Indicator(name=f"{context} - {label}" if context else label, unit=_dominant_unit(values),
-                            values=values, provenance=ctx.provenance(block, PARSER, VERSION), **common)
+            values = [
+                _value(p.as_written if by_year else label, p, n, raw, block.page)
+                for p, n, raw in cells
+                if p is not None or not by_year
+            ]
+            yield Indicator(
+                name=f"{context} - {label}" if context else label,
+                unit=_dominant_unit(values),
+                values=values,
+                provenance=ctx.provenance(block, PARSER, VERSION),
+                **common,
+            )
         return
     values = [_value(label, p, n, raw, block.page) for label, cells in rows for p, n, raw in cells]
     name = caption or _context(blocks, index, place, None) or "Untitled table"
-    yield Indicator(name=name, target=_target(rows), unit=_dominant_unit(values), values=values,
-                    flags=[] if caption else ["no_caption"],
-                    provenance=ctx.provenance(block, PARSER, VERSION), **common)
+    yield Indicator(
+        name=name,
+        target=_target(rows),
+        unit=_dominant_unit(values),
+        values=values,
+        flags=[] if caption else ["no_caption"],
+        provenance=ctx.provenance(block, PARSER, VERSION),
+        **common,
+    )
 
 
 def _row_months(table: Table, hint) -> list[Period | None]:
@@ -535,13 +634,18 @@ def transposed_indicators(blocks: list[Block], index: int, place: Place, ctx: Co
     header = table.header_texts()
     caption, monitoring = _caption(blocks, index)
     col_periods = [column_period(h) for h in header]
-    year_cols = [c for c in range(1, len(header)) if col_periods[c] and "/" in (col_periods[c].iso or "")
-                 or (col_periods[c] and re.fullmatch(r"\d{4}", col_periods[c].iso or ""))]
+    year_cols = [
+        c
+        for c in range(1, len(header))
+        if col_periods[c]
+        and "/" in (col_periods[c].iso or "")
+        or (col_periods[c] and re.fullmatch(r"\d{4}", col_periods[c].iso or ""))
+    ]
     values = []
     for row, month in zip(table.body_rows, _row_months(table, hint)):
         texts = row.texts + [""] * (len(header) - len(row.cells))
         m = int(month.iso[5:])
-        for c in (year_cols or range(1, len(header))):
+        for c in year_cols or range(1, len(header)):
             n = parse_number(texts[c])
             if n is None:
                 continue
@@ -553,13 +657,26 @@ def transposed_indicators(blocks: list[Block], index: int, place: Place, ctx: Co
             values.append(_value(header[c] or f"column {c + 1}", period, n, texts[c].strip(), block.page))
     if not values:
         return
-    fys = sorted({f"{int(v.period[:4]) - (int(v.period[5:]) < 4)}/{(int(v.period[:4]) - (int(v.period[5:]) < 4) + 1) % 100:02d}"
-                  for v in values if v.period and len(v.period) == 7})
-    yield Indicator(name=caption or _context(blocks, index, place, None) or "Untitled table",
-                    owner=place.lead, owners=[place.lead] if place.lead else [],
-                    period=fys[0] if len(fys) == 1 else None, unit=_dominant_unit(values), values=values,
-                    monitoring_only=monitoring, commentary=_commentary(blocks, index), theme=place.priority,
-                    flags=[] if caption else ["no_caption"], provenance=ctx.provenance(block, PARSER, VERSION))
+    fys = sorted(
+        {
+            f"{int(v.period[:4]) - (int(v.period[5:]) < 4)}/{(int(v.period[:4]) - (int(v.period[5:]) < 4) + 1) % 100:02d}"
+            for v in values
+            if v.period and len(v.period) == 7
+        }
+    )
+    yield Indicator(
+        name=caption or _context(blocks, index, place, None) or "Untitled table",
+        owner=place.lead,
+        owners=[place.lead] if place.lead else [],
+        period=fys[0] if len(fys) == 1 else None,
+        unit=_dominant_unit(values),
+        values=values,
+        monitoring_only=monitoring,
+        commentary=_commentary(blocks, index),
+        theme=place.priority,
+        flags=[] if caption else ["no_caption"],
+        provenance=ctx.provenance(block, PARSER, VERSION),
+    )
 
 
 def _fraction_parts(lead: list[Block]) -> tuple[str, str] | None:
@@ -591,7 +708,8 @@ def _stated(text: str, ctx: Context) -> Period | None:
     last academic year' (resolved against the paper's date)."""
     if "year_convention" not in ctx.shared:
         ctx.shared["year_convention"] = dates.year_convention(
-            "\n".join([ctx.doc.text()] + [b.text for b in ctx.doc.blocks if b.kind == "table"]))
+            "\n".join([ctx.doc.text()] + [b.text for b in ctx.doc.blocks if b.kind == "table"])
+        )
     iso = dates.stated_period(text, ctx.meta.date, ctx.shared["year_convention"])
     if not iso:
         return None
@@ -606,13 +724,21 @@ def _table_period(blocks: list[Block], index: int, caption: str | None, ctx: Con
     return None
 
 
-def row_provenance(ctx: Context, block: Block, table: Table, row_index: int, text: str, parser: str = PARSER,
-                   version: str = VERSION, rows: int = 1):
+def row_provenance(
+    ctx: Context,
+    block: Block,
+    table: Table,
+    row_index: int,
+    text: str,
+    parser: str = PARSER,
+    version: str = VERSION,
+    rows: int = 1,
+):
     """A body row's provenance: its own line of a text rendering, or its cells' box in a PDF (the
     ``rows`` from it, for a record read from several), so that two rows written alike (a source
     slip repeating a row) are two records."""
     row = table.body_rows[row_index]
-    boxes = [c.box for r in table.body_rows[row_index:row_index + rows] for c in r.cells if c.box is not None]
+    boxes = [c.box for r in table.body_rows[row_index : row_index + rows] for c in r.cells if c.box is not None]
     box = None
     for b in boxes:
         box = b.union(box)
@@ -621,9 +747,15 @@ def row_provenance(ctx: Context, block: Block, table: Table, row_index: int, tex
         # The row's own source line: a text table is a row a line (the |---| line under a
         # markdown header is none); found by its first cell, else taken by its position.
         source = block.source.split("\n")
-        k = len(table.header_rows) + row_index + (1 if block.source.lstrip().startswith("|") and table.header_rows else 0)
+        k = (
+            len(table.header_rows)
+            + row_index
+            + (1 if block.source.lstrip().startswith("|") and table.header_rows else 0)
+        )
         first_cell = next((" ".join(c.text.split()) for c in row.cells if c.text.strip()), "")
-        at = next((j for j in range(k, len(source)) if first_cell and first_cell[:30] in " ".join(source[j].split())), k)
+        at = next(
+            (j for j in range(k, len(source)) if first_cell and first_cell[:30] in " ".join(source[j].split())), k
+        )
         lines = (block.lines[0] + at, block.lines[0] + at + rows - 1)
     return ctx.provenance(block, parser, version, text=text, box=box, page=row.page, lines=lines)
 
@@ -696,23 +828,38 @@ def row_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) 
                 values.append(_value(f"{series} {a}", period, n, cell, block.page, n.parts[0]))
                 values.append(_value(f"{series} {b}", period, n, cell, block.page, n.parts[1]))
             elif n.kind == "range":
-                values.append(_value(f"{series} (lower)", None if period is None else period, n, cell, block.page, n.parts[0]))
-                values.append(_value(f"{series} (upper)", None if period is None else period, n, cell, block.page, n.parts[1]))
+                values.append(
+                    _value(f"{series} (lower)", None if period is None else period, n, cell, block.page, n.parts[0])
+                )
+                values.append(
+                    _value(f"{series} (upper)", None if period is None else period, n, cell, block.page, n.parts[1])
+                )
             else:
                 values.append(_value(series, period, n, cell, block.page))
         if not values:
             continue
         flags = [f"direction {d}" for d in directions]
         # ... but not a heading that only says the rows are indicators ("Priority indicators").
-        prefix = context if context and (not names_column or len(label.split()) <= 3
-                                         and cell_role(context) != "indicator") else None
+        prefix = (
+            context
+            if context and (not names_column or len(label.split()) <= 3 and cell_role(context) != "indicator")
+            else None
+        )
         owner = owners.owner or place.lead  # the row's Lead column, else the theme lead above
         yield Indicator(
-            name=f"{prefix} - {label}" if prefix else label, owner=owner,
-            owners=owners.owners or ([place.lead] if place.lead else []), target=target, unit=_dominant_unit(values),
-            status_note="; ".join(statuses) or None, monitoring_only=monitoring, theme=place.priority,
-            commentary=_commentary(blocks, index), values=values, flags=flags,
-            provenance=row_provenance(ctx, block, table, row_index, " | ".join(texts)))
+            name=f"{prefix} - {label}" if prefix else label,
+            owner=owner,
+            owners=owners.owners or ([place.lead] if place.lead else []),
+            target=target,
+            unit=_dominant_unit(values),
+            status_note="; ".join(statuses) or None,
+            monitoring_only=monitoring,
+            theme=place.priority,
+            commentary=_commentary(blocks, index),
+            values=values,
+            flags=flags,
+            provenance=row_provenance(ctx, block, table, row_index, " | ".join(texts)),
+        )
 
 
 def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -728,18 +875,28 @@ def status_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
     for row in table.body_rows:
         texts = row.texts + [""] * (len(header) - len(row.cells))
         label = " ".join(texts[0].split())
-        statuses = [f"{header[c] or f'column {c + 1}'}: {' '.join(texts[c].split())}"
-                    for c in range(1, len(header)) if texts[c].strip()]
+        statuses = [
+            f"{header[c] or f'column {c + 1}'}: {' '.join(texts[c].split())}"
+            for c in range(1, len(header))
+            if texts[c].strip()
+        ]
         if not label or not statuses:
             continue
         yield Indicator(
-            name=f"{context} - {label}" if context else label, owner=place.lead,
-            owners=[place.lead] if place.lead else [], status_note="; ".join(statuses),
-            monitoring_only=monitoring, theme=place.priority, commentary=_commentary(blocks, index),
-            flags=["status_grid"], provenance=ctx.provenance(block, PARSER, VERSION, text=" | ".join(texts)))
+            name=f"{context} - {label}" if context else label,
+            owner=place.lead,
+            owners=[place.lead] if place.lead else [],
+            status_note="; ".join(statuses),
+            monitoring_only=monitoring,
+            theme=place.priority,
+            commentary=_commentary(blocks, index),
+            flags=["status_grid"],
+            provenance=ctx.provenance(block, PARSER, VERSION, text=" | ".join(texts)),
+        )
 
 
 # --- the parser -----------------------------------------------------------------------------
+
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
     """Tables of figures, then the outcomes and figures stated in prose."""
@@ -762,7 +919,9 @@ def parse_tables(section: Section, ctx: Context) -> Iterator[Record]:
         yield complete_periods(record, ctx)
 
 
-def table_records(section: Section, ctx: Context, places: list[Place], used: set[int] | None = None) -> Iterator[Record]:
+def table_records(
+    section: Section, ctx: Context, places: list[Place], used: set[int] | None = None
+) -> Iterator[Record]:
     blocks = section.blocks
     if "paper_period" not in ctx.shared:
         ctx.shared["paper_period"] = paper_period(ctx.doc.blocks)
@@ -773,8 +932,9 @@ def table_records(section: Section, ctx: Context, places: list[Place], used: set
         columns = column_roles(b.table.header_texts())
         if table_kind(columns) is None:
             # A report's "Actions to achieve | ... | Next steps" columns: lines naming their owner.
-            yield from owned_lines(b.table, columns, b, ctx, item=b.table.caption or table_title(blocks, i),
-                                   parser="plans", version="1")
+            yield from owned_lines(
+                b.table, columns, b, ctx, item=b.table.caption or table_title(blocks, i), parser="plans", version="1"
+            )
         shape = table_shape(b.table, table_hint(blocks, i))
         if shape == "status":
             yield from status_indicators(blocks, i, places[i], ctx)
@@ -796,12 +956,17 @@ def table_records(section: Section, ctx: Context, places: list[Place], used: set
             box_period = None
             continue
         if box_period is None:
-            run = list(takewhile(lambda f: f.kind == "field", blocks[i:])) if i == 0 or blocks[i - 1].kind != "field" else []
+            run = (
+                list(takewhile(lambda f: f.kind == "field", blocks[i:]))
+                if i == 0 or blocks[i - 1].kind != "field"
+                else []
+            )
             stated = next((p for f in run if (p := dates.stated_period(f.label, ctx.meta.date))), None)
             box_period = Period(stated, stated, stated) if stated else None
         if i not in used:
-            yield from _labelled_indicators(f"{b.label}: {b.text}" if b.label else b.text, b, places[i], ctx,
-                                            period=box_period)
+            yield from _labelled_indicators(
+                f"{b.label}: {b.text}" if b.label else b.text, b, places[i], ctx, period=box_period
+            )
 
 
 # --- figures in text tables, boxes and bands ---------------------------------------------------------
@@ -816,10 +981,16 @@ def paper_period(blocks: list[Block]) -> str | None:
     states none, or several."""
     found = set()
     for b in blocks:
-        texts = [c.text for r in b.table.rows for c in r.cells] if b.table else [f"{b.label}: {b.text}" if b.label else b.text]
+        texts = (
+            [c.text for r in b.table.rows for c in r.cells]
+            if b.table
+            else [f"{b.label}: {b.text}" if b.label else b.text]
+        )
         for text in texts:
             for line in text.split("\n"):
-                if (fy := dates.labelled_year(line)) and re.match(r"^\W*(?:academic|school|financial|reporting|period|year)", line, re.I):
+                if (fy := dates.labelled_year(line)) and re.match(
+                    r"^\W*(?:academic|school|financial|reporting|period|year)", line, re.I
+                ):
                     found.add(fy)
     return found.pop() if len(found) == 1 else None
 
@@ -857,8 +1028,11 @@ def band_indicator(blocks: list[Block], index: int, place: Place, ctx: Context, 
     block, table = blocks[index], blocks[index].table
     period = table_period = _table_period(blocks, index, None, ctx) or _default_period(ctx)
     values = []
-    texts = [band] + [blocks[k].text if not blocks[k].label else f"{blocks[k].label}: {blocks[k].text}"
-                      for k in reversed(lead) if blocks[k].text != band]
+    texts = [band] + [
+        blocks[k].text if not blocks[k].label else f"{blocks[k].label}: {blocks[k].text}"
+        for k in reversed(lead)
+        if blocks[k].text != band
+    ]
     name = band
     for text in texts:
         for label, n in labelled_figures(text):
@@ -877,10 +1051,16 @@ def band_indicator(blocks: list[Block], index: int, place: Place, ctx: Context, 
                 if n is not None:
                     values.append(_value(series, table_period, n, line.strip(), row.page))
     used.update(lead)
-    return Indicator(name=" ".join(name.split()).strip(" |-–:"), owner=place.lead,
-                     owners=[place.lead] if place.lead else [], period=period.iso if period else None,
-                     unit=_dominant_unit(values), theme=place.priority, values=values,
-                     provenance=ctx.provenance(block, PARSER, VERSION, text=band))
+    return Indicator(
+        name=" ".join(name.split()).strip(" |-–:"),
+        owner=place.lead,
+        owners=[place.lead] if place.lead else [],
+        period=period.iso if period else None,
+        unit=_dominant_unit(values),
+        theme=place.priority,
+        values=values,
+        provenance=ctx.provenance(block, PARSER, VERSION, text=band),
+    )
 
 
 def target_indicators(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -917,11 +1097,17 @@ def target_indicators(blocks: list[Block], index: int, place: Place, ctx: Contex
             period = periods[cols[0]] if cols else table_period
             values += [_value(series, period, n, n.raw, row.page) for series, n in breakdowns(texts[comments])]
         yield Indicator(
-            name=" ".join(target_text.split()), target=target_levels(target_text), owner=place.lead,
-            owners=[place.lead] if place.lead else [], theme=theme or place.priority,
-            period=(periods[cols[0]].iso if cols and periods[cols[0]] else None), unit=_dominant_unit(values),
-            commentary=" ".join(texts[comments].split()) or None if comments is not None else None, values=values,
-            provenance=row_provenance(ctx, block, table, row_index, " | ".join(texts)))
+            name=" ".join(target_text.split()),
+            target=target_levels(target_text),
+            owner=place.lead,
+            owners=[place.lead] if place.lead else [],
+            theme=theme or place.priority,
+            period=(periods[cols[0]].iso if cols and periods[cols[0]] else None),
+            unit=_dominant_unit(values),
+            commentary=" ".join(texts[comments].split()) or None if comments is not None else None,
+            values=values,
+            provenance=row_provenance(ctx, block, table, row_index, " | ".join(texts)),
+        )
 
 
 def figure_rows(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -959,16 +1145,25 @@ def figure_rows(blocks: list[Block], index: int, place: Place, ctx: Context) -> 
     for row_index, row, label, n, cell in rows:
         name = f"{context} - {label}" if context and len(label.split()) <= 3 else label
         value = _value(label, _stated(label, ctx) or table_period, n, cell, row.page)
-        yield Indicator(name=name, owner=place.lead, owners=[place.lead] if place.lead else [], unit=n.unit,
-                        period=value.period, theme=place.priority, values=[value],
-                        provenance=row_provenance(ctx, block, table, row_index, " | ".join(row.texts))
-                        if table.header_rows else ctx.provenance(block, PARSER, VERSION, text=" | ".join(row.texts)))
+        yield Indicator(
+            name=name,
+            owner=place.lead,
+            owners=[place.lead] if place.lead else [],
+            unit=n.unit,
+            period=value.period,
+            theme=place.priority,
+            values=[value],
+            provenance=row_provenance(ctx, block, table, row_index, " | ".join(row.texts))
+            if table.header_rows
+            else ctx.provenance(block, PARSER, VERSION, text=" | ".join(row.texts)),
+        )
     for row, cell in cells:
         yield from _labelled_indicators(cell.text, block, place, ctx, page=row.page, period=table_period)
 
 
-def _labelled_indicators(text: str, block: Block, place: Place, ctx: Context, page: int | None = None,
-                         period: Period | None = None) -> Iterator[Indicator]:
+def _labelled_indicators(
+    text: str, block: Block, place: Place, ctx: Context, page: int | None = None, period: Period | None = None
+) -> Iterator[Indicator]:
     """A labelled box of figures ("Total fund allocated: May - £4058 / November £11387 / TOTAL
     £15445"): one indicator named by the label, a value for each labelled line; a single
     "Label: figure" is an indicator of that label."""
@@ -980,9 +1175,16 @@ def _labelled_indicators(text: str, block: Block, place: Place, ctx: Context, pa
     single = len(figures) == 1 and figures[0][0] == head
     if single or (len(figures) > 1 and all(label != head for label, _ in figures) and "\n" in text):
         values = [_value(label, period, n, n.raw, page or block.page) for label, n in figures]
-        yield Indicator(name=head, owner=place.lead, owners=[place.lead] if place.lead else [],
-                        unit=_dominant_unit(values), period=period.iso if period else None, theme=place.priority,
-                        values=values, provenance=ctx.provenance(block, PARSER, VERSION, text=text, page=page))
+        yield Indicator(
+            name=head,
+            owner=place.lead,
+            owners=[place.lead] if place.lead else [],
+            unit=_dominant_unit(values),
+            period=period.iso if period else None,
+            theme=place.priority,
+            values=values,
+            provenance=ctx.provenance(block, PARSER, VERSION, text=text, page=page),
+        )
 
 
 def cell_figures(blocks: list[Block], index: int, place: Place, ctx: Context) -> Iterator[Indicator]:
@@ -1007,28 +1209,46 @@ def cell_figures(blocks: list[Block], index: int, place: Place, ctx: Context) ->
                     found = [f for f in found if f.unit != "count"]
                 if not found:
                     continue
-                values = [IndicatorValue(series=f.series, period=f.period or (period.iso if period else None),
-                                         period_as_written=f.period_text or (period.as_written if period else None),
-                                         value=f.value, raw=f.raw, unit=f.unit, page=row.page) for f in found]
-                yield Indicator(name=line, owner=place.lead, owners=[place.lead] if place.lead else [],
-                                period=period.iso if period else None, unit=_dominant_unit(values),
-                                theme=place.priority, values=values,
-                                provenance=row_provenance(ctx, block, table, row_index, line))
+                values = [
+                    IndicatorValue(
+                        series=f.series,
+                        period=f.period or (period.iso if period else None),
+                        period_as_written=f.period_text or (period.as_written if period else None),
+                        value=f.value,
+                        raw=f.raw,
+                        unit=f.unit,
+                        page=row.page,
+                    )
+                    for f in found
+                ]
+                yield Indicator(
+                    name=line,
+                    owner=place.lead,
+                    owners=[place.lead] if place.lead else [],
+                    period=period.iso if period else None,
+                    unit=_dominant_unit(values),
+                    theme=place.priority,
+                    values=values,
+                    provenance=row_provenance(ctx, block, table, row_index, line),
+                )
 
 
 # --- KPI cards and counts of ratings in prose ---------------------------------------------------------
 
 _CARD_ROLES = ("actual", "target", "floor", "comparator", "baseline", "status")
 _RAG_NOTE = re.compile(r"(?:\(\s*|\b(?:rag|status|rating)\s*[:\-–]\s*)(?P<rag>red|amber|green)\b", re.I)
-_DIRECTION = re.compile(r"\bdirection(?:\s+of\s+travel)?\s*[:\-–]\s*(?P<d>[\w ]+?|[" + "▲△↑⇧⬆⇡▼▽↓⇩⬇⇣►▶→⇨↔◄◀←=⬌" + r"])\s*(?:[.;,)]|$)", re.I)
+_DIRECTION = re.compile(
+    r"\bdirection(?:\s+of\s+travel)?\s*[:\-–]\s*(?P<d>[\w ]+?|[" + "▲△↑⇧⬆⇡▼▽↓⇩⬇⇣►▶→⇨↔◄◀←=⬌" + r"])\s*(?:[.;,)]|$)", re.I
+)
 
 
 def _title_period(ctx: Context) -> Period | None:
     """The period a report's title states ("Community Safety Performance Report – Quarter 3
     2023/24"): a quarter with its year, or a year; read from the title and the title lines of
     its first page."""
-    lines = [ctx.meta.title or ""] + [b.text for b in ctx.doc.blocks[:10] if b.kind in ("heading", "paragraph")
-                                      and len(b.text.split()) <= 15]
+    lines = [ctx.meta.title or ""] + [
+        b.text for b in ctx.doc.blocks[:10] if b.kind in ("heading", "paragraph") and len(b.text.split()) <= 15
+    ]
     for line in lines:
         m = dates.QUARTER.search(line)
         fy = dates.financial_year(m.group("fy") or "") or dates.financial_year(line) if m else None
@@ -1054,15 +1274,22 @@ def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int
             continue
         text = f"{b.label}: {b.text}" if b.kind == "field" and b.label else b.text
         pairs = [(label, n, cell_role(label)) for label, n in labelled_figures(text)]
-        if len(pairs) < 2 or not all(role in _CARD_ROLES for *_, role in pairs) \
-                or not any(role == "actual" for *_, role in pairs):
+        if (
+            len(pairs) < 2
+            or not all(role in _CARD_ROLES for *_, role in pairs)
+            or not any(role == "actual" for *_, role in pairs)
+        ):
             continue
         name = _card_name(blocks, i, text, pairs[0][0])
         if not name:
             continue
         notes = text
-        if i + 1 < len(blocks) and blocks[i + 1].kind in ("paragraph", "list_item") and not labelled_figures(blocks[i + 1].text) \
-                and (_RAG_NOTE.search(blocks[i + 1].text) or _DIRECTION.search(blocks[i + 1].text)):
+        if (
+            i + 1 < len(blocks)
+            and blocks[i + 1].kind in ("paragraph", "list_item")
+            and not labelled_figures(blocks[i + 1].text)
+            and (_RAG_NOTE.search(blocks[i + 1].text) or _DIRECTION.search(blocks[i + 1].text))
+        ):
             notes += "\n" + blocks[i + 1].text
             read.add(i + 1)
         values, target = [], None
@@ -1083,11 +1310,19 @@ def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int
         way = direction(d.group("d").strip()) if d else None
         read.add(i)
         place = places[i] if i < len(places) else Place()
-        yield Indicator(name=name, target=target, owner=place.lead, owners=[place.lead] if place.lead else [],
-                        status_note=rag.group("rag").capitalize() if rag else None, theme=place.priority,
-                        period=period.financial_year or period.iso if period else None, unit=_dominant_unit(values),
-                        values=values, flags=[f"direction {way}"] if way else [],
-                        provenance=ctx.provenance(b, PARSER, VERSION, text=notes))
+        yield Indicator(
+            name=name,
+            target=target,
+            owner=place.lead,
+            owners=[place.lead] if place.lead else [],
+            status_note=rag.group("rag").capitalize() if rag else None,
+            theme=place.priority,
+            period=period.financial_year or period.iso if period else None,
+            unit=_dominant_unit(values),
+            values=values,
+            flags=[f"direction {way}"] if way else [],
+            provenance=ctx.provenance(b, PARSER, VERSION, text=notes),
+        )
 
 
 def _before(period: Period | None, label: str) -> Period | None:
@@ -1117,8 +1352,9 @@ def _card_name(blocks: list[Block], index: int, text: str, first_label: str) -> 
         b = blocks[k]
         if b.kind == "table" or labelled_figures(b.text):
             return None
-        if b.kind == "heading" or (b.kind in ("paragraph", "list_item") and len(b.text.split()) <= 20
-                                   and not b.text.rstrip().endswith(".")):
+        if b.kind == "heading" or (
+            b.kind in ("paragraph", "list_item") and len(b.text.split()) <= 20 and not b.text.rstrip().endswith(".")
+        ):
             name = _SECTION_PREFIX.sub("", b.text).strip()
             # A section heading ("2. Key performance indicators") names the cards, not this one.
             return None if cell_role(name) == "indicator" else name
@@ -1157,16 +1393,33 @@ def rating_counts(section: Section, ctx: Context, places: list[Place], read: set
             name = f"{(noun.group(0) if noun else 'measures').capitalize()} by {what}"
             if noun and not noun.group(0).lower().endswith("s"):
                 name = f"{noun.group(0).capitalize()}s by {what}"
-            values = [IndicatorValue(series=label, period=period.iso if period else None,
-                                     period_as_written=period.as_written if period else None, value=float(n),
-                                     raw=str(n), unit="count", page=blocks[run[0]].page,
-                                     period_year=period.financial_year if period and period.financial_year != period.iso else None)
-                      for label, n in counts]
-            comparison = re.search(r"\b(?:on|since|compared\s+(?:to|with)|against|from)\s+(?:the\s+)?"
-                                   r"(?:last|previous|Q[1-4]|quarter)[^.,;:]*", f"{text}\n{lead}", re.I)
+            values = [
+                IndicatorValue(
+                    series=label,
+                    period=period.iso if period else None,
+                    period_as_written=period.as_written if period else None,
+                    value=float(n),
+                    raw=str(n),
+                    unit="count",
+                    page=blocks[run[0]].page,
+                    period_year=period.financial_year if period and period.financial_year != period.iso else None,
+                )
+                for label, n in counts
+            ]
+            comparison = re.search(
+                r"\b(?:on|since|compared\s+(?:to|with)|against|from)\s+(?:the\s+)?"
+                r"(?:last|previous|Q[1-4]|quarter)[^.,;:]*",
+                f"{text}\n{lead}",
+                re.I,
+            )
             read.update(run)
-            yield Indicator(name=name, unit="count", theme=place.priority or place.heading,
-                            period=period.financial_year or period.iso if period else None, values=values,
-                            commentary=comparison.group(0) if comparison else None,
-                            provenance=ctx.provenance(blocks[run[0]], PARSER, VERSION, text=text))
+            yield Indicator(
+                name=name,
+                unit="count",
+                theme=place.priority or place.heading,
+                period=period.financial_year or period.iso if period else None,
+                values=values,
+                commentary=comparison.group(0) if comparison else None,
+                provenance=ctx.provenance(blocks[run[0]], PARSER, VERSION, text=text),
+            )
         i = run[-1] + 1

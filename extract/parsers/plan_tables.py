@@ -15,6 +15,7 @@ kinds of special row:
 * a **continuation** row: the main column empty, other cells filled -- it adds to the
   record above (several targets joined with "; ").
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,8 @@ from .common import Context
 _SUBHEADING = re.compile(
     r"^(?:(?P<level>main|secondary|key|supporting|other|additional)\s+(?:indicators?|measures?|kpis?)"
     r"|(?:priority\s+|key\s+)?(?P<activity>activit(?:y|ies)|actions?)(?:\s+(?:for\s+)?\d{2,4}(?:\s*[/-]\s*\d{2,4})?)?)\s*:?$",
-    re.I)
+    re.I,
+)
 
 
 # A lone cell that labels the rows below it, bold or not ("Priority 1: Protecting vulnerable
@@ -43,7 +45,9 @@ _SUBHEADING = re.compile(
 # marks such rows, and a plain label must not be read as a continuation of the row above.
 _LABEL_ROW = re.compile(
     r"^(?:strategic\s+|key\s+|local\s+)?(?:priority|priorities|theme|objective|outcome|aim|strand|workstream|"
-    r"area\s+of\s+focus)\s*(?:\d{1,2}[a-z]?|[A-Z]|[IVX]{1,4})\b\s*(?:[:.–—-]\s*\S.*)?$", re.I)
+    r"area\s+of\s+focus)\s*(?:\d{1,2}[a-z]?|[A-Z]|[IVX]{1,4})\b\s*(?:[:.–—-]\s*\S.*)?$",
+    re.I,
+)
 
 
 @dataclass
@@ -122,7 +126,9 @@ def main_role(kind: str | None, columns: Columns) -> str | None:
     column is named by its aims."""
     if kind == "indicators":
         return "indicator" if "indicator" in columns.roles else "aim"
-    return {"activities": "activity", "recommendations": "recommendation", "progress": "aim"}.get(kind or "", columns.main)
+    return {"activities": "activity", "recommendations": "recommendation", "progress": "aim"}.get(
+        kind or "", columns.main
+    )
 
 
 def tables_of_kind(blocks, kind: str):
@@ -162,8 +168,12 @@ def spans_table(row: Row) -> bool:
     """One cell drawn across the row (a merged cell): the PDF gives it a box and none to the
     cells it covers."""
     filled = [c for c in row.cells if c.text.strip()]
-    return len(filled) == 1 and filled[0].box is not None and len(row.cells) > 1 and \
-        all(c.box is None for c in row.cells if c is not filled[0])
+    return (
+        len(filled) == 1
+        and filled[0].box is not None
+        and len(row.cells) > 1
+        and all(c.box is None for c in row.cells if c is not filled[0])
+    )
 
 
 def subheading(row: Row, columns: Columns, main: str | None = None) -> str | None:
@@ -322,8 +332,10 @@ def cell_lines(text: str, sentences: bool = False) -> list[str]:
 
 # --- owners named in the activity text ----------------------------------------------------------
 
-def owned_lines(table: Table, columns: Columns, block: Block, ctx: Context, item: str | None, *, parser: str,
-                version: str) -> Iterator[Action]:
+
+def owned_lines(
+    table: Table, columns: Columns, block: Block, ctx: Context, item: str | None, *, parser: str, version: str
+) -> Iterator[Action]:
     """Lines that give themselves an owner in the action and next-step columns of a table that
     names no owner column ("Actions to achieve | ... | Sustainability and suggested next steps")."""
     if "owner" in columns.roles:
@@ -332,13 +344,24 @@ def owned_lines(table: Table, columns: Columns, block: Block, ctx: Context, item
     for row in table.body_rows:
         cells = [row.cells[i].text for i in action_cols if i < len(row.cells) and row.cells[i].text.strip()]
         if cells:
-            draft = TableRecordDraft(kind="activities", rows=[row], values={"due": [columns.get(row, "due")]}
-                                     if columns.get(row, "due") else {})
+            draft = TableRecordDraft(
+                kind="activities",
+                rows=[row],
+                values={"due": [columns.get(row, "due")]} if columns.get(row, "due") else {},
+            )
             yield from subject_actions(cells, draft, block, ctx, item=item, parser=parser, version=version)
 
 
-def subject_actions(cells: list[str], draft: TableRecordDraft, block: Block, ctx: Context, item: str | None, *,
-                    parser: str, version: str) -> Iterator[Action]:
+def subject_actions(
+    cells: list[str],
+    draft: TableRecordDraft,
+    block: Block,
+    ctx: Context,
+    item: str | None,
+    *,
+    parser: str,
+    version: str,
+) -> Iterator[Action]:
     people = ctx.shared.setdefault("plan_people", People())
     due_text = " ".join(draft.joined("due", " ").split()) or None
     due = parse_due(due_text)
@@ -348,11 +371,26 @@ def subject_actions(cells: list[str], draft: TableRecordDraft, block: Block, ctx
             if task is None or not task.owners or not all(map(_names_an_owner, task.owners)):
                 continue
             yield Action(
-                item=item, text=" ".join(task.text.split()).rstrip(" ."), owner="; ".join(task.owners), owners=task.owners,
-                owner_as_written=task.owner_as_written, due=due_text, due_date=due.date,
-                due_approximate=due.approximate, kind="plan_activity", date=ctx.meta.date, flags=task.flags,
-                provenance=ctx.provenance(block, parser, version, text=line, page=draft.page,
-                                          box=draft.rows[0].cells[0].box if draft.rows[0].cells else None))
+                item=item,
+                text=" ".join(task.text.split()).rstrip(" ."),
+                owner="; ".join(task.owners),
+                owners=task.owners,
+                owner_as_written=task.owner_as_written,
+                due=due_text,
+                due_date=due.date,
+                due_approximate=due.approximate,
+                kind="plan_activity",
+                date=ctx.meta.date,
+                flags=task.flags,
+                provenance=ctx.provenance(
+                    block,
+                    parser,
+                    version,
+                    text=line,
+                    page=draft.page,
+                    box=draft.rows[0].cells[0].box if draft.rows[0].cells else None,
+                ),
+            )
 
 
 def _names_an_owner(text: str) -> bool:
@@ -363,4 +401,8 @@ def _names_an_owner(text: str) -> bool:
     words = text.split()
     if person_name(text) is not None or is_initials(text) or is_post(text):
         return True
-    return len(words) <= 4 and words[-1].lower() in ORG_WORDS and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+    return (
+        len(words) <= 4
+        and words[-1].lower() in ORG_WORDS
+        and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+    )

@@ -18,6 +18,7 @@
 Narrative ("this year's plan recommends ...") is not read as decisions: a plan records
 the partnership's intentions, not what a meeting decided.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,16 +44,21 @@ _APPENDIX = re.compile(r"^(?:appendix|annex|schedule)\s+[A-Z0-9]{1,3}\s*[-–:.]
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 
 # Status words kept from indicator rows, with the flag each raises.
-STATUS_WORDS: list[tuple[str, re.Pattern]] = [(flag, re.compile(rx, re.I)) for flag, rx in [
-    ("abandoned", r"\b(?:abandoned|withdrawn|discontinued|no longer (?:possible|measured|used))\b"),
-    ("to_be_confirmed", r"\bTBC\b|\bto be confirmed\b|\bTBA\b|\bto be agreed\b"),
-    ("to_be_identified", r"\bto be (?:identified|set|determined|decided|developed|defined)\b|\bTBD\b"),
-    ("not_available", r"^\s*(?:n/?a|not available|no data)\s*$"),
-]]
+STATUS_WORDS: list[tuple[str, re.Pattern]] = [
+    (flag, re.compile(rx, re.I))
+    for flag, rx in [
+        ("abandoned", r"\b(?:abandoned|withdrawn|discontinued|no longer (?:possible|measured|used))\b"),
+        ("to_be_confirmed", r"\bTBC\b|\bto be confirmed\b|\bTBA\b|\bto be agreed\b"),
+        ("to_be_identified", r"\bto be (?:identified|set|determined|decided|developed|defined)\b|\bTBD\b"),
+        ("not_available", r"^\s*(?:n/?a|not available|no data)\s*$"),
+    ]
+]
 # Progress statuses, longest first so "partially achieved" wins over "achieved".
 PROGRESS_STATUS = re.compile(
     r"\b(not achieved|partially achieved|largely achieved|achieved|not on target|on target|on track|"
-    r"off track|behind schedule|completed?|not met|met|ongoing|on-going|in progress|delayed)\b", re.I)
+    r"off track|behind schedule|completed?|not met|met|ongoing|on-going|in progress|delayed)\b",
+    re.I,
+)
 
 
 def parse(section: Section, ctx: Context) -> Iterator[Record]:
@@ -71,8 +77,9 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
             first = column_roles([c.text for c in table.rows[0].cells])
             if table_kind(first) and len(first.roles) == len([c for c in table.rows[0].cells if c.text.strip()]):
                 columns = first
-                table = table.model_copy(update={"rows": [r.model_copy(update={"header": i == 0})
-                                                          for i, r in enumerate(table.rows)]})
+                table = table.model_copy(
+                    update={"rows": [r.model_copy(update={"header": i == 0}) for i, r in enumerate(table.rows)]}
+                )
         if has_value_columns(table):
             continue  # figures by period or actuals beside targets: the performance rules read it
         kind = table_kind(columns)
@@ -81,7 +88,9 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
         if kind not in ("indicators", "activities", "progress"):
             # "Actions to achieve | Funding allocated | Next steps" with no owner column: the
             # lines that give themselves an owner ("Subject leader to ...") are actions.
-            yield from owned_lines(table, columns, block, ctx, item=table.caption or title, parser=PARSER, version=VERSION)
+            yield from owned_lines(
+                table, columns, block, ctx, item=table.caption or title, parser=PARSER, version=VERSION
+            )
             continue
         for draft in walk_rows(table, columns, theme=theme):
             if draft.kind == "indicators":
@@ -100,6 +109,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 
 # --- priorities ------------------------------------------------------------------------------
 
+
 def parse_priorities(section: Section, ctx: Context) -> Iterator[Priority]:
     category: str | None = None
     level = 0
@@ -115,9 +125,13 @@ def parse_priorities(section: Section, ctx: Context) -> Iterator[Priority]:
         lead = block.bold_spans[0]
         if not block.text.startswith(lead) or len(lead.split()) > 10:
             continue
-        description = _DASH.sub("", block.text[len(lead):]).strip() or None
-        yield Priority(name=lead.strip(" -–:"), description=description, category=category,
-                       provenance=ctx.provenance(block, PARSER, VERSION))
+        description = _DASH.sub("", block.text[len(lead) :]).strip() or None
+        yield Priority(
+            name=lead.strip(" -–:"),
+            description=description,
+            category=category,
+            provenance=ctx.provenance(block, PARSER, VERSION),
+        )
 
 
 def _category(heading: str) -> str:
@@ -132,6 +146,7 @@ def _category(heading: str) -> str:
 
 
 # --- tables ------------------------------------------------------------------------------------
+
 
 def _theme(blocks: list[Block], index: int, title: str | None, priorities: list[str]) -> str | None:
     """The priority a table sits under: the priority its title names ('Appendix C - Anti-social
@@ -182,7 +197,7 @@ def status_note(*texts: str) -> tuple[str | None, list[str]]:
                     continue
                 phrase = part.strip()
                 if ":" in phrase[: m.start()]:
-                    phrase = phrase[phrase.rindex(":", 0, m.start()) + 1:].strip()
+                    phrase = phrase[phrase.rindex(":", 0, m.start()) + 1 :].strip()
                 if len(phrase.split()) > 16:
                     phrase = m.group(0)
                 elif m.start() == 0 and m.group(0).isupper() and len(m.group(0)) <= 3 and phrase != m.group(0):
@@ -219,22 +234,41 @@ def _indicator(draft: TableRecordDraft, block: Block, ctx: Context) -> Indicator
         note = f"{note}; {status}" if note else status
     period = draft.period or _one_line(draft.joined("due", " ")) or None  # "Aim | Target | Target date"
     return Indicator(
-        name=name, owner=owners.owner, owners=owners.owners, target=target or None,
-        period=period, level=draft.level, status_note=note,
+        name=name,
+        owner=owners.owner,
+        owners=owners.owners,
+        target=target or None,
+        period=period,
+        level=draft.level,
+        status_note=note,
         monitoring_only=bool(re.fullmatch(r"\s*monitor(?:ing)?(?: only)?\.?\s*", target, re.I)),
-        commentary=commentary, theme=draft.theme, flags=flags, values=values,
+        commentary=commentary,
+        theme=draft.theme,
+        flags=flags,
+        values=values,
         provenance=draft_provenance(draft, block, ctx, PARSER, VERSION),
     )
 
 
-def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: str = "plan_activity",
-                text_role: str = "activity", item: str | None = None, parser: str = PARSER,
-                version: str = VERSION) -> Action:
+def plan_action(
+    draft: TableRecordDraft,
+    block: Block,
+    ctx: Context,
+    *,
+    kind: str = "plan_activity",
+    text_role: str = "activity",
+    item: str | None = None,
+    parser: str = PARSER,
+    version: str = VERSION,
+) -> Action:
     """An Action from a table row: activities in plans, recommendations in scrutiny reports."""
     text = _one_line(draft.joined(text_role, " "))
     owners = split_owners("\n".join(draft.values.get("owner", [])))
-    organisations = owners.organisations + [o for o in (_one_line(t) for t in draft.values.get("organisation", []))
-                                            if o not in owners.organisations and o not in owners.owners]
+    organisations = owners.organisations + [
+        o
+        for o in (_one_line(t) for t in draft.values.get("organisation", []))
+        if o not in owners.organisations and o not in owners.owners
+    ]
     due_text = _one_line(draft.joined("due", " ")) or None
     due = parse_due(due_text)
     flags = [] if owners.owners else ["no_owner"]
@@ -245,11 +279,20 @@ def plan_action(draft: TableRecordDraft, block: Block, ctx: Context, *, kind: st
     if measure and kind == "plan_activity":
         progress = f"Measure: {measure}" + (f"; {progress}" if progress else "")
     return Action(
-        item=item or draft.first("number") or None, text=text, owner=owners.owner, owners=owners.owners,
-        owner_as_written=owners.as_written or None, organisations=organisations,
-        due=due_text, due_date=due.date, due_approximate=due.approximate, kind=kind,
-        status=_one_line(draft.joined("status")) or None, progress=progress,
-        date=ctx.meta.date, flags=flags,
+        item=item or draft.first("number") or None,
+        text=text,
+        owner=owners.owner,
+        owners=owners.owners,
+        owner_as_written=owners.as_written or None,
+        organisations=organisations,
+        due=due_text,
+        due_date=due.date,
+        due_approximate=due.approximate,
+        kind=kind,
+        status=_one_line(draft.joined("status")) or None,
+        progress=progress,
+        date=ctx.meta.date,
+        flags=flags,
         provenance=draft_provenance(draft, block, ctx, parser, version),
     )
 
@@ -260,8 +303,14 @@ def draft_provenance(draft: TableRecordDraft, block: Block, ctx: Context, parser
     table = block.table
     at = next((k for k, r in enumerate(table.body_rows) if r is draft.rows[0]), None) if table else None
     if at is None:
-        return ctx.provenance(block, parser, version, text=draft.source, page=draft.page,
-                              box=draft.rows[0].cells[0].box if draft.rows[0].cells else None)
+        return ctx.provenance(
+            block,
+            parser,
+            version,
+            text=draft.source,
+            page=draft.page,
+            box=draft.rows[0].cells[0].box if draft.rows[0].cells else None,
+        )
     return row_provenance(ctx, block, table, at, draft.source, parser, version, rows=len(draft.rows))
 
 
@@ -274,8 +323,13 @@ def _progress(draft: TableRecordDraft, block: Block, ctx: Context, header: list[
     if not aim or not text:
         return None
     m = PROGRESS_STATUS.search(text)
-    return Progress(aim=aim, progress=text, status=m.group(1).lower() if m else None, theme=draft.theme,
-                    provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page))
+    return Progress(
+        aim=aim,
+        progress=text,
+        status=m.group(1).lower() if m else None,
+        theme=draft.theme,
+        provenance=ctx.provenance(block, PARSER, VERSION, text=draft.source, page=draft.page),
+    )
 
 
 def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
@@ -284,7 +338,7 @@ def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
         return ""
     parts = []
     for row in draft.rows:
-        for cell in row.cells[aim_col + 1:]:
+        for cell in row.cells[aim_col + 1 :]:
             if cell.text.strip():
                 parts.append(cell.text.strip())
                 break
@@ -292,6 +346,7 @@ def _progress_fallback(draft: TableRecordDraft, header: list[str]) -> str:
 
 
 # --- measures beside activities, and owners named in the activity text --------------------------
+
 
 def measure_indicators(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Indicator]:
     """A measure column beside the activities ("Action | Led by | Timescale | Measure of
@@ -308,18 +363,28 @@ def measure_indicators(draft: TableRecordDraft, block: Block, ctx: Context) -> I
                 continue
             values = _baseline_values(figures, draft.page)
             yield Indicator(
-                name=measure, owner=owners.owner, owners=owners.owners, target=figures.target,
-                period=draft.period or due, theme=draft.theme, values=values,
-                unit=figures.figures[-1].unit, flags=[] if owners.owners else ["no_owner"],
-                provenance=draft_provenance(draft, block, ctx, PARSER, VERSION))
+                name=measure,
+                owner=owners.owner,
+                owners=owners.owners,
+                target=figures.target,
+                period=draft.period or due,
+                theme=draft.theme,
+                values=values,
+                unit=figures.figures[-1].unit,
+                flags=[] if owners.owners else ["no_owner"],
+                provenance=draft_provenance(draft, block, ctx, PARSER, VERSION),
+            )
 
 
 def _owned_activity_lines(draft: TableRecordDraft, block: Block, ctx: Context) -> Iterator[Action]:
     """An activities table with no owner column: the lines of the activity cell that name their
     owner ("Youth Service to run detached sessions") are actions of that owner; a row with no
     such line is one action without an owner, as before."""
-    owned = list(subject_actions(draft.values.get("activity", []), draft, block, ctx, item=draft.theme,
-                                 parser=PARSER, version=VERSION))
+    owned = list(
+        subject_actions(
+            draft.values.get("activity", []), draft, block, ctx, item=draft.theme, parser=PARSER, version=VERSION
+        )
+    )
     yield from owned or [plan_action(draft, block, ctx)]
 
 
@@ -328,5 +393,15 @@ def _baseline_values(figures, page: int) -> list[IndicatorValue]:
     b = figures.baseline
     if b is None or not b.period:
         return []
-    return [IndicatorValue(series="Baseline", period=b.period, period_as_written=b.period_text, value=b.value,
-                           raw=b.raw, unit=b.unit, page=page, role="comparator")]
+    return [
+        IndicatorValue(
+            series="Baseline",
+            period=b.period,
+            period_as_written=b.period_text,
+            value=b.value,
+            raw=b.raw,
+            unit=b.unit,
+            page=page,
+            role="comparator",
+        )
+    ]

@@ -15,6 +15,7 @@
   objectives: 1. Identify ...") become :class:`Priority` records of category
   ``objective``, led by the panel's chair where the report names one.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,10 +41,16 @@ _RECS_LEAD = re.compile(r"\b(?:recommends?|recommendations?|recommended)\b[^.]*:
 _BODY = r"(?:the\s+)?(?:panel|committee|board|review|group|members?|working\s+group|task\s+(?:and\s+finish\s+)?group)"
 _CONCLUSION_LEAD = re.compile(
     rf"^{_BODY}\b[^.:]*\b(?:recognised|recognized|was concerned|were concerned|is concerned|are concerned|noted|"
-    r"found|concluded|believes?|felt|considers?|considered|welcomed|acknowledged|agreed)\b[^.:]*:\s*$", re.I)
+    r"found|concluded|believes?|felt|considers?|considered|welcomed|acknowledged|agreed)\b[^.:]*:\s*$",
+    re.I,
+)
 _OBJECTIVES_LEAD = re.compile(r"\b(?:objectives?|terms of reference|aims?)\b[^.]*:\s*$", re.I)
-_CHAIR = re.compile(r"\b(?:" + "|".join(COUNCILLOR_TITLES + COUNCILLOR_PLURALS) + r")\.?:?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*"
-                    r"(?:\((?:the\s+)?Chair(?:man|person)?\)|,?\s+Chair(?:man|person)?\b)")
+_CHAIR = re.compile(
+    r"\b(?:"
+    + "|".join(COUNCILLOR_TITLES + COUNCILLOR_PLURALS)
+    + r")\.?:?\s+(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*"
+    r"(?:\((?:the\s+)?Chair(?:man|person)?\)|,?\s+Chair(?:man|person)?\b)"
+)
 # "Recommendation 3: Publish ...", "Rec 3 - ...", "R3 – That the Cabinet ..." (task and finish
 # group reports label their recommendations R1, R2 ...).
 _RECS_LABEL = re.compile(r"^(?:Recommendation\s+|Rec\.?\s*|R)(?P<n>\d{1,2})\s*[:.–—-]\s*(?P<text>.+)$", re.S)
@@ -53,7 +60,9 @@ _RECS_LABEL = re.compile(r"^(?:Recommendation\s+|Rec\.?\s*|R)(?P<n>\d{1,2})\s*[:
 _PROSE_LEAD = re.compile(
     r"\s*[(\[]?\s*\b(?:lead(?:\s+(?:officer|member|agency))?|action\s+by|responsib(?:le|ility)(?:\s+officer)?|owner)\s*:\s*"
     r"(?P<owner>[^;()\[\]]+?)\s*(?:;\s*(?:timescale|by\s+when|due|deadline|target\s+date|when)\s*:\s*(?P<due>[^;()\[\]]+?)\s*)?"
-    r"[)\]]?\s*\.?\s*$", re.I)
+    r"[)\]]?\s*\.?\s*$",
+    re.I,
+)
 _ITEM_MARKER = re.compile(r"^\(?(\d{1,2})[.)]?$")
 
 
@@ -67,6 +76,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 
 # --- numbered lists after a lead-in ---------------------------------------------------------------
 
+
 def _numbered_items(blocks: list[Block], start: int) -> list[tuple[str | None, Block]]:
     """The list that follows blocks[start]: list items and numbered paragraphs, footnotes and
     empty bullets (a PDF's bullet glyph left alone by a page break) skipped, up to the first
@@ -74,7 +84,7 @@ def _numbered_items(blocks: list[Block], start: int) -> list[tuple[str | None, B
     ('1. Purpose' after '10.': the next section's heading, not an eleventh item)."""
     items: list[tuple[str | None, Block]] = []
     last = 0
-    for block in blocks[start + 1:]:
+    for block in blocks[start + 1 :]:
         if block.kind in ("footnote", "margin"):
             continue
         if block.kind in ("list_item", "paragraph") and not block.text.strip():
@@ -83,7 +93,9 @@ def _numbered_items(blocks: list[Block], start: int) -> list[tuple[str | None, B
         numbered = _ITEM_MARKER.match(marker)
         if numbered and int(numbered.group(1)) <= last:
             break
-        if block.kind == "list_item" and (numbered or marker in ("-", "*", "•", "") or re.fullmatch(r"\(?[a-z]\)|[a-z]\.", marker)):
+        if block.kind == "list_item" and (
+            numbered or marker in ("-", "*", "•", "") or re.fullmatch(r"\(?[a-z]\)|[a-z]\.", marker)
+        ):
             items.append((numbered.group(1) if numbered else None, block))
         elif block.kind == "paragraph" and numbered:
             items.append((numbered.group(1), block))
@@ -104,6 +116,7 @@ def _number_items(items: list[tuple[str | None, Block]]) -> list[tuple[str, Bloc
 
 
 # --- recommendations ---------------------------------------------------------------------------------
+
 
 @dataclass
 class _Rec:
@@ -201,14 +214,32 @@ def parse_recommendations(blocks: list[Block], ctx: Context) -> Iterator[Record]
         else:
             assert rec.draft is not None
             prov = ctx.provenance(rec.table_block, PARSER, VERSION, text=rec.draft.source, page=rec.draft.page)
-        yield Decision(item=rec.number, text=rec.text, kind="recommendation", date=ctx.meta.date,
-                       body=ctx.meta.body, provenance=prov)
+        yield Decision(
+            item=rec.number,
+            text=rec.text,
+            kind="recommendation",
+            date=ctx.meta.date,
+            body=ctx.meta.body,
+            provenance=prov,
+        )
         # An Action is a task with an owner: a table without a column of owners gives none.
         if rec.draft is not None and rec.has_owner_column:
-            action = plan_action(rec.draft, rec.table_block, ctx, kind="recommendation", text_role="recommendation",
-                                 item=rec.number, parser=PARSER, version=VERSION)
+            action = plan_action(
+                rec.draft,
+                rec.table_block,
+                ctx,
+                kind="recommendation",
+                text_role="recommendation",
+                item=rec.number,
+                parser=PARSER,
+                version=VERSION,
+            )
             text = _unlabelled(action.text)  # "R1 – Fund a youth outreach team": the label is the item
-            yield action if text == action.text else Action.model_validate({**action.model_dump(exclude={"id"}), "text": text})
+            yield (
+                action
+                if text == action.text
+                else Action.model_validate({**action.model_dump(exclude={"id"}), "text": text})
+            )
         elif rec.draft is None and rec.block is not None:
             action = _prose_action(rec, ctx)
             if action is not None:
@@ -226,25 +257,40 @@ def _prose_action(rec: _Rec, ctx: Context) -> Action | None:
     due_text = " ".join(m.group("due").split()) if m.group("due") else None
     due = parse_due(due_text)
     flags = ["due_not_a_date"] if due_text and due.date is None else []
-    return Action(item=rec.number, text=rec.text[: m.start()].rstrip(" ,;.") or rec.text, owner=owners.owner,
-                  owners=owners.owners, owner_as_written=owners.as_written or None,
-                  organisations=owners.organisations, due=due_text, due_date=due.date,
-                  due_approximate=due.approximate, kind="recommendation", date=ctx.meta.date, flags=flags,
-                  provenance=ctx.provenance(rec.block, PARSER, VERSION))
+    return Action(
+        item=rec.number,
+        text=rec.text[: m.start()].rstrip(" ,;.") or rec.text,
+        owner=owners.owner,
+        owners=owners.owners,
+        owner_as_written=owners.as_written or None,
+        organisations=owners.organisations,
+        due=due_text,
+        due_date=due.date,
+        due_approximate=due.approximate,
+        kind="recommendation",
+        date=ctx.meta.date,
+        flags=flags,
+        provenance=ctx.provenance(rec.block, PARSER, VERSION),
+    )
 
 
 # --- conclusions ---------------------------------------------------------------------------------------
+
 
 def parse_conclusions(blocks: list[Block], ctx: Context) -> Iterator[Conclusion]:
     for i, block in enumerate(blocks):
         if block.kind not in ("paragraph", "heading") or not _CONCLUSION_LEAD.match(block.text.strip()):
             continue
         for _, item in _numbered_items(blocks, i):
-            yield Conclusion(text=item.text, body=ctx.meta.body,
-                             provenance=ctx.provenance(item, PARSER, VERSION, text=f"{block.text}\n{item.source}"))
+            yield Conclusion(
+                text=item.text,
+                body=ctx.meta.body,
+                provenance=ctx.provenance(item, PARSER, VERSION, text=f"{block.text}\n{item.source}"),
+            )
 
 
 # --- witnesses -----------------------------------------------------------------------------------------
+
 
 def parse_witnesses(blocks: list[Block], ctx: Context) -> Iterator[Witness]:
     for block, columns in tables_of_kind(blocks, "witnesses"):
@@ -254,12 +300,19 @@ def parse_witnesses(blocks: list[Block], ctx: Context) -> Iterator[Witness]:
             date_text = columns.get(row, "due") or date_text
             documents = " ".join(columns.get(row, "documents").split()) or None
             for name, role in split_people(columns.get(row, "witnesses")):
-                yield Witness(name=name, role=role, date=parse_date(date_text), documents=documents,
-                              provenance=ctx.provenance(block, PARSER, VERSION, page=row.page,
-                                                        text=" | ".join(c.text for c in row.cells)))
+                yield Witness(
+                    name=name,
+                    role=role,
+                    date=parse_date(date_text),
+                    documents=documents,
+                    provenance=ctx.provenance(
+                        block, PARSER, VERSION, page=row.page, text=" | ".join(c.text for c in row.cells)
+                    ),
+                )
 
 
 # --- objectives and chair ------------------------------------------------------------------------------
+
 
 def find_chair(blocks: list[Block]) -> str | None:
     for block in blocks:
@@ -279,12 +332,21 @@ def parse_objectives(blocks: list[Block], ctx: Context) -> Iterator[Priority]:
         start = i
         # One short lead-in may stand between ("In relation to complex cases of anti-social behaviour:").
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-        if nxt is not None and nxt.kind == "paragraph" and nxt.text.rstrip().endswith(":") and len(nxt.text.split()) <= 20:
+        if (
+            nxt is not None
+            and nxt.kind == "paragraph"
+            and nxt.text.rstrip().endswith(":")
+            and len(nxt.text.split()) <= 20
+        ):
             start = i + 1
         items = [(n, b) for n, b in _numbered_items(blocks, start) if n is not None]
         for _, item in items:
-            yield Priority(name=item.text, category="objective", lead=chair,
-                           description=blocks[start].text if start != i else None,
-                           provenance=ctx.provenance(item, PARSER, VERSION))
+            yield Priority(
+                name=item.text,
+                category="objective",
+                lead=chair,
+                description=blocks[start].text if start != i else None,
+                provenance=ctx.provenance(item, PARSER, VERSION),
+            )
         if items:
             return

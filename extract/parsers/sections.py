@@ -7,6 +7,7 @@ sheet's items say which papers to expect, in order; each paper starts at the fir
 unnumbered heading after the previous one whose words name its kind, pulled back over the
 title lines just above it ("DRAFT SAFER PLYMOUTH" over "Integrated Commissioning").
 """
+
 from __future__ import annotations
 
 from boardpapers.schemas.document import Block, Document
@@ -20,8 +21,12 @@ _TITLE_LINES = 3  # title lines pulled in above a paper's kind heading
 
 
 def _is_title(b: Block) -> bool:
-    return b.kind in ("heading", "paragraph") and not b.marker and len(b.text.split()) <= 12 \
+    return (
+        b.kind in ("heading", "paragraph")
+        and not b.marker
+        and len(b.text.split()) <= 12
         and not b.text.rstrip().endswith((".", ":", ";"))
+    )
 
 
 def split_sections(doc: Document, meta: DocumentMeta) -> list[Section]:
@@ -41,7 +46,12 @@ def split_sections(doc: Document, meta: DocumentMeta) -> list[Section]:
             continue
         for k in range(cursor, len(blocks)):
             b = blocks[k]
-            if b.kind in ("heading", "paragraph") and not b.marker and len(b.text.split()) <= 12 and section_kind(b.text) == kind:
+            if (
+                b.kind in ("heading", "paragraph")
+                and not b.marker
+                and len(b.text.split()) <= 12
+                and section_kind(b.text) == kind
+            ):
                 start = k
                 while start - 1 >= cursor and start > k - _TITLE_LINES and _is_title(blocks[start - 1]):
                     start -= 1

@@ -1,4 +1,5 @@
 """Every table of a paper as a record: its title, header as written and body rows."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

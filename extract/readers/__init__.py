@@ -5,6 +5,7 @@ PDF, and random bytes named ``.pdf`` get a clear :class:`ReadError`. Tables that
 prose or labelled values are unfolded into blocks (:mod:`.grids`) for both kinds of file:
 the text reader does it itself, a PDF's blocks here.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,11 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
         return read_pdf(name, data=data, password=password)
     if Path(path).suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
-        hint = ("it looks like text: rename it .txt" if _looks_like_text(data)
-                else "is it damaged, or another format renamed .pdf?")
+        hint = (
+            "it looks like text: rename it .txt"
+            if _looks_like_text(data)
+            else "is it damaged, or another format renamed .pdf?"
+        )
         raise ReadError("not a PDF: the file does not start with %PDF-", document=name, hint=hint)
     from .text import read_text
 
@@ -50,5 +54,5 @@ def _looks_like_text(data: bytes) -> bool:
     except UnicodeDecodeError as e:
         if e.start < len(head) - 4:  # not just a character cut at the 4 KB boundary
             return False
-        text = head[:e.start].decode("utf-8")
+        text = head[: e.start].decode("utf-8")
     return sum(c.isprintable() or c in "\n\r\t\f" for c in text) >= 0.95 * max(len(text), 1)

@@ -4,6 +4,7 @@ They decide what a line is (heading, list item, margin initials, footnote), clea
 markup, and repair what page breaks did to paragraphs and tables. Both readers call them,
 so a paper's PDF and its text rendering give the same blocks.
 """
+
 from __future__ import annotations
 
 import html
@@ -15,7 +16,15 @@ from ..language.owners import POST_WORDS
 
 # --- inline text -------------------------------------------------------------------------
 
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -66,7 +75,7 @@ def bold_spans(text: str) -> list[str]:
             unclosed.add(kind)  # no closer after this opener means none after any later one
             pos = opener.start() + 1
             continue
-        spans.append(clean_inline(text[opener.end():closer.start()]))
+        spans.append(clean_inline(text[opener.end() : closer.start()]))
         pos = closer.end()
     return spans
 
@@ -127,7 +136,7 @@ def split_marker(text: str) -> tuple[str | None, str]:
     m = _MARKER.match(text)
     if not m:
         return None, text
-    return m.group("marker"), text[m.end():]
+    return m.group("marker"), text[m.end() :]
 
 
 _INITIALS = re.compile(r"^(?:[A-Z]{1,3}(?:-[A-Z]{1,2})?|ALL)(?:\s*[/&,]\s*(?:[A-Z]{1,3}(?:-[A-Z]{1,2})?|ALL))*$")
@@ -212,15 +221,21 @@ def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
                 k -= 1
             prev = out[k] if k >= 0 else None
             # Eight words at least: a short label line ("Place: Council House") is not a cut sentence.
-            if (prev is not None and prev.kind in ("paragraph", "list_item") and len(prev.text.split()) >= 8
-                    and not prev.text.rstrip().endswith(TERMINAL)):
-                out[k] = prev.model_copy(update={
-                    "text": f"{prev.text} {block.text}",
-                    "source": f"{prev.source}\n{block.source}",
-                    "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
-                    "box": prev.box if block.page != prev.page or prev.box is None else prev.box.union(block.box),
-                    "bold_spans": prev.bold_spans + block.bold_spans,
-                })
+            if (
+                prev is not None
+                and prev.kind in ("paragraph", "list_item")
+                and len(prev.text.split()) >= 8
+                and not prev.text.rstrip().endswith(TERMINAL)
+            ):
+                out[k] = prev.model_copy(
+                    update={
+                        "text": f"{prev.text} {block.text}",
+                        "source": f"{prev.source}\n{block.source}",
+                        "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
+                        "box": prev.box if block.page != prev.page or prev.box is None else prev.box.union(block.box),
+                        "bold_spans": prev.bold_spans + block.bold_spans,
+                    }
+                )
                 continue
         out.append(block)
     return out

@@ -6,6 +6,7 @@ Total for Q2 2013/14": open-data-qwms-q2-2013-14, page 11). Read as a header, th
 hides the labels; read as a body row, the labels become data. Both readers call
 :func:`lift_caption`, which moves such a row into :attr:`Table.caption`.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,7 @@ def _spans_most(row: Row, width: float | None) -> bool:
         return False
     if first.box is not None and width:
         return (first.box.x1 - first.box.x0) >= 0.5 * width
-    return all(not c.text.strip() for c in row.cells[1: max(2, len(row.cells) // 2 + 1)])
+    return all(not c.text.strip() for c in row.cells[1 : max(2, len(row.cells) // 2 + 1)])
 
 
 def _label_row(row: Row, n_cols: int) -> bool:
@@ -67,8 +68,7 @@ def _label_row(row: Row, n_cols: int) -> bool:
     table's), none of them a bare number."""
     filled = _filled(row.texts)
     need = min(3, max(2, n_cols - 1))
-    return (len(filled) >= need and not any(_NUMBER.match(t) for _, t in filled)
-            and all(len(t) <= 80 for _, t in filled))
+    return len(filled) >= need and not any(_NUMBER.match(t) for _, t in filled) and all(len(t) <= 80 for _, t in filled)
 
 
 def _band_at(rows: list[Row], i: int, n_cols: int, width: float | None) -> int:
@@ -109,7 +109,7 @@ def split_bands(table: Table, width: float | None = None) -> list[Table]:
     keep = [(i, k) for (i, k), rec in zip(bands, recurring) if rec]
     if not keep and len(bands) == 1 and bands[0][0] == 0:
         i, k = bands[0]
-        if any(_NUMBER.match(t) or is_data_cell(t) for row in rows[k + 1:] for _, t in _filled(row.texts)):
+        if any(_NUMBER.match(t) or is_data_cell(t) for row in rows[k + 1 :] for _, t in _filled(row.texts)):
             keep = bands
     if not keep:
         return [table]
@@ -118,8 +118,8 @@ def split_bands(table: Table, width: float | None = None) -> list[Table]:
         out.append(_part(table, rows[: keep[0][0]], caption=table.caption, header=None))
     for n, (i, k) in enumerate(keep):
         end = keep[n + 1][0] if n + 1 < len(keep) else len(rows)
-        caption = " ".join(t for row in rows[i:i + k] for _, t in _filled(row.texts))
-        out.append(_part(table, rows[i + k:end], caption=caption, header=1))
+        caption = " ".join(t for row in rows[i : i + k] for _, t in _filled(row.texts))
+        out.append(_part(table, rows[i + k : end], caption=caption, header=1))
     return [t for t in out if t.rows]
 
 

@@ -12,6 +12,7 @@
 - File names are shown and stored through :func:`shown`: a name that is not valid UTF-8
   keeps its odd bytes as ``%FF`` escapes instead of failing the batch on them.
 """
+
 from __future__ import annotations
 
 import stat
@@ -23,6 +24,8 @@ from boardpapers.schemas.files import MAX_BYTES, file_kind, read_bytes, shown  #
 INPUT_SUFFIXES = {".pdf", ".txt", ".md"}
 # A folder's own notes, not papers (named on the command line, they are read).
 NOT_PAPERS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}
+
+
 @dataclass
 class Skipped:
     path: Path

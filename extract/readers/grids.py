@@ -25,6 +25,7 @@ blocks: the papers count it as a table (its header and rows), while its text is 
 the blocks that follow. Both readers call :func:`unfold` last, so a paper's PDF and its text
 rendering come out alike; it is idempotent.
 """
+
 from __future__ import annotations
 
 import re
@@ -43,11 +44,26 @@ from .tables import is_data_cell
 # An item code as minutes number their items: "1", "4.1", "70/17", "14/11/3", "FGB 98/2122",
 # "BM 75b/2122", "Item 3", "A1", "(3)".
 ITEM_CODE = re.compile(
-    r"^(?:(?:item|minute|min\.?|no\.?)\s*)?(?:[A-Z]{1,5}\s?)?\(?\d{1,3}[a-z]?\)?(?:[./]\d{1,4}[a-z]?)*[.)]?$", re.I)
+    r"^(?:(?:item|minute|min\.?|no\.?)\s*)?(?:[A-Z]{1,5}\s?)?\(?\d{1,3}[a-z]?\)?(?:[./]\d{1,4}[a-z]?)*[.)]?$", re.I
+)
 # Header roles that make a table's text column data: a plan's activities or outcomes, and
 # columns no minutes grid has (a deadline, a target, a RAG status).
-_DATA_ROLES = {"due", "target", "baseline", "status", "progress", "budget", "resources", "indicator",
-               "recommendation", "activity", "aim", "outcome", "witnesses", "documents"}
+_DATA_ROLES = {
+    "due",
+    "target",
+    "baseline",
+    "status",
+    "progress",
+    "budget",
+    "resources",
+    "indicator",
+    "recommendation",
+    "activity",
+    "aim",
+    "outcome",
+    "witnesses",
+    "documents",
+}
 # Side-column entries that say there is nothing to do.
 _NOTHING = re.compile(r"^(?:none|nil|n/?a|no action|-|–|—)\.?$", re.I)
 _BULLET = re.compile(r"^[●•▪◦■‣·\-–*]\s*(?=\S)")
@@ -110,8 +126,10 @@ def grid_columns(table: Table) -> Grid | None:
     rows, header = _grid_rows(table)
     if not rows:
         return None
-    cols = [[(table.rows[r].cells[c].text.strip() if c < len(table.rows[r].cells) else "") for r in rows]
-            for c in range(table.n_cols)]
+    cols = [
+        [(table.rows[r].cells[c].text.strip() if c < len(table.rows[r].cells) else "") for r in rows]
+        for c in range(table.n_cols)
+    ]
     words = [sum(_n_words(t) for t in col) for col in cols]
     filled = [[t for t in col if t] for col in cols]
     total = sum(words)
@@ -135,10 +153,12 @@ def grid_columns(table: Table) -> Grid | None:
         if c == notes or not beside[c]:
             continue
         mean = sum(map(_n_words, beside[c])) / len(beside[c])
-        if mean > (TITLE_WORDS if c < notes else NARROW_WORDS) or (c < notes and not named_notes and 2 * mean > mean_notes):
+        if mean > (TITLE_WORDS if c < notes else NARROW_WORDS) or (
+            c < notes and not named_notes and 2 * mean > mean_notes
+        ):
             return None  # two columns of paragraphs: a plan or a report table, data
     if header and not named_notes:
-        if any(h and cell_role(h) in _DATA_ROLES for h in header[:notes + 1]):
+        if any(h and cell_role(h) in _DATA_ROLES for h in header[: notes + 1]):
             return None  # "Actions to be taken", "Five year aims", "Outcome": the rows are the data
         if any(cell_role(h) in {"due", "target", "baseline", "status", "progress"} for h in header if h):
             return None  # an action log or a plan: a deadline, a target or a RAG column
@@ -154,8 +174,9 @@ def grid_columns(table: Table) -> Grid | None:
     codes = sum(bool(ITEM_CODE.match(t)) for t in filled[item]) if item is not None else 0
     side_cells = [t for c in sides for t in filled[c]]
     owners_beside = bool(side_cells) and sum(_is_owner_entry(t) for t in side_cells) * 2 >= len(side_cells)
-    if any(sum(is_data_cell(t) or BARE_DUE.match(t) is not None for t in filled[c]) * 2 >= len(filled[c])
-           for c in sides):
+    if any(
+        sum(is_data_cell(t) or BARE_DUE.match(t) is not None for t in filled[c]) * 2 >= len(filled[c]) for c in sides
+    ):
         return None  # a column of deadlines ("asap", "18/06/22"): an action log
     if not (named_notes or codes >= (1 if len(rows) <= 3 else 2) or owners_beside):
         return None
@@ -174,7 +195,7 @@ def split_lettered(text: str) -> list[tuple[str | None, str]]:
     runs: list[list[tuple[int, int, str]]] = []  # runs of (start, end of the marker, the marker)
     expect = None
     for m in _LETTER.finditer(text):
-        letter, capital = m.group(1), text[m.end():m.end() + 1].isupper()
+        letter, capital = m.group(1), text[m.end() : m.end() + 1].isupper()
         at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
         marker = (m.start(), m.end(), m.group(0).strip().lstrip("("))
         if expect is not None and letter == expect:
@@ -184,12 +205,12 @@ def split_lettered(text: str) -> list[tuple[str | None, str]]:
         else:
             continue
         expect = chr(ord(letter) + 1)
-    starts = [x for run in runs if len(run) >= 2 or text[run[0][0] - 1:run[0][0]] in ("", "\n") for x in run]
+    starts = [x for run in runs if len(run) >= 2 or text[run[0][0] - 1 : run[0][0]] in ("", "\n") for x in run]
     if not starts:
         return [(None, text.strip())] if text.strip() else []
     out: list[tuple[str | None, str]] = []
-    if text[:starts[0][0]].strip():
-        out.append((None, text[:starts[0][0]].strip()))
+    if text[: starts[0][0]].strip():
+        out.append((None, text[: starts[0][0]].strip()))
     for k, (_, end, marker) in enumerate(starts):
         stop = starts[k + 1][0] if k + 1 < len(starts) else len(text)
         piece = text[end:stop].strip()
@@ -228,7 +249,7 @@ def _notes_pieces(notes: str) -> list[_Piece]:
                     continue
                 bullet = _BULLET.match(part)
                 if bullet and not re.match(r"^[-–]\s*\d", part):
-                    out.append(_Piece("list_item", part[bullet.end():].strip(), "-"))
+                    out.append(_Piece("list_item", part[bullet.end() :].strip(), "-"))
                 else:
                     out.append(_Piece("paragraph", part, marker if first else None))
                 first = False
@@ -282,8 +303,16 @@ def _unfold_row(block: Block, row: Row, grid: Grid, number: int, numbered: bool)
         return [], 0
 
     def make(kind: str, value: str, at: Cell | None, **extra) -> Block:
-        return Block(kind=kind, text=value, page=row.page, source=value, box=at.box if at else None,
-                     lines=block.lines, bold=bool(at and at.bold), **extra)
+        return Block(
+            kind=kind,
+            text=value,
+            page=row.page,
+            source=value,
+            box=at.box if at else None,
+            lines=block.lines,
+            bold=bool(at and at.bold),
+            **extra,
+        )
 
     out: list[Block] = []
     pieces = _notes_pieces(notes)
@@ -298,8 +327,11 @@ def _unfold_row(block: Block, row: Row, grid: Grid, number: int, numbered: bool)
             if rest and _n_words(head) <= 8:
                 title, pieces[0] = head, _Piece("paragraph", rest)
         title = title.rstrip(".") or f"Item {marker}"
-        out.append(make("heading", title, _cell(row, grid.title) or _cell(row, grid.item),
-                        marker=_code_marker(marker), level=3))
+        out.append(
+            make(
+                "heading", title, _cell(row, grid.title) or _cell(row, grid.item), marker=_code_marker(marker), level=3
+            )
+        )
     # Side entries go before the notes line beside them: a lettered entry before the
     # sub-item with its letter, the others before the first line (the top of the row).
     before: dict[int, list[tuple[Cell | None, str]]] = {}
@@ -375,13 +407,25 @@ def row_fields(row: Row, *, details: bool = False) -> list[tuple[str, str, Cell]
     while k < len(cells):
         text = cells[k].text.strip()
         label = _label_cell(text)
-        if details and k == 0 and len(cells) == 2 and label is None and _n_words(text) <= 7 \
-                and not re.search(r"\d", text) and text[:1].isupper() and not _is_prose(text):
+        if (
+            details
+            and k == 0
+            and len(cells) == 2
+            and label is None
+            and _n_words(text) <= 7
+            and not re.search(r"\d", text)
+            and text[:1].isupper()
+            and not _is_prose(text)
+        ):
             label = " ".join(text.split())
         if label is not None and k + 1 < len(cells):
             value = cells[k + 1].text.strip()
-            if _label_cell(value) is None and _n_words(value) <= FIELD_VALUE_WORDS and not _COLON_LABEL.match(value) \
-                    and _has_value(value):
+            if (
+                _label_cell(value) is None
+                and _n_words(value) <= FIELD_VALUE_WORDS
+                and not _COLON_LABEL.match(value)
+                and _has_value(value)
+            ):
                 out.append((label, value, cells[k + 1]))
                 k += 2
                 continue
@@ -413,8 +457,9 @@ def key_values(table: Table) -> list[tuple[str, str, Cell, Row]]:
     titles = 0
     # Columns headed by labels ("Present: | Officials:") list names under them: no details.
     labelled_columns = any(_label_cell(c.text) for r in body for c in r.cells[1:] if c.text.strip()) or any(
-        _label_cell(c.text) for r in body if r.header for c in r.cells if c.text.strip())
-    for details in ((True, False) if two and not labelled_columns else (False,)):
+        _label_cell(c.text) for r in body if r.header for c in r.cells if c.text.strip()
+    )
+    for details in (True, False) if two and not labelled_columns else (False,):
         got, titles = [], 0
         for row in body:
             if details and row.header:
@@ -442,8 +487,18 @@ def field_blocks(block: Block) -> list[Block]:
     assert table is not None
     out = [block.model_copy(update={"table": table.model_copy(update={"unfolded": True})})]
     for label, value, at, row in key_values(table):
-        out.append(Block(kind="field", label=label, text=" ".join(value.split()), source=f"{label}: {value}",
-                         page=row.page, box=at.box, lines=block.lines, bold=at.bold))
+        out.append(
+            Block(
+                kind="field",
+                label=label,
+                text=" ".join(value.split()),
+                source=f"{label}: {value}",
+                page=row.page,
+                box=at.box,
+                lines=block.lines,
+                bold=at.bold,
+            )
+        )
     return out
 
 
@@ -465,8 +520,11 @@ def inline_fields(text: str) -> list[tuple[str, str]] | None:
                 found.append((m.start(), m.start() + len(" ".join(words[:n])), " ".join(words[:n])))
                 break
     if len(found) < 2:
-        found = [(m.start(), m.end(), m.group("label")) for m in _ANY_LABEL.finditer(text)
-                 if is_field_label(m.group("label"))]
+        found = [
+            (m.start(), m.end(), m.group("label"))
+            for m in _ANY_LABEL.finditer(text)
+            if is_field_label(m.group("label"))
+        ]
     if len(found) < 2 or found[0][0] != 0:
         return None
     pairs = []
@@ -480,6 +538,7 @@ def inline_fields(text: str) -> list[tuple[str, str]] | None:
 
 
 # --- the step both readers run ------------------------------------------------------------
+
 
 def unfold(blocks: list[Block]) -> list[Block]:
     """Minutes grids to headings, margins and paragraphs; key/value boxes and lines to fields."""
@@ -496,8 +555,12 @@ def unfold(blocks: list[Block]) -> list[Block]:
         elif b.kind in ("paragraph", "heading") and not b.marker and len(b.text) <= 200:
             pairs = inline_fields(b.text)
             if pairs:
-                out.extend(b.model_copy(update={"kind": "field", "label": label, "text": value, "level": None,
-                                                "bold_spans": []}) for label, value in pairs)
+                out.extend(
+                    b.model_copy(
+                        update={"kind": "field", "label": label, "text": value, "level": None, "bold_spans": []}
+                    )
+                    for label, value in pairs
+                )
                 continue
         out.append(b)
     return out

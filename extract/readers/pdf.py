@@ -6,6 +6,7 @@ stays flat on long agenda packs; only the words outside tables, and the tables, 
 until the end, where running headers and footers are found across pages and the blocks
 are built.
 """
+
 from __future__ import annotations
 
 import io
@@ -66,8 +67,20 @@ from .pdf_tables import (
 from .settings import DEFAULT, ReaderSettings
 from .tables import merge_continued_tables
 
-_BROKEN = (PDFException, PSException, PdfminerException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError,
-           IndexError, AssertionError, ZeroDivisionError, RecursionError)
+_BROKEN = (
+    PDFException,
+    PSException,
+    PdfminerException,
+    MalformedPDFException,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    ZeroDivisionError,
+    RecursionError,
+)
 # "7 SMART is ..." is a footnote; "6. Officer Update" (a numbered heading set small) is not.
 _FOOTNOTE_START = re.compile(r"^(\d{1,3})(?![.)\d])\s*(?=\S)")
 
@@ -82,11 +95,14 @@ class _Page:
     sideways: bool = False  # most of its text runs sideways or upside down, /Rotate or not: left out
 
 
-SIDEWAYS = "its text runs sideways or upside down, so the page was skipped (turn it upright in a PDF editor and save it)"
+SIDEWAYS = (
+    "its text runs sideways or upside down, so the page was skipped (turn it upright in a PDF editor and save it)"
+)
 
 
-def read_pdf(path: str | Path, data: bytes | None = None, password: str | None = None, *,
-             settings: ReaderSettings = DEFAULT) -> Document:
+def read_pdf(
+    path: str | Path, data: bytes | None = None, password: str | None = None, *, settings: ReaderSettings = DEFAULT
+) -> Document:
     """Read a PDF into a Document. ``settings`` holds the reader's geometry tolerances
     (``readers.settings.DEFAULT`` unless given)."""
     path = str(path)
@@ -107,16 +123,26 @@ def read_pdf(path: str | Path, data: bytes | None = None, password: str | None =
     sideways = [(p.number, SIDEWAYS) for p in pages if p.sideways]
     if not any(p.rows or p.tables for p in pages):
         if sideways:
-            raise ReadError("the text of every page runs sideways or upside down: turn the pages upright in a "
-                            "PDF editor and save it", document=path)
+            raise ReadError(
+                "the text of every page runs sideways or upside down: turn the pages upright in a "
+                "PDF editor and save it",
+                document=path,
+            )
         raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
     blocks = _build_blocks(pages, settings)
     blocks = join_header_strips(drop_repeated_strips(blocks, len(pages)), settings=settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
     # Grids that lay out prose, and key/value boxes, become ordinary blocks (as in read_text).
     blocks = unfold(drop_trailing_empty_rows(split_banded_tables(blocks)))
-    return Document(id=Document.content_id(data), source_path=path, source_kind="pdf",
-                    page_count=len(pages), blocks=blocks, skipped_pages=sideways, properties=properties)
+    return Document(
+        id=Document.content_id(data),
+        source_path=path,
+        source_kind="pdf",
+        page_count=len(pages),
+        blocks=blocks,
+        skipped_pages=sideways,
+        properties=properties,
+    )
 
 
 def _without_xref_pointer(data: bytes) -> bytes:
@@ -149,8 +175,7 @@ def _describe(e: BaseException) -> str:
     return text[:120]
 
 
-def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSettings,
-                properties: dict[str, str]):
+def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSettings, properties: dict[str, str]):
     """The pages, read one at a time; ``properties`` gets the document information."""
     pdf = _open(path, data, password)
     try:
@@ -237,6 +262,7 @@ def _mode_size(words: list[Word]) -> float:
 
 # --- blocks ---------------------------------------------------------------------------------
 
+
 def _build_blocks(pages: list[_Page], settings: ReaderSettings) -> list[Block]:
     rows_as_lines = [(p.height, [Line(words=r, page=p.number) for r in p.rows]) for p in pages]
     running = running_lines(rows_as_lines, settings=settings)
@@ -312,7 +338,9 @@ def _page_blocks(page: _Page, regions: list[tuple[Region, list[list[Line]]]], ct
         if region.split:  # a text column: its own edges decide wraps and margins
             chunks = [c for row in rows for c in row]
             left, right = text_edges(chunks, settings=ctx.settings) if chunks else (ctx.left, ctx.right)
-            rctx = replace(ctx, left=left, right=right, bullet_x=min(ctx.bullet_x, left) if ctx.bullet_x >= left else ctx.bullet_x)
+            rctx = replace(
+                ctx, left=left, right=right, bullet_x=min(ctx.bullet_x, left) if ctx.bullet_x >= left else ctx.bullet_x
+            )
         blocks, margins = _region_blocks(page, rows, rctx)
         footnotes.extend(b for b in blocks if b.kind == "footnote")
         ordered = sorted([b for b in blocks if b.kind != "footnote"] + extra, key=lambda b: b.box.top if b.box else 0)
@@ -342,8 +370,10 @@ def _region_blocks(page: _Page, rows: list[list[Line]], ctx: _Context) -> tuple[
     for row in rows:
         rest = []
         for chunk in row:
-            beside = (chunk.x1 <= ctx.left - ctx.settings.margin_left_gap_pt
-                      or chunk.x0 >= ctx.right - ctx.settings.margin_right_slack_pt)
+            beside = (
+                chunk.x1 <= ctx.left - ctx.settings.margin_left_gap_pt
+                or chunk.x0 >= ctx.right - ctx.settings.margin_right_slack_pt
+            )
             if len(row) > 1 or beside:
                 if _is_margin(chunk, row, ctx):
                     margins.append(chunk)
@@ -373,8 +403,14 @@ def _place_margins(blocks: list[Block], margins: list[Line], settings: ReaderSet
     out = list(blocks)
     above, below = settings.margin_above_block_pt, settings.margin_below_block_pt
     for m in sorted(margins, key=lambda m: m.top, reverse=True):
-        block = Block(kind="margin", text=clean_inline(m.text), page=m.page, source=m.text,
-                      box=Box(x0=m.x0, top=m.top, x1=m.x1, bottom=m.bottom), bold=m.bold)
+        block = Block(
+            kind="margin",
+            text=clean_inline(m.text),
+            page=m.page,
+            source=m.text,
+            box=Box(x0=m.x0, top=m.top, x1=m.x1, bottom=m.bottom),
+            bold=m.bold,
+        )
         target = None
         for k, b in enumerate(out):
             if b.box is None or b.kind == "margin":
@@ -430,9 +466,14 @@ def _paragraphs(lines: list[Line], ctx: _Context) -> list[list[Line]]:
         # A comma list runs on to the next line however long its next name is ("Present: A Smith,
         # B Jones," / "Councillor Whitehead"): the comma says the list goes on.
         listing = prev.text.rstrip().endswith(",")
-        if (gap <= _para_gap(prev, s) and same_size and (wrapped or hyphen or lower or listing)
-                and not _starts_item(line) and line_label(line.text) is None
-                and line.x0 >= groups[-1][0].x0 - s.paragraph_indent_slack_pt):
+        if (
+            gap <= _para_gap(prev, s)
+            and same_size
+            and (wrapped or hyphen or lower or listing)
+            and not _starts_item(line)
+            and line_label(line.text) is None
+            and line.x0 >= groups[-1][0].x0 - s.paragraph_indent_slack_pt
+        ):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -481,8 +522,12 @@ def _bold_title(text: str, *, bold: bool, marker: str | None) -> bool:
 def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool) -> Block | None:
     words = [w for line in group for w in line.words]
     source = "\n".join(line.text for line in group)
-    box = Box(x0=min(l.x0 for l in group), top=min(l.top for l in group), x1=max(l.x1 for l in group),
-              bottom=max(l.bottom for l in group))
+    box = Box(
+        x0=min(l.x0 for l in group),
+        top=min(l.top for l in group),
+        x1=max(l.x1 for l in group),
+        bottom=max(l.bottom for l in group),
+    )
     page = group[0].page
     raw = _join(group)
     clean = clean_inline(raw)
@@ -491,19 +536,35 @@ def _text_block(group: list[Line], ctx: _Context, *, alone: bool, footnote: bool
     spans = bold_runs(words)
     bold = bold_share(words) >= 0.9
     common = {"page": page, "source": source, "box": box, "bold_spans": spans}
-    sup = (len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text)
-           and words[0].size < ctx.settings.superscript_marker_size_ratio * words[1].size)
+    sup = (
+        len(words) > 1
+        and re.fullmatch(r"\d{1,3}", words[0].text)
+        and words[0].size < ctx.settings.superscript_marker_size_ratio * words[1].size
+    )
     if footnote or sup:
         m = _FOOTNOTE_START.match(clean)
-        return Block(kind="footnote", text=clean[m.end():].strip() if m else clean, marker=m.group(1) if m else None,
-                     bold=bold, **common)
+        return Block(
+            kind="footnote",
+            text=clean[m.end() :].strip() if m else clean,
+            marker=m.group(1) if m else None,
+            bold=bold,
+            **common,
+        )
     first = words[0].text
-    if first in BULLETS or (first[:1] in BULLETS - {"o", "-", "*", "–"} and len(first) > 1 and not first[1:2].isspace()):
-        rest = clean_inline(raw[len(first):] if first in BULLETS else raw[1:])
+    if first in BULLETS or (
+        first[:1] in BULLETS - {"o", "-", "*", "–"} and len(first) > 1 and not first[1:2].isspace()
+    ):
+        rest = clean_inline(raw[len(first) :] if first in BULLETS else raw[1:])
         marker, body = split_marker(rest)
         depth = 1 if group[0].x0 > ctx.bullet_x + ctx.settings.nested_bullet_indent_pt else 0
-        return Block(kind="list_item", text=body or rest, marker=marker or "-", depth=depth,
-                     bold=bold_share([w for w in words if w.text not in BULLETS]) >= 0.9, **common)
+        return Block(
+            kind="list_item",
+            text=body or rest,
+            marker=marker or "-",
+            depth=depth,
+            bold=bold_share([w for w in words if w.text not in BULLETS]) >= 0.9,
+            **common,
+        )
     marker, body = split_marker(clean)
     text = body or clean
     size = group[0].size

@@ -4,6 +4,7 @@ A *chunk* is a run of words on one baseline with no wide gap inside; a *row* is 
 chunk on one baseline. Chunks let the reader tell a margin column of owners' initials, or
 the columns of a table drawn without rules, from the body text beside them.
 """
+
 from __future__ import annotations
 
 import re
@@ -117,11 +118,19 @@ def to_words(raw: list[dict]) -> list[Word]:
         if _GLYPH_BULLET.fullmatch(text):
             text = "•"
         font = w.get("fontname") or ""
-        out.append(Word(text=text, x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
-                        bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),
-                        bold=bool(re.search(r"bold|black|heavy", font, re.I)),
-                        mcid=chars[0].get("mcid") if (chars := w.get("chars")) else None,
-                        mcid_end=chars[-1].get("mcid") if chars else None))
+        out.append(
+            Word(
+                text=text,
+                x0=float(w["x0"]),
+                x1=float(w["x1"]),
+                top=float(w["top"]),
+                bottom=float(w["bottom"]),
+                size=float(w.get("size") or 0.0),
+                bold=bool(re.search(r"bold|black|heavy", font, re.I)),
+                mcid=chars[0].get("mcid") if (chars := w.get("chars")) else None,
+                mcid_end=chars[-1].get("mcid") if chars else None,
+            )
+        )
     return out
 
 
@@ -134,8 +143,9 @@ def drop_superscript_refs(line_words: list[Word], *, settings: ReaderSettings = 
     base = max(w.bottom for w in line_words if w.size == main)
     out: list[Word] = []
     for i, w in enumerate(line_words):
-        raised = (w.size < settings.superscript_size_ratio * main
-                  and w.bottom < base - settings.superscript_raise_em * main)
+        raised = (
+            w.size < settings.superscript_size_ratio * main and w.bottom < base - settings.superscript_raise_em * main
+        )
         if raised and re.fullmatch(r"\d{1,3}[,\d]*", w.text) and i > 0:
             continue
         out.append(w)
@@ -151,13 +161,28 @@ def join_ordinals(line_words: list[Word], *, settings: ReaderSettings = DEFAULT)
     base = max(w.bottom for w in line_words if w.size == main)
     out: list[Word] = []
     for w in line_words:
-        raised = (w.size < settings.superscript_size_ratio * main
-                  and w.bottom < base - settings.superscript_raise_em * main)
-        if (raised and out and re.fullmatch(r"st|nd|rd|th", w.text, re.I) and out[-1].text[-1:].isdigit()
-                and w.x0 - out[-1].x1 < settings.ordinal_gap_em * main):
+        raised = (
+            w.size < settings.superscript_size_ratio * main and w.bottom < base - settings.superscript_raise_em * main
+        )
+        if (
+            raised
+            and out
+            and re.fullmatch(r"st|nd|rd|th", w.text, re.I)
+            and out[-1].text[-1:].isdigit()
+            and w.x0 - out[-1].x1 < settings.ordinal_gap_em * main
+        ):
             prev = out[-1]
-            out[-1] = Word(text=prev.text + w.text.lower(), x0=prev.x0, x1=w.x1, top=prev.top, bottom=prev.bottom,
-                           size=prev.size, bold=prev.bold, mcid=prev.mcid, mcid_end=w.mcid_end)
+            out[-1] = Word(
+                text=prev.text + w.text.lower(),
+                x0=prev.x0,
+                x1=w.x1,
+                top=prev.top,
+                bottom=prev.bottom,
+                size=prev.size,
+                bold=prev.bold,
+                mcid=prev.mcid,
+                mcid_end=w.mcid_end,
+            )
             continue
         out.append(w)
     return out
@@ -204,7 +229,9 @@ def split_chunks(row: list[Word], *, settings: ReaderSettings = DEFAULT) -> list
 # --- running headers and footers --------------------------------------------------------
 
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
-_MARKING = re.compile(r"^(?:un)?classified|^official(?:[- ]sensitive)?$|^restricted$|^protect(?:ed)?$|^not protectively marked$", re.I)
+_MARKING = re.compile(
+    r"^(?:un)?classified|^official(?:[- ]sensitive)?$|^restricted$|^protect(?:ed)?$|^not protectively marked$", re.I
+)
 BLANK_PAGE = re.compile(r"^\s*this page (?:is |has been )?(?:intentionally|deliberately) (?:left )?blank\.?\s*$", re.I)
 
 
@@ -231,8 +258,10 @@ def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSett
             upper = line.top < height / 2
             offset = line.top if upper else height - line.bottom
             band = ("top" if upper else "bottom", round(offset / settings.running_band_pt))
-            in_zone = (line.top < settings.header_zone_of_page_height * height
-                       or line.bottom > (1 - settings.footer_zone_of_page_height) * height)
+            in_zone = (
+                line.top < settings.header_zone_of_page_height * height
+                or line.bottom > (1 - settings.footer_zone_of_page_height) * height
+            )
             text = line.text.strip()
             # Digits are ignored near the edges ("Page 3", a date that changes); further in, a
             # line must repeat as written ("Item 3" on every page is the paper's own text).
@@ -258,6 +287,7 @@ def running_lines(pages: list[tuple[float, list[Line]]], *, settings: ReaderSett
 
 
 # --- page geometry -------------------------------------------------------------------------
+
 
 def text_edges(chunks: list[Line], *, settings: ReaderSettings = DEFAULT) -> tuple[float, float]:
     """Left and right edges of the body text: where most long lines start, and end."""

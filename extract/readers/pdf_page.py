@@ -14,6 +14,7 @@ the text set on its side, and the paragraph marks a tagged PDF gives each charac
   marked-content id (``mcid`` on each character): a change of id between two lines of one
   table cell is a paragraph break there, not a wrap.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,7 +59,8 @@ def visible_page(page, *, settings: ReaderSettings = DEFAULT):
 
     def on_page(o: dict) -> bool:
         return o.get("object_type") != "char" or not (
-            o["x1"] < x0 - tol or o["x0"] > x1 + tol or o["bottom"] < top - tol or o["top"] > bottom + tol)
+            o["x1"] < x0 - tol or o["x0"] > x1 + tol or o["bottom"] < top - tol or o["top"] > bottom + tol
+        )
 
     if all(on_page(c) for c in page.chars):
         return page
@@ -102,7 +104,9 @@ def _one_clip(page, settings: ReaderSettings) -> tuple[float, float, float, floa
             else:
                 x, y, w, h = (float(v) for v in m.groups()[1:5])
                 # PDF space (origin bottom left) to pdfplumber's (origin top left of the media box).
-                boxes.append((min(x, x + w) - mb[0], mb[3] - max(y, y + h), max(x, x + w) - mb[0], mb[3] - min(y, y + h)))
+                boxes.append(
+                    (min(x, x + w) - mb[0], mb[3] - max(y, y + h), max(x, x + w) - mb[0], mb[3] - min(y, y + h))
+                )
                 clipped[-1] = True
                 if len(boxes) > settings.clip_max_count:
                     return None  # many clips: cells, images, not a printable area
@@ -164,9 +168,16 @@ def _rotated_word(chars: list[dict]) -> list[Word]:
     text = "".join(c["text"] for c in chars).strip()
     if not text:
         return []
-    raw = {"text": text, "x0": min(c["x0"] for c in chars), "x1": max(c["x1"] for c in chars),
-           "top": min(c["top"] for c in chars), "bottom": max(c["bottom"] for c in chars),
-           "size": chars[0]["size"], "fontname": chars[0].get("fontname"), "chars": chars}
+    raw = {
+        "text": text,
+        "x0": min(c["x0"] for c in chars),
+        "x1": max(c["x1"] for c in chars),
+        "top": min(c["top"] for c in chars),
+        "bottom": max(c["bottom"] for c in chars),
+        "size": chars[0]["size"],
+        "fontname": chars[0].get("fontname"),
+        "chars": chars,
+    }
     return to_words([raw])
 
 

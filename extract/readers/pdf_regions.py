@@ -6,6 +6,7 @@ use only the positions pdfplumber gave, so they add no pass over the PDF. Both a
 conservative: a page of ordinary prose must come through untouched, so each rule wants
 several lines of evidence before it changes anything.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,8 +32,9 @@ def _cells(row: list[Word], settings: ReaderSettings) -> list[list[Word]]:
     return out
 
 
-def aligned_tables(rows: list[list[Word]], page: int, *,
-                   settings: ReaderSettings = DEFAULT) -> tuple[list[TableDraft], list[list[Word]]]:
+def aligned_tables(
+    rows: list[list[Word]], page: int, *, settings: ReaderSettings = DEFAULT
+) -> tuple[list[TableDraft], list[list[Word]]]:
     """Tables set as text in aligned columns; the rows left over.
 
     A run is 3+ consecutive rows, each split into 2+ cells by a wide gap, close together
@@ -49,8 +51,11 @@ def aligned_tables(rows: list[list[Word]], page: int, *,
             i += 1
             continue
         j = i + 1
-        while j < len(rows) and _close(rows[j - 1], rows[j], settings) and (
-                len(_cells(rows[j], settings)) >= 2 or _wrapped(rows[j - 1], rows[j], settings)):
+        while (
+            j < len(rows)
+            and _close(rows[j - 1], rows[j], settings)
+            and (len(_cells(rows[j], settings)) >= 2 or _wrapped(rows[j - 1], rows[j], settings))
+        ):
             j += 1
         draft, used = _draft(rows[i:j], page, settings)
         if draft is not None:
@@ -128,13 +133,30 @@ def _draft(rows: list[list[Word]], page: int, settings: ReaderSettings) -> tuple
         return None, 0
     cells_out = []
     for cells in grid:
-        cells_out.append([(" ".join(w.text for w in c),
-                           Box(x0=min(w.x0 for w in c), top=min(w.top for w in c), x1=max(w.x1 for w in c),
-                               bottom=max(w.bottom for w in c)) if c else None,
-                           bool(c) and bold_share(c) >= 0.9) for c in cells])
+        cells_out.append(
+            [
+                (
+                    " ".join(w.text for w in c),
+                    Box(
+                        x0=min(w.x0 for w in c),
+                        top=min(w.top for w in c),
+                        x1=max(w.x1 for w in c),
+                        bottom=max(w.bottom for w in c),
+                    )
+                    if c
+                    else None,
+                    bool(c) and bold_share(c) >= 0.9,
+                )
+                for c in cells
+            ]
+        )
     words = [w for row in rows[:used] for w in row]
-    box = Box(x0=min(w.x0 for w in words), top=min(w.top for w in words), x1=max(w.x1 for w in words),
-              bottom=max(w.bottom for w in words))
+    box = Box(
+        x0=min(w.x0 for w in words),
+        top=min(w.top for w in words),
+        x1=max(w.x1 for w in words),
+        bottom=max(w.bottom for w in words),
+    )
     edges = [round(box.x0)] + [round(s[1]) for s in seps]
     return TableDraft(cells=cells_out, box=box, page=page, col_edges=edges, ruled=False), used
 
@@ -167,8 +189,11 @@ def _is_owner_margin(texts: list[list[str]]) -> bool:
 
     # A numbered list set in two or more columns ("1. | School A | 7. | School G"): every
     # other column holds list numbers only.
-    marker_cols = [c for c in range(len(texts[0]))
-                   if (col := [row[c] for row in texts if row[c]]) and all(split_marker(t + " X")[0] == t for t in col)]
+    marker_cols = [
+        c
+        for c in range(len(texts[0]))
+        if (col := [row[c] for row in texts if row[c]]) and all(split_marker(t + " X")[0] == t for t in col)
+    ]
     if marker_cols and marker_cols == list(range(0, len(texts[0]), 2)) and len(texts[0]) % 2 == 0:
         return True
     last = [row[-1] for row in texts if row[-1]]
@@ -232,8 +257,7 @@ def split_columns(rows: list[list[Word]], width: float, *, settings: ReaderSetti
     return out
 
 
-def _gutter(rows: list[list[Word]], width: float, *,
-            settings: ReaderSettings = DEFAULT) -> tuple[float, float] | None:
+def _gutter(rows: list[list[Word]], width: float, *, settings: ReaderSettings = DEFAULT) -> tuple[float, float] | None:
     n = int(width) + 2
     cover = [0] * n
     for row in rows:
@@ -248,7 +272,7 @@ def _gutter(rows: list[list[Word]], width: float, *,
                 cover[x] += 1
     lo = int(settings.gutter_search_start_of_page_width * width)
     hi = int(settings.gutter_search_end_of_page_width * width)
-    best = min(cover[lo:hi + 1], default=None)
+    best = min(cover[lo : hi + 1], default=None)
     if best is None or best > settings.gutter_max_crossing_share * len(rows):
         return None
     # The widest stretch at the minimum, grown past the middle band while it stays there.
@@ -284,9 +308,11 @@ def _two_columns(run: list[list[Word]], a: float, b: float, width: float, settin
     for r in run:
         left = [w for w in r if w.x1 <= a + tol]
         right = [w for w in r if w.x0 >= b - tol]
-        if (len(left) >= 3 and len(right) >= 3
-                and left[-1].x1 - left[0].x0 >= settings.column_prose_fill_ratio * (a - left_x0)
-                and right[-1].x1 - right[0].x0 >= settings.column_prose_fill_ratio * (right_x1 - b)):
+        if (
+            len(left) >= 3
+            and len(right) >= 3
+            and left[-1].x1 - left[0].x0 >= settings.column_prose_fill_ratio * (a - left_x0)
+            and right[-1].x1 - right[0].x0 >= settings.column_prose_fill_ratio * (right_x1 - b)
+        ):
             both += 1
     return both >= settings.two_column_min_rows
-

@@ -1,6 +1,7 @@
 """Tables in PDFs: ruled tables from pdfplumber's ``find_tables``, their header rows, and
 the repairs a page break or a split Word table needs before ``merge_continued_tables``.
 """
+
 from __future__ import annotations
 
 import re
@@ -72,20 +73,92 @@ def cell_text(words: list[Word], right: float, *, settings: ReaderSettings = DEF
 
 # Short words a line may hold alone; any other one to three lower-case letters alone on the
 # line under a full one are the end of a word the narrow cell broke ("Deadlin" / "e").
-_SHORT_WORDS = {"a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
-                "on", "or", "so", "to", "up", "us", "we", "and", "are", "but", "can", "did", "for", "had", "has",
-                "her", "him", "his", "its", "may", "nor", "not", "now", "off", "one", "our", "out", "own", "per",
-                "she", "the", "too", "two", "via", "was", "who", "why", "yet", "you", "all", "any", "few", "new",
-                "due", "end", "etc", "set", "use", "way", "day", "met", "see", "add"}
+_SHORT_WORDS = {
+    "a",
+    "an",
+    "as",
+    "at",
+    "be",
+    "by",
+    "do",
+    "go",
+    "he",
+    "if",
+    "in",
+    "is",
+    "it",
+    "me",
+    "my",
+    "no",
+    "of",
+    "on",
+    "or",
+    "so",
+    "to",
+    "up",
+    "us",
+    "we",
+    "and",
+    "are",
+    "but",
+    "can",
+    "did",
+    "for",
+    "had",
+    "has",
+    "her",
+    "him",
+    "his",
+    "its",
+    "may",
+    "nor",
+    "not",
+    "now",
+    "off",
+    "one",
+    "our",
+    "out",
+    "own",
+    "per",
+    "she",
+    "the",
+    "too",
+    "two",
+    "via",
+    "was",
+    "who",
+    "why",
+    "yet",
+    "you",
+    "all",
+    "any",
+    "few",
+    "new",
+    "due",
+    "end",
+    "etc",
+    "set",
+    "use",
+    "way",
+    "day",
+    "met",
+    "see",
+    "add",
+}
 
 
 def _word_tail(row: list[Word], before: str) -> bool:
-    return (len(row) == 1 and re.fullmatch(r"[a-z]{1,3}", row[0].text) is not None
-            and row[0].text not in _SHORT_WORDS and before[-1:].isalpha())
+    return (
+        len(row) == 1
+        and re.fullmatch(r"[a-z]{1,3}", row[0].text) is not None
+        and row[0].text not in _SHORT_WORDS
+        and before[-1:].isalpha()
+    )
 
 
-def ruled_tables(found, words: list[Word], page: int, body: float, *,
-                 settings: ReaderSettings = DEFAULT) -> tuple[list[TableDraft], list[Word]]:
+def ruled_tables(
+    found, words: list[Word], page: int, body: float, *, settings: ReaderSettings = DEFAULT
+) -> tuple[list[TableDraft], list[Word]]:
     """Turn pdfplumber tables into drafts; return the words left outside every kept table."""
     drafts: list[TableDraft] = []
     taken: set[int] = set()
@@ -112,14 +185,21 @@ def ruled_tables(found, words: list[Word], page: int, body: float, *,
                     continue
                 cw = owner.get((r_i, c_i), [])
                 text = cell_text(cw, bbox[2] - settings.cell_padding_pt, settings=settings) if cw else ""
-                cells.append((text, Box(x0=bbox[0], top=bbox[1], x1=bbox[2], bottom=bbox[3]),
-                              bool(cw) and bold_share(cw) >= 0.9))
+                cells.append(
+                    (text, Box(x0=bbox[0], top=bbox[1], x1=bbox[2], bottom=bbox[3]), bool(cw) and bold_share(cw) >= 0.9)
+                )
             rows.append(cells)
             heights.append(r.bbox[3] - r.bbox[1])
         rows = _drop_empty(rows, heights, body, settings)
         if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
             continue
-        edges = sorted({round(c.x0) for row in t.rows for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]})
+        edges = sorted(
+            {
+                round(c.x0)
+                for row in t.rows
+                for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]
+            }
+        )
         n_header = None
         head = _header_line_above(t, [w for w in words if id(w) not in taken], n_cols, settings)
         if head is not None:
@@ -128,8 +208,11 @@ def ruled_tables(found, words: list[Word], page: int, body: float, *,
             n_header = 1
             top = min(top, min(w.top for w in line))
             inside = inside + line
-        drafts.append(TableDraft(cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges,
-                                 n_header=n_header))
+        drafts.append(
+            TableDraft(
+                cells=rows, box=Box(x0=x0, top=top, x1=x1, bottom=bottom), page=page, col_edges=edges, n_header=n_header
+            )
+        )
         taken.update(id(w) for w in inside)
     return drafts, [w for w in words if id(w) not in taken]
 
@@ -146,8 +229,12 @@ def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSe
     spans = next(([(c[0], c[2]) for c in r.cells] for r in table.rows if len(r.cells) == n_cols and all(r.cells)), None)
     if spans is None:
         return None
-    near = [w for w in words if w.bottom <= top + settings.table_bbox_tolerance_pt
-            and top - w.bottom <= settings.header_above_gap_em * w.size]
+    near = [
+        w
+        for w in words
+        if w.bottom <= top + settings.table_bbox_tolerance_pt
+        and top - w.bottom <= settings.header_above_gap_em * w.size
+    ]
     if not near:
         return None
     line = group_rows(near, settings=settings)[-1]
@@ -164,8 +251,14 @@ def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSe
     texts = [" ".join(w.text for w in part) for part in parts]
     if sum(1 for t in texts if t) < 2 or any(len(t) > settings.header_above_max_chars_count for t in texts):
         return None
-    cells = [(text, Box(x0=a, top=min(w.top for w in part), x1=b, bottom=top) if part else None,
-              bool(part) and bold_share(part) >= 0.9) for text, part, (a, b) in zip(texts, parts, spans)]
+    cells = [
+        (
+            text,
+            Box(x0=a, top=min(w.top for w in part), x1=b, bottom=top) if part else None,
+            bool(part) and bold_share(part) >= 0.9,
+        )
+        for text, part, (a, b) in zip(texts, parts, spans)
+    ]
     return cells, line
 
 
@@ -194,14 +287,18 @@ def _refind(page, table, edges, found, settings: ReaderSettings):
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
     # Rules drawn in segments (one per cell) reach on from where the last one ended.
-    vertical = sorted((e for e in edges if e["orientation"] == "v" and x0 - tol <= e["x0"] <= x1 + tol
-                       and e["top"] >= top - tol), key=lambda e: e["top"])
+    vertical = sorted(
+        (e for e in edges if e["orientation"] == "v" and x0 - tol <= e["x0"] <= x1 + tol and e["top"] >= top - tol),
+        key=lambda e: e["top"],
+    )
     reach_bottom = bottom
     for e in vertical:
         if e["top"] <= reach_bottom + tol:
             reach_bottom = max(reach_bottom, e["bottom"])
-    horizontal = sorted((e for e in edges if e["orientation"] == "h" and top - tol <= e["top"] <= bottom + tol
-                         and e["x0"] >= x0 - tol), key=lambda e: e["x0"])
+    horizontal = sorted(
+        (e for e in edges if e["orientation"] == "h" and top - tol <= e["top"] <= bottom + tol and e["x0"] >= x0 - tol),
+        key=lambda e: e["x0"],
+    )
     reach_right = x1
     for e in horizontal:
         if e["x0"] <= reach_right + tol:
@@ -258,7 +355,7 @@ def _diagram(table, settings: ReaderSettings) -> bool:
         return False
     gap = settings.diagram_box_gap_pt
     for i, a in enumerate(rects):
-        for b in rects[i + 1:]:
+        for b in rects[i + 1 :]:
             apart_x = b["x0"] - a["x1"] > gap or a["x0"] - b["x1"] > gap
             apart_y = b["top"] - a["bottom"] > gap or a["top"] - b["bottom"] > gap
             if not (apart_x or apart_y):
@@ -275,8 +372,13 @@ def _ruled_column(table, found, settings: ReaderSettings) -> bool:
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
     for other in found:
-        if other is not table and other.bbox[0] <= x0 + tol and other.bbox[1] <= top + tol \
-                and other.bbox[2] >= x1 - tol and other.bbox[3] >= bottom - tol:
+        if (
+            other is not table
+            and other.bbox[0] <= x0 + tol
+            and other.bbox[1] <= top + tol
+            and other.bbox[2] >= x1 - tol
+            and other.bbox[3] >= bottom - tol
+        ):
             return False
     page = getattr(table, "page", None)
     if page is None:
@@ -318,16 +420,23 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     if len(vertical) < 2 or len(horizontal) < 2:
         return table
     try:
-        again = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                                  "explicit_vertical_lines": vertical, "explicit_horizontal_lines": horizontal})
+        again = page.find_tables(
+            {
+                "vertical_strategy": "explicit",
+                "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": vertical,
+                "explicit_horizontal_lines": horizontal,
+            }
+        )
     except Exception:  # noqa: BLE001 - a grid pdfplumber cannot rebuild stays as first found
         return table
     if len(again) != 1:
         return table
     a0, atop, a1, abottom = again[0].bbox
     near = settings.regrid_same_box_pt
-    same_box = (abs(a0 - x0) <= near and abs(a1 - x1) <= near
-                and abs(atop - top) <= near and abs(abottom - bottom) <= near)
+    same_box = (
+        abs(a0 - x0) <= near and abs(a1 - x1) <= near and abs(atop - top) <= near and abs(abottom - bottom) <= near
+    )
     rows, cols = len(again[0].rows), _n_cols(again[0])
     # Fewer rows (fills cut each row into slivers, down to a one-row grid of paragraph shading),
     # or fewer columns (a highlight cut a column in two), and never more of either.
@@ -359,8 +468,9 @@ def _assign(words: list[Word], rows, settings: ReaderSettings) -> dict[tuple[int
     return owner
 
 
-def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float,
-                settings: ReaderSettings) -> list[list[tuple]]:
+def _drop_empty(
+    rows: list[list[tuple]], heights: list[float], body: float, settings: ReaderSettings
+) -> list[list[tuple]]:
     """Drop the empty rows and columns that ruling artefacts make.
 
     An empty row is kept when it is a full-height ruled row (the attendance table of
@@ -372,8 +482,11 @@ def _drop_empty(rows: list[list[tuple]], heights: list[float], body: float,
     empty = [not any(c[0] for c in row) for row in rows]
     many = sum(empty) > settings.many_empty_rows_share * len(rows)
     full_height = settings.empty_row_min_height_em * body
-    rows = [row for row, e, h in zip(rows, empty, heights)
-            if not e or (h >= full_height and not many and not all(c[1] is None for c in row[:-1]))]
+    rows = [
+        row
+        for row, e, h in zip(rows, empty, heights)
+        if not e or (h >= full_height and not many and not all(c[1] is None for c in row[:-1]))
+    ]
     if rows and len(rows[0]) >= 10:
         keep = [i for i in range(len(rows[0])) if any(row[i][0] for row in rows)]
         rows = [[row[i] for i in keep] for row in rows]
@@ -409,8 +522,11 @@ def header_count(draft: TableDraft) -> int:
     # Word table) names the column: it counts as a label here, though the text reader, which has
     # no bold to go on, cannot take a row of years for a header. One real label must stand with them.
     years = [bool(_YEAR_LABEL.fullmatch(t)) for t in labels]
-    if any(is_data_cell(t) and not y for t, y in zip(labels, years)) or not all(
-            y or _bold_label(t.rstrip(":")) for t, y in zip(labels, years)) or all(years):
+    if (
+        any(is_data_cell(t) and not y for t, y in zip(labels, years))
+        or not all(y or _bold_label(t.rstrip(":")) for t, y in zip(labels, years))
+        or all(years)
+    ):
         return 0
     if any(re.search(r"\d", t) for t in labels) and len(draft.cells) < 3:
         return 0  # "AGENDA ITEM No. 5" over one row: too little evidence
@@ -430,13 +546,16 @@ def _bold_label(text: str) -> bool:
     """A column label set in bold: a label (``is_label_like``), or a longer phrase up to
     100 characters that is not a sentence ("Increase connection with people identifying as
     ... who are isolated" over a column of targets)."""
-    return is_label_like(text) or (len(text) <= 100 and not text.endswith((".", "!", "?", ";"))
-                                   and bool(re.search(r"[A-Za-z]", text)))
+    return is_label_like(text) or (
+        len(text) <= 100 and not text.endswith((".", "!", "?", ";")) and bool(re.search(r"[A-Za-z]", text))
+    )
 
 
 def to_block(draft: TableDraft, n_header: int) -> Block:
-    rows = [Row(cells=[Cell(text=t, box=b, bold=bold) for t, b, bold in row], header=k < n_header, page=draft.page)
-            for k, row in enumerate(draft.cells)]
+    rows = [
+        Row(cells=[Cell(text=t, box=b, bold=bold) for t, b, bold in row], header=k < n_header, page=draft.page)
+        for k, row in enumerate(draft.cells)
+    ]
     n_cols = max(len(r.cells) for r in rows)
     table = lift_caption(Table(rows=rows, n_cols=n_cols, pages=[draft.page], ruled=draft.ruled))
     text = "\n".join(" | ".join(c.text for c in row.cells) for row in rows)
@@ -494,7 +613,9 @@ def fit_columns(prev: Block, block: Block, *, settings: ReaderSettings = DEFAULT
     if not rows:
         return None
     table = b.model_copy(update={"rows": rows, "n_cols": a.n_cols})
-    return block.model_copy(update={"table": table, "box": block.box.model_copy(update={"x0": prev.box.x0, "x1": prev.box.x1})})
+    return block.model_copy(
+        update={"table": table, "box": block.box.model_copy(update={"x0": prev.box.x0, "x1": prev.box.x1})}
+    )
 
 
 def _column_spans(table: Table) -> list[tuple[float, float]] | None:
@@ -512,7 +633,9 @@ def drop_repeated_strips(blocks: list[Block], n_pages: int) -> list[Block]:
     keys = []
     for b in blocks:
         t = b.table
-        keys.append(" ".join(b.text.lower().split()) if b.kind == "table" and t is not None and len(t.rows) == 1 else None)
+        keys.append(
+            " ".join(b.text.lower().split()) if b.kind == "table" and t is not None and len(t.rows) == 1 else None
+        )
     pages: dict[str, set[int]] = {}
     for b, key in zip(blocks, keys):
         if key:
@@ -540,8 +663,12 @@ def join_header_strips(blocks: list[Block], *, settings: ReaderSettings = DEFAUL
     while i < len(blocks):
         strip = blocks[i]
         between = blocks[i + 1] if i + 1 < len(blocks) else None
-        if between is not None and between.kind in ("heading", "paragraph") and len(between.text) <= 60 \
-                and "\n" not in between.source:
+        if (
+            between is not None
+            and between.kind in ("heading", "paragraph")
+            and len(between.text) <= 60
+            and "\n" not in between.source
+        ):
             table = blocks[i + 2] if i + 2 < len(blocks) else None
             label = between
         else:
@@ -562,8 +689,18 @@ def join_header_strips(blocks: list[Block], *, settings: ReaderSettings = DEFAUL
 
 def _strip_over(strip: Block, block: Block, settings: ReaderSettings) -> Block | None:
     s, t = strip.table, block.table
-    if (strip.kind != "table" or block.kind != "table" or s is None or t is None or len(s.rows) != 1
-            or strip.page != block.page or strip.box is None or block.box is None or not s.ruled or not t.ruled):
+    if (
+        strip.kind != "table"
+        or block.kind != "table"
+        or s is None
+        or t is None
+        or len(s.rows) != 1
+        or strip.page != block.page
+        or strip.box is None
+        or block.box is None
+        or not s.ruled
+        or not t.ruled
+    ):
         return None
     size = max((c.box.bottom - c.box.top for c in t.rows[0].cells if c.box), default=0.0)
     gap = block.box.top - strip.box.bottom
@@ -582,8 +719,11 @@ def _strip_over(strip: Block, block: Block, settings: ReaderSettings) -> Block |
         if len(hits) != 1 or cells[hits[0]].text:
             return None
         cells[hits[0]] = c
-    if any(len(re.findall(r"[A-Za-z]", c.text)) >= 3 and not is_data_cell(c.text)
-           for r in t.header_rows for c in r.cells[1:]):
+    if any(
+        len(re.findall(r"[A-Za-z]", c.text)) >= 3 and not is_data_cell(c.text)
+        for r in t.header_rows
+        for c in r.cells[1:]
+    ):
         return None  # the table heads its own columns (a bold first row of codes, "P | S | L", does not)
     head = Row(cells=cells, header=True, page=strip.page)
     rows = [head] + [r.model_copy(update={"header": False}) for r in t.rows]
@@ -609,11 +749,15 @@ def split_banded_tables(blocks: list[Block]) -> list[Block]:
             boxes = [c.box for r in part.rows if r.page == first for c in r.cells if c.box is not None]
             box = block.box
             if boxes:
-                box = Box(x0=block.box.x0, top=min(b.top for b in boxes), x1=block.box.x1, bottom=max(b.bottom for b in boxes))
+                box = Box(
+                    x0=block.box.x0, top=min(b.top for b in boxes), x1=block.box.x1, bottom=max(b.bottom for b in boxes)
+                )
             text = "\n".join(" | ".join(c.text for c in row.cells) for row in part.rows)
             if part.caption:
                 text = f"{part.caption}\n{text}"
-            out.append(block.model_copy(update={"table": part, "page": first, "box": box, "text": text, "source": text}))
+            out.append(
+                block.model_copy(update={"table": part, "page": first, "box": box, "text": text, "source": text})
+            )
     return out
 
 
@@ -658,7 +802,11 @@ def repair_fragments(blocks: list[Block], *, settings: ReaderSettings = DEFAULT)
         a, b = prev.table, block.table
         assert a is not None and b is not None
         n_a = len(a.header_rows)
-        repeats = n_a > 0 and len(b.rows) > n_a and [normalised_cells(r) for r in b.rows[:n_a]] == [normalised_cells(r) for r in a.header_rows]
+        repeats = (
+            n_a > 0
+            and len(b.rows) > n_a
+            and [normalised_cells(r) for r in b.rows[:n_a]] == [normalised_cells(r) for r in a.header_rows]
+        )
         first_on_page = block.page > prev.page and not any(x.page == block.page for x in out)
         if first_on_page and not same_columns(prev, block, strict=False, settings=settings):
             fitted = fit_columns(prev, block, settings=settings)
@@ -669,8 +817,13 @@ def repair_fragments(blocks: list[Block], *, settings: ReaderSettings = DEFAULT)
             b = _set_header(b, n_a if repeats else 0)
             # A row the text layer holds on both sides of the break (a print that clips the
             # rows either side of it) is read once.
-            if b.rows and a.rows and not b.rows[0].header and not is_empty_row(b.rows[0]) \
-                    and normalised_cells(b.rows[0]) == normalised_cells(a.rows[-1]):
+            if (
+                b.rows
+                and a.rows
+                and not b.rows[0].header
+                and not is_empty_row(b.rows[0])
+                and normalised_cells(b.rows[0]) == normalised_cells(a.rows[-1])
+            ):
                 b = b.model_copy(update={"rows": b.rows[1:]})
             if b.rows:
                 out.append(block.model_copy(update={"table": b}))
@@ -690,6 +843,12 @@ def repair_fragments(blocks: list[Block], *, settings: ReaderSettings = DEFAULT)
             rows_a[-1] = append_row(rows_a[-1], rows_b[0])
             rows_b = rows_b[1:]
         table = a.model_copy(update={"rows": rows_a + rows_b})
-        out[k] = prev.model_copy(update={"table": table, "source": f"{prev.source}\n{block.source}",
-                                         "text": f"{prev.text}\n{block.text}", "box": prev.box.union(block.box) if prev.box else None})
+        out[k] = prev.model_copy(
+            update={
+                "table": table,
+                "source": f"{prev.source}\n{block.source}",
+                "text": f"{prev.text}\n{block.text}",
+                "box": prev.box.union(block.box) if prev.box else None,
+            }
+        )
     return out

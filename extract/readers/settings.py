@@ -16,6 +16,7 @@ Units, by the end of each field's name:
 ``dataclasses.replace(DEFAULT, paragraph_gap_em=1.0)``) to try other tolerances. The values
 are those the corpus and the test layouts were tuned on: changing one changes the output.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -4,6 +4,7 @@ and one table from the fragments a page break made.
 The text reader and the PDF reader both call these, so a table read from a paper's PDF and
 from its text rendering comes out with the same header and the same rows.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,11 @@ def header_rows_by_content(rows: list[list[str]]) -> int:
     if not texts[0] and len(filled) >= 1:
         # Column labels over a column of row labels ("\tApr-16\tMay-16", "\tBaseline period").
         n = 1
-        while n < len(rows) and not clean_inline(rows[n][0]) and not any(is_data_cell(clean_inline(c)) for c in rows[n] if c.strip()):
+        while (
+            n < len(rows)
+            and not clean_inline(rows[n][0])
+            and not any(is_data_cell(clean_inline(c)) for c in rows[n] if c.strip())
+        ):
             n += 1
         return n
     if any(t.endswith(":") for t in filled):
@@ -50,13 +55,15 @@ def header_rows_by_content(rows: list[list[str]]) -> int:
     return 0
 
 
-
-
 def is_data_cell(text: str) -> bool:
     """A number, percentage, amount, arrow or date: a value, not a label."""
     t = text.strip().lower()
-    return bool(re.fullmatch(r"[£$+\-–]?\s*\d[\d,.\s]*(?:%|k|m|bn)?|[▲▼↑↓→←↔–-]|n/?a", t)
-                or re.fullmatch(rf"(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}.*|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", t))
+    return bool(
+        re.fullmatch(r"[£$+\-–]?\s*\d[\d,.\s]*(?:%|k|m|bn)?|[▲▼↑↓→←↔–-]|n/?a", t)
+        or re.fullmatch(
+            rf"(?:\d{{1,2}}\s+)?{MONTH_RE}(?:\s+\d{{4}})?|\d{{1,2}}\s+{MONTH_RE}.*|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", t
+        )
+    )
 
 
 def is_label_like(text: str) -> bool:
@@ -164,9 +171,9 @@ def _merge_pair(prev: Block, block: Block) -> Block | None:
     a_head, b_head = a.header_rows, b.header_rows
     rows_b = list(b.rows)
     if b_head and all(is_empty_row(r) for r in b_head):
-        rows_b = rows_b[len(b_head):]  # an empty header: the fragment's own stub
+        rows_b = rows_b[len(b_head) :]  # an empty header: the fragment's own stub
     elif b_head and a_head and [normalised_cells(r) for r in b_head] == [normalised_cells(r) for r in a_head]:
-        rows_b = rows_b[len(b_head):]  # the header repeated after the break
+        rows_b = rows_b[len(b_head) :]  # the header repeated after the break
     elif not b_head and block.page > prev.page and block.box is not None:
         pass  # a PDF table with the same columns at the top of the next page
     else:
@@ -175,10 +182,17 @@ def _merge_pair(prev: Block, block: Block) -> Block | None:
     if rows_b and rows_a and not rows_a[-1].header and continues_row(rows_b[0], rows_a[-1], a.n_cols):
         rows_a[-1] = append_row(rows_a[-1], rows_b[0])
         rows_b = rows_b[1:]
-    table = Table(rows=rows_a + rows_b, n_cols=a.n_cols, pages=sorted(set(a.pages) | set(b.pages)), ruled=a.ruled,
-                  caption=a.caption)
-    return prev.model_copy(update={
-        "table": table,
-        "source": f"{prev.source}\n{block.source}",
-        "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
-    })
+    table = Table(
+        rows=rows_a + rows_b,
+        n_cols=a.n_cols,
+        pages=sorted(set(a.pages) | set(b.pages)),
+        ruled=a.ruled,
+        caption=a.caption,
+    )
+    return prev.model_copy(
+        update={
+            "table": table,
+            "source": f"{prev.source}\n{block.source}",
+            "lines": (prev.lines[0], block.lines[1]) if prev.lines and block.lines else prev.lines,
+        }
+    )

@@ -6,6 +6,7 @@ They carry no page numbers: a page break shows as a ``---`` rule (before the pag
 footnotes), a form feed, or "This page is intentionally left blank", and pages are
 counted from those.
 """
+
 from __future__ import annotations
 
 import re
@@ -69,8 +70,17 @@ class _Reader:
         if not text and kind != "table":
             return
         self.turn_page_for(kind)
-        self.blocks.append(Block(kind=kind, text=text, page=self.page, source=raw, lines=(first, last),
-                                 bold_spans=bold_spans(raw), **extra))
+        self.blocks.append(
+            Block(
+                kind=kind,
+                text=text,
+                page=self.page,
+                source=raw,
+                lines=(first, last),
+                bold_spans=bold_spans(raw),
+                **extra,
+            )
+        )
 
 
 def read_text(path: str | Path, data: bytes | None = None) -> Document:
@@ -89,8 +99,14 @@ def read_text(path: str | Path, data: bytes | None = None) -> Document:
     blocks = unfold(merge_continued_tables(join_broken_paragraphs(reader.blocks)))
     if not any(b.text.strip() or b.kind == "table" for b in blocks):
         raise ReadError("no text found", document=path)
-    return Document(id=Document.content_id(data), source_path=path, source_kind="text",
-                    page_count=reader.page, blocks=blocks, properties=properties)
+    return Document(
+        id=Document.content_id(data),
+        source_path=path,
+        source_kind="text",
+        page_count=reader.page,
+        blocks=blocks,
+        properties=properties,
+    )
 
 
 # --- front matter --------------------------------------------------------------------------
@@ -161,8 +177,22 @@ class _HtmlToMarkdown(HTMLParser):
     ``<th>`` cells is the header), ``**bold**``; cell line breaks stay ``<br>``."""
 
     _SKIP = {"script", "style", "head", "title", "nav", "noscript", "template"}
-    _BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "blockquote", "dd", "dt", "figcaption",
-               "caption", "address", "aside"}
+    _BLOCKS = {
+        "p",
+        "div",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "main",
+        "blockquote",
+        "dd",
+        "dt",
+        "figcaption",
+        "caption",
+        "address",
+        "aside",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -295,10 +325,9 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
         return _read_tab_table(r, lines, i)
     m = _HEADING.match(stripped)
     if m:
-        raw = _heading_text(stripped[m.end():])
+        raw = _heading_text(stripped[m.end() :])
         marker, rest = split_marker(clean_inline(raw))
-        r.add("heading", line, n, n, text=rest or clean_inline(raw), level=len(m.group(1)), marker=marker,
-              bold=True)
+        r.add("heading", line, n, n, text=rest or clean_inline(raw), level=len(m.group(1)), marker=marker, bold=True)
         return i + 1
     if _FOOTNOTE.match(line):
         j = _continuation_end(lines, i)
@@ -309,20 +338,36 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
     if bullet:
         indent, rest = bullet
         j = _continuation_end(lines, i)
-        raw_rest = " ".join([rest] + [s.strip() for s in lines[i + 1:j]])
+        raw_rest = " ".join([rest] + [s.strip() for s in lines[i + 1 : j]])
         clean = clean_inline(raw_rest)
         marker, body = split_marker(clean)
         depth = 1 if indent >= 1 else 0
-        r.add("list_item", "\n".join(lines[i:j]), n, j, text=body or clean, marker=marker or "-", depth=depth,
-              bold=is_whole_bold(raw_rest))
+        r.add(
+            "list_item",
+            "\n".join(lines[i:j]),
+            n,
+            j,
+            text=body or clean,
+            marker=marker or "-",
+            depth=depth,
+            bold=is_whole_bold(raw_rest),
+        )
         return j
     ordered = _ordered_item(lines, i)
     if ordered:
         j = _continuation_end(lines, i)
-        raw_rest = " ".join([ordered.group("rest")] + [s.strip() for s in lines[i + 1:j]])
+        raw_rest = " ".join([ordered.group("rest")] + [s.strip() for s in lines[i + 1 : j]])
         depth = 1 if len(ordered.group("indent").expandtabs(4)) >= 2 else 0
-        r.add("list_item", "\n".join(lines[i:j]), n, j, text=clean_inline(raw_rest),
-              marker=ordered.group("n") + ordered.group("p"), depth=depth, bold=is_whole_bold(raw_rest))
+        r.add(
+            "list_item",
+            "\n".join(lines[i:j]),
+            n,
+            j,
+            text=clean_inline(raw_rest),
+            marker=ordered.group("n") + ordered.group("p"),
+            depth=depth,
+            bold=is_whole_bold(raw_rest),
+        )
         return j
     j = _continuation_end(lines, i)
     raw = " ".join(s.strip() for s in lines[i:j])
@@ -335,7 +380,7 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
         # "Clerk There being no further business ...": the last owners of a flattened action
         # column run into the next line of text.
         r.add("margin", lead, n, n, text=lead)
-        raw = clean = clean[len(lead):].strip()
+        raw = clean = clean[len(lead) :].strip()
     marker, body = split_marker(clean)
     bold = is_whole_bold(raw)
     # A title stands alone between blank lines; a run of short lines is a list (attendance).
@@ -350,6 +395,8 @@ def _read_one(r: _Reader, lines: list[str], i: int) -> int:
 def _heading_text(rest: str) -> str:
     """A markdown heading's text without its optional closing marks: "Title ##" -> "Title"."""
     return rest.rstrip().rstrip("#").rstrip()
+
+
 _ORDERED = re.compile(r"^(?P<indent>[ \t]*)(?P<n>\d{1,2})(?P<p>[.)])[ \t]+(?P<rest>\S.*)$")
 
 
@@ -430,10 +477,13 @@ def _footnote_number(line: str) -> str:
         return ""
     if m.group(1):
         return m.group(1)
-    return m.group(2).translate(str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789"))
+    return m.group(2).translate(
+        str.maketrans("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079", "1230456789")
+    )
 
 
 # --- tables --------------------------------------------------------------------------------
+
 
 def _pipe_cells(line: str) -> list[str]:
     s = line.strip()
@@ -459,7 +509,7 @@ def _read_pipe_table(r: _Reader, lines: list[str], i: int) -> int:
     head: list[list[str]] = []
     for k, raw in enumerate(raw_rows):
         if _PIPE_SEPARATOR.match(raw) and "-" in raw:
-            head, body = [_pipe_cells(x) for x in raw_rows[:k]], [_pipe_cells(x) for x in raw_rows[k + 1:]]
+            head, body = [_pipe_cells(x) for x in raw_rows[:k]], [_pipe_cells(x) for x in raw_rows[k + 1 :]]
             break
     else:
         body = [_pipe_cells(x) for x in raw_rows]
@@ -493,8 +543,16 @@ def _add_table(r: _Reader, head: list[list[str]], body: list[list[str]], raw: st
     rows = [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=True, page=r.page) for x in head]
     rows += [Row(cells=[_cell(c) for c in _pad(x, n_cols)], header=False, page=r.page) for x in body]
     table = lift_caption(Table(rows=rows, n_cols=n_cols, pages=[r.page]))
-    r.blocks.append(Block(kind="table", text="\n".join(" | ".join(c.text for c in row.cells) for row in rows),
-                          page=r.page, source=raw, lines=(first, last), table=table))
+    r.blocks.append(
+        Block(
+            kind="table",
+            text="\n".join(" | ".join(c.text for c in row.cells) for row in rows),
+            page=r.page,
+            source=raw,
+            lines=(first, last),
+            table=table,
+        )
+    )
 
 
 def _pad(cells: list[str], n: int) -> list[str]:
