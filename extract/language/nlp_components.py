@@ -255,6 +255,12 @@ class TaskMatcher:
                 continue  # "the Clerk should instruct David George to proceed": the Clerk's task, not George's
             if label == "TO_VERB" and doc[first].ent_type_ != "PERSON" and not _opens_a_task(doc, start):
                 continue  # "messages for X, Community Partnership Manager to ask if ...": a post mid-sentence
+            if (
+                label == "ASKED"
+                and doc[first].ent_type_ == "GROUP"
+                and any(t.lower_ == "invited" for t in doc[start:end])
+            ):
+                continue  # "Governors were invited to declare interests": the chair running the meeting
             if label == "TO_VERB" and _object_of_a_preposition(doc, start):
                 continue  # "in partnership with the PCSO and Head Teacher to encourage ...": not a subject
             if (
