@@ -120,6 +120,18 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
     # the records are whole, the table headers are not.
     "minutes_variants/elmstead-trust-board-action-log.txt": {"tables": 0.3, "tables+rows": 0.3},
     "minutes_variants/elmstead-trust-board-action-log.pdf": {"tables": 0.3, "tables+rows": 0.3},
+    # Council house styles of 2026-12-04, every kind at 1.00 (each was 0.90-0.95 before its rules): a
+    # modern.gov cabinet (a list wrapped on commas and "and", "(2) That the Director ... report"), a ward
+    # police panel ("Panel priorities agreed for next quarter:" over its list), a county scrutiny committee
+    # ("Members requested that officers provide ... by the next meeting").
+    **{
+        f"minutes_variants/{name}": dict.fromkeys(KINDS, 1.0)
+        for name in (
+            "dunmere-cabinet-modgov.txt",
+            "ashcott-linford-ward-police-panel.txt",
+            "midshire-county-scrutiny.txt",
+        )
+    },
     "minutes_variants/north-vale-stroke-network-notes.md": {
         "metadata": 0.85,  # 0.875: the venue "via MS Teams" (a virtual meeting) is not read yet
     },

@@ -424,3 +424,29 @@ def test_label_search_stays_linear_on_long_paragraphs():
         read_lists([block(text)])
         label_status(text)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    "present, names",
+    [
+        # A modern.gov cabinet's list, wrapped where the line ran out (the Dunmere cabinet variant).
+        (
+            "Present: Councillors Rebecca Thorne (Chair), Gareth Lloyd (Vice-Chair),\nPriya Mistry, Owen Hargreaves and\n"
+            "Deborah Quinn",
+            ["Rebecca Thorne", "Gareth Lloyd", "Priya Mistry", "Owen Hargreaves", "Deborah Quinn"],
+        ),
+        # A board's list wrapped on an ampersand and on a comma.
+        (
+            "Members present: Amy Hart (Chair), Ben Cole &\nCarys Lewis,\nDev Patel",
+            ["Amy Hart", "Ben Cole", "Carys Lewis", "Dev Patel"],
+        ),
+    ],
+)
+def test_a_list_wrapped_on_a_comma_or_and_is_one_list(present, names):
+    got = statuses("MINUTES of the meeting held on 4 March 2024\n\n" + present + "\n\n1. Minutes\n\nNoted.\n")
+    assert got == {n: "present" for n in names}
+
+
+def test_a_line_wrapped_on_a_comma_stops_at_a_numbered_list():
+    doc = read_text("t.txt", b"Priorities agreed for next quarter:\n1. Speeding,\n2. Litter\n")
+    assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item"]

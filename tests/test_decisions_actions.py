@@ -604,3 +604,83 @@ def test_owned_lines_of_a_plan_cell_and_of_minutes_are_actions():
     )
     got = [(a.owner, a.text) for a in extract(minutes_text).actions]
     assert ("Mia Clarke", "Circulate the budget by 1 July") in got and "Tom Dell" in {o for o, _ in got}
+
+
+@pytest.mark.parametrize(
+    "decision, owner, task, due",
+    [
+        # A modern.gov cabinet's numbered resolution (the Dunmere cabinet variant).
+        (
+            "That the Director of Communities report on the outcomes of the grants to Cabinet in September 2024.",
+            "the Director of Communities",
+            "Report on the outcomes of the grants to Cabinet in September 2024",
+            "September 2024",
+        ),
+        # A scrutiny committee's request to its officers (the Midshire scrutiny variant): the group owns it.
+        (
+            "Members requested that officers provide a breakdown of knife crime offences by district by the next meeting.",
+            "Officers",
+            "Provide a breakdown of knife crime offences by district by the next meeting",
+            "the next meeting",
+        ),
+        # A parish council's agreement in another wording.
+        (
+            "The Council agreed that the Clerk write to the highways authority about the verges",
+            "the Clerk",
+            "Write to the highways authority about the verges",
+            None,
+        ),
+    ],
+)
+def test_that_a_subject_does_something_is_its_task(decision, owner, task, due):
+    got = delegated_task(decision)
+    assert (got.owner_as_written, got.text, got.due) == (owner, task, due)
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "That the Community Safety Partnership Plan 2024-27 be approved",
+        "That the Committee notes the annual report",
+        "Members requested that the report be circulated",
+    ],
+)
+def test_that_a_subject_is_acted_on_is_no_task(decision):
+    assert delegated_task(decision) is None
+
+
+@pytest.mark.parametrize(
+    "text, decision",
+    [
+        # A ward police panel's priorities (the Ashcott and Linford variant).
+        (
+            "3. Panel priorities\nPanel priorities agreed for next quarter:\n1. Speeding on the B4009\n2. Litter in the park\n",
+            "Panel priorities agreed for next quarter: Speeding on the B4009; Litter in the park",
+        ),
+        # A governing board's dates, "were" and another verb.
+        (
+            "4. Calendar\nMeeting dates were approved for 2025:\n- Monday 3 February\n- Monday 12 May\n",
+            "Meeting dates were approved for 2025: Monday 3 February; Monday 12 May",
+        ),
+    ],
+)
+def test_a_lead_in_naming_what_was_agreed_takes_its_list(text, decision):
+    assert _texts(extract(HEAD + text).decisions) == [decision]
+
+
+def test_an_agreed_action_list_or_agenda_list_is_no_decision():
+    x = extract(HEAD + "4. Actions\nActions agreed:\n1. Joe Banks to book the hall\n2. Mia Clarke to send the plan\n")
+    assert not x.decisions
+    x = extract(HEAD + "5. Next agenda\nItems agreed for the next agenda:\n- Parking\n- Litter\n")
+    assert not x.decisions
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "That the Council takes over the running of the Market Street public toilets from 1 July 2024",
+        "That the Cabinet undertakes a review of car parking charges",
+    ],
+)
+def test_the_deciding_body_acting_itself_is_its_decision_not_a_task(decision):
+    assert delegated_task(decision) is None

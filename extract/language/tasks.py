@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bodies import GENERIC_BODY
+from .bodies import DECIDING_SUBJECTS_RE, GENERIC_BODY
 from .dates import MONTH_TITLE_RE
+from .owners import GROUP_OWNERS
+from .verbs import SUBJUNCTIVE_TASK_VERBS
 
+_GROUPS = "|".join(g.lower() for g in GROUP_OWNERS)
+_SUBJUNCTIVE = "|".join(SUBJUNCTIVE_TASK_VERBS)
 _NAME = r"(?:the\s+)?[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|of|and|for|&))*"
 _DELEGATED = re.compile(
     rf"^(?:(?i:that)\s+)?(?P<s>{_NAME})\s+(?:be|is|are)\s+(?i:asked|requested|invited|instructed|tasked)\s+to\s+(?P<t>\S.*)$"
@@ -27,11 +31,14 @@ _ASKS = re.compile(
     rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
     rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$"
 )
+# "(c) agree that the Sub-Group lead ...", "(2) That the Director of Communities report on ...", "Members
+# requested that officers provide ...": a subject and a verb of doing in the subjunctive; the subject owns it.
 _AGREED_THAT = re.compile(
-    rf"^(?:(?i:to)\s+)?(?i:agrees?|approves?|requests?|asks?|recommends?)\s+that\s+(?P<s>{_NAME})\s+"
-    r"(?:(?i:should|will|to)\s+)?(?P<t>(?i:lead|leads|take|takes|report|reports|develop|develops|review|reviews|"
-    r"produce|produces|deliver|delivers|prepare|prepares|bring|brings|present|presents|undertake|undertakes|"
-    r"co-ordinate|coordinate|co-ordinates|coordinates|carry|carries|draft|drafts|update|updates)\b.*)$"
+    rf"^(?P<lead>(?:(?i:to)\s+)?(?i:agrees?|approves?|requests?|asks?|recommends?)\s+"
+    r"|(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|(?i:members|councillors|governors))\s+"
+    r"(?:(?i:also|further|then)\s+)?(?i:agreed|requested|asked|recommended|resolved)\s+)?"
+    rf"(?i:that)\s+(?P<s>{_NAME}|(?i:(?:all\s+)?(?:{_GROUPS})))\s+"
+    rf"(?:(?i:should|will|to)\s+)?(?P<t>(?i:{_SUBJUNCTIVE})\b.*)$"
 )
 _DUE = re.compile(
     r"\b(?:by|before|within|in|no later than)\s+(?P<d>(?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}\s+)?"
@@ -41,6 +48,8 @@ _DUE = re.compile(
     re.I,
 )
 _GENERIC = GENERIC_BODY
+# The deciding body named by its kind alone: "the Council", "the Cabinet", "Members".
+_DECIDING_BODY = re.compile(rf"^(?:the\s+)?{DECIDING_SUBJECTS_RE}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,12 @@ def delegated_task(decision: str) -> Delegated | None:
         m = rx.match(text)
         if m:
             groups = m.groupdict()
+            if rx is _AGREED_THAT and not groups.get("lead") and _DECIDING_BODY.match(groups["s"]):
+                continue  # "That the Council takes over the toilets": the body deciding its own act, no task
             subject, task = groups.get("s") or groups.get("s2"), (groups.get("t") or groups.get("t2")).strip(" ;.")
             due = _DUE.search(task)
+            # "that officers provide ...": a group named in lower case is the group as the vocabulary names it
+            subject = subject[:1].upper() + subject[1:] if subject.lower() in _GROUPS.split("|") else subject
             return Delegated(subject, task[:1].upper() + task[1:], (due.group("d") or due.group("m")) if due else None)
     return None
 

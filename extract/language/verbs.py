@@ -209,3 +209,36 @@ TASK_MODALS = ["will", "would", "should", "shall", "must"]
 INSTRUCTING_VERBS = ["instruct", "ask", "request", "invite", "tell", "direct", "remind", "encourage", "contact"]
 # Verbs after which "that X <verb>" sets X a task (the subjunctive): "It was agreed that the Clerk write".
 TASK_THAT_VERBS = ["agreed", "suggested", "requested", "proposed", "resolved", "decided", "recommended", "asked"]
+# Verbs of doing after "that <subject>" in a resolution, in the subjunctive or the present: "(c) agree that
+# the Sub-Group lead the refresh", "(2) That the Director of Communities report on ...", "Members requested
+# that officers provide ...". The subject owns the task. ("be", "note", "approve" are the decision's own acts.)
+SUBJUNCTIVE_TASK_VERBS = [
+    f"{verb}{ending}"
+    for verb in (
+        "lead",
+        "take",
+        "report",
+        "develop",
+        "review",
+        "produce",
+        "deliver",
+        "prepare",
+        "bring",
+        "present",
+        "undertake",
+        "co-ordinate",
+        "coordinate",
+        "draft",
+        "update",
+        "write",
+        "provide",
+        "arrange",
+        "circulate",
+        "investigate",
+        "consult",
+        "contact",
+        "liaise",
+        "seek",
+    )
+    for ending in ("", "es" if verb.endswith(("ch", "sh")) else "s")
+] + ["carry", "carries"]

@@ -67,11 +67,16 @@ _FOLLOWING = re.compile(
     r"\bthe following (?:actions?|decisions?|recommendations?|resolutions?) (?:was|were) (?:agreed|made|taken|resolved)\s*[.:]?\s*$",
     re.I,
 )
-# "The following policies were approved: A; B; C": one decision, the list with it.
+# "The following policies were approved: A; B; C": one decision, the list with it. So is a lead-in that
+# names what was agreed, with or without "were", over its list: "Panel priorities agreed for next quarter:",
+# "Dates approved for 2025:" (not an action list, "Actions agreed:", nor items for the next agenda).
 _FOLLOWING_APPROVED = re.compile(
     r"^the following\s+(?:[\w/-]+\s+){0,3}(?:was|were)\s+(?:(?:duly|unanimously)\s+)?(?:"
     + "|".join(PASSIVE_DECIDING_VERBS)
-    + r")\b",
+    + r")\b"
+    r"|^(?:the\s+)?(?!(?:the\s+)?(?:\w+\s+)?actions?\b)(?:[\w/’'-]+\s+){1,4}(?:(?:was|were)\s+)?(?:(?:duly|unanimously)\s+)?(?:"
+    + "|".join(PASSIVE_DECIDING_VERBS)
+    + r")\b(?:\s+(?!(?:[^:]*\b)?agenda\b)[^.:;]{1,40})?\s*:\s*$",
     re.I,
 )
 

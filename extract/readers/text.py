@@ -458,14 +458,22 @@ def re_bullet(line: str) -> tuple[int, str] | None:
     return len(m.group("indent").expandtabs(4)), m.group("rest")
 
 
+# A line that stops on a comma or on "and" / "&" has not finished its list: the next line goes on
+# with it whatever its case ("Councillors A (Chair), B," / "C and" / "D").
+_OPEN_LIST_END = re.compile(r"(?:,|\band|&)$", re.I)
+
+
 def _continuation_end(lines: list[str], i: int) -> int:
-    """A wrapped line continues its block when it starts in lower case (the rendering's wraps)."""
+    """A wrapped line continues its block when it starts in lower case (the rendering's wraps),
+    or when the line before it stops mid-list, on a comma or an "and"."""
     j = i + 1
     while j < len(lines):
         s = lines[j].strip()
         if not s or "\t" in lines[j] or s.startswith(("|", "#", "<sup>")) or re_bullet(lines[j]):
             break
-        if not s[0].islower():
+        if _ordered_item(lines, j):
+            break
+        if not s[0].islower() and not _OPEN_LIST_END.search(lines[j - 1].strip()):
             break
         j += 1
     return j
