@@ -132,6 +132,9 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
             "midshire-county-scrutiny.txt",
         )
     },
+    "minutes_variants/bramley-town-planning-committee.txt": {
+        "metadata": 0.85,  # 0.875: the body is read as "Bramley Town Council", not the committee the title names
+    },
     "minutes_variants/north-vale-stroke-network-notes.md": {
         "metadata": 0.85,  # 0.875: the venue "via MS Teams" (a virtual meeting) is not read yet
     },

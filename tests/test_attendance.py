@@ -450,3 +450,23 @@ def test_a_list_wrapped_on_a_comma_or_and_is_one_list(present, names):
 def test_a_line_wrapped_on_a_comma_stops_at_a_numbered_list():
     doc = read_text("t.txt", b"Priorities agreed for next quarter:\n1. Speeding,\n2. Litter\n")
     assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item"]
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # A town council committee (the Bramley variant): the names first, then "sent apologies".
+        ("Cllr Eve Kemp and Cllr Greg Mills sent apologies.", ["Eve Kemp", "Greg Mills"]),
+        # A ward panel's notes, after another sentence, "had sent their apologies".
+        (
+            "The Chair welcomed everyone. Sgt Tom Cole and Amy Price (Housing) had sent their apologies.",
+            ["Tom Cole", "Amy Price"],
+        ),
+    ],
+)
+def test_names_that_sent_apologies(sentence, names):
+    assert [e.name for e in apologies_in(sentence)] == names
+
+
+def test_sending_apologies_to_someone_names_no_absentee():
+    assert apologies_in("The Chairman sent apologies to the Mayor for the delay.") == []

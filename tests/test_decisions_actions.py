@@ -684,3 +684,42 @@ def test_an_agreed_action_list_or_agenda_list_is_no_decision():
 )
 def test_the_deciding_body_acting_itself_is_its_decision_not_a_task(decision):
     assert delegated_task(decision) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A town council committee (the Bramley variant).
+        "Proposed by Cllr Holt, seconded by Cllr Innes and RESOLVED that the Clerk obtains three quotes.",
+        # A parish council's shorter form.
+        "Proposed Cllr Ash, seconded Cllr Bell, that the grant of £500 be awarded to the village fete.",
+    ],
+)
+def test_a_motion_line_that_states_what_it_carried_is_the_decision(line):
+    x = extract(HEAD + "4. Village matters\nThe Clerk reported on the three items.\n" + line + "\n")
+    assert _texts(x.decisions) == [line]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Committee NOTED the tree survey.",  # the Bramley variant: the verb in capitals, a survey
+        "The Panel noted the presentation on hate crime.",  # a panel's wording
+    ],
+)
+def test_noting_a_paper_in_any_case_is_a_decision(line):
+    assert _rule_of(line) == "decision"
+
+
+@pytest.mark.parametrize(
+    "present, line, owner",
+    [
+        # A town council committee (the Bramley variant): a constable by rank and surname.
+        ("PC Ian Harris (Police)", "PC Harris agreed to look into the speeding on Mill Lane.", "Ian Harris"),
+        # A ward panel's community support officer.
+        ("PCSO Sara Lee (Police)", "PCSO Lee agreed to arrange a speed watch session.", "Sara Lee"),
+    ],
+)
+def test_a_police_officer_by_rank_and_surname_owns_the_task(present, line, owner):
+    x = extract(HEAD.replace("Tom Dell", f"Tom Dell, {present}") + "4. Speeding\n" + line + "\n")
+    assert [a.owner for a in x.actions] == [owner]

@@ -111,6 +111,10 @@ TITLE_PATTERN = re.compile(r"^(?P<t>" + "|".join(re.escape(t) for t in TITLES) +
 PLURAL_TITLE_PATTERN = re.compile(r"^(?P<t>" + "|".join(COUNCILLOR_PLURALS) + r")\.?\s+", re.I)
 # Titles used to build a person's variant spellings ("Dr Smith" for "Jane Smith").
 SURNAME_TITLES = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Cllr", "Councillor", "Professor"]
+# Police ranks as minutes write them before a surname alone ("PC Harris agreed to ...", "Sgt Okafor to ...",
+# "Insp Lee will ..."): ward panels and community safety meetings name their officers so.
+SURNAME_TITLES += ["PC", "PCSO", "Sgt", "Sergeant", "Insp", "Inspector", "Chief Inspector", "Supt", "Superintendent"]
+SURNAME_TITLES += ["DC", "DS", "DI", "DCI"]
 
 
 def is_post_nominal(word: str) -> bool:

@@ -92,6 +92,13 @@ NOTED_OBJECTS = [
     "paper",
     "response",
     "summary",
+    # papers of other kinds put to a committee: "The Committee NOTED the tree survey", "noted the presentation"
+    "survey",
+    "presentation",
+    "review",
+    "assessment",
+    "audit",
+    "return",
 ]
 # A motion put and carried: proposer and seconder ("CC proposed and LH seconded that ...",
 # "Proposed Cllr Smith, seconded Cllr Jones, all in favour", "Proposer: AB  2nd: CD").

@@ -279,7 +279,7 @@ def read_lists(blocks: list[Block], meeting_date: str | None = None) -> tuple[li
         if b.kind == "margin" or (b.marker and b.marker[0].isdigit() and b.kind == "heading"):
             status = None
             continue
-        if _APOLOGIES.search(b.text):
+        if _APOLOGIES.search(b.text) or _SENT_APOLOGIES.search(b.text):
             # "Apologies were received from Cllr Derek Polglase, Tony Yelland (Fire) and Martin Carne."
             # right under the officers' list: a sentence of its own, read by apologies_in.
             status = None
@@ -552,6 +552,11 @@ _APOLOGIES = re.compile(
     r"(?:from|by|on behalf of)\s+(?P<who>.+?)(?=\s+and\s+(?:that|it)\b|\s*[.;](?:\s|$)|$)",
     re.I,
 )
+# The names first: "Cllr Eve Kemp and Cllr Greg Mills sent apologies.", "Sgt Cole had sent his apologies".
+_SENT_APOLOGIES = re.compile(
+    r"(?:^|(?<=[.;:]\s))(?P<who>[A-Z][^.;:]{1,160}?)\s+(?:(?:had|have|has)\s+)?"
+    r"(?:sent|send|sends|gave|give|gives|tendered|tenders|offered|submitted)\s+(?:their\s+|his\s+|her\s+)?apologies\b"
+)
 # What follows the names in an apologies sentence: "... from Tom Foy (TF) who was unavoidably detained".
 _REASON = re.compile(r"\s+(?:who|as|because|due to|owing to|since|whilst|while|but|for)\b[^,;]*", re.I)
 
@@ -559,7 +564,7 @@ _REASON = re.compile(r"\s+(?:who|as|because|due to|owing to|since|whilst|while|b
 def apologies_in(text: str) -> list[Entry]:
     """'apologies had been received from Councillor Andy Fraser and that ...' -> [Andy Fraser]."""
     out: list[Entry] = []
-    for m in _APOLOGIES.finditer(text):
+    for m in [*_APOLOGIES.finditer(text), *_SENT_APOLOGIES.finditer(text)]:
         who = re.sub(r"\b(?:and\s+)?from\s+", "", _REASON.sub("", m.group("who")))
         for entry in _entries_inline(who):
             title, name = split_title(entry.as_written.split("(")[0].strip(" .,"))

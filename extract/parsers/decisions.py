@@ -139,7 +139,7 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"^"
             + _SUBJECT
-            + r"\s+(?:(?:also|formally|duly)\s+)?noted\s+(?:the|this|that)\s+(?:\w+\s+){0,3}?(?:"
+            + r"\s+(?:(?:also|formally|duly)\s+)?(?i:noted)\s+(?:the|this|that)\s+(?:\w+\s+){0,3}?(?:"
             + "|".join(NOTED_OBJECTS)
             + r")s?\b(?!\s+(?:had|has|was|were|is|are|would)\b)"
         ),
@@ -175,7 +175,8 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # Motions: "CC proposed and LH seconded that ...", "It was proposed by X and seconded by Y that ...".
-    ("decision", re.compile(r"\bproposed\b.{0,60}?\bseconded\b(?:\s+by\s+[^,.;]{1,40}?)?\s+that\b", re.I)),
+    # "Proposed Cllr Ash, seconded Cllr Bell, that ...": the seconder without "by", a comma before "that".
+    ("decision", re.compile(r"\bproposed\b.{0,60}?\bseconded\b(?:\s+(?:by\s+)?[^,.;]{1,40}?)?,?\s+that\b", re.I)),
     # "The Board is asked to note the report": a recommendation in one sentence.
     (
         "recommendation",
@@ -225,6 +226,7 @@ _LABELLED_VERDICT = re.compile(r"^(?:result|outcome|vote|voting)\s*[:\-–]\s*(?
 _MOTION = re.compile(
     r"^(?:proposed|proposer|moved)\b[\s:]*(?:by\s+)?[^.;]{1,60}?[,;]?\s*(?:and\s+)?(?:seconded|seconder|2nd)\b", re.I
 )
+_MOTION_CARRIED = re.compile(r"\bseconded\b[^.;]{0,80}?\b(?:that|to\s+[a-z]+)\b", re.I)
 # A decision run into a paragraph after its minute reference: "... (2): Resolved 14/11/5.01 The minutes ...".
 _RUN_IN = re.compile(
     r"(?:(?<=\s)|^)(?:RESOLVED|Resolved|resolved)\s+(?:Minute\s+)?(?P<ref>\(?\d{1,4}(?:[/.]\d{1,4}){1,3}[a-z]?\)?)\s*[:.\-–]?\s+(?=[A-Z‘'\"“])"
@@ -331,7 +333,10 @@ def find(view: View, skip: set[int]) -> list[Found]:
             i += 1
             continue
         text = b.text.strip()
-        if (_MOTION.match(text) or _LABELLED_VERDICT.match(text)) and b.kind in ("paragraph", "list_item"):
+        # A motion line that states what it carried ("Proposed by A, seconded by B and RESOLVED that ...") is
+        # the decision itself, read by the sentence rules below; a bare one points to the block above.
+        motion = _MOTION.match(text) and not _MOTION_CARRIED.search(text)
+        if (motion or _LABELLED_VERDICT.match(text)) and b.kind in ("paragraph", "list_item"):
             # "Proposer: Cllr A  2nd: Cllr B", "RESULT: APPROVED" under a motion: the motion was carried.
             prev = _previous_text_block(view, i, used)
             if prev is not None and not any(prev in f.blocks for f in out):
