@@ -718,6 +718,9 @@ def test_noting_a_paper_in_any_case_is_a_decision(line):
         ("PC Ian Harris (Police)", "PC Harris agreed to look into the speeding on Mill Lane.", "Ian Harris"),
         # A ward panel's community support officer.
         ("PCSO Sara Lee (Police)", "PCSO Lee agreed to arrange a speed watch session.", "Sara Lee"),
+        # A rank abbreviated with its surname ("Sgt", "Insp"): no first name "Sgt" is made of it.
+        ("Sgt Sara Lee (Police)", "Sgt Lee will arrange a speed watch session by 31 May 2024.", "Sara Lee"),
+        ("Insp Sara Lee (Police)", "Insp Lee agreed to arrange a speed watch session.", "Sara Lee"),
     ],
 )
 def test_a_police_officer_by_rank_and_surname_owns_the_task(present, line, owner):

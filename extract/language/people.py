@@ -411,6 +411,10 @@ ROLE_WORDS = {
     "inspector",
     "sergeant",
     "constable",
+    # the ranks abbreviated: "Sgt Sara Lee", "Insp Lee" are a person after a rank, not a person "Sgt Sara"
+    "sgt",
+    "insp",
+    "supt",
     "coordinator",
     "co-ordinator",
     "analyst",
