@@ -130,6 +130,8 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
             "dunmere-cabinet-modgov.txt",
             "ashcott-linford-ward-police-panel.txt",
             "midshire-county-scrutiny.txt",
+            # a partnership board: "Substitute Members: Cllr A for Cllr B", "That the Board (a) ...; (b) ..."
+            "keston-partnership-board-substitutes.txt",
         )
     },
     "minutes_variants/bramley-town-planning-committee.txt": {

@@ -470,3 +470,24 @@ def test_names_that_sent_apologies(sentence, names):
 
 def test_sending_apologies_to_someone_names_no_absentee():
     assert apologies_in("The Chairman sent apologies to the Mayor for the delay.") == []
+
+
+@pytest.mark.parametrize(
+    "line, name, role",
+    [
+        # A partnership board (the Keston variant): a label of its own, "X for Y".
+        ("Substitute Members: Councillor Lee Moss for Councillor Ian Birch", "Lee Moss", "for Councillor Ian Birch"),
+        # A committee's "Substitutes:" with "substituting for".
+        ("Substitutes: Jo Lea substituting for Cllr Amy Fox", "Jo Lea", "substituting for Cllr Amy Fox"),
+    ],
+)
+def test_a_substitute_is_present_and_sits_for_another(line, name, role):
+    doc = read_text(
+        "t.txt", f"MINUTES of the meeting held on 4 March 2024\n\n{line}\n\n1. Minutes\n\nNoted.\n".encode()
+    )
+    got = {a.name: (a.status, a.role) for a in extract_document(doc).attendees}
+    assert got == {name: ("present", role)}
+
+
+def test_for_a_body_is_no_substitution():
+    assert [e.name for e in _entries_inline("Mark Odell for the Probation Service, Jo Pike")] == ["Jo Pike"]

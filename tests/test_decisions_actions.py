@@ -726,3 +726,28 @@ def test_noting_a_paper_in_any_case_is_a_decision(line):
 def test_a_police_officer_by_rank_and_surname_owns_the_task(present, line, owner):
     x = extract(HEAD.replace("Tom Dell", f"Tom Dell, {present}") + "4. Speeding\n" + line + "\n")
     assert [a.owner for a in x.actions] == [owner]
+
+
+@pytest.mark.parametrize(
+    "line, decisions",
+    [
+        # A partnership board (the Keston variant): the lead-in runs into "(a)" with no colon.
+        (
+            "RESOLVED: That the Board (a) notes the action plan; (b) asks the Director of Public Health to lead.",
+            ["That the Board notes the action plan", "That the Board asks the Director of Public Health to lead."],
+        ),
+        # A cabinet's numbered parts joined by "; and".
+        (
+            "RESOLVED – That Cabinet (1) approves the budget; and (2) delegates authority to the Director of Place.",
+            ["That Cabinet approves the budget", "That Cabinet delegates authority to the Director of Place."],
+        ),
+        # Letters named inside one resolution are not its parts.
+        ("RESOLVED that recommendations (a) and (b) be approved.", None),
+    ],
+)
+def test_a_lead_in_without_its_colon_takes_its_parts(line, decisions):
+    got = _texts(extract(HEAD + "4. Plan\n" + line + "\n").decisions)
+    if decisions is not None:
+        assert got == decisions
+    else:
+        assert len(got) == 1 and got[0].startswith("That recommendations")

@@ -71,7 +71,9 @@ _LABEL_TABLE: list[tuple[str, str, str]] = [
     ),
     (
         "present",
-        rf"present|those\s+present|attendees|attending|attendance|members\s+in\s+attendance|{_MEMBERS}{_ATTENDING}",
+        rf"present|those\s+present|attendees|attending|attendance|members\s+in\s+attendance|{_MEMBERS}{_ATTENDING}"
+        # members sitting for others: "Substitute Members: Cllr A for Cllr B", "Substitutes:"
+        r"|substitutes?(?:\s+members?)?(?:\s+present)?|named\s+substitutes?",
         "list",
     ),
     # "Chair: Cllr Jane Bloggs" over a partnership's notes; the signature line "Chair" has no name after it.

@@ -129,6 +129,14 @@ def _split_list(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# A substitute and whom they sit for: "Cllr Lee Moss for Cllr Ian Birch", "Jo Lea substituting for Cllr Amy
+# Fox": the member sat for is the substitute's role, as in brackets ("Cllr Lee Moss (for Cllr Ian Birch)").
+_SITTING_FOR = re.compile(
+    r"\s+(?P<w>(?:substituting\s+for|as\s+(?:a\s+)?substitute\s+for|for)\s+"
+    r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})(?=\s*(?:[,;.]|$))"
+)
+
+
 def _entries_inline(text: str) -> list[Entry]:
     """'Cllr A Smith (Chair), Cllr B Jones, Jo Bloggs (Police)' -> entries; role fragments rejoin.
 
@@ -138,6 +146,7 @@ def _entries_inline(text: str) -> list[Entry]:
     """
     out: list[Entry] = []
     carry: str | None = None
+    text = _SITTING_FOR.sub(r" (\g<w>)", text)
     for sep, raw in _split_list(text):
         if ";" in sep:
             carry = None

@@ -465,13 +465,21 @@ def _lead_in(text: str) -> str | None:
 def _split_lead_in(text: str) -> tuple[str, list[str]] | None:
     """'that the Committee: (a) notes the report; (b) agrees ...' -> ('That the Committee', [parts])."""
     m = re.match(r"^(?P<lead>.{3,160}?)\s*[:\-–]\s*(?P<parts>\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\).*)$", text, re.I)
+    # "That the Board (a) notes the plan; (b) asks ...": a short lead-in runs into its first part unmarked.
+    m = m or re.match(
+        r"^(?P<lead>(?i:that)\s+[^.;:()]{2,60}?)\s+(?P<parts>\((?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s.*)$", text
+    )
     if not m:
         return None
     parts = _split_numbered(m.group("parts").lstrip())
     if len(parts) < 2 and not _NUMBERED_PARTS.match(" " + m.group("parts")):
         return None
     parts = [_NUMBERED_PARTS.sub("", " " + p, count=1).strip() if _NUMBERED_PARTS.match(" " + p) else p for p in parts]
-    return _cap(m.group("lead")), [p.rstrip(" ;,") for p in parts if p.strip(" ;,")]
+    # "(1) approves the budget; and (2) ...": the "and" that joins the parts is no part's.
+    parts = [re.sub(r"[;,]?\s+and$", "", p.rstrip(" ;,")).rstrip(" ;,") for p in parts if p.strip(" ;,")]
+    if any(p.lower() in ("", "and", "or", "to", "&") for p in parts):
+        return None  # "That recommendations (a) and (b) be approved": letters named in a sentence, not parts
+    return _cap(m.group("lead")), parts
 
 
 def _with_lead(lead: str, part: str) -> str:
@@ -561,6 +569,8 @@ def _under_label(view: View, i: int, kind: str, used: set[int]) -> tuple[list[Fo
 def _split_numbered(text: str) -> list[str]:
     """'(1) that the report be noted; (2) that ...' -> two decisions."""
     parts = [p.strip(" ;") for p in _NUMBERED_PARTS.split(" " + text) if p.strip(" ;")]
+    if any(p.lower() in ("and", "or", "to", "&") for p in parts):
+        return [text.strip()]  # "recommendations (a) and (b) be approved": letters named in one resolution
     return parts if len(parts) > 1 else [text.strip()]
 
 
