@@ -137,6 +137,9 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
     "minutes_variants/bramley-town-planning-committee.txt": {
         "metadata": 0.85,  # 0.875: the body is read as "Bramley Town Council", not the committee the title names
     },
+    "minutes_variants/northgate-neighbourhood-panel.txt": {
+        "metadata": 0.75,  # Northgate is not in the gazetteer, and the venue after the time is not read whole
+    },
     "minutes_variants/north-vale-stroke-network-notes.md": {
         "metadata": 0.85,  # 0.875: the venue "via MS Teams" (a virtual meeting) is not read yet
     },

@@ -491,3 +491,17 @@ def test_a_substitute_is_present_and_sits_for_another(line, name, role):
 
 def test_for_a_body_is_no_substitution():
     assert [e.name for e in _entries_inline("Mark Odell for the Probation Service, Jo Pike")] == ["Jo Pike"]
+
+
+@pytest.mark.parametrize(
+    "line, names",
+    [
+        # A neighbourhood panel (the Northgate variant): a councillor named June.
+        ("Apologies received from: PC Gary Nolan and Cllr June Webb", ["Gary Nolan", "June Webb"]),
+        # A parish council's list, a councillor named May.
+        ("Apologies: Cllr May Lister, Cllr Tom Ash", ["May Lister", "Tom Ash"]),
+    ],
+)
+def test_a_month_that_is_a_given_name_after_a_title(line, names):
+    assert [e.name for e in _entries_inline(line.split(": ", 1)[1])] == names
+    assert not is_person_name("June Meeting") and not is_person_name("May Webb")

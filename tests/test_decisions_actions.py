@@ -751,3 +751,31 @@ def test_a_lead_in_without_its_colon_takes_its_parts(line, decisions):
         assert got == decisions
     else:
         assert len(got) == 1 and got[0].startswith("That recommendations")
+
+
+@pytest.mark.parametrize(
+    "line, owner, text",
+    [
+        # A neighbourhood panel's action list (the Northgate variant): owner, colon, task.
+        ("- Joe Banks: arrange a parking enforcement day by 30 June", "Joe Banks", "Arrange a parking enforcement day"),
+        # The same list with a dash and a titled name.
+        ("- Cllr Wright – raise the lighting in the underpass", "Ann Wright", "Raise the lighting in the underpass"),
+    ],
+)
+def test_an_action_list_line_with_its_owner_first(line, owner, text):
+    x = extract(HEAD + "4. Actions\n" + line + "\n- Mia Clarke to book the hall\n")
+    got = {a.owner: a.text for a in x.actions}
+    assert got[owner].startswith(text) and got["Mia Clarke"] == "Book the hall"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Agreed as a correct record.",  # the Northgate variant, under "Notes of previous meeting"
+        "Approved and signed as a true record.",  # a parish council's wording
+        "The panel voted to keep drug dealing on Station Road as its top priority.",  # the Northgate variant
+        "Members voted for the Option B design.",  # a committee's vote
+    ],
+)
+def test_an_elliptical_approval_or_a_vote_is_a_decision(sentence):
+    assert _rule_of(sentence) is not None

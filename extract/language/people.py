@@ -456,6 +456,10 @@ def split_title(text: str) -> tuple[str | None, str]:
     return (" ".join(titles) or None), rest
 
 
+# Months and seasons that are also given names: a name only where a title vouches for a person.
+_MONTHS_THAT_ARE_NAMES = {"april", "may", "june", "august", "summer", "autumn"}
+
+
 def is_person_name(text: str, *, titled: bool = False) -> bool:
     """Two to four capitalised words, none of them an organisation word: 'Jo Crookes', 'Kieron O’Hara'.
 
@@ -472,7 +476,9 @@ def is_person_name(text: str, *, titled: bool = False) -> bool:
     words = rest.split()
     # "Councillor A Smith": after a title a lone capital is an initial, not the article.
     initial = titled and len(words) >= 2 and re.fullmatch(r"[A-Z]\.?", words[0])
-    if words[0].lower() in NOT_FIRST_WORDS and not initial:
+    # "Cllr June Webb", "PC May Lister": after a title a month that is also a given name is the name.
+    given = titled and len(words) >= 2 and words[0].lower() in _MONTHS_THAT_ARE_NAMES
+    if words[0].lower() in NOT_FIRST_WORDS and not initial and not given:
         return False
     checked = words[:-1] if titled and len(words) >= 2 else words
     return not any(not_name_word(w, last=k == len(words) - 1) for k, w in enumerate(checked))

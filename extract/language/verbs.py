@@ -39,6 +39,9 @@ DECIDING_VERBS = [
     "asked for",
     "recommended to",
     "recommends to",
+    # a panel's vote: "The panel voted to keep drug dealing as its top priority"
+    "voted to",
+    "voted for",
 ]
 # What the meeting did to a thing, in the passive: "The dates were agreed", "The policy was approved".
 PASSIVE_DECIDING_VERBS = [

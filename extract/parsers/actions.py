@@ -69,6 +69,9 @@ _LABELLED = re.compile(
 _DASHED_OWNER = re.compile(
     r"^(?P<o>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s+[–—-]\s+(?P<t>\S.*)$|^(?P<t2>\S.*?)\s+[–—-]\s+(?P<o2>[A-Z]{2,4}(?:\s*/\s*[A-Z]{2,4})*)\s*\.?$"
 )
+# An owner named before a colon or a dash, the task after it in lower case: "PCSO Dunn: arrange ...",
+# "Cllr Aziz – raise ...", "Town Clerk - write to ...".
+_OWNER_FIRST = re.compile(r"^(?P<o>[A-Z][^:;,–—]{1,48}?)\s*(?::|\s[–—-])\s+(?P<t>[a-z]\S*\s+\S.*)$")
 # A deadline set after a dash at the end: "... with partners – 31/10/18", "... – end of October".
 _TRAILING_DUE = re.compile(
     rf"\s+[-–—]\s+(?P<d>{_DATE}|end of (?:the )?(?:month|week|year|quarter|{_MONTH}(?:\s+\d{{4}})?)|"
@@ -637,6 +640,14 @@ def _labelled(view: View, people: People) -> list[Task]:
             task.owners, task.flags = resolve_owner(written, people, view.item_text(i))
             task.owner_as_written = written
             task.text = (dashed.group("t") or dashed.group("t2")).strip().rstrip(".")
+            task.text = task.text[:1].upper() + task.text[1:]
+        first = _OWNER_FIRST.match(body) if not task.owners else None
+        if first and (is_person_name(first.group("o")) or is_post(first.group("o"))):
+            # "PCSO Dunn: arrange a parking day", "Cllr Aziz – raise the lighting": the owner, then the task
+            written = first.group("o").strip()
+            task.owners, task.flags = resolve_owner(written, people, view.item_text(i))
+            task.owner_as_written = written
+            task.text = first.group("t").strip().rstrip(".")
             task.text = task.text[:1].upper() + task.text[1:]
         if tag_owner and not task.owners:
             task.owners, task.flags = resolve_owner(tag_owner, people, view.item_text(i))

@@ -109,6 +109,14 @@ _SENTENCE_RULES: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "Agreed as a correct record." under the item on the last meeting's notes: the item says whose record.
+    (
+        "approval",
+        re.compile(
+            r"^(?:Agreed|Approved|Accepted|Confirmed)(?:\s+and\s+signed)?\s+as\s+an?\s+(?:correct|true|accurate|fair)\s+(?:record|statement)",
+            re.I,
+        ),
+    ),
     # "The following policies were approved: Charging; Complaints": one decision with its list.
     ("approval", _FOLLOWING_APPROVED),
     # "It was agreed that ...", "It was then agreed ...", and the same after a clause: "..., and it was agreed that".
