@@ -27,12 +27,14 @@ from collections.abc import Iterator
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Indicator, IndicatorValue, Priority, Progress, Record
 
+from ..language import dates
 from ..language.columns import cell_role
 from ..language.dates import parse_due
+from ..language.numbers import parse_number
 from ..language.owners import split_owners
 from .common import Context, Section
 from .figures import measure_figures
-from .performance import has_value_columns, row_provenance
+from .performance import has_value_columns, report_period, row_provenance
 from .plan_tables import TableRecordDraft, cell_lines, column_roles, owned_lines, subject_actions, table_kind, walk_rows
 from .tables import table_title
 
@@ -105,6 +107,77 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                 record = _progress(draft, block, ctx, columns.header)
                 if record is not None:
                     yield record
+    yield from stated_indicators(section, ctx)
+
+
+# --- indicators stated in prose ------------------------------------------------------------
+
+# A line that states one indicator and its figure: "Key indicator: repeat victims referred to
+# MARAC - 28% (target 25%)", "KPI 4: Households in temporary accommodation – 212; target 180".
+_AMOUNT = r"£?\s?\d[\d,]*(?:\.\d+)?\s?%?"
+_STATED_INDICATOR = re.compile(
+    r"^\s*(?:key\s+|headline\s+|performance\s+|main\s+)?(?:indicator|measure|kpi|pi|metric)\s*\d{0,2}[a-z]?\s*[:–—-]\s*"
+    rf"(?P<name>[A-Za-z(].*?)\s*[-–—:=]\s*(?P<value>{_AMOUNT})"
+    r"\s*(?:[(\[,;]\s*(?:against\s+(?:a\s+)?)?(?:target|aim)\s*(?:of|:|=)?\s*"
+    rf"(?P<target>{_AMOUNT}(?:\s+by\s+[^)\];]+?)?)\s*[)\]]?)?\s*\.?\s*$",
+    re.I,
+)
+# A commitment with a baseline and a target: "We will reduce first-time entrants to the youth
+# justice system from 120 in 2022 to 100 by 2025", "Our aim is to increase ... from 64% to 75%".
+_COMMITMENT = re.compile(
+    r"^\s*(?:we\s+will|we\s+aim\s+to|we\s+want\s+to|our\s+(?:aim|target|ambition)\s+is\s+to|"
+    r"the\s+partnership\s+will|aim\s*:)\s+(?:reduce|increase|cut|raise|lower|improve|halve|bring\s+down|grow)\s+"
+    r"(?:the\s+(?:number|proportion|percentage|share)\s+of\s+)?(?P<name>.+?)\s+from\s+(?=£?\d)",
+    re.I,
+)
+
+
+def stated_indicators(section: Section, ctx: Context) -> Iterator[Indicator]:
+    """Indicators a strategy or annual report states in its prose, outside any table: a line
+    naming a key indicator with its figure and target (the figure is of the report's period),
+    and a commitment to move a measure from a baseline to a target by a date."""
+    period = None
+    for block in section.blocks:
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        text = " ".join(block.text.split())
+        if m := _STATED_INDICATOR.match(text):
+            if period is None:
+                period = report_period(ctx)
+            name = _capital(m.group("name").strip(" -–—"))
+            raw = m.group("value").strip()
+            number = parse_number(raw)
+            if number is None:
+                continue
+            yield Indicator(
+                name=name,
+                target=m.group("target").strip() if m.group("target") else None,
+                period=period,
+                unit=number.unit,
+                values=[
+                    IndicatorValue(
+                        series=name, period=period, value=number.value, raw=raw, unit=number.unit, page=block.page
+                    )
+                ],
+                flags=["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+            )
+        elif (m := _COMMITMENT.match(text)) and (figures := measure_figures(text, ctx.meta.date)) is not None:
+            if figures.baseline is None or not figures.target:
+                continue
+            yield Indicator(
+                name=_capital(m.group("name")),
+                target=figures.target.rstrip(" ."),
+                period=dates.stated_period(figures.target, ctx.meta.date),
+                unit=figures.baseline.unit,
+                values=_baseline_values(figures, block.page),
+                flags=["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+            )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # --- priorities ------------------------------------------------------------------------------
@@ -269,9 +342,15 @@ def plan_action(
         for o in (_one_line(t) for t in draft.values.get("organisation", []))
         if o not in owners.organisations and o not in owners.owners
     ]
+    flags = []
+    if not owners.owners and organisations:
+        # "Lead agency | Lead officer" with the officer left blank: the agency named leads it.
+        owners = split_owners("\n".join(organisations))
+        flags.append("owner_is_organisation")
     due_text = _one_line(draft.joined("due", " ")) or None
     due = parse_due(due_text)
-    flags = [] if owners.owners else ["no_owner"]
+    if not owners.owners:
+        flags.append("no_owner")
     if due_text and due.date is None:
         flags.append("due_not_a_date")
     progress = "; ".join(_one_line(t) for t in draft.values.get("progress", [])) or None
