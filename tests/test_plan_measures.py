@@ -328,3 +328,34 @@ def test_prose_without_a_baseline_or_an_indicator_label_gives_no_indicator():
         "The indicator we chose - repeat calls - fell.\n\nKey indicator: under review.\n"
     )
     assert of("Indicator", records(text, date="2024-06")) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An annual report's paragraph: the level with its year, then last year's as a second value.
+        (
+            "# Annual Report 2023/24\n\nReports of anti-social behaviour to the police fell to 3,940 in 2023/24, "
+            "from 4,310 in 2022/23. The ASB case review was used 6 times.\n",
+            [("Reports of anti-social behaviour to the police", [("2023/24", 3940), ("2022/23", 4310)])],
+        ),
+        # A foreword that names two measures in one sentence, the second after "while", with no year
+        # of its own: the year is the report's, from its title.
+        (
+            "# Annual Report and Strategic Assessment Summary 2019/20\n\n"
+            "- Anti-social behaviour incidents fell to 6,140 offences, while domestic abuse incidents rose to 3,275.\n",
+            [
+                ("Anti-social behaviour incidents", [("2019/20", 6140)]),
+                ("Domestic abuse incidents", [("2019/20", 3275)]),
+            ],
+        ),
+    ],
+)
+def test_a_level_stated_as_a_change_is_an_indicator(text, expected):
+    inds = of("Indicator", records(text, date="2024-06"))
+    assert [(i.name, [(v.period, v.value) for v in i.values]) for i in inds] == expected
+
+
+def test_a_change_whose_subject_points_back_is_not_an_indicator():
+    text = "# Annual Report 2023/24\n\nThis fell to 3,940 in 2023/24. It rose to 12 in the summer.\n"
+    assert of("Indicator", records(text, date="2024-06")) == []

@@ -114,7 +114,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 
 # A line that states one indicator and its figure: "Key indicator: repeat victims referred to
 # MARAC - 28% (target 25%)", "KPI 4: Households in temporary accommodation – 212; target 180".
-_AMOUNT = r"£?\s?\d[\d,]*(?:\.\d+)?\s?%?"
+_AMOUNT = r"£?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
 _STATED_INDICATOR = re.compile(
     r"^\s*(?:key\s+|headline\s+|performance\s+|main\s+)?(?:indicator|measure|kpi|pi|metric)\s*\d{0,2}[a-z]?\s*[:–—-]\s*"
     rf"(?P<name>[A-Za-z(].*?)\s*[-–—:=]\s*(?P<value>{_AMOUNT})"
@@ -171,6 +171,56 @@ def stated_indicators(section: Section, ctx: Context) -> Iterator[Indicator]:
                 period=dates.stated_period(figures.target, ctx.meta.date),
                 unit=figures.baseline.unit,
                 values=_baseline_values(figures, block.page),
+                flags=["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+            )
+        else:
+            if period is None:
+                period = report_period(ctx)
+            yield from _level_changes(text, block, ctx, period)
+
+
+# A measure's level stated as a change: "Total recorded crime fell to 15,212 offences in 2019/20",
+# "... fell to 3,940 in 2023/24, from 4,310 in 2022/23", ", while domestic abuse incidents rose to
+# 3,275". The subject opens the sentence or a clause after "while", "whilst", "and" or "but".
+_PERIOD = r"(?:19|20)\d\d(?:\s*[/\-–]\s*\d\d)?"
+_LEVEL_CHANGE = re.compile(
+    r"(?:^|(?<=[.;])\s+|,\s*(?:while|whilst|and|but)\s+|\s(?:while|whilst)\s+)"
+    r"(?P<name>[A-Za-z][A-Za-z'’()/\- ]{3,80}?)\s+(?:has\s+|have\s+)?"
+    r"(?:fell|rose|fallen|risen|increased|decreased|reduced|dropped|grew|went\s+(?:up|down))\s+to\s+"
+    rf"(?P<value>{_AMOUNT})(?:\s+(?!in\b|from\b|during\b|for\b|by\b|on\b)[a-z]+)?"
+    rf"(?:\s+(?:in|during|for)\s+(?P<period>{_PERIOD}))?"
+    rf"(?:,?\s+(?:up\s+|down\s+)?from\s+(?P<base>{_AMOUNT})(?:\s+(?:in|during|for)\s+(?P<base_period>{_PERIOD})))?"
+    r"(?=[\s,.;]|$)",
+)
+# Subjects that point back to a measure named before ("This fell to ...", "It rose to ..."),
+# not a measure's name.
+_NO_SUBJECT = re.compile(r"^(?:this|it|that|these|those|which|there|they|the\s+(?:figure|number|rate|total))\b", re.I)
+
+
+def _level_changes(text: str, block: Block, ctx: Context, period: str | None) -> Iterator[Indicator]:
+    for m in _LEVEL_CHANGE.finditer(text):
+        name = " ".join(m.group("name").split())
+        if len(name.split()) < 2 or _NO_SUBJECT.match(name):
+            continue
+        name = _capital(name)
+        values = []
+        for key, when in (("value", m.group("period")), ("base", m.group("base_period"))):
+            number = parse_number(m.group(key)) if m.group(key) else None
+            year = (dates.financial_year(when) or when) if when else (period if key == "value" else None)
+            if number is None or (key == "base" and not year):
+                continue
+            values.append(
+                IndicatorValue(
+                    series=name, period=year, value=number.value, raw=m.group(key), unit=number.unit, page=block.page
+                )
+            )
+        if values:
+            yield Indicator(
+                name=name,
+                period=values[0].period,
+                unit=values[0].unit,
+                values=values,
                 flags=["no_owner"],
                 provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
             )
