@@ -359,3 +359,29 @@ def test_a_level_stated_as_a_change_is_an_indicator(text, expected):
 def test_a_change_whose_subject_points_back_is_not_an_indicator():
     text = "# Annual Report 2023/24\n\nThis fell to 3,940 in 2023/24. It rose to 12 in the summer.\n"
     assert of("Indicator", records(text, date="2024-06")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A plain-text annual report: a lead-in line naming the box, then bullets "Name: figure (target)".
+        "# Annual Report 2023/24\n\nKey performance indicators\n\n"
+        "- Hospital admissions for assault with a sharp object: 14 (target 12)\n"
+        "- Knife crime offences per 1,000 population: 0.6\n",
+        # A markdown strategy: a heading "How we will measure success" over starred items with dashes.
+        "# Annual Report 2023/24\n\n### How we will measure success\n\n"
+        "* Hospital admissions for assault with a sharp object – 14; target 12\n"
+        "* Knife crime offences per 1,000 population – 0.6\n",
+    ],
+)
+def test_the_lines_of_a_box_headed_as_indicators_are_indicators(text):
+    inds = of("Indicator", records(text, date="2024-06"))
+    assert [(i.name, i.target, [(v.period, v.value) for v in i.values]) for i in inds] == [
+        ("Hospital admissions for assault with a sharp object", "12", [("2023/24", 14)]),
+        ("Knife crime offences per 1,000 population", None, [("2023/24", 0.6)]),
+    ]
+
+
+def test_figure_lines_under_another_heading_are_not_indicators():
+    text = "# Annual Report 2023/24\n\n### Funding\n\n- Police and Crime Commissioner: 45,000\n- Council: 12,000\n"
+    assert of("Indicator", records(text, date="2024-06")) == []

@@ -115,11 +115,22 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
 # A line that states one indicator and its figure: "Key indicator: repeat victims referred to
 # MARAC - 28% (target 25%)", "KPI 4: Households in temporary accommodation – 212; target 180".
 _AMOUNT = r"£?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
-_STATED_INDICATOR = re.compile(
-    r"^\s*(?:key\s+|headline\s+|performance\s+|main\s+)?(?:indicator|measure|kpi|pi|metric)\s*\d{0,2}[a-z]?\s*[:–—-]\s*"
+_INDICATOR_BODY = (
     rf"(?P<name>[A-Za-z(].*?)\s*[-–—:=]\s*(?P<value>{_AMOUNT})"
     r"\s*(?:[(\[,;]\s*(?:against\s+(?:a\s+)?)?(?:target|aim)\s*(?:of|:|=)?\s*"
-    rf"(?P<target>{_AMOUNT}(?:\s+by\s+[^)\];]+?)?)\s*[)\]]?)?\s*\.?\s*$",
+    rf"(?P<target>{_AMOUNT}(?:\s+by\s+[^)\];]+?)?)\s*[)\]]?)?\s*\.?\s*$"
+)
+_STATED_INDICATOR = re.compile(
+    r"^\s*(?:key\s+|headline\s+|performance\s+|main\s+)?(?:indicator|measure|kpi|pi|metric)\s*\d{0,2}[a-z]?\s*[:–—-]\s*"
+    + _INDICATOR_BODY,
+    re.I,
+)
+# The same line without its label, as an item of a box or list headed as indicators ("Key
+# performance indicators", "Our measures", "How we will measure success").
+_BOX_LINE = re.compile(r"^\s*" + _INDICATOR_BODY, re.I)
+_INDICATOR_BOX = re.compile(
+    r"^\W*(?:our\s+)?(?:key\s+|headline\s+|main\s+)?(?:performance\s+)?(?:indicators|measures|kpis|metrics)"
+    r"(?:\s+of\s+success)?\W*$|^\W*how\s+we\s+(?:will\s+)?measure\s+(?:success|progress)\W*$",
     re.I,
 )
 # A commitment with a baseline and a target: "We will reduce first-time entrants to the youth
@@ -134,14 +145,21 @@ _COMMITMENT = re.compile(
 
 def stated_indicators(section: Section, ctx: Context) -> Iterator[Indicator]:
     """Indicators a strategy or annual report states in its prose, outside any table: a line
-    naming a key indicator with its figure and target (the figure is of the report's period),
-    and a commitment to move a measure from a baseline to a target by a date."""
+    naming a key indicator with its figure and target (the figure is of the report's period), or
+    such a line without its label in a list headed as indicators; a commitment to move a measure from a baseline to a target by a date."""
     period = None
+    in_box = False  # under a heading or lead-in naming the lines below as indicators
     for block in section.blocks:
+        text = " ".join(block.text.split())
+        if block.kind == "heading" or (block.kind == "paragraph" and len(text.split()) <= 6):
+            in_box = bool(_INDICATOR_BOX.match(text))
+            if block.kind == "heading" or in_box:
+                continue
         if block.kind not in ("paragraph", "list_item"):
             continue
-        text = " ".join(block.text.split())
-        if m := _STATED_INDICATOR.match(text):
+        if (m := _STATED_INDICATOR.match(text)) or (
+            in_box and block.kind == "list_item" and (m := _BOX_LINE.match(text))
+        ):
             if period is None:
                 period = report_period(ctx)
             name = _capital(m.group("name").strip(" -–—"))
