@@ -33,6 +33,13 @@ def test_parse_date(text, iso):
         ("Winter 2016", "2017-02-28", True),
         ("Q1 2017/18", "2017-06-30", True),
         ("by end of 2016/17", "2017-03-31", True),
+        # A "By when" cell holding the year alone (a CSP action plan, a tab-set delivery plan).
+        ("2024/25", "2025-03-31", True),
+        ("2024-25", "2025-03-31", True),
+        ("2020-2023", None, False),  # a span of years is no deadline
+        # School terms (a CSP strategy's schools action; a governors' plan's "Autumn Term 2024").
+        ("End of summer term 2025", "2025-07-31", True),
+        ("Autumn Term 2024", "2024-12-31", True),
         ("next meeting", None, False),
         ("Ongoing", None, False),
     ],

@@ -82,6 +82,11 @@ PDF_FORMS = {
     ("thornbury-csp-delivery-plan-2022-23.txt", lambda source: pdf_of(source.stem)),
     "performance_variants/kestrel-targets-actuals-2023.pdf":  # targets against actuals, comment breakdowns
     ("kestrel-targets-actuals-2023.txt", lambda source: pdf_of(source.stem, source.parent)),
+    # A ten-column scorecard, its theme rows merged cells across the grid, the header wrapped.
+    "performance_variants/hertsmere-partnership-performance-q3-2023-24.pdf": (
+        "hertsmere-partnership-performance-q3-2023-24.txt",
+        lambda source: pdf_of(source.stem, source.parent),
+    ),
 }
 
 

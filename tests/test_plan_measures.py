@@ -231,3 +231,157 @@ def test_a_merged_cell_drawn_across_the_table_is_context():
         cells=[Cell(text="Run a knife amnesty", box=box), Cell(text="", box=box), Cell(text="", box=box)], page=1
     )
     assert not spans_table(inside) and subheading(inside, columns, "activity") is None
+
+
+# --- owners: the lead agency stands in for a blank lead officer (plan_variants/tendring-csp-strategy-2024-27)
+
+
+@pytest.mark.parametrize(
+    "text, owners",
+    [
+        # "Lead agency | Lead officer" with one officer cell left blank (a markdown CSP action plan).
+        (
+            "| Objective | What we will do | Lead agency | Lead officer | By when |\n|---|---|---|---|---|\n"
+            "| Help victims | Commission a service for older victims | Community Safety Partnership | | March 2025 |\n"
+            "| | Train housing staff | Council (Housing) | Domestic Abuse Coordinator | Q3 2024/25 |\n",
+            ["Community Safety Partnership", "Domestic Abuse Coordinator"],
+        ),
+        # A tab-set plan whose columns read "Action | Partner organisation | Officer | Timescale".
+        (
+            "Action\tPartner organisation\tOfficer\tTimescale\n"
+            "Run a knife amnesty\tPolice\tInspector Road Safety\tJune 2025\n"
+            "Audit street lighting\tHighways Service\t\tAutumn 2025\n",
+            ["Inspector Road Safety", "Highways Service"],
+        ),
+    ],
+)
+def test_a_blank_lead_officer_is_filled_by_the_lead_agency(text, owners):
+    actions = of("Action", records(text, date="2024-05"))
+    assert [a.owner for a in actions] == owners
+    # Said, not hidden: the owner is the organisation, and a named officer keeps his agency apart.
+    assert [("owner_is_organisation" in a.flags) for a in actions] == [
+        o == a.organisations[0] for a, o in zip(actions, owners)
+    ]
+
+
+# --- indicators stated in prose (performance_variants/harrogate-csp-annual-report-2023-24)
+
+
+@pytest.mark.parametrize(
+    "line, name, value, target",
+    [
+        (
+            "Key indicator: repeat victims of domestic abuse referred to MARAC - 28% (target 25%)",
+            "Repeat victims of domestic abuse referred to MARAC",
+            28,
+            "25%",
+        ),
+        (
+            "KPI 4: Households in temporary accommodation – 212; target 180",
+            "Households in temporary accommodation",
+            212,
+            "180",
+        ),
+        (
+            "Performance measure: Residents satisfied with the response to ASB: 71%",
+            "Residents satisfied with the response to ASB",
+            71,
+            None,
+        ),
+    ],
+)
+def test_a_line_naming_a_key_indicator_is_an_indicator_of_the_reports_year(line, name, value, target):
+    text = f"# Annual Report 2023/24\n\n## Housing\n\n{line}\n"
+    inds = of("Indicator", records(text, date="2024-06"))
+    assert [(i.name, i.target) for i in inds] == [(name, target)]
+    assert [(v.series, v.period, v.value) for v in inds[0].values] == [(name, "2023/24", value)]
+
+
+@pytest.mark.parametrize(
+    "text, name, baseline, target",
+    [
+        # A bullet of a strategy's commitments.
+        (
+            "- We will reduce first-time entrants to the youth justice system from 120 in 2022 to 100 by 2025.",
+            "First-time entrants to the youth justice system",
+            ("2022", 120),
+            "100 by 2025",
+        ),
+        # A paragraph that words it as an aim, with a financial year and percentages.
+        (
+            "Our aim is to increase the proportion of victims who report again from 41% in 2021/22 to 50% by 2024/25.",
+            "Victims who report again",
+            ("2021/22", 41),
+            "50% by 2024/25",
+        ),
+    ],
+)
+def test_a_commitment_from_a_baseline_to_a_target_is_an_indicator(text, name, baseline, target):
+    inds = of("Indicator", records(f"# Strategy 2023-2026\n\n{text}\n", date="2023-04"))
+    assert [(i.name, i.target) for i in inds] == [(name, target)]
+    assert [(v.series, v.period, v.value) for v in inds[0].values] == [("Baseline", *baseline)]
+
+
+def test_prose_without_a_baseline_or_an_indicator_label_gives_no_indicator():
+    text = (
+        "# Annual Report 2023/24\n\nWe will reduce the harm caused by drugs across the district.\n\n"
+        "The indicator we chose - repeat calls - fell.\n\nKey indicator: under review.\n"
+    )
+    assert of("Indicator", records(text, date="2024-06")) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # An annual report's paragraph: the level with its year, then last year's as a second value.
+        (
+            "# Annual Report 2023/24\n\nReports of anti-social behaviour to the police fell to 3,940 in 2023/24, "
+            "from 4,310 in 2022/23. The ASB case review was used 6 times.\n",
+            [("Reports of anti-social behaviour to the police", [("2023/24", 3940), ("2022/23", 4310)])],
+        ),
+        # A foreword that names two measures in one sentence, the second after "while", with no year
+        # of its own: the year is the report's, from its title.
+        (
+            "# Annual Report and Strategic Assessment Summary 2019/20\n\n"
+            "- Anti-social behaviour incidents fell to 6,140 offences, while domestic abuse incidents rose to 3,275.\n",
+            [
+                ("Anti-social behaviour incidents", [("2019/20", 6140)]),
+                ("Domestic abuse incidents", [("2019/20", 3275)]),
+            ],
+        ),
+    ],
+)
+def test_a_level_stated_as_a_change_is_an_indicator(text, expected):
+    inds = of("Indicator", records(text, date="2024-06"))
+    assert [(i.name, [(v.period, v.value) for v in i.values]) for i in inds] == expected
+
+
+def test_a_change_whose_subject_points_back_is_not_an_indicator():
+    text = "# Annual Report 2023/24\n\nThis fell to 3,940 in 2023/24. It rose to 12 in the summer.\n"
+    assert of("Indicator", records(text, date="2024-06")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A plain-text annual report: a lead-in line naming the box, then bullets "Name: figure (target)".
+        "# Annual Report 2023/24\n\nKey performance indicators\n\n"
+        "- Hospital admissions for assault with a sharp object: 14 (target 12)\n"
+        "- Knife crime offences per 1,000 population: 0.6\n",
+        # A markdown strategy: a heading "How we will measure success" over starred items with dashes.
+        "# Annual Report 2023/24\n\n### How we will measure success\n\n"
+        "* Hospital admissions for assault with a sharp object – 14; target 12\n"
+        "* Knife crime offences per 1,000 population – 0.6\n",
+    ],
+)
+def test_the_lines_of_a_box_headed_as_indicators_are_indicators(text):
+    inds = of("Indicator", records(text, date="2024-06"))
+    assert [(i.name, i.target, [(v.period, v.value) for v in i.values]) for i in inds] == [
+        ("Hospital admissions for assault with a sharp object", "12", [("2023/24", 14)]),
+        ("Knife crime offences per 1,000 population", None, [("2023/24", 0.6)]),
+    ]
+
+
+def test_figure_lines_under_another_heading_are_not_indicators():
+    text = "# Annual Report 2023/24\n\n### Funding\n\n- Police and Crime Commissioner: 45,000\n- Council: 12,000\n"
+    assert of("Indicator", records(text, date="2024-06")) == []

@@ -34,6 +34,9 @@ DATE_NUMERIC = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|2
 DATE_ISO = re.compile(r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d/.-])")
 MONTH_YEAR = re.compile(rf"\b(?P<m>{MONTH_RE})\.?[\s\-']+(?P<y>(?:19|20)\d\d|\d\d)\b", re.I)
 SEASON_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn|winter)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+# A school term with its year ("End of summer term 2025", "Autumn Term 2024"): the term's last month.
+TERM_YEAR = re.compile(r"\b(?P<s>spring|summer|autumn)\s+term\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_TERM_END = {"autumn": 12, "spring": 4, "summer": 7}
 YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
 FIN_YEAR = re.compile(r"\b(?P<a>(?:19|20)?\d\d)\s*[/\-–]\s*(?P<b>(?:19|20)?\d\d)\b")
 QUARTER = re.compile(r"\bQ(?:uarter\s*)?(?P<q>[1-4])\b(?:\s*(?P<fy>(?:19|20)?\d\d\s*[/\-–]\s*(?:19|20)?\d\d))?", re.I)
@@ -117,6 +120,10 @@ def parse_due(text: str | None, reference: str | None = None) -> Due:
     full = parse_date(text)
     if full:
         return Due(full)
+    m = TERM_YEAR.search(text)
+    if m:
+        y, month = int(m.group("y")), _TERM_END[m.group("s").lower()]
+        return Due(iso_date(y, month, calendar.monthrange(y, month)[1]), approximate=True)
     m = SEASON_YEAR.search(text)
     if m:
         y, month = int(m.group("y")), _SEASON_END[m.group("s").lower()]
@@ -137,10 +144,14 @@ def parse_due(text: str | None, reference: str | None = None) -> Due:
                 month, y = month - 12, y + 1
             return Due(iso_date(y, month, calendar.monthrange(y, month)[1]), approximate=True)
     fy = financial_year(text)
-    if fy and re.search(r"\b(?:by|end of|during|in)\b", text, re.I):
+    # "By end of 2024/25", or the year alone in a "By when" cell ("2024/25", "2024-25"): its last month.
+    if fy and (re.search(r"\b(?:by|end of|during|in)\b", text, re.I) or _ONLY_FINANCIAL_YEAR.fullmatch(text)):
         start = int(fy[:4])
         return Due(f"{start + 1:04d}-03-31", approximate=True)
     return Due(None)
+
+
+_ONLY_FINANCIAL_YEAR = re.compile(r"\s*(?:FY\s*)?(?:19|20)\d\d\s*[/\-–]\s*\d\d\s*\.?\s*", re.I)
 
 
 def financial_year_start(text: str) -> int | None:

@@ -1325,6 +1325,18 @@ def kpi_cards(section: Section, ctx: Context, places: list[Place], read: set[int
         )
 
 
+def report_period(ctx: Context) -> str | None:
+    """The period a report's figures are of, as its title or a labelled field states it: the
+    financial year where one is given ('Annual Report 2023/24' -> '2023/24'), else the period."""
+    period = _title_period(ctx) or _default_period(ctx) or _stated_in_fields(ctx)
+    return (period.financial_year or period.iso) if period else None
+
+
+def _stated_in_fields(ctx: Context) -> Period | None:
+    fy = paper_period(ctx.doc.blocks)
+    return Period(fy, fy, fy) if fy else None
+
+
 def _before(period: Period | None, label: str) -> Period | None:
     """The period a comparator label means in a report of ``period``: "Previous" or "Last quarter"
     in a quarter's report is the quarter before; "Last year" or "Same period last year" is the

@@ -27,12 +27,14 @@ from collections.abc import Iterator
 from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Indicator, IndicatorValue, Priority, Progress, Record
 
+from ..language import dates
 from ..language.columns import cell_role
 from ..language.dates import parse_due
+from ..language.numbers import parse_number
 from ..language.owners import split_owners
 from .common import Context, Section
 from .figures import measure_figures
-from .performance import has_value_columns, row_provenance
+from .performance import has_value_columns, report_period, row_provenance
 from .plan_tables import TableRecordDraft, cell_lines, column_roles, owned_lines, subject_actions, table_kind, walk_rows
 from .tables import table_title
 
@@ -105,6 +107,145 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                 record = _progress(draft, block, ctx, columns.header)
                 if record is not None:
                     yield record
+    yield from stated_indicators(section, ctx)
+
+
+# --- indicators stated in prose ------------------------------------------------------------
+
+# A line that states one indicator and its figure: "Key indicator: repeat victims referred to
+# MARAC - 28% (target 25%)", "KPI 4: Households in temporary accommodation – 212; target 180".
+_AMOUNT = r"£?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s?%?"
+_INDICATOR_BODY = (
+    rf"(?P<name>[A-Za-z(].*?)\s*[-–—:=]\s*(?P<value>{_AMOUNT})"
+    r"\s*(?:[(\[,;]\s*(?:against\s+(?:a\s+)?)?(?:target|aim)\s*(?:of|:|=)?\s*"
+    rf"(?P<target>{_AMOUNT}(?:\s+by\s+[^)\];]+?)?)\s*[)\]]?)?\s*\.?\s*$"
+)
+_STATED_INDICATOR = re.compile(
+    r"^\s*(?:key\s+|headline\s+|performance\s+|main\s+)?(?:indicator|measure|kpi|pi|metric)\s*\d{0,2}[a-z]?\s*[:–—-]\s*"
+    + _INDICATOR_BODY,
+    re.I,
+)
+# The same line without its label, as an item of a box or list headed as indicators ("Key
+# performance indicators", "Our measures", "How we will measure success").
+_BOX_LINE = re.compile(r"^\s*" + _INDICATOR_BODY, re.I)
+_INDICATOR_BOX = re.compile(
+    r"^\W*(?:our\s+)?(?:key\s+|headline\s+|main\s+)?(?:performance\s+)?(?:indicators|measures|kpis|metrics)"
+    r"(?:\s+of\s+success)?\W*$|^\W*how\s+we\s+(?:will\s+)?measure\s+(?:success|progress)\W*$",
+    re.I,
+)
+# A commitment with a baseline and a target: "We will reduce first-time entrants to the youth
+# justice system from 120 in 2022 to 100 by 2025", "Our aim is to increase ... from 64% to 75%".
+_COMMITMENT = re.compile(
+    r"^\s*(?:we\s+will|we\s+aim\s+to|we\s+want\s+to|our\s+(?:aim|target|ambition)\s+is\s+to|"
+    r"the\s+partnership\s+will|aim\s*:)\s+(?:reduce|increase|cut|raise|lower|improve|halve|bring\s+down|grow)\s+"
+    r"(?:the\s+(?:number|proportion|percentage|share)\s+of\s+)?(?P<name>.+?)\s+from\s+(?=£?\d)",
+    re.I,
+)
+
+
+def stated_indicators(section: Section, ctx: Context) -> Iterator[Indicator]:
+    """Indicators a strategy or annual report states in its prose, outside any table: a line
+    naming a key indicator with its figure and target (the figure is of the report's period), or
+    such a line without its label in a list headed as indicators; a commitment to move a measure from a baseline to a target by a date."""
+    period = None
+    in_box = False  # under a heading or lead-in naming the lines below as indicators
+    for block in section.blocks:
+        text = " ".join(block.text.split())
+        if block.kind == "heading" or (block.kind == "paragraph" and len(text.split()) <= 6):
+            in_box = bool(_INDICATOR_BOX.match(text))
+            if block.kind == "heading" or in_box:
+                continue
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        if (m := _STATED_INDICATOR.match(text)) or (
+            in_box and block.kind == "list_item" and (m := _BOX_LINE.match(text))
+        ):
+            if period is None:
+                period = report_period(ctx)
+            name = _capital(m.group("name").strip(" -–—"))
+            raw = m.group("value").strip()
+            number = parse_number(raw)
+            if number is None:
+                continue
+            yield Indicator(
+                name=name,
+                target=m.group("target").strip() if m.group("target") else None,
+                period=period,
+                unit=number.unit,
+                values=[
+                    IndicatorValue(
+                        series=name, period=period, value=number.value, raw=raw, unit=number.unit, page=block.page
+                    )
+                ],
+                flags=["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+            )
+        elif (m := _COMMITMENT.match(text)) and (figures := measure_figures(text, ctx.meta.date)) is not None:
+            if figures.baseline is None or not figures.target:
+                continue
+            yield Indicator(
+                name=_capital(m.group("name")),
+                target=figures.target.rstrip(" ."),
+                period=dates.stated_period(figures.target, ctx.meta.date),
+                unit=figures.baseline.unit,
+                values=_baseline_values(figures, block.page),
+                flags=["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+            )
+        else:
+            if period is None:
+                period = report_period(ctx)
+            yield from _level_changes(text, block, ctx, period)
+
+
+# A measure's level stated as a change: "Total recorded crime fell to 15,212 offences in 2019/20",
+# "... fell to 3,940 in 2023/24, from 4,310 in 2022/23", ", while domestic abuse incidents rose to
+# 3,275". The subject opens the sentence or a clause after "while", "whilst", "and" or "but".
+_PERIOD = r"(?:19|20)\d\d(?:\s*[/\-–]\s*\d\d)?"
+_LEVEL_CHANGE = re.compile(
+    r"(?:^|(?<=[.;])\s+|,\s*(?:while|whilst|and|but)\s+|\s(?:while|whilst)\s+)"
+    r"(?P<name>[A-Za-z][A-Za-z'’()/\- ]{3,80}?)\s+(?:has\s+|have\s+)?"
+    r"(?:fell|rose|fallen|risen|increased|decreased|reduced|dropped|grew|went\s+(?:up|down))\s+to\s+"
+    rf"(?P<value>{_AMOUNT})(?:\s+(?!in\b|from\b|during\b|for\b|by\b|on\b)[a-z]+)?"
+    rf"(?:\s+(?:in|during|for)\s+(?P<period>{_PERIOD}))?"
+    rf"(?:,?\s+(?:up\s+|down\s+)?from\s+(?P<base>{_AMOUNT})(?:\s+(?:in|during|for)\s+(?P<base_period>{_PERIOD})))?"
+    r"(?=[\s,.;]|$)",
+)
+# Subjects that point back to a measure named before ("This fell to ...", "It rose to ..."),
+# not a measure's name.
+_NO_SUBJECT = re.compile(r"^(?:this|it|that|these|those|which|there|they|the\s+(?:figure|number|rate|total))\b", re.I)
+
+
+def _level_changes(text: str, block: Block, ctx: Context, period: str | None) -> Iterator[Indicator]:
+    for m in _LEVEL_CHANGE.finditer(text):
+        name = " ".join(m.group("name").split())
+        if len(name.split()) < 2 or _NO_SUBJECT.match(name):
+            continue
+        name = _capital(name)
+        values = []
+        for key, when in (("value", m.group("period")), ("base", m.group("base_period"))):
+            number = parse_number(m.group(key)) if m.group(key) else None
+            year = (dates.financial_year(when) or when) if when else (period if key == "value" else None)
+            if number is None or (key == "base" and not year):
+                continue
+            values.append(
+                IndicatorValue(
+                    series=name, period=year, value=number.value, raw=m.group(key), unit=number.unit, page=block.page
+                )
+            )
+        if values:
+            yield Indicator(
+                name=name,
+                period=values[0].period,
+                unit=values[0].unit,
+                values=values,
+                flags=["no_owner"],
+                provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+            )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # --- priorities ------------------------------------------------------------------------------
@@ -269,9 +410,15 @@ def plan_action(
         for o in (_one_line(t) for t in draft.values.get("organisation", []))
         if o not in owners.organisations and o not in owners.owners
     ]
+    flags = []
+    if not owners.owners and organisations:
+        # "Lead agency | Lead officer" with the officer left blank: the agency named leads it.
+        owners = split_owners("\n".join(organisations))
+        flags.append("owner_is_organisation")
     due_text = _one_line(draft.joined("due", " ")) or None
     due = parse_due(due_text)
-    flags = [] if owners.owners else ["no_owner"]
+    if not owners.owners:
+        flags.append("no_owner")
     if due_text and due.date is None:
         flags.append("due_not_a_date")
     progress = "; ".join(_one_line(t) for t in draft.values.get("progress", [])) or None
