@@ -52,3 +52,48 @@ def test_recommendations_box_drops_the_lead_in(corpus_extraction):
     assert [d.text for d in ex.decisions] == [
         "Consider and scrutinise this performance report and endorse the approach being taken by the Safer Peterborough Partnership"
     ]
+
+
+CROSS = Path(__file__).parent / "fixtures" / "cross_variants"
+
+
+def test_that_the_body_does_recommendations_and_their_tasks(tmp_path):
+    # The variant: a cabinet report's "2.1 That Cabinet approves ...", a delegation to a post.
+    ex = extract_path(CROSS / "brackenfield-cabinet-key-decision-report.txt")
+    assert [(d.item, d.text[:27]) for d in ex.decisions] == [
+        ("2.1", "That Cabinet approves the m"),
+        ("2.2", "That Cabinet delegates auth"),
+    ]
+    assert [(a.owner, a.text[:20]) for a in ex.actions] == [("Director of Communities", "Make minor amendment")]
+    # Another layout: a markdown paper, its recommendations a bulleted list under a heading; a
+    # "That ..." paragraph outside the heading (reasons) is no recommendation.
+    path = tmp_path / "paper.md"
+    path.write_text(
+        "# Report to the Kelbourne Community Safety Board\n\n## Recommendations\n\n"
+        "- That the Board notes the draft needs assessment.\n"
+        "- That the Board asks the Youth Justice Manager to report on knife crime by June 2024.\n\n"
+        "## Reasons\n\nThat the Board notes the report is a statutory duty.\n"
+    )
+    ex = extract_path(path)
+    assert [d.text for d in ex.decisions] == [
+        "That the Board notes the draft needs assessment.",
+        "That the Board asks the Youth Justice Manager to report on knife crime by June 2024.",
+    ]
+    assert [(a.owner, a.due) for a in ex.actions] == [("Youth Justice Manager", "June 2024")]
+
+
+def test_one_sentence_ask_under_the_recommendations_heading(tmp_path):
+    # A panel's cover report: "1.1 The Panel is asked to note the performance ..."; the panel sets
+    # itself no task.
+    ex = extract_path(CROSS / "northmoor-panel-cover-report-q2.txt")
+    assert [(d.item, d.text[:32]) for d in ex.decisions] == [("1.1", "The Panel is asked to note the p")]
+    assert ex.actions == []
+    # Another layout: an unnumbered heading and paragraph; the lead-in of a lettered list is not one.
+    path = tmp_path / "paper.txt"
+    path.write_text(
+        "Report to: Kelbourne Health and Wellbeing Board\n\nDate: 2 May 2023\n\nRECOMMENDATION\n\n"
+        "Members of the Board are asked to endorse the refreshed joint strategy.\n\n"
+        "BACKGROUND\n\nThe strategy was last refreshed in 2019.\n"
+    )
+    ex = extract_path(path)
+    assert [d.text for d in ex.decisions] == ["Members of the Board are asked to endorse the refreshed joint strategy."]

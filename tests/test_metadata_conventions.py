@@ -406,3 +406,44 @@ def test_minutes_set_all_in_a_grid_are_minutes(tmp_path):
         name="grid.md",
     )
     assert meta.doc_type == "minutes"
+
+
+# --- cover reports and agenda packs in house styles the real papers do not show ----------------
+
+CROSS = Path(__file__).parent / "fixtures" / "cross_variants"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The variant's front sheet, and another council's wording of it in capitals.
+        (CROSS / "safer-anyborough-agenda-front-sheet.txt").read_text(),
+        "NOTICE OF THE MEETING OF THE\n\nKelbourne Community Safety Board\n\nDate: 3 May 2023\n\n"
+        "1. Apologies\n\n2. Anti-social behaviour update (Pages 3 - 8)\n",
+    ],
+)
+def test_a_notice_of_meeting_is_an_agenda_pack(tmp_path, text):
+    meta, _ = meta_of(tmp_path, text)
+    assert meta.doc_type == "agenda_pack"
+
+
+def test_the_area_a_body_is_named_after_is_its_place_where_named_again(tmp_path):
+    # The variant: "Northshire Police and Crime Panel" ... "Commissioner for Northshire".
+    meta, _ = meta_of(tmp_path, (CROSS / "northshire-police-crime-panel-report.txt").read_text())
+    assert (meta.body, meta.place) == ("Northshire Police and Crime Panel", "Northshire")
+    # Another layout: a "Safer X" partnership's notes held at X's town hall.
+    meta, _ = meta_of(
+        tmp_path,
+        "Safer Kelbourne Partnership\n\nNotes of the meeting held on 4 May 2022 at Kelbourne Town Hall\n\n"
+        "Present: Ann Cole (Chair), Raj Patel\n",
+    )
+    assert (meta.body, meta.place) == ("Safer Kelbourne Partnership", "Kelbourne")
+
+
+def test_a_committees_subject_named_again_is_no_place(tmp_path):
+    meta, _ = meta_of(
+        tmp_path,
+        "Finance and Resources Committee\n\nMinutes of the meeting held on 4 May 2022\n\n"
+        "Present: Ann Cole (Chair), Raj Patel\n\n1. Finance update\n\nThe Finance Manager presented the accounts.\n",
+    )
+    assert meta.place is None

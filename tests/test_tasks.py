@@ -28,6 +28,19 @@ from boardpapers.extract.language.tasks import delegated_task, resolve_body
             "Circulate the plan before the next meeting",
             "the next meeting",
         ),
+        (  # a delegation made in consultation with another post
+            "That Cabinet delegates authority to the Director of Communities, in consultation with the Portfolio "
+            "Holder for Community Safety, to make minor amendments to the Order",
+            "the Director of Communities",
+            "Make minor amendments to the Order",
+            None,
+        ),
+        (
+            "delegates authority to the Head of Legal Services, in consultation with the Chair, to agree the terms by May 2024",
+            "the Head of Legal Services",
+            "Agree the terms by May 2024",
+            "May 2024",
+        ),
     ],
 )
 def test_delegated_tasks(decision, owner, task, due):

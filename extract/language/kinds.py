@@ -18,7 +18,12 @@ import re
 TITLE_KINDS: list[tuple[str, re.Pattern | None, int]] = [
     (
         "agenda_pack",
-        re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I),
+        re.compile(
+            r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b|"
+            # a front sheet that gives notice of a meeting to come: "Notice of meeting", "Notice of the meeting of ..."
+            r"^\W*notice of (?:the )?meeting\b",
+            re.I,
+        ),
         4,
     ),
     ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:a|the) meeting\b|\baction log\b|\bmeeting notes\b", re.I), 6),

@@ -25,7 +25,8 @@ _ASKS = re.compile(
     rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$"
     # "(2) delegates authority to the Director of Place to agree the final terms"
     rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
-    rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$"
+    # "... to the Director of Communities, in consultation with the Portfolio Holder, to make ..."
+    rf"(?P<s2>{_NAME})(?:,\s+in consultation with\s+[^,]+,)?\s+to\s+(?P<t2>\S.*)$"
 )
 _AGREED_THAT = re.compile(
     rf"^(?:(?i:to)\s+)?(?i:agrees?|approves?|requests?|asks?|recommends?)\s+that\s+(?P<s>{_NAME})\s+"

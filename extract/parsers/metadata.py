@@ -42,6 +42,7 @@ from ..language.places import (
     PLACE_CONTEXT_BEFORE,
     VIRTUAL_MEETING,
     WIDER_BODY_AFTER,
+    area_of_body,
     authority_names,
     council_names,
     first_place,
@@ -539,6 +540,11 @@ def find_place(doc: Document, body: str | None) -> tuple[str | None, str]:
     if counts and counts.most_common(1)[0][1] >= 3:
         place, n = counts.most_common(1)[0]
         return place, f"named {n} times"
+    # An area no gazetteer knows, that the body is named after and the paper names again on its
+    # own ("Northshire Police and Crime Panel" ... "the Commissioner for Northshire").
+    area = area_of_body(body, text) if body else None
+    if area:
+        return area, f"{body} / {area} named again"
     return None, ""
 
 
