@@ -97,3 +97,36 @@ def test_one_sentence_ask_under_the_recommendations_heading(tmp_path):
     )
     ex = extract_path(path)
     assert [d.text for d in ex.decisions] == ["Members of the Board are asked to endorse the refreshed joint strategy."]
+
+
+def test_a_front_sheets_members_are_not_attendees(tmp_path):
+    # The variant: a summons with its "Members:" list and no bundled papers.
+    ex = extract_path(CROSS / "westerleigh-csp-board-summons.txt")
+    assert ex.attendees == [] and ex.sections[0].kind == "agenda"
+    # Another layout: a notice of meeting whose "Membership" list is set one per line, then a cover
+    # report: no attendees, and the report's recommendation is still read.
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "Notice of meeting\n\nDunmore Safeguarding Board\n\nDate: 5 June 2024\nTime: 2.00 pm\n\n"
+        "Membership:\nJane Cole (Chair)\nRaj Patel\nDr Anne Hill\n\nAGENDA\n\n1. Apologies\n\n"
+        "2. Annual report (Pages 3 - 9)\n\nAgenda Item 2\n\nAnnual report\n\nRecommendation\n\n"
+        "1. That the Board approves the annual report for publication.\n"
+    )
+    ex = extract_path(path)
+    assert ex.attendees == []
+    assert [d.text for d in ex.decisions] == ["That the Board approves the annual report for publication."]
+
+
+def test_the_joining_word_of_a_lettered_list_is_left_out(tmp_path):
+    ex = extract_path(CROSS / "eastvale-pcp-annual-assurance.txt")
+    assert [d.text for d in ex.decisions][0] == "note the report"
+    path = tmp_path / "paper.txt"
+    path.write_text(
+        "Report to: Dunmore Safeguarding Board\n\nDate: 5 June 2024\n\nThe Board is asked to:\n\n"
+        "(i) approve the annual report, and\n(ii) agree the priorities for 2024/25; or\n(iii) defer them.\n"
+    )
+    assert [d.text for d in extract_path(path).decisions] == [
+        "approve the annual report",
+        "agree the priorities for 2024/25",
+        "defer them",
+    ]

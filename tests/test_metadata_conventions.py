@@ -447,3 +447,56 @@ def test_a_committees_subject_named_again_is_no_place(tmp_path):
         "Present: Ann Cole (Chair), Raj Patel\n\n1. Finance update\n\nThe Finance Manager presented the accounts.\n",
     )
     assert meta.place is None
+
+
+def test_a_body_headed_by_its_kind_alone_takes_its_one_fuller_name(tmp_path):
+    # The variant: a summons "To all Members of the Community Safety Partnership Board" that calls
+    # it "the Westerleigh Community Safety Partnership Board"; its place is then Westerleigh's.
+    meta, meeting = meta_of(tmp_path, (CROSS / "westerleigh-csp-board-summons.txt").read_text())
+    assert (meta.body, meta.place, meta.doc_type) == (
+        "Westerleigh Community Safety Partnership Board",
+        "Westerleigh",
+        "agenda_pack",
+    )
+    assert (meeting.start_time, meeting.venue) == ("14:30", "Council Chamber, Westerleigh Civic Centre")
+    # Another wording: a panel's notes headed "Police and Crime Panel", named in full in the text.
+    meta, _ = meta_of(
+        tmp_path,
+        "Police and Crime Panel\n\nNotes of the meeting held on 2 June 2023\n\n"
+        "The Chair welcomed members to the first meeting of the Dunmore Police and Crime Panel.\n",
+    )
+    assert meta.body == "Dunmore Police and Crime Panel"
+    # Two fuller names: none is taken.
+    meta, _ = meta_of(
+        tmp_path,
+        "Community Safety Partnership\n\nNotes of the meeting held on 2 June 2023\n\n"
+        "Members of the Dunmore Community Safety Partnership met the Eastvale Community Safety Partnership.\n",
+    )
+    assert meta.body == "Community Safety Partnership"
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        ((CROSS / "eastvale-pcp-annual-assurance.txt").read_text(), "Eastvale"),
+        (
+            "POLICE AND CRIME PANEL\n\nDate: 3 October 2023\n\nReport of the Police and Crime Commissioner for "
+            "North Dunmore\n\nRecommendation\n\nThe Panel is asked to note the report.\n",
+            "North Dunmore",
+        ),
+    ],
+)
+def test_a_police_and_crime_panels_area_is_its_commissioners(tmp_path, text, area):
+    meta, _ = meta_of(tmp_path, text)
+    assert meta.place == area
+
+
+def test_agenda_item_stamped_over_one_report_is_that_report(tmp_path):
+    # The variant: "Agenda Item 6" over a cabinet-style report is a report, not a pack.
+    meta, meeting = meta_of(tmp_path, (CROSS / "kelbourne-executive-strategy-report.txt").read_text())
+    assert (meta.doc_type, meta.body, meta.date, meeting) == ("report", "Executive", "2024-02-07", None)
+    # Another layout: the stamp over a pack's meeting details and its AGENDA heading is a pack.
+    meta, _ = meta_of(
+        tmp_path, (Path(__file__).parent / "fixtures/performance_variants/agenda-pack-caption.txt").read_text()
+    )
+    assert meta.doc_type == "agenda_pack"

@@ -41,6 +41,18 @@ from boardpapers.extract.language.tasks import delegated_task, resolve_body
             "Agree the terms by May 2024",
             "May 2024",
         ),
+        (  # a post named with its service after a comma
+            "That the Executive asks the Assistant Director, Communities to report progress by March 2025",
+            "the Assistant Director, Communities",
+            "Report progress by March 2025",
+            "March 2025",
+        ),
+        (
+            "requests the Head of Service, Housing and Public Protection to review the policy",
+            "the Head of Service, Housing and Public Protection",
+            "Review the policy",
+            None,
+        ),
     ],
 )
 def test_delegated_tasks(decision, owner, task, due):

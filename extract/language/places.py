@@ -316,3 +316,12 @@ _PLACE_NOUN_AFTER = re.compile(
     r"(?:(?:City|Borough|County|District|Metropolitan|Town)\s+)?Council|Borough|residents)\b",
     re.I,
 )
+
+
+# A police and crime panel scrutinises the commissioner of one police area, who is named for it:
+# "the Police and Crime Commissioner for Eastvale", "Police, Fire and Crime Commissioner for Northshire".
+COMMISSIONER_AREA = re.compile(
+    r"\b(?:Police|Police,? Fire|Police and Fire|Fire)(?: and| &) Crime Commissioner for (?:the\s+)?"
+    r"(?P<area>[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,2})"
+)
+POLICE_AND_CRIME_PANEL = re.compile(r"\bPolice,? (?:(?:and|&) )?(?:Fire )?(?:and|&) Crime Panel\b")

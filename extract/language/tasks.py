@@ -22,7 +22,8 @@ _DELEGATED = re.compile(
 # "(c) asks the Head of Policy and Strategy to report back ...": a part of a resolution that sets a task.
 _ASKS = re.compile(
     rf"^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:asks?|requests?|instructs?|invites?|directs?)\s+"
-    rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$"
+    # a post named with its service after a comma: "asks the Assistant Director, Communities to ..."
+    rf"(?P<s>{_NAME}(?:,\s+[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|and|&))*)?)\s+to\s+(?P<t>\S.*)$"
     # "(2) delegates authority to the Director of Place to agree the final terms"
     rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
     # "... to the Director of Communities, in consultation with the Portfolio Holder, to make ..."

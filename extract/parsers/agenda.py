@@ -172,7 +172,8 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
             m = _LETTERED.match(nb.text)
             if nb.kind not in ("paragraph", "list_item") or not m:
                 break
-            text = " ".join(m.group("t").split()).rstrip(" ;.")
+            # "(a) note the report; and": the joining word belongs to the list, not to the part
+            text = re.sub(r"[;,]\s*(?:and|or)$", "", " ".join(m.group("t").split())).rstrip(" ;.")
             label = f"{number}({m.group('n')})" if number else m.group("n")
             yield Decision(
                 item=label,
