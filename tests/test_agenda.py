@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from boardpapers.extract.parsers.agenda import split_item
 from boardpapers.extract.pipeline import extract_path
 
@@ -130,3 +132,22 @@ def test_the_joining_word_of_a_lettered_list_is_left_out(tmp_path):
         "agree the priorities for 2024/25",
         "defer them",
     ]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "2. Members are asked to note the update and comment on the draft strategy.",
+        "Members of the Panel are recommended to endorse the draft strategy.",
+    ],
+)
+def test_members_asked_in_one_sentence(tmp_path, ask):
+    path = tmp_path / "paper.txt"
+    path.write_text(
+        "DUNMORE METROPOLITAN BOROUGH COUNCIL\n\nCommunities Scrutiny Panel\n\n12th March 2024\n\n"
+        f"Report of the Strategic Director (Place)\n\nRecommendations\n\n{ask}\n"
+    )
+    ex = extract_path(path)
+    assert [d.text for d in ex.decisions] == [ask.removeprefix("2. ")]
+    # The letterhead over the panel's heading is no part of the panel's name.
+    assert (ex.body, ex.place) == ("Communities Scrutiny Panel", "Dunmore")

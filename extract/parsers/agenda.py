@@ -210,7 +210,7 @@ _THAT_BODY_DOES = re.compile(
     rf"^That\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,5}}?{BODY_NOUNS_RE}\s+(?:[a-z]+s|be|is|are|should|will|notes?)\b"
     # or one sentence that puts the whole ask: "1.1 The Panel is asked to note the performance ..."
     # (a lead-in ending with a colon is read with its lettered parts, by _asked_to_decisions)
-    rf"|^(?:Members\s+of\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{0,5}}?{BODY_NOUNS_RE}\s+(?:is|are)\s+(?:asked|recommended|requested|invited)"
+    rf"|^(?:(?:Members\s+of\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{0,5}}?{BODY_NOUNS_RE}|Members)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)"
     r"\s+to\s+[a-z]+\b[^:]*$"
 )
 

@@ -19,6 +19,7 @@ from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
 from ..language import dates
 from ..language.bodies import (
     BODY_LABEL,
+    BODY_NOUNS,
     BODY_NOUNS_RE,
     BODY_OF_RE,
     LOCAL_COUNCIL,
@@ -467,11 +468,13 @@ def _fuller_body_name(body: str, text: str) -> str | None:
     if not words or words[0] not in BODY_PURPOSE_WORDS or body in STANDALONE_BODIES:
         return None
     named = set()
-    for m in re.finditer(rf"\b((?:[A-Z][\w'’&-]*\s+){{1,3}}){re.escape(body)}\b", text):
+    # On one line: a letterhead over the body's heading ("DUNMORE BOROUGH COUNCIL" / "Communities
+    # Scrutiny Panel") is another body, not the first words of this one's name.
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,3}}){re.escape(body)}\b", text):
         front = m.group(1).split()
         while front and front[0] in _NOT_BODY_NAME:
             front = front[1:]
-        if front and not any(w in _NOT_BODY_NAME for w in front):
+        if front and not any(w in _NOT_BODY_NAME or w.title() in BODY_NOUNS for w in front):
             named.add(" ".join(front + words))
     return named.pop() if len(named) == 1 else None
 
