@@ -151,3 +151,20 @@ def test_members_asked_in_one_sentence(tmp_path, ask):
     assert [d.text for d in ex.decisions] == [ask.removeprefix("2. ")]
     # The letterhead over the panel's heading is no part of the panel's name.
     assert (ex.body, ex.place) == ("Communities Scrutiny Panel", "Dunmore")
+
+
+def test_asked_to_over_a_numbered_list(tmp_path):
+    # The variant: "The Committee is asked to:" over a markdown numbered list.
+    ex = extract_path(CROSS / "renfold-licensing-committee-report.md")
+    assert [d.text[:24] for d in ex.decisions] == ["note the results of the ", "recommend to Council tha"]
+    # Another layout: a text rendering, the numbers as the reader's list markers.
+    path = tmp_path / "paper.txt"
+    path.write_text(
+        "Eastbrook Borough Council – Cabinet – 4 June 2024\n\nRecommendations\n\nCabinet is recommended to:\n"
+        "1. note the annual report of the Community Safety Partnership; and\n"
+        "2. endorse the partnership's priorities for 2024/25.\n"
+    )
+    assert [d.text for d in extract_path(path).decisions] == [
+        "note the annual report of the Community Safety Partnership",
+        "endorse the partnership's priorities for 2024/25",
+    ]

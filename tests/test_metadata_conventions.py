@@ -500,3 +500,20 @@ def test_agenda_item_stamped_over_one_report_is_that_report(tmp_path):
         tmp_path, (Path(__file__).parent / "fixtures/performance_variants/agenda-pack-caption.txt").read_text()
     )
     assert meta.doc_type == "agenda_pack"
+
+
+def test_a_report_front_sheet_set_as_a_table_of_fields(tmp_path):
+    # The variant: a markdown key/value table ("| **Report to** | ... |").
+    meta, _ = meta_of(tmp_path, (CROSS / "renfold-licensing-committee-report.md").read_text(), "paper.md")
+    assert (meta.doc_type, meta.body) == ("report", "Licensing and Community Safety Committee")
+    # Another layout: plain labels, a subject with a colon, one ask and no recommendations heading
+    # (a box of five rows is too long to be read as front lines: its fields are read).
+    meta, _ = meta_of(
+        tmp_path,
+        "Dunmore Borough Council\n\n| | |\n|---|---|\n| Report to | Communities Committee |\n"
+        "| Meeting date | 4 July 2024 |\n| Report of | Head of Housing |\n"
+        "| Subject | Selective licensing: scheme review |\n| Ward(s) | Central; Riverside |\n\n"
+        "The Committee is asked to agree the terms of reference of the review.\n",
+        "paper.md",
+    )
+    assert (meta.doc_type, meta.body, meta.date) == ("report", "Communities Committee", "2024-07-04")

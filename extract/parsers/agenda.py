@@ -142,6 +142,7 @@ _ASKED_TO = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Executive|Cabinet|Members)"
     r"\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?\s*$"
 )
+_LIST_MARKER = re.compile(r"^\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]?$", re.I)
 _LETTERED = re.compile(r"^\s*\((?P<n>[a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?P<t>\S.*)$", re.I | re.S)
 
 
@@ -170,6 +171,9 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
         number = item or _heading_number(blocks, i)
         for nb in blocks[i + 1 :]:
             m = _LETTERED.match(nb.text)
+            if not m and nb.kind == "list_item" and nb.marker and _LIST_MARKER.match(nb.marker):
+                # a numbered or lettered list the reader has read as one: "1. note the report"
+                m = _LETTERED.match(f"({nb.marker.strip('().')}) {nb.text}")
             if nb.kind not in ("paragraph", "list_item") or not m:
                 break
             # "(a) note the report; and": the joining word belongs to the list, not to the part

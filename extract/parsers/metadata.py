@@ -239,7 +239,9 @@ def classify(doc: Document) -> tuple[str | None, str]:
     lines = _front_text(front)
     for doc_type, rx, within in TITLE_KINDS:
         if rx is None:  # a cover report's front sheet: "Report to: Cabinet" and what it asks
-            report = _report_front(lines[:within], addressed_only=True)
+            # (its key/value box may be a table: "| Report to | Licensing Committee |")
+            boxed = [f"{f.label}: {f.value}" for f in _fields(doc) if REPORT_ADDRESSED.search(f"{f.label}:")]
+            report = _report_front(boxed + lines[:within], addressed_only=True)
             if report:
                 return report
             continue
