@@ -24,6 +24,8 @@ KINDS = list(f1_by_kind({}, {}))  # every kind the scorer reports
 SETS: dict[str, float] = {
     # Other councils' paper types (a scrutiny committee's minutes, a cover report to a board,
     # an agenda pack bundling minutes, an annual report).
+    # Cover reports and agenda packs in the council templates of issue 18 (a cabinet key-decision
+    # report, a police and crime panel report, a notice of meeting with one cover report) reach 1.0.
     "cross_variants": 1.0,
     # Minutes layouts: what every variant reached when the rules were written (1.00), less a little.
     "minutes_variants": 0.95,
@@ -57,9 +59,7 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "metadata": 0.75,  # Hallam is not in the gazetteer
     },
     "cross_variants/northmoor-panel-cover-report-q2.txt": {
-        # 0.00 today: "The Panel is asked to note ..." is not read as a recommendation put to a body.
-        "decisions": None,
-        "metadata": 0.5,  # no 'report' doc type yet (read as a performance report); Northmoor is not in the gazetteer
+        "metadata": 0.75,  # no 'report' doc type yet (read as a performance report)
     },
     "cross_variants/tamebridge-agenda-pack-minutes.txt": {
         "metadata": 0.85,  # 0.875: the end time is the bundled minutes' one
@@ -71,7 +71,6 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
         "indicators": 0.65,
         "indicators+owner+target": 0.65,
         "indicator_values": 0.65,
-        "metadata": 0.75,  # Wrexford is not in the gazetteer, and the paper names no council
     },
     "minutes_variants/coastal-forum-notes.md": {
         # The italic comma list under "### Present" is read as one name with the others as its
@@ -143,12 +142,6 @@ EXCEPTIONS: dict[str, dict[str, float | None]] = {
     },
     "minutes_variants/north-vale-stroke-network-notes.md": {
         "metadata": 0.85,  # 0.875: the venue "via MS Teams" (a virtual meeting) is not read yet
-    },
-    "plan_variants/thornbury-csp-delivery-plan-2022-23.txt": {
-        "metadata": 0.75,  # Thornbury is not in the gazetteer
-    },
-    "plan_variants/thornbury-csp-delivery-plan-2022-23.pdf": {
-        "metadata": 0.75,  # Thornbury is not in the gazetteer
     },
     "performance_variants/halbury-kpi-cards-q3-2023-24.txt": {
         "metadata": 0.75,  # Halbury is not in the gazetteer

@@ -406,3 +406,114 @@ def test_minutes_set_all_in_a_grid_are_minutes(tmp_path):
         name="grid.md",
     )
     assert meta.doc_type == "minutes"
+
+
+# --- cover reports and agenda packs in house styles the real papers do not show ----------------
+
+CROSS = Path(__file__).parent / "fixtures" / "cross_variants"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The variant's front sheet, and another council's wording of it in capitals.
+        (CROSS / "safer-anyborough-agenda-front-sheet.txt").read_text(),
+        "NOTICE OF THE MEETING OF THE\n\nKelbourne Community Safety Board\n\nDate: 3 May 2023\n\n"
+        "1. Apologies\n\n2. Anti-social behaviour update (Pages 3 - 8)\n",
+    ],
+)
+def test_a_notice_of_meeting_is_an_agenda_pack(tmp_path, text):
+    meta, _ = meta_of(tmp_path, text)
+    assert meta.doc_type == "agenda_pack"
+
+
+def test_the_area_a_body_is_named_after_is_its_place_where_named_again(tmp_path):
+    # The variant: "Northshire Police and Crime Panel" ... "Commissioner for Northshire".
+    meta, _ = meta_of(tmp_path, (CROSS / "northshire-police-crime-panel-report.txt").read_text())
+    assert (meta.body, meta.place) == ("Northshire Police and Crime Panel", "Northshire")
+    # Another layout: a "Safer X" partnership's notes held at X's town hall.
+    meta, _ = meta_of(
+        tmp_path,
+        "Safer Kelbourne Partnership\n\nNotes of the meeting held on 4 May 2022 at Kelbourne Town Hall\n\n"
+        "Present: Ann Cole (Chair), Raj Patel\n",
+    )
+    assert (meta.body, meta.place) == ("Safer Kelbourne Partnership", "Kelbourne")
+
+
+def test_a_committees_subject_named_again_is_no_place(tmp_path):
+    meta, _ = meta_of(
+        tmp_path,
+        "Finance and Resources Committee\n\nMinutes of the meeting held on 4 May 2022\n\n"
+        "Present: Ann Cole (Chair), Raj Patel\n\n1. Finance update\n\nThe Finance Manager presented the accounts.\n",
+    )
+    assert meta.place is None
+
+
+def test_a_body_headed_by_its_kind_alone_takes_its_one_fuller_name(tmp_path):
+    # The variant: a summons "To all Members of the Community Safety Partnership Board" that calls
+    # it "the Westerleigh Community Safety Partnership Board"; its place is then Westerleigh's.
+    meta, meeting = meta_of(tmp_path, (CROSS / "westerleigh-csp-board-summons.txt").read_text())
+    assert (meta.body, meta.place, meta.doc_type) == (
+        "Westerleigh Community Safety Partnership Board",
+        "Westerleigh",
+        "agenda_pack",
+    )
+    assert (meeting.start_time, meeting.venue) == ("14:30", "Council Chamber, Westerleigh Civic Centre")
+    # Another wording: a panel's notes headed "Police and Crime Panel", named in full in the text.
+    meta, _ = meta_of(
+        tmp_path,
+        "Police and Crime Panel\n\nNotes of the meeting held on 2 June 2023\n\n"
+        "The Chair welcomed members to the first meeting of the Dunmore Police and Crime Panel.\n",
+    )
+    assert meta.body == "Dunmore Police and Crime Panel"
+    # Two fuller names: none is taken.
+    meta, _ = meta_of(
+        tmp_path,
+        "Community Safety Partnership\n\nNotes of the meeting held on 2 June 2023\n\n"
+        "Members of the Dunmore Community Safety Partnership met the Eastvale Community Safety Partnership.\n",
+    )
+    assert meta.body == "Community Safety Partnership"
+
+
+@pytest.mark.parametrize(
+    "text, area",
+    [
+        ((CROSS / "eastvale-pcp-annual-assurance.txt").read_text(), "Eastvale"),
+        (
+            "POLICE AND CRIME PANEL\n\nDate: 3 October 2023\n\nReport of the Police and Crime Commissioner for "
+            "North Dunmore\n\nRecommendation\n\nThe Panel is asked to note the report.\n",
+            "North Dunmore",
+        ),
+    ],
+)
+def test_a_police_and_crime_panels_area_is_its_commissioners(tmp_path, text, area):
+    meta, _ = meta_of(tmp_path, text)
+    assert meta.place == area
+
+
+def test_agenda_item_stamped_over_one_report_is_that_report(tmp_path):
+    # The variant: "Agenda Item 6" over a cabinet-style report is a report, not a pack.
+    meta, meeting = meta_of(tmp_path, (CROSS / "kelbourne-executive-strategy-report.txt").read_text())
+    assert (meta.doc_type, meta.body, meta.date, meeting) == ("report", "Executive", "2024-02-07", None)
+    # Another layout: the stamp over a pack's meeting details and its AGENDA heading is a pack.
+    meta, _ = meta_of(
+        tmp_path, (Path(__file__).parent / "fixtures/performance_variants/agenda-pack-caption.txt").read_text()
+    )
+    assert meta.doc_type == "agenda_pack"
+
+
+def test_a_report_front_sheet_set_as_a_table_of_fields(tmp_path):
+    # The variant: a markdown key/value table ("| **Report to** | ... |").
+    meta, _ = meta_of(tmp_path, (CROSS / "renfold-licensing-committee-report.md").read_text(), "paper.md")
+    assert (meta.doc_type, meta.body) == ("report", "Licensing and Community Safety Committee")
+    # Another layout: plain labels, a subject with a colon, one ask and no recommendations heading
+    # (a box of five rows is too long to be read as front lines: its fields are read).
+    meta, _ = meta_of(
+        tmp_path,
+        "Dunmore Borough Council\n\n| | |\n|---|---|\n| Report to | Communities Committee |\n"
+        "| Meeting date | 4 July 2024 |\n| Report of | Head of Housing |\n"
+        "| Subject | Selective licensing: scheme review |\n| Ward(s) | Central; Riverside |\n\n"
+        "The Committee is asked to agree the terms of reference of the review.\n",
+        "paper.md",
+    )
+    assert (meta.doc_type, meta.body, meta.date) == ("report", "Communities Committee", "2024-07-04")

@@ -28,6 +28,31 @@ from boardpapers.extract.language.tasks import delegated_task, resolve_body
             "Circulate the plan before the next meeting",
             "the next meeting",
         ),
+        (  # a delegation made in consultation with another post
+            "That Cabinet delegates authority to the Director of Communities, in consultation with the Portfolio "
+            "Holder for Community Safety, to make minor amendments to the Order",
+            "the Director of Communities",
+            "Make minor amendments to the Order",
+            None,
+        ),
+        (
+            "delegates authority to the Head of Legal Services, in consultation with the Chair, to agree the terms by May 2024",
+            "the Head of Legal Services",
+            "Agree the terms by May 2024",
+            "May 2024",
+        ),
+        (  # a post named with its service after a comma
+            "That the Executive asks the Assistant Director, Communities to report progress by March 2025",
+            "the Assistant Director, Communities",
+            "Report progress by March 2025",
+            "March 2025",
+        ),
+        (
+            "requests the Head of Service, Housing and Public Protection to review the policy",
+            "the Head of Service, Housing and Public Protection",
+            "Review the policy",
+            None,
+        ),
     ],
 )
 def test_delegated_tasks(decision, owner, task, due):

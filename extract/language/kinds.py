@@ -18,10 +18,20 @@ import re
 TITLE_KINDS: list[tuple[str, re.Pattern | None, int]] = [
     (
         "agenda_pack",
-        re.compile(r"^\W*agenda\b|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b", re.I),
+        re.compile(
+            r"^\W*agenda\b(?!\s+item\b)|\bagenda (?:pack|supplement)|supplement(?:ary)? pack|\bsummons\b|"
+            # ("Agenda Item 6" stamped over one report is that report's place in the pack, not a pack);
+            # a front sheet that gives notice of a meeting to come: "Notice of meeting", "Notice of the meeting of ..."
+            r"^\W*notice of (?:the )?meeting\b",
+            re.I,
+        ),
         4,
     ),
     ("minutes", re.compile(r"\bminutes\b|\bnotes of (?:a|the) meeting\b|\baction log\b|\bmeeting notes\b", re.I), 6),
+    # A pack stamped with its item number ("AGENDA ITEM 7") over the meeting's details, then the
+    # AGENDA heading of the front sheet a few lines down.
+    # ("Agenda:" over the items a governors' minutes discussed is a label of the minutes.)
+    ("agenda_pack", re.compile(r"^[#*\s]*agenda[*\s]*$", re.I), 10),
     (
         "performance_report",
         re.compile(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .bodies import BODY_NOUNS
 from .titles import COUNCILLOR_TITLES, SURNAME_TITLES
 
 PLACES = """
@@ -230,3 +231,88 @@ VIRTUAL_MEETING = re.compile(
     rf"\b(?:using|via|on|over|through|by)\s+(?:the\s+)?(?P<platform>(?-i:{_PLATFORMS}))\b",
     re.I,
 )
+
+
+# --- the area a body is named after ------------------------------------------------------------
+
+# Words before a body's area in its name: "Safer Anyborough Partnership", "Stronger Hallam Board".
+AREA_PREFIXES = {"Safer", "Stronger", "Safe", "Healthier", "Healthy"}
+# Words of a body's name that say what it does, not where: they end the area at the front of the
+# name ("Northshire Police and Crime Panel", "Kirkdale Community Safety Partnership").
+BODY_PURPOSE_WORDS = {
+    "Police",
+    "Crime",
+    "Community",
+    "Communities",
+    "Safety",
+    "Safeguarding",
+    "Health",
+    "Wellbeing",
+    "Children",
+    "Children's",
+    "Adults",
+    "Domestic",
+    "Youth",
+    "Justice",
+    "Strategic",
+    "Joint",
+    "Local",
+    "Overview",
+    "Scrutiny",
+    "Fire",
+    "Rescue",
+    "Combined",
+    "Housing",
+    "Neighbourhood",
+    "Violence",
+    "Reducing",
+    "Reduction",
+    "Drug",
+    "Drugs",
+    "Alcohol",
+    "Substance",
+    "Misuse",
+    "The",
+} | {w for noun in BODY_NOUNS for w in noun.split()}  # the body nouns themselves: bodies.py
+
+
+def area_of_body(body: str, text: str) -> str | None:
+    """The area a body is named after, though no gazetteer knows it, where the paper names the
+    area again on its own: 'Northshire Police and Crime Panel' and 'the Commissioner for
+    Northshire'; 'Safer Anyborough Partnership Board' and 'Anyborough Town Hall'. The front words
+    of the name up to the first word of what the body does; a name once is no proof of a place."""
+    words = body.split()
+    while words and words[0] in AREA_PREFIXES:
+        words = words[1:]
+    area: list[str] = []
+    for w in words:
+        if w in BODY_PURPOSE_WORDS or not w[:1].isupper() or len(area) == 2:
+            break
+        area.append(w)
+    if not area or len(area) == len(words):
+        return None
+    name = " ".join(area)
+    # Named again as a place: after in/of/for ... ('the Commissioner for Northshire') or before a
+    # place's own nouns ('Anyborough Town Hall', 'Brackenfield town centre'); a committee's subject
+    # ('Finance and Resources Committee' ... 'Finance') is no place.
+    for m in re.finditer(rf"\b{re.escape(name)}\b(?!\s+{re.escape(' '.join(words[len(area) :]))})", text):
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 40]
+        if PLACE_CONTEXT_BEFORE.search(before) or _PLACE_NOUN_AFTER.match(after):
+            return name
+    return None
+
+
+_PLACE_NOUN_AFTER = re.compile(
+    r"^\s+(?:Town Hall|Civic (?:Centre|Offices)|Guildhall|Council House|town centre|city centre|"
+    r"(?:(?:City|Borough|County|District|Metropolitan|Town)\s+)?Council|Borough|residents)\b",
+    re.I,
+)
+
+
+# A police and crime panel scrutinises the commissioner of one police area, who is named for it:
+# "the Police and Crime Commissioner for Eastvale", "Police, Fire and Crime Commissioner for Northshire".
+COMMISSIONER_AREA = re.compile(
+    r"\b(?:Police|Police,? Fire|Police and Fire|Fire)(?: and| &) Crime Commissioner for (?:the\s+)?"
+    r"(?P<area>[A-Z][\w'’-]+(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'’-]+){0,2})"
+)
+POLICE_AND_CRIME_PANEL = re.compile(r"\bPolice,? (?:(?:and|&) )?(?:Fire )?(?:and|&) Crime Panel\b")

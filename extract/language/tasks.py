@@ -26,10 +26,12 @@ _DELEGATED = re.compile(
 # "(c) asks the Head of Policy and Strategy to report back ...": a part of a resolution that sets a task.
 _ASKS = re.compile(
     rf"^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:asks?|requests?|instructs?|invites?|directs?)\s+"
-    rf"(?P<s>{_NAME})\s+to\s+(?P<t>\S.*)$"
+    # a post named with its service after a comma: "asks the Assistant Director, Communities to ..."
+    rf"(?P<s>{_NAME}(?:,\s+[A-Z][\w&'’\-]*(?:\s+(?:[A-Z][\w&'’\-]*|and|&))*)?)\s+to\s+(?P<t>\S.*)$"
     # "(2) delegates authority to the Director of Place to agree the final terms"
     rf"|^(?:(?i:that)\s+)?(?:(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+)?(?i:delegates?|grants?)\s+(?i:delegated\s+)?(?i:authority)\s+to\s+"
-    rf"(?P<s2>{_NAME})\s+to\s+(?P<t2>\S.*)$"
+    # "... to the Director of Communities, in consultation with the Portfolio Holder, to make ..."
+    rf"(?P<s2>{_NAME})(?:,\s+in consultation with\s+[^,]+,)?\s+to\s+(?P<t2>\S.*)$"
 )
 # "(c) agree that the Sub-Group lead ...", "(2) That the Director of Communities report on ...", "Members
 # requested that officers provide ...": a subject and a verb of doing in the subjunctive; the subject owns it.

@@ -19,6 +19,7 @@ from boardpapers.schemas.document import Block
 from boardpapers.schemas.records import Action, Amount, Decision, Item, Record
 
 from ..language import dates
+from ..language.bodies import BODY_NOUNS_RE
 from ..language.numbers import parse_money
 from ..language.tasks import delegated_task, resolve_body
 from .common import Context, Section
@@ -141,6 +142,7 @@ _ASKED_TO = re.compile(
     r"^(?:The\s+)?(?:[A-Z][\w&'-]*\s+){0,4}(?:Board|Panel|Partnership|Committee|Group|Executive|Cabinet|Members)"
     r"\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*:?\s*$"
 )
+_LIST_MARKER = re.compile(r"^\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]?$", re.I)
 _LETTERED = re.compile(r"^\s*\((?P<n>[a-h]|[ivx]{1,4}|\d{1,2})\)\s+(?P<t>\S.*)$", re.I | re.S)
 
 
@@ -148,6 +150,7 @@ def parse_recommendations(section: Section, ctx: Context) -> Iterator[Record]:
     blocks = section.blocks
     item = section_item(section, ctx)
     yield from _asked_to_decisions(blocks, item, ctx)
+    yield from _that_decisions(blocks, ctx)
     for i, b in enumerate(blocks):
         if b.kind != "table" or not b.table:
             continue
@@ -168,9 +171,13 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
         number = item or _heading_number(blocks, i)
         for nb in blocks[i + 1 :]:
             m = _LETTERED.match(nb.text)
+            if not m and nb.kind == "list_item" and nb.marker and _LIST_MARKER.match(nb.marker):
+                # a numbered or lettered list the reader has read as one: "1. note the report"
+                m = _LETTERED.match(f"({nb.marker.strip('().')}) {nb.text}")
             if nb.kind not in ("paragraph", "list_item") or not m:
                 break
-            text = " ".join(m.group("t").split()).rstrip(" ;.")
+            # "(a) note the report; and": the joining word belongs to the list, not to the part
+            text = re.sub(r"[;,]\s*(?:and|or)$", "", " ".join(m.group("t").split())).rstrip(" ;.")
             label = f"{number}({m.group('n')})" if number else m.group("n")
             yield Decision(
                 item=label,
@@ -197,6 +204,61 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
                     date=ctx.meta.date,
                     provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text),
                 )
+
+
+# A report's recommendations heading: "2. Recommendations", "Recommendation(s)", "RECOMMENDATION".
+_RECOMMENDATIONS_HEADING = re.compile(r"^\W*recommendations?(?:\s*\(s\))?\s*:?\s*$", re.I)
+# Each recommendation a sentence of its own in the council style: "2.1 That Cabinet approves ...",
+# "1. That the Board endorses ...": the body it is put to, then what it does.
+_THAT_BODY_DOES = re.compile(
+    rf"^That\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){{0,5}}?{BODY_NOUNS_RE}\s+(?:[a-z]+s|be|is|are|should|will|notes?)\b"
+    # or one sentence that puts the whole ask: "1.1 The Panel is asked to note the performance ..."
+    # (a lead-in ending with a colon is read with its lettered parts, by _asked_to_decisions)
+    rf"|^(?:(?:Members\s+of\s+)?(?:[Tt]he\s+)?(?:[A-Z][\w'’&-]*\s+){{0,5}}?{BODY_NOUNS_RE}|Members)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)"
+    r"\s+to\s+[a-z]+\b[^:]*$"
+)
+
+
+def _that_decisions(blocks: list[Block], ctx: Context) -> Iterator[Record]:
+    """The numbered paragraphs under a report's recommendations heading that each open with
+    "That <the body> <does> ...": each a recommendation put to that body, numbered as written
+    ("2.1"); a task it hands to a post ("delegates authority to the Director ... to ...", "asks
+    the Community Safety Manager to ...") is an action of that post."""
+    under = False
+    for b in blocks:
+        if b.kind == "heading":
+            under = bool(_RECOMMENDATIONS_HEADING.match(b.text.strip()))
+            continue
+        if not under or b.kind not in ("paragraph", "list_item") or not _THAT_BODY_DOES.match(b.text.strip()):
+            continue
+        text = " ".join(b.text.split())
+        label = (b.marker or "").rstrip(".)") or None
+        yield Decision(
+            item=label,
+            text=text,
+            kind="recommendation",
+            date=ctx.meta.date,
+            body=ctx.meta.body,
+            provenance=ctx.provenance(b, PARSER, VERSION, text=b.text),
+        )
+        # "The Panel is asked to note ...": the body a report is put to sets itself no task.
+        task = delegated_task(text) if text.startswith("That") else None
+        if task:
+            owner = resolve_body(task.owner_as_written, "\n".join(x.text for x in blocks))
+            due = dates.parse_due(task.due) if task.due else dates.Due(None)
+            yield Action(
+                item=label,
+                text=task.text,
+                owner=owner,
+                owners=[owner],
+                owner_as_written=task.owner_as_written,
+                due=task.due,
+                due_date=due.date,
+                due_approximate=due.approximate,
+                kind="recommendation",
+                date=ctx.meta.date,
+                provenance=ctx.provenance(b, PARSER, VERSION, text=b.text),
+            )
 
 
 def _table_decisions(block: Block, header: list[str], col: int, item: str | None, ctx: Context) -> Iterator[Decision]:

@@ -19,6 +19,7 @@ from boardpapers.schemas.records import DocumentMeta, Meeting, Provenance
 from ..language import dates
 from ..language.bodies import (
     BODY_LABEL,
+    BODY_NOUNS,
     BODY_NOUNS_RE,
     BODY_OF_RE,
     LOCAL_COUNCIL,
@@ -36,12 +37,16 @@ from ..language.kinds import (
 )
 from ..language.labels import ATTENDANCE_LABELS
 from ..language.places import (
+    BODY_PURPOSE_WORDS,
+    COMMISSIONER_AREA,
     COMMON_WORD_PLACES,
     GOV_DOMAIN,
     PLACE_CONTEXT_AFTER,
     PLACE_CONTEXT_BEFORE,
+    POLICE_AND_CRIME_PANEL,
     VIRTUAL_MEETING,
     WIDER_BODY_AFTER,
+    area_of_body,
     authority_names,
     council_names,
     first_place,
@@ -234,7 +239,9 @@ def classify(doc: Document) -> tuple[str | None, str]:
     lines = _front_text(front)
     for doc_type, rx, within in TITLE_KINDS:
         if rx is None:  # a cover report's front sheet: "Report to: Cabinet" and what it asks
-            report = _report_front(lines[:within], addressed_only=True)
+            # (its key/value box may be a table: "| Report to | Licensing Committee |")
+            boxed = [f"{f.label}: {f.value}" for f in _fields(doc) if REPORT_ADDRESSED.search(f"{f.label}:")]
+            report = _report_front(boxed + lines[:within], addressed_only=True)
             if report:
                 return report
             continue
@@ -437,6 +444,43 @@ def find_body(doc: Document) -> tuple[str | None, str]:
     return None, ""
 
 
+# Words that open a sentence or a title before a body's name, not words of its name.
+_NOT_BODY_NAME = {
+    "The",
+    "A",
+    "An",
+    "This",
+    "Our",
+    "Of",
+    "To",
+    "All",
+    "Members",
+    "Member",
+    "Meeting",
+    "Minutes",
+    "Notes",
+}
+
+
+def _fuller_body_name(body: str, text: str) -> str | None:
+    """The one fuller name a paper gives a body it heads with its kind alone, no area in it: a summons
+    to "the Community Safety Partnership Board" that calls it "the Westerleigh Community Safety
+    Partnership Board" in its text; "Police and Crime Panel" and "Eastvale Police and Crime Panel"."""
+    words = body.split()
+    if not words or words[0] not in BODY_PURPOSE_WORDS or body in STANDALONE_BODIES:
+        return None
+    named = set()
+    # On one line: a letterhead over the body's heading ("DUNMORE BOROUGH COUNCIL" / "Communities
+    # Scrutiny Panel") is another body, not the first words of this one's name.
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’&-]*[ \t]+){{1,3}}){re.escape(body)}\b", text):
+        front = m.group(1).split()
+        while front and front[0] in _NOT_BODY_NAME:
+            front = front[1:]
+        if front and not any(w in _NOT_BODY_NAME or w.title() in BODY_NOUNS for w in front):
+            named.add(" ".join(front + words))
+    return named.pop() if len(named) == 1 else None
+
+
 # --- place -----------------------------------------------------------------------------------
 
 # Words that may stand before a place's name without making it a person's surname.
@@ -539,6 +583,15 @@ def find_place(doc: Document, body: str | None) -> tuple[str | None, str]:
     if counts and counts.most_common(1)[0][1] >= 3:
         place, n = counts.most_common(1)[0]
         return place, f"named {n} times"
+    # An area no gazetteer knows, that the body is named after and the paper names again on its
+    # own ("Northshire Police and Crime Panel" ... "the Commissioner for Northshire").
+    area = area_of_body(body, text) if body else None
+    if area:
+        return area, f"{body} / {area} named again"
+    # A police and crime panel's area is its commissioner's: "Police and Crime Commissioner for Eastvale".
+    commissioner = COMMISSIONER_AREA.search(text) if body and POLICE_AND_CRIME_PANEL.search(body) else None
+    if commissioner:
+        return commissioner.group("area"), commissioner.group(0)
     return None, ""
 
 
@@ -848,6 +901,9 @@ def _address_line(front: list[Block]) -> str | None:
 def parse_metadata(doc: Document) -> DocumentMeta:
     doc_type, type_ev = classify(doc)
     body, body_ev = find_body(doc)
+    fuller = _fuller_body_name(body, _all_text(doc)) if body else None
+    if fuller:  # "Community Safety Partnership Board" on the front, "the Westerleigh ..." in the text
+        body, body_ev = fuller, f"{body_ev} / named in full: {fuller}"
     place, place_ev = find_place(doc, body)
     date, date_ev = find_date(doc, doc_type)
     evidence = {

@@ -59,7 +59,11 @@ def split_sections(doc: Document, meta: DocumentMeta) -> list[Section]:
                 cursor = k + 1
                 break
     if not starts:
-        return whole
+        # A notice of a meeting whose papers are not bundled, or not found: its front sheet is an
+        # agenda (its "Members:" list is whom it summons, not who attended), the rest read as the pack.
+        front = Section(kind="agenda", title=meta.title or "Agenda", blocks=list(blocks[:front_end]))
+        rest = list(blocks[front_end:])
+        return [front, Section(kind=meta.doc_type, title=meta.title or doc.name, blocks=rest)] if rest else [front]
     sections = [Section(kind="agenda", title=meta.title or "Agenda", blocks=list(blocks[: starts[0][0]]))]
     for n, (start, kind, title) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(blocks)
