@@ -461,6 +461,8 @@ def re_bullet(line: str) -> tuple[int, str] | None:
 # A line that stops on a comma or on "and" / "&" has not finished its list: the next line goes on
 # with it whatever its case ("Councillors A (Chair), B," / "C and" / "D").
 _OPEN_LIST_END = re.compile(r"(?:,|\band|&)$", re.I)
+# A line opening with a list item's marker: "(a)", "(iv)", "b)", "2.", "3)".
+_LIST_MARKER = re.compile(r"^(?:\((?:[a-zA-Z]|[ivxIVX]{1,5}|\d{1,2})\)|(?:[a-z]|\d{1,2})[.)])\s")
 
 
 def _continuation_end(lines: list[str], i: int) -> int:
@@ -471,8 +473,8 @@ def _continuation_end(lines: list[str], i: int) -> int:
         s = lines[j].strip()
         if not s or "\t" in lines[j] or s.startswith(("|", "#", "<sup>")) or re_bullet(lines[j]):
             break
-        if _ordered_item(lines, j):
-            break
+        if _ordered_item(lines, j) or _LIST_MARKER.match(s):
+            break  # "(a) note the report; and" / "(b) comment on ...": the next item, not a wrap
         if not s[0].islower() and not _OPEN_LIST_END.search(lines[j - 1].strip()):
             break
         j += 1
