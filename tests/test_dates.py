@@ -193,3 +193,21 @@ def test_period_end(period, year, academic, end):
 def test_academic_and_financial_years_of_a_date():
     assert dates.academic_year("2020-01-20") == "2019/20" and dates.academic_year("2019-09-01") == "2019/20"
     assert dates.financial_year_of("2014-02-14") == "2013/14" and dates.financial_year_of("2014-04-01") == "2014/15"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        # A plan's "By when" cell and an action log's "Deadline" cell: a start is no deadline.
+        ("April 2024 onwards", None),
+        ("From June 2024", None),
+        ("commencing 1 April 2024", None),
+        ("Ongoing from 2024", None),
+        # A span is due at its end.
+        ("from April 2024 to March 2025", "2025-03-31"),
+        ("From 1 May 2024 until 30 September 2024", "2024-09-30"),
+        ("By 1 April 2024", "2024-04-01"),
+    ],
+)
+def test_a_start_is_no_deadline_and_a_span_is_due_at_its_end(text, date):
+    assert dates.parse_due(text).date == date

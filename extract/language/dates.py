@@ -117,6 +117,11 @@ def parse_due(text: str | None, reference: str | None = None) -> Due:
     'Summer 2016' -> 2016-08-31, approximate; 'next meeting' -> no date."""
     if not text:
         return Due(None)
+    span = _FROM_TO_END.match(text)
+    if span:
+        return parse_due(span.group("end"), reference)  # "from April 2024 to March 2025": due at its end
+    if _STARTS_ONLY.search(text):
+        return Due(None)  # "April 2024 onwards", "From June 2024": when the work starts, no deadline
     full = parse_date(text)
     if full:
         return Due(full)
@@ -151,6 +156,12 @@ def parse_due(text: str | None, reference: str | None = None) -> Due:
     return Due(None)
 
 
+# A date that says when work starts, not when it is due: "April 2024 onwards", "from June 2024",
+# "starting in May 2024", "commencing 1 April 2024" ("from X to Y" and "from X until Y" end on Y).
+_STARTS_ONLY = re.compile(
+    r"\bonwards?\b|^\s*(?:from|starting(?:\s+in)?|commencing|beginning)\s+(?!.*\b(?:to|until|till|by)\b)", re.I
+)
+_FROM_TO_END = re.compile(r"^\s*from\s+\S.{0,60}?\s+(?:to|until|till)\s+(?P<end>\S.*)$", re.I)
 _ONLY_FINANCIAL_YEAR = re.compile(r"\s*(?:FY\s*)?(?:19|20)\d\d\s*[/\-–]\s*\d\d\s*\.?\s*", re.I)
 
 
