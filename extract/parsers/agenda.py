@@ -187,23 +187,8 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
                 body=ctx.meta.body,
                 provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text),
             )
-            task = delegated_task(text)  # "(c) agree that the Sub-Group lead the refresh by March 2021"
-            if task:
-                owner = resolve_body(task.owner_as_written, "\n".join(x.text for x in blocks))
-                due = dates.parse_due(task.due) if task.due else dates.Due(None)
-                yield Action(
-                    item=label,
-                    text=task.text,
-                    owner=owner,
-                    owners=[owner],
-                    owner_as_written=task.owner_as_written,
-                    due=task.due,
-                    due_date=due.date,
-                    due_approximate=due.approximate,
-                    kind="recommendation",
-                    date=ctx.meta.date,
-                    provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text),
-                )
+            # "(c) agree that the Sub-Group lead the refresh by March 2021"
+            yield from _delegated_action(text, label, nb, blocks, ctx)
 
 
 # A report's recommendations heading: "2. Recommendations", "Recommendation(s)", "RECOMMENDATION".
@@ -242,23 +227,33 @@ def _that_decisions(blocks: list[Block], ctx: Context) -> Iterator[Record]:
             provenance=ctx.provenance(b, PARSER, VERSION, text=b.text),
         )
         # "The Panel is asked to note ...": the body a report is put to sets itself no task.
-        task = delegated_task(text) if text.startswith("That") else None
-        if task:
-            owner = resolve_body(task.owner_as_written, "\n".join(x.text for x in blocks))
-            due = dates.parse_due(task.due) if task.due else dates.Due(None)
-            yield Action(
-                item=label,
-                text=task.text,
-                owner=owner,
-                owners=[owner],
-                owner_as_written=task.owner_as_written,
-                due=task.due,
-                due_date=due.date,
-                due_approximate=due.approximate,
-                kind="recommendation",
-                date=ctx.meta.date,
-                provenance=ctx.provenance(b, PARSER, VERSION, text=b.text),
-            )
+        if text.startswith("That"):
+            yield from _delegated_action(text, label, b, blocks, ctx)
+
+
+def _delegated_action(
+    text: str, label: str | None, block: Block, blocks: list[Block], ctx: Context
+) -> Iterator[Action]:
+    """The task a recommendation hands to a post or group ("agree that the Sub-Group lead ...",
+    "delegates authority to the Director ... to ..."), as that owner's action."""
+    task = delegated_task(text)
+    if not task:
+        return
+    owner = resolve_body(task.owner_as_written, "\n".join(x.text for x in blocks))
+    due = dates.parse_due(task.due) if task.due else dates.Due(None)
+    yield Action(
+        item=label,
+        text=task.text,
+        owner=owner,
+        owners=[owner],
+        owner_as_written=task.owner_as_written,
+        due=task.due,
+        due_date=due.date,
+        due_approximate=due.approximate,
+        kind="recommendation",
+        date=ctx.meta.date,
+        provenance=ctx.provenance(block, PARSER, VERSION, text=block.text),
+    )
 
 
 def _table_decisions(block: Block, header: list[str], col: int, item: str | None, ctx: Context) -> Iterator[Decision]:

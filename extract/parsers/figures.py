@@ -21,6 +21,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from boardpapers.schemas.records import Figure
+
 from ..language import dates
 from ..language.nlp import shared_pipeline
 from ..language.numbers import to_float
@@ -728,7 +730,6 @@ def sentence_near(f: Found, width: int = 2000) -> str:
 def parse(section, ctx):
     """Every figure stated in a section's prose as a Figure record (papers that track no
     indicators: a commissioning paper's context statistics)."""
-    from boardpapers.schemas.records import Figure
 
     carry = None
     for b in section.blocks:
@@ -738,17 +739,23 @@ def parse(section, ctx):
             continue
         found, carry = find_figures(b.text, ctx.meta.date, carry)
         for f in found:
-            yield Figure(
-                value=f.value,
-                unit=f.unit,
-                raw=f.raw,
-                measure=f.measure,
-                period=f.period,
-                comparator=f.comparator,
-                direction=f.direction,
-                sentence=sentence_near(f),
-                provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)),
-            )
+            yield figure_record(f, b, ctx)
+
+
+def figure_record(f: Found, block, ctx, indicator: str | None = None) -> Figure:
+    """A figure read from a block's prose as its record, with the stretch of sentence around it."""
+    return Figure(
+        value=f.value,
+        unit=f.unit,
+        raw=f.raw,
+        measure=f.measure,
+        period=f.period,
+        comparator=f.comparator,
+        direction=f.direction,
+        indicator=indicator,
+        sentence=sentence_near(f),
+        provenance=ctx.provenance(block, "figures", VERSION, text=sentence_near(f)),
+    )
 
 
 # --- figures inside a measure ------------------------------------------------------------------

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from boardpapers.schemas.records import Figure, Indicator, IndicatorValue
+from boardpapers.schemas.records import Indicator, IndicatorValue
 
 from ..language import dates
-from .figures import VERSION, Found, find_figures, sentence_near
+from .figures import VERSION, Found, figure_record, find_figures
 
 _OUTCOME_SPLIT = re.compile(r"\b(?:Outcome|Objective)\s*\d*\s*[-–:]\s*", re.I)
 _EXCLUDED_PLACE = re.compile(
@@ -188,23 +188,7 @@ def outcome_records(section, ctx, places, table_indicators, skip: frozenset[int]
                     if f.sentence and r.commentary and f.sentence in r.commentary:
                         linked = r.name
                         break
-            figures_out.append(
-                (
-                    i,
-                    Figure(
-                        value=f.value,
-                        unit=f.unit,
-                        raw=f.raw,
-                        measure=f.measure,
-                        period=f.period,
-                        comparator=f.comparator,
-                        direction=f.direction,
-                        indicator=linked,
-                        sentence=sentence_near(f),
-                        provenance=ctx.provenance(b, "figures", VERSION, text=sentence_near(f)),
-                    ),
-                )
-            )
+            figures_out.append((i, figure_record(f, b, ctx, indicator=linked)))
     for idx, inds in by_block.items():
         made.extend((idx, ind) for ind in inds)
     for spec in list(outcome_inds.values()) + measure_inds:
