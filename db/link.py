@@ -3,7 +3,7 @@
 :func:`read_linkable` reads what :func:`boardpapers.extract.linking.derive.derive_links`
 needs, as plain rows; :func:`write_links` replaces the derived tables (``people``,
 ``person_mentions``, ``person_merges``, ``action_followups``, ``action_status``,
-``record_themes``) in one transaction and notes which loaded state they were derived from.
+``record_themes``, ``paper_dates``) in one transaction and notes which loaded state they were derived from.
 The rules themselves live in ``extract/linking``; the CLI composes the three steps. Rows of
 ``person_merges`` a user marked ``reviewed = 1`` are read first so their decision is kept.
 """
@@ -27,7 +27,7 @@ LINKABLE_QUERIES = {
     "decisions": "select d.*, doc.date as doc_date, doc.body as doc_body from decisions d "
     "join documents doc on doc.id = d.document_id",
     "items": "select i.*, doc.date, doc.body from items i join documents doc on doc.id = i.document_id",
-    "latest_by_body": "select body, max(date) as latest from documents group by body",
+    "progress": "select p.*, doc.date, doc.body from progress p join documents doc on doc.id = p.document_id",
     "priorities": "select * from priorities",
     "indicators": "select * from indicators",
 }

@@ -99,7 +99,7 @@ LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...],
             "status": (str, "open, in progress, done, dropped, overdue (not done by the deadline), mentioned"),
             "stated": (str, "The words the status was read from"),
             "score": (float, "Text similarity 0-100 (plus 10 for a shared owner)"),
-            "rule": (str, "text, text + owner, or agenda item"),
+            "rule": (str, "text, text + owner, agenda item, or log row of the meeting that set it"),
             "body": (str, "Partnership, board or panel of both papers"),
             "source_url": (str, "Link to the later paper at the record's page"),
         },
@@ -109,17 +109,26 @@ LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...],
     "action_status": (
         {
             "action_id": (str, "The action"),
-            "status": (str, "Latest status: open, in progress, done, dropped or overdue"),
+            "status": (
+                str,
+                "Latest status: open, planned (a plan's activity not yet reported on), in progress, done, dropped, "
+                "or overdue (the deadline passed before a later meeting of the body that did not report it done)",
+            ),
             "stated": (str, "The words the status was read from"),
             "evidence": (str, "Evidence text: the latest follow-up's status and progress, or the action's own"),
             "evidence_table": (str, "Table of the record the evidence came from (empty: the action itself)"),
             "evidence_id": (str, "Id of that record"),
             "evidence_document_id": (str, "Paper the evidence came from"),
             "evidence_date": (str, "Date of that paper"),
-            "as_of": (str, "Date of the latest paper of the body: the action is judged as of then"),
-            "due_date": (str, "Deadline, ISO (the action's, else the later log's)"),
+            "as_of": (str, "Earliest date of the paper the status is judged from"),
+            "due_date": (
+                str,
+                "Deadline, ISO: the action's; a month without a year after the meeting that set it; "
+                "'next meeting' as the date of the body's next meeting paper",
+            ),
             "followups": (int, "Later records found reporting on the action"),
             "follow_up_of": (str, "The earlier action this one reports on, when it is itself a follow-up"),
+            "set_on": (str, "Date of the meeting that set the action (an action log's row date, else the minutes')"),
             "text": (str, "The action as written"),
             "owner": (str, "Owners joined with '; '"),
             "kind": (str, "minutes_action, plan_activity or recommendation"),
@@ -151,6 +160,17 @@ LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...],
         ("record_table", "record_id", "theme"),
         [("document_id", "documents", "id")],
     ),
+    "paper_dates": (
+        {
+            "document_id": (str, "The paper"),
+            "date": (str, "Its date as stated (may be a year or a month)"),
+            "earliest": (str, "Earliest day it may be from, ISO"),
+            "latest": (str, "Latest day it may be from, ISO"),
+            "basis": (str, "Why: the stated date as a range, narrowed by the meetings its rows report"),
+        },
+        "document_id",
+        [("document_id", "documents", "id")],
+    ),
 }
 
 LINK_INDEXES = {
@@ -168,9 +188,10 @@ LINK_TABLE_DESCRIPTIONS = {
     "action_followups": "Later papers of the same body reporting on an action: matters arising, action logs, plans",
     "action_status": "Latest status of every action, with the evidence and the paper it came from",
     "record_themes": "Community-safety themes of priorities, indicators, decisions and actions, with the matched words",
+    "paper_dates": "When each paper was written, as a range (a paper dated only by its year is any day of it), and why",
 }
 
-OPEN = "('open', 'in progress', 'overdue')"
+OPEN = "('open', 'planned', 'in progress', 'overdue')"
 
 LINK_VIEWS: dict[str, tuple[str, str]] = {
     "theme_by_place": (

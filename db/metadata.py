@@ -316,7 +316,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
         tables[table] = t
     for view, description in {
         "actions_by_owner": "Owners with how many actions, in how many papers and places",
-        "open_actions": "Actions not marked complete, soonest deadline first",
+        "open_actions": "Actions not done or dropped (the link step's status, with its evidence), soonest deadline first",
         "decisions_over_time": "Decisions per year, place and body",
         "indicators_by_place": "Indicator values by indicator, place and period",
         **{name: description for name, (description, _) in LINK_VIEWS.items()},

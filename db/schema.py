@@ -175,18 +175,20 @@ INDEXES: dict[str, list[list[str]]] = {
     "problems": [["code"], ["source"]],
 }
 
-OPEN_STATUSES_EXCLUDED = ("complete", "completed", "done", "closed", "achieved", "discharged")
-
 VIEWS: dict[str, str] = {
     "actions_by_owner": """
 select owner, count(*) as actions, count(distinct document_id) as papers,
   group_concat(distinct place) as places, min(date) as first_date, max(date) as last_date
 from action_owners group by owner order by actions desc, owner""",
-    "open_actions": f"""
-select id, owner, text, due, due_date, status, kind, body, place, date, document_id, page, source_url
-from actions
-where status is null or lower(trim(status)) not in ({", ".join(repr(s) for s in OPEN_STATUSES_EXCLUDED)})
-order by due_date is null, due_date, date""",
+    # The status is the link step's (statuses.py reads the paper's words and later papers): one
+    # vocabulary of statuses, not a second list here. Before a link an action counts as open.
+    "open_actions": """
+select a.id, a.owner, a.text, a.due, coalesce(s.due_date, a.due_date) as due_date,
+  coalesce(s.status, 'open') as status, s.evidence, a.kind, a.body, a.place, a.date, a.document_id, a.page,
+  a.source_url
+from actions a left join action_status s on s.action_id = a.id
+where coalesce(s.status, 'open') in ('open', 'planned', 'in progress', 'overdue')
+order by coalesce(s.due_date, a.due_date) is null, coalesce(s.due_date, a.due_date), a.date""",
     "decisions_over_time": """
 select year, place, body, count(*) as decisions, count(distinct document_id) as papers
 from decisions group by year, place, body order by year, place, body""",

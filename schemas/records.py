@@ -209,12 +209,17 @@ class Priority(Record):
 
 
 class Progress(Record):
-    """A row of a progress table: an aim and what the paper says of it."""
+    """A row of a progress table: an aim and what the paper says of it; or, in minutes, an update
+    under "Matters arising" on an action of an earlier meeting."""
 
     aim: str
     progress: str
     status: str | None = Field(default=None, description="achieved, partially achieved, on target ... where stated")
     theme: str | None = None
+    refers_to: str | None = Field(
+        default=None, description="Matters arising: the earlier minute, item or page the update names, as written"
+    )
+    item: str | None = Field(default=None, description="Matters arising: the item of these minutes it sits under")
 
 
 class Conclusion(Record):

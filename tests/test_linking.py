@@ -159,10 +159,23 @@ def test_similarity_of_a_matters_arising_heading_and_unrelated_text():
         ((None, "the branding report was presented; complete"), "done"),
         (("On track", "not complete until March"), "in progress"),  # a status column decides before the progress text
         (("",), None),
+        (("Plan in place",), "in progress"),  # a plan of the work, not the work
+        (("procedures are now in place",), "done"),
+        (("Carried forward",), "in progress"),
+        (("Partially completed",), "in progress"),
+        (("Deferred to the next meeting",), "in progress"),
+        (("To complete the review by March",), None),  # still to do
+        (("The report will be completed in June",), None),
     ],
 )
 def test_classify_status(texts, status):
     assert classify_status(*texts)[0] == status
+
+
+@pytest.mark.parametrize("cell, status", [("Compete", "done"), ("Place in place", "in progress"), ("new", "open")])
+def test_a_status_cell_with_a_slip_of_the_pen_is_read_as_the_phrase_it_nearly_is(cell, status):
+    assert classify_status(cell, cell=True)[0] == status
+    assert classify_status("a new cohort of cases")[0] is None  # 'new' is a status only as a whole cell
 
 
 def test_overdue_counts_from_the_first_day_of_a_partial_date():
@@ -174,6 +187,11 @@ def test_overdue_counts_from_the_first_day_of_a_partial_date():
 
 def _c(id, doc, date, text, owners=(), body="Safer Testham Partnership", **kw):
     return Candidate("actions", id, doc, date, body, text, set(owners), **kw)
+
+
+def _meeting(doc, date, body="Safer Testham Partnership"):
+    """The record of a later meeting's paper, as the link step passes it to action_status."""
+    return Candidate("documents", doc, doc, date, body, "", doc_type="minutes")
 
 
 def test_followups_same_body_later_only_with_status_and_overdue():
@@ -196,8 +214,9 @@ def test_followups_same_body_later_only_with_status_and_overdue():
     ]  # another body
     found = match_followups([a], later)
     assert [(f.later.id, f.status, f.stated) for f in found] == [("b1", "overdue", "Ongoing")]
-    s = action_status(a, found, "2010-03-11")
+    s = action_status(a, found, [_meeting("d2", "2010-03-11")])
     assert (s.status, s.evidence_id, s.due_date) == ("overdue", "b1", "2010-01-31")
+    assert "the minutes of 2010-03-11 should have reported it" in s.evidence
 
 
 def test_an_agenda_request_is_done_when_the_next_meeting_has_the_item():
@@ -209,8 +228,53 @@ def test_an_agenda_request_is_done_when_the_next_meeting_has_the_item():
 
 
 def test_without_followups_the_status_is_the_actions_own():
-    a = _c("a1", "d1", "2016", "Review refuge contract", due_date="2017-03-31")
-    assert action_status(a, [], "2016").status == "open"
-    assert action_status(a, [], "2018-05-01").status == "overdue"
+    a = _c("a1", "d1", "2016-05-01", "Review refuge contract", due_date="2017-03-31")
+    assert action_status(a, [], []).status == "open"
+    # Overdue only with the paper that should have reported it: the body's next meeting after the deadline.
+    late = action_status(a, [], [_meeting("d9", "2017-05-01")])
+    assert late.status == "overdue" and "2017-05-01" in late.evidence
+    # A meeting years on, with the meetings between missing, is no evidence either way.
+    assert action_status(a, [], [_meeting("d9", "2023-05-01")]).status == "open"
     done = _c("a2", "d1", "2016", "Review refuge contract", status="Complete")
-    assert action_status(done, [], "2018").status == "done"
+    assert action_status(done, [], [_meeting("d9", "2018-01-01")]).status == "done"
+
+
+def test_a_plans_activity_is_planned_and_its_measure_is_no_status():
+    activity = _c("p1", "d1", "2019", "Upgrade the toilets", kind="plan_activity", progress="Measure: ramps in place")
+    s = action_status(activity, [], [])
+    assert (s.status, s.stated) == ("planned", None)
+
+
+def test_a_log_written_after_the_meetings_its_rows_report_follows_them():
+    from boardpapers.extract.linking.chronology import paper_dates
+
+    docs = [{"id": "m", "date": "2011-03-02"}, {"id": "log", "date": "2011"}]
+    rows = [
+        {"document_id": "log", "item": "02/03/2011"},
+        {"document_id": "log", "item": "19/05/2011"},
+        {"document_id": "log", "item": "19/11/2010"},
+    ]
+    dated = paper_dates(docs, rows)
+    assert (dated["log"].earliest, dated["log"].latest) == ("2011-05-19", "2011-12-31")
+    action = _c("a", "m", "2011-03-02", "Share the draft recommendations with the Board", paper=dated["m"])
+    row = _c(
+        "r",
+        "log",
+        "2011",
+        "Share the draft recommendations with the Board",
+        item="02/03/2011",
+        status="Complete",
+        paper=dated["log"],
+    )
+    found = match_followups([action, row], [action, row])
+    assert [(f.action_id, f.later.id, f.status) for f in found] == [("a", "r", "done")]  # forward only
+    assert found[0].rule.startswith("log row of the meeting")
+
+
+def test_a_year_only_paper_whose_order_is_unknown_is_not_linked_and_says_so():
+    a = _c("a", "m", "2011-03-02", "Share the draft recommendations with the Board")
+    other = _c("o", "x", "2011", "Share the draft recommendations with the Board", status="Complete")
+    unknown: dict = {}
+    assert match_followups([a], [other], unknown) == []
+    s = action_status(a, [], [], unknown["a"])
+    assert s.status == "open" and "unknown" in s.evidence

@@ -105,7 +105,11 @@ LOG_ACTION = re.compile(r"^actions?\b|\baction(?:s)?(?: agreed| required| comple
 LOG_OWNER = re.compile(r"owner|lead|responsib|^who|by whom|^officer|^person")
 LOG_DUE = re.compile(r"deadline|due|by when|timescale|target date|^date$|^by$")
 LOG_PROGRESS = re.compile(r"progress|update|comment|status")
-LOG_ITEM = re.compile(r"meeting date|action (?:no|number)|^ref|^no\.?$|^item|^minute")
+# A status column of its own beside the update ("RAG", "Status" next to "Update"): the status cell.
+LOG_STATUS = re.compile(r"^(?:rag(?: status| rating)?|status|rag/status)$")
+LOG_ITEM = re.compile(
+    r"meeting date|^meeting$|^meeting (?:held|of)|date (?:raised|set|of meeting)|^raised|action (?:no|number)|^ref|^no\.?$|^item|^minute"
+)
 # A header naming an owner or a deadline makes a table an action table (a plan or a log).
 ACTION_HEADER = re.compile(r"\b(?:owner|lead|by when|deadline|due|action by|responsible)\b")
 LOG_NEEDS = re.compile(r"owner|lead|responsib|who|by whom|deadline|due|by when|timescale|progress|status")
@@ -142,6 +146,7 @@ class LogColumns:
     due: int | None
     progress: int | None
     item: int | None
+    status: int | None = None
 
 
 def action_log_columns(header: list[str]) -> LogColumns | None:
@@ -165,7 +170,9 @@ def action_log_columns(header: list[str]) -> LogColumns | None:
         action = blank[0] if len(blank) == 1 else None
     if action is None or not any(LOG_NEEDS.search(h) or r in ("owner", "due") for h, r in zip(header, roles)):
         return None
-    return LogColumns(action, owner, due, col(LOG_PROGRESS, "progress"), col(LOG_ITEM))
+    progress = col(LOG_PROGRESS, "progress")
+    status = next((k for k, h in enumerate(header) if LOG_STATUS.search(h.strip()) and k != progress), None)
+    return LogColumns(action, owner, due, progress, col(LOG_ITEM), status)
 
 
 def is_action_header(header: list[str]) -> bool:

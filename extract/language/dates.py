@@ -421,3 +421,34 @@ def period_end(period: str | None, year: str | None = None, academic: bool = Fal
     if re.fullmatch(r"\d{4}", period):
         return f"{period}-12-31"
     return None
+
+
+# A month named without its year ("June", "late January", "23-Mar", "March Board"): an action
+# log's deadline, meant as the first such month after the meeting that set the action.
+_BARE_MONTH = re.compile(rf"(?:\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s\-/]*)?\b(?P<m>{MONTH_RE})\b\.?", re.I)
+
+
+def parse_due_after(text: str | None, raised: str | None) -> Due:
+    """A deadline read against the date the action was set: :func:`parse_due` first, then a
+    month without its year as the first such month on or after ``raised`` (ISO):
+    ('June', '2011-05-19') -> 2011-06-30; ('late January', '2010-11-19') -> 2011-01-31."""
+    due = parse_due(text, raised)
+    if due.date or not text or not raised or len(raised) != 10 or _STARTS_ONLY.search(text):
+        return due
+    # The last month named is when the whole is due ("Mid Feb for engagement. March Board for
+    # presentation"); "may" in lower case is the verb ("it may be reviewed"), not the month.
+    months = [m for m in _BARE_MONTH.finditer(text) if month_number(m.group("m")) and m.group("m") != "may"]
+    if not months:
+        return due
+    m = months[-1]
+    y, ry, rm = int(raised[:4]), int(raised[:4]), int(raised[5:7])
+    month = month_number(m.group("m"))
+    if month < rm:
+        y = ry + 1
+    last = calendar.monthrange(y, month)[1]
+    day = int(m.group("d")) if m.group("d") and 1 <= int(m.group("d")) <= last else last
+    if month == rm and y == ry and day < int(raised[8:10]):
+        y += 1
+        last = calendar.monthrange(y, month)[1]
+        day = min(day, last)
+    return Due(iso_date(y, month, day), approximate=not m.group("d"))

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from ..language.owners import is_post
 from ..language.themes import THEMES, themes_of
-from .followups import Candidate, action_status, match_followups
+from .chronology import paper_dates
+from .followups import REPORTING_KINDS, Candidate, action_status, match_followups
 from .people import NameNode, clean_name, cluster_names, initials_holder, post_holder
 
 # Which fields of which record tables are read for themes, strongest evidence first.
@@ -287,12 +288,18 @@ def link_people(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict], li
     return out, list(mentions.values()), merges, person_of_name
 
 
-def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[list[dict], list[dict]]:
+def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[list[dict], list[dict], list[dict]]:
+    docs = {d["id"]: d for d in rows["documents"]}
+    actions = rows["actions"]
+    dated = paper_dates(rows["documents"], actions)
     owners: dict[str, set[str]] = defaultdict(set)
     for r in rows["action_owners"]:
         name = clean_name(r["one_owner"])
         owners[r["id"]].add(person_of_name.get((name, r["place"]), (r["one_owner"] or "").lower()))
-    actions = rows["actions"]
+
+    def doc_type(doc_id):
+        return (docs.get(doc_id) or {}).get("doc_type")
+
     cands = [
         Candidate(
             "actions",
@@ -307,6 +314,11 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
             a["due_date"],
             a["page"],
             a["source_text"],
+            kind=a["kind"],
+            item=a["item"],
+            due=a["due"],
+            paper=dated.get(a["document_id"]),
+            doc_type=doc_type(a["document_id"]),
         )
         for a in actions
     ]
@@ -322,6 +334,8 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
                 r["text"],
                 page=r["page"],
                 source_text=r["source_text"],
+                paper=dated.get(r["document_id"]),
+                doc_type=doc_type(r["document_id"]),
             )
         )
     for r in rows["items"]:
@@ -335,10 +349,50 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
                 r["title"],
                 page=r["page"],
                 source_text=r["source_text"],
+                paper=dated.get(r["document_id"]),
+                doc_type=doc_type(r["document_id"]),
             )
         )
-    found = match_followups(cands, later)
-    urls = {r["id"]: r["source_url"] for table in ("actions", "decisions", "items") for r in rows[table]}
+    for r in rows.get("progress", []):
+        # An update under "Matters arising", or a progress table's row: what a later paper says of an aim.
+        later.append(
+            Candidate(
+                "progress",
+                r["id"],
+                r["document_id"],
+                r["date"],
+                r["body"],
+                f"{r['aim']}: {r['progress']}" if r["progress"] != r["aim"] else r["aim"],
+                status=r["status"],
+                progress=r["progress"],
+                page=r["page"],
+                source_text=r["source_text"],
+                item=r.get("refers_to"),
+                paper=dated.get(r["document_id"]),
+                doc_type=doc_type(r["document_id"]),
+            )
+        )
+    unknown: dict[str, list[Candidate]] = {}
+    found = match_followups(cands, later, unknown)
+    # One record per paper of a meeting, by body: the papers that should report on earlier actions.
+    reporting: dict[str, list[Candidate]] = defaultdict(list)
+    for d in rows["documents"]:
+        if d["doc_type"] in REPORTING_KINDS:
+            reporting[(d["body"] or "").lower()].append(
+                Candidate(
+                    "documents",
+                    d["id"],
+                    d["id"],
+                    d["date"],
+                    d["body"],
+                    "",
+                    paper=dated.get(d["id"]),
+                    doc_type=d["doc_type"],
+                )
+            )
+    urls = {
+        r["id"]: r["source_url"] for table in ("actions", "decisions", "items", "progress") for r in rows.get(table, [])
+    }
     followups = [
         {
             "action_id": f.action_id,
@@ -360,21 +414,26 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
     ]
     by_action: dict[str, list] = defaultdict(list)
     follow_up_of: dict[str, str] = {}
-    dates = {a["id"]: a["date"] or "" for a in actions}
+    set_on = {c.id: c.set_on[0] or "" for c in cands}
     for f in found:
         by_action[f.action_id].append(f)
         if f.later.table == "actions":
             earlier = follow_up_of.get(f.later.id)
-            if earlier is None or dates[f.action_id] < dates[earlier]:
+            if earlier is None or set_on[f.action_id] < set_on[earlier]:
                 follow_up_of[f.later.id] = f.action_id
-    latest_of_body = {(d["body"] or "").lower(): d["latest"] for d in rows["latest_by_body"]}
     statuses = []
     for a, c in zip(actions, cands):
-        s = action_status(c, by_action.get(a["id"], []), latest_of_body.get((a["body"] or "").lower()))
+        s = action_status(
+            c,
+            by_action.get(a["id"], []),
+            [r for r in reporting.get((a["body"] or "").lower(), []) if r.id != a["document_id"]],
+            unknown.get(a["id"]),
+        )
         statuses.append(
             {
                 **dict(s.__dict__.items()),
                 "follow_up_of": follow_up_of.get(a["id"]),
+                "set_on": c.set_on[0] if c.set_on[0] == c.set_on[1] else None,
                 "text": a["text"],
                 "owner": a["owner"],
                 "kind": a["kind"],
@@ -385,7 +444,17 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
                 "source_url": a["source_url"],
             }
         )
-    return followups, statuses
+    paper_rows = [
+        {
+            "document_id": doc_id,
+            "date": (docs.get(doc_id) or {}).get("date"),
+            "earliest": p.earliest,
+            "latest": p.latest,
+            "basis": p.basis,
+        }
+        for doc_id, p in dated.items()
+    ]
+    return followups, statuses, paper_rows
 
 
 def link_themes(rows: dict[str, list[dict]]) -> list[dict]:
@@ -421,7 +490,7 @@ def link_themes(rows: dict[str, list[dict]]) -> list[dict]:
 def derive_links(rows: dict[str, list[dict]]) -> Links:
     """Every derived table's rows from the loaded records (see :func:`boardpapers.db.link.read_linkable`)."""
     people, mentions, merges, person_of_name = link_people(rows)
-    followups, statuses = link_actions(rows, person_of_name)
+    followups, statuses, paper_rows = link_actions(rows, person_of_name)
     themes = link_themes(rows)
     tables = {
         "people": people,
@@ -430,6 +499,7 @@ def derive_links(rows: dict[str, list[dict]]) -> Links:
         "action_followups": followups,
         "action_status": statuses,
         "record_themes": themes,
+        "paper_dates": paper_rows,
     }
     summary = LinkSummary(
         len(people),

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from rapidfuzz import fuzz
+
+from ..language.dates import parse_due_after
+from ..language.statuses import DONE, IN_PROGRESS, OPEN, OVERDUE, PLANNED, STILL_OPEN, classify_status
+from .chronology import PaperDate, date_range, order, row_meeting_date
 
 # --- follow-ups----------------------------------------------------------------------------
 
@@ -71,65 +76,53 @@ FOLLOWUP_SCORE = 85
 FOLLOWUP_WITH_OWNER = 65
 MIN_SHARED_WORDS = 2
 
-STATUS_RULES: list[tuple[str, re.Pattern]] = [
-    ("open", re.compile(r"\bnot\s+(?:yet\s+)?(?:started|begun|progressed)\b|\boutstanding\b|\bno progress\b", re.I)),
-    ("in progress", re.compile(r"\bnot\s+(?:yet\s+)?(?:complete|completed|finished|done)\b|\bpartially\b", re.I)),
-    (
-        "dropped",
-        re.compile(
-            r"\b(?:dropped|abandoned|withdrawn|cancelled|canceled|discontinued|superseded|"
-            r"no longer (?:required|needed|possible|being pursued|pursued)|not (?:to )?be (?:pursued|progressed))\b",
-            re.I,
-        ),
-    ),
-    (
-        "done",
-        re.compile(
-            r"\b(?:complete|completed|done|closed|achieved|delivered|finished|discharged|released|"
-            r"presented|signed off|in place|resolved)\b",
-            re.I,
-        ),
-    ),
-    (
-        "in progress",
-        re.compile(
-            r"\b(?:ongoing|on-going|in progress|on track|underway|under way|progressing|continuing|"
-            r"being (?:worked on|developed|progressed|drafted)|deferred|delayed|started|in hand|amber)\b",
-            re.I,
-        ),
-    ),
-    ("open", re.compile(r"\b(?:open|pending|red)\b", re.I)),
-]
+# A log row of the meeting that set the action ('02/03/2011' beside the minutes of 2 March 2011)
+# reports on it: the row restates the task in the log's words, so a lower bar than two minutes.
+FOLLOWUP_LOG_ROW = 55
+
+# An update that names the minute or page of the action ("Joint patrol plan (minute 3): ...")
+# needs only to share a word and be somewhat alike: the reference does the rest.
+FOLLOWUP_CITED = 45
+
+_CITED = re.compile(r"(?P<kind>minute|min|item|page|action)s?\.?\s+(?:no\.?\s*)?(?P<ref>[\w./]+)", re.I)
 
 
-def classify_status(*texts: str | None) -> tuple[str | None, str | None]:
-    """('Complete',) -> ('done', 'Complete'). The first text with a status word decides (a
-    status column before the progress text); within a text the rules run in order, so
-    'not complete' is in progress and 'no longer required' dropped. Returns (None, None)
-    when nothing says."""
-    for text in texts:
-        if not text:
-            continue
-        for status, rx in STATUS_RULES:
-            m = rx.search(text)
-            if m:
-                return status, m.group(0)
-    return None, None
+def cites(reference: str | None, action: Candidate) -> bool:
+    """Does an update's reference ('minute 3', 'page 6') name the action's minute or page?"""
+    m = _CITED.search(reference or "")
+    if not m:
+        return False
+    ref = m.group("ref").rstrip(".").lower()
+    if m.group("kind").lower() == "page":
+        return action.page is not None and ref == str(action.page)
+    item = (action.item or "").lower()
+    return bool(item) and (item == ref or re.split(r"[.(]", item)[0] == ref)
 
 
-def _start_of(date: str | None) -> str | None:
-    """'2016' -> '2016-01-01', '2010-03' -> '2010-03-01': the earliest day a partial date may mean."""
-    if not date:
-        return None
-    return date + ("-01-01" if len(date) == 4 else "-01" if len(date) == 7 else "")
+# Papers that report on the actions of earlier meetings: an action missing from one that met
+# after its deadline was not reported done there.
+REPORTING_KINDS = ("minutes", "agenda_pack")
+
+# How long after a deadline the body's next meeting may be and still be the one that should
+# have reported the action: about a year of a quarterly board's meetings.
+OVERDUE_WINDOW_DAYS = 400
+
+
+def _days_between(a: str, b: str | None) -> int:
+    if not b:
+        return 10**6
+    return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
+
+
+_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
 
 def is_overdue(status: str | None, due_date: str | None, as_of: str | None) -> bool:
-    """Not done or dropped, and the deadline passed before the paper that reports on it.
-    A partial paper date counts from its first day: a 2016 plan does not make June 2016 late."""
-    if status in ("done", "dropped") or not due_date or not as_of:
+    """Still open and the deadline passed before ``as_of``: a partial ``as_of`` ('2016')
+    counts from its first day, so a 2016 plan does not make June 2016 late."""
+    if status not in STILL_OPEN or status == OVERDUE or not due_date or not as_of:
         return False
-    return _start_of(as_of) > due_date
+    return date_range(as_of)[0] > due_date
 
 
 @dataclass
@@ -148,6 +141,29 @@ class Candidate:
     due_date: str | None = None
     page: int | None = None
     source_text: str | None = None
+    kind: str | None = None  # minutes_action, plan_activity, recommendation (actions only)
+    item: str | None = None  # the row's reference: an action log's meeting date
+    due: str | None = None  # the deadline as written
+    paper: PaperDate | None = None  # the paper's date range; from ``date`` when not given
+    doc_type: str | None = None
+
+    @property
+    def paper_date(self) -> PaperDate:
+        if self.paper is not None:
+            return self.paper
+        lo, hi = date_range(self.date)
+        return PaperDate(lo, hi, f"dated {self.date}" if self.date else "no date")
+
+    @property
+    def set_on(self) -> tuple[str | None, str | None]:
+        """When the action was set: the meeting its log row names, else its meeting, else its paper's range."""
+        row = row_meeting_date(self.item)
+        if row:
+            return row, row
+        if self.date and len(self.date) == 10:
+            return self.date, self.date
+        p = self.paper_date
+        return p.earliest, p.latest
 
 
 @dataclass(frozen=True)
@@ -169,20 +185,39 @@ def _body_key(body: str | None) -> str:
 _ON_AGENDA = re.compile(r"\bagenda\b", re.I)
 
 
-def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Followup]:
-    """For each action, its best match in each later paper of the same body."""
+def later_status(c: Candidate) -> tuple[str | None, str | None]:
+    """What a later record says of the work: its status cell, then its progress text, then (for
+    minutes and decisions, never a plan's activity or measure) its own words."""
+    if c.kind == "plan_activity":
+        # A plan's measure or target ('All classrooms ... in place') says what success looks like, not where the work is.
+        return classify_status(c.status, cell=True)
+    found = classify_status(c.status, cell=True)
+    if found[0]:
+        return found
+    return classify_status(c.progress, c.text) if c.kind != "recommendation" else classify_status(c.progress)
+
+
+def match_followups(
+    actions: list[Candidate], later: list[Candidate], unknown: dict[str, list[Candidate]] | None = None
+) -> list[Followup]:
+    """For each action, its best match in each later paper of the same body. Papers whose order
+    against the action is unknown (overlapping date ranges) are not matched; when ``unknown`` is
+    given, the candidates they would have offered are listed there by action id."""
     by_body: dict[str, list[Candidate]] = {}
     for c in later:
         by_body.setdefault(_body_key(c.body), []).append(c)
     out = []
     for a in actions:
-        if not a.date or not a.body:
+        set_on = a.set_on
+        if not set_on[0] or not a.body:
             continue
+        a_row_meeting = set_on[0] if set_on[0] == set_on[1] else None
         best: dict[str, tuple[float, Candidate, str]] = {}
         for c in by_body.get(_body_key(a.body), []):
-            if c.id == a.id or not c.date or _start_of(c.date) <= (a.date if len(a.date) == 10 else _start_of(a.date)):
+            if c.id == a.id or c.document_id == a.document_id:
                 continue
-            if c.document_id == a.document_id:
+            after = order(c.paper_date, set_on)
+            if after is False:
                 continue
             score, shared = followup_score(a.text, c.text)
             owner = bool(a.owners & c.owners)
@@ -196,7 +231,21 @@ def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Fo
                 rule = "agenda item"
                 if score < FOLLOWUP_SCORE:
                     continue
+            elif (
+                c.table == "actions"
+                and a_row_meeting
+                and row_meeting_date(c.item) == a_row_meeting
+                and len(shared) >= MIN_SHARED_WORDS
+                and score >= FOLLOWUP_LOG_ROW
+            ):
+                rule = f"log row of the meeting of {a_row_meeting}"
+            elif c.table == "progress" and cites(c.item, a) and shared and score >= FOLLOWUP_CITED:
+                rule = f"matters arising on {c.item}"
             elif len(shared) < MIN_SHARED_WORDS or score < (FOLLOWUP_WITH_OWNER if owner else FOLLOWUP_SCORE):
+                continue
+            if after is None:
+                if unknown is not None:
+                    unknown.setdefault(a.id, []).append(c)
                 continue
             if owner:
                 score = min(100.0, score + 10)
@@ -204,18 +253,19 @@ def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Fo
                 best[c.document_id] = (score, c, rule)
         for score, c, rule in best.values():
             if rule == "agenda item":
-                status, stated = "done", f"on the agenda of {c.date}"
+                status, stated = DONE, f"on the agenda of {c.date}"
             else:
-                status, stated = classify_status(c.status, c.progress, c.text)
-            due = a.due_date or c.due_date
-            overdue = is_overdue(status, due, c.date)
+                status, stated = later_status(c)
+            # A later row's own deadline first: a log re-sets deadlines.
+            due = resolve_due(c, []) if c.table == "actions" and (c.due or c.due_date) else resolve_due(a, [c])
+            overdue = is_overdue(status, due, c.paper_date.earliest)
             evidence = " — ".join(x for x in (c.status, c.progress if c.progress != c.status else None) if x) or c.text
             out.append(
                 Followup(
                     a.id,
                     c,
                     score,
-                    "overdue" if overdue else status or "mentioned",
+                    OVERDUE if overdue else status or "mentioned",
                     stated,
                     " ".join(evidence.split())[:500],
                     overdue,
@@ -223,6 +273,25 @@ def match_followups(actions: list[Candidate], later: list[Candidate]) -> list[Fo
                 )
             )
     return out
+
+
+def resolve_due(action: Candidate, later_papers: list[Candidate]) -> str | None:
+    """The action's deadline as a date: its own where the parser found one; a month without a
+    year after the meeting that set it ('June' in a log row of 19/05/2011); 'next meeting' as the
+    date of the body's next paper of a meeting (``later_papers``, any records of later papers)."""
+    if action.due_date:
+        return action.due_date
+    set_on = action.set_on
+    if not action.due or not set_on[0] or set_on[0] != set_on[1]:
+        return None
+    if _NEXT_MEETING.search(action.due):
+        meetings = sorted(
+            c.paper_date.earliest
+            for c in later_papers
+            if c.doc_type in REPORTING_KINDS and c.paper_date.exact and order(c.paper_date, set_on)
+        )
+        return meetings[0] if meetings else None
+    return parse_due_after(action.due, set_on[0]).date
 
 
 @dataclass(frozen=True)
@@ -240,40 +309,81 @@ class ActionStatus:
     followups: int
 
 
-def action_status(action: Candidate, followups: list[Followup], as_of: str | None) -> ActionStatus:
-    """The latest word on an action: its newest follow-up, else what its own paper says; then
-    overdue when not done by its deadline and a later paper of the body exists (``as_of``)."""
-    if followups:
-        f = max(followups, key=lambda f: (f.later.date or "", f.score))
-        due = action.due_date or f.later.due_date
-        status = f.status if f.status != "mentioned" else "open"
-        later_than = as_of if as_of and as_of > (f.later.date or "") else f.later.date
-        if status in ("open", "in progress") and is_overdue(status, due, later_than):
-            status = "overdue"
-        return ActionStatus(
-            action.id,
-            status,
-            f.stated,
-            f.evidence,
-            f.later.table,
-            f.later.id,
-            f.later.document_id,
-            f.later.date,
-            later_than,
-            due,
-            len(followups),
+def own_status(action: Candidate) -> tuple[str, str | None, str]:
+    """What the action's own paper says: its status cell, then (not for a plan) its progress
+    text; a plan's activity nobody has reported on is planned, anything else open."""
+    if action.kind == "plan_activity":
+        found = classify_status(action.status, cell=True)
+        evidence = action.status or ""
+    else:
+        found = classify_status(action.status, cell=True)
+        if not found[0]:
+            found = classify_status(action.progress)
+        evidence = " — ".join(
+            x for x in (action.status, action.progress if action.progress != action.status else None) if x
         )
-    own, stated = classify_status(action.status, action.progress)
-    status = own or "open"
-    evidence = " — ".join(
-        x for x in (action.status, action.progress if action.progress != action.status else None) if x
+    default = PLANNED if action.kind == "plan_activity" else OPEN
+    return found[0] or default, found[1], evidence
+
+
+def action_status(
+    action: Candidate,
+    followups: list[Followup],
+    reporting: list[Candidate] | None = None,
+    order_unknown: list[Candidate] | None = None,
+) -> ActionStatus:
+    """The latest word on an action: its newest follow-up with a status, else its newest
+    mention, else what its own paper says. Then overdue, only with the reason: the deadline
+    had passed before a later paper of the body that reports on actions (``reporting``: one
+    record per later minutes or agenda of the body) and that paper does not say it is done."""
+    reporting = reporting or []
+    later_meetings = sorted(
+        (c for c in reporting if order(c.paper_date, action.set_on)), key=lambda c: c.paper_date.earliest or ""
     )
-    if not evidence:
-        evidence = (
-            "No later paper of the body mentions it"
-            if as_of and as_of > (action.date or "")
-            else "No later paper of the body yet"
-        )
-    if is_overdue(status, action.due_date, as_of if as_of and as_of > (action.date or "") else None):
-        status = "overdue"
-    return ActionStatus(action.id, status, stated, evidence[:500], None, None, None, None, as_of, action.due_date, 0)
+    stated_ones = [f for f in followups if f.status not in ("mentioned",)]
+    pick = max(stated_ones or followups, key=lambda f: (f.later.paper_date.earliest or "", f.score), default=None)
+    own = own_status(action)
+    if pick is not None and own[1] and (action.paper_date.earliest or "") >= (pick.later.paper_date.earliest or ""):
+        # A log row's own status is newer than the minutes between the meeting that set it and the log.
+        pick = None
+    # The deadline: a later log row's own where it states one (a log re-sets deadlines: 'Ongoing'
+    # beside an action the minutes wanted by April), else the action's.
+    due = resolve_due(action, reporting)
+    if pick is not None and pick.later.table == "actions" and (pick.later.due or pick.later.due_date):
+        due = resolve_due(pick.later, reporting)
+    if pick is not None:
+        status = pick.status if pick.status != "mentioned" else own_status(action)[0]
+        if status == OVERDUE:
+            status = IN_PROGRESS if pick.stated else OPEN
+        stated, evidence = pick.stated, pick.evidence
+        ev = (pick.later.table, pick.later.id, pick.later.document_id, pick.later.date)
+        as_of = pick.later.paper_date.earliest
+    else:
+        status, stated, evidence = own
+        ev = (None, None, None, None)
+        as_of = action.set_on[1]
+        if not evidence:
+            if later_meetings:
+                evidence = f"Not reported in the body's later papers ({later_meetings[0].date} on)"
+            elif order_unknown:
+                evidence = (
+                    f"A paper of the body dated {order_unknown[0].date} mentions it, but which came first is "
+                    "unknown: not linked"
+                )
+            else:
+                evidence = "No later paper of the body yet"
+    if status in STILL_OPEN and due:
+        # The body's first meeting after the deadline should have reported it done. Only a
+        # meeting within OVERDUE_WINDOW_DAYS of the deadline counts: a paper years on with the
+        # meetings between missing from the database is no evidence either way.
+        late = [c for c in later_meetings if (c.paper_date.earliest or "") > due]
+        if late and _days_between(due, late[0].paper_date.earliest) <= OVERDUE_WINDOW_DAYS:
+            said = (
+                f"on {pick.later.date} it was still '{evidence[:200]}'"
+                if pick is not None and (pick.later.paper_date.earliest or "") > due
+                else "it does not report it done"
+            )
+            status = OVERDUE
+            evidence = f"Due {due}; the {late[0].doc_type or 'paper'} of {late[0].date} should have reported it: {said}"
+            as_of = max(as_of or "", late[0].paper_date.earliest or "")
+    return ActionStatus(action.id, status, stated, evidence[:500], *ev, as_of, due, len(followups))

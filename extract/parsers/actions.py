@@ -477,6 +477,8 @@ def _from_table(view: View, i: int, people: People) -> list[Task]:
         if c_progress is not None and c_progress < len(cells) and cells[c_progress]:
             task.progress = " ".join(cells[c_progress].split())
             task.status = task.progress if len(task.progress.split()) <= 4 else None
+        if columns.status is not None and columns.status < len(cells) and cells[columns.status]:
+            task.status = " ".join(cells[columns.status].split())
         task.item = (
             " ".join(cells[c_item].split())
             if c_item is not None and c_item < len(cells) and cells[c_item]

@@ -617,6 +617,10 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
         iso = dates.parse_date(line)
         if iso:
             return iso, line
+        labelled = _LABELLED_MONTH.match(line)
+        if labelled and dates.month_number(labelled.group(1)):
+            # "Updated June 2023" over a log's rows: the paper's own date, not a row's meeting below it.
+            return dates.iso_date(int(labelled.group(2)), dates.month_number(labelled.group(1))), line
         m = re.search(
             rf"\b(?:held on|date:?)\s+(?:\w+day\s+)?(\d{{1,2}})\w*\s+({dates.MONTH_RE})\b(?!\s+\d)", line, re.I
         )
@@ -663,6 +667,12 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
 _MONTH_LINE = re.compile(
     rf"^\W*(?:(?:published|date(?:\s+published)?|issued|updated|refreshed|approved)\b[^\d]*?)?"
     rf"({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
+    re.I,
+)
+
+
+_LABELLED_MONTH = re.compile(
+    rf"^\W*(?:published|date published|issued|updated|refreshed|as at)\b[^\d]*?({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
     re.I,
 )
 

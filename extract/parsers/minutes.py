@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterator
 
 from boardpapers.schemas.document import Block
-from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Record
+from boardpapers.schemas.records import Action, Attendee, Decision, Item, Problem, Progress, Record
 
 from ..language import dates
 from ..language.nlp_components import people_pipeline
 from ..language.people import People
+from ..language.statuses import PROGRESS_HEADING, PROGRESS_REFERENCE, classify_status
 from . import actions as action_rules
 from . import attendance
 from . import decisions as decision_rules
@@ -66,7 +67,10 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
         )
 
     nlp = people_pipeline(people)
-    for t in action_rules.find(view, found, people, nlp, used):
+    tasks = list(action_rules.find(view, found, people, nlp, used))
+    taken = {i for t in tasks for i in (t.block, *t.covers)} | {i for d in found for i in d.blocks}
+    yield from _updates(blocks, items, used | taken, ctx)
+    for t in tasks:
         block = blocks[t.block]
         due = dates.parse_due(t.due, meeting_date) if t.due else dates.Due(None)
         yield Action(
@@ -93,6 +97,38 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
                 message=f"initials {', '.join(o for o in t.owners if action_rules.looks_like_initials(o))} "
                 f"in owner {t.owner_as_written!r} could not be resolved to a name",
                 provenance=ctx.provenance(block, PARSER, VERSION),
+            )
+
+
+def _updates(
+    blocks: list[Block], items: list[tuple[int, str, str]], taken: set[int], ctx: Context
+) -> Iterator[Progress]:
+    """Each paragraph under a "Matters arising" item (or "Actions from the last meeting") that is
+    not itself an action or a decision: an update on an earlier meeting's action, with the
+    earlier minute it names and the status in its own words ('Partially completed')."""
+    bounds = [i for i, _, _ in items] + [len(blocks)]
+    for k, (start, number, title) in enumerate(items):
+        if not PROGRESS_HEADING.search(title):
+            continue
+        for i in range(start + 1, bounds[k + 1]):
+            b = blocks[i]
+            if i in taken or b.kind not in ("paragraph", "list_item") or len(b.text.split()) < 3:
+                continue
+            head, sep, rest = b.text.partition(":")
+            if not sep or len(head.split()) > 14:
+                head, rest = b.text, b.text
+            ref = PROGRESS_REFERENCE.search(head)
+            aim = (head[: ref.start()] + head[ref.end() :]).strip(" -–,") if ref else head.strip()
+            _, stated = classify_status(rest)
+            if not (stated or ref or sep):
+                continue  # a paragraph of the discussion ('The Chair proposed taking items out of order'), not an update
+            yield Progress(
+                aim=aim[:300],
+                progress=rest.strip()[:1000],
+                status=stated,
+                refers_to=ref.group(0).strip("()") if ref else None,
+                item=number,
+                provenance=ctx.provenance(b, PARSER, VERSION),
             )
 
 
