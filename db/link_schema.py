@@ -74,7 +74,8 @@ LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...],
             "score": (float, "How alike (0-100): whole names, or surnames for the spelling rule"),
             "rule": (
                 str,
-                "same name, nickname, spelling, initial, different first names, different surnames, same name, different places",
+                "same name, nickname, spelling, initial, different first names, different surnames, same name, different places, "
+                "same name, paper without a place",
             ),
             "evidence": (str, "Why the rule fired, in words"),
             "decision": (str, "merged or kept apart"),

@@ -278,3 +278,73 @@ def test_a_year_only_paper_whose_order_is_unknown_is_not_linked_and_says_so():
     assert match_followups([a], [other], unknown) == []
     s = action_status(a, [], [], unknown["a"])
     assert s.status == "open" and "unknown" in s.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Companies House", "Deer Park Road", "Parish Clerk", "Dyslexia Specialist Teacher", "Town Hall", "Cabinet Office"],
+)
+def test_an_organisation_place_or_post_is_no_person(text):
+    assert clean_name(text) is None
+
+
+@pytest.mark.parametrize("text", ["Richard Hall", "Claire Church", "Nicholas Church", "Chris White", "Jo May"])
+def test_a_surname_that_is_also_a_place_word_is_still_a_person(text):
+    assert clean_name(text) == text
+
+
+@pytest.mark.parametrize(
+    "a, b, merged",
+    [
+        ("J R Smith", "John Smith", True),
+        ("J. R. Smith", "John Robert Smith", True),
+        ("J R Smith", "John Paul Smith", None),  # plainly two people
+        ("A B Jones", "Ann Smith", None),
+    ],
+)
+def test_initials_of_any_length_against_full_names(a, b, merged):
+    m = compare_names(a, b)
+    assert (m.merge if m else None) == merged
+
+
+def test_initials_of_any_length_meet_in_one_block():
+    clusters = cluster_names([NameNode("J R Smith", "Testham"), NameNode("John Smith", "Testham")])
+    assert clusters.person_of[("J R Smith", "Testham")] == clusters.person_of[("John Smith", "Testham")]
+
+
+def test_a_paper_without_a_place_makes_no_other_council():
+    nodes = [NameNode("Kay Dicken", "Devon"), NameNode("Kay Dicken", None)]
+    clusters = cluster_names(nodes)
+    assert clusters.place_of[("Kay Dicken", None)] == "Devon"
+    assert any(m.rule == "same name, paper without a place" and m.merge for _, _, m in clusters.matches)
+    # Two councils' namesakes stay apart, and a placeless paper cannot choose between them.
+    two = cluster_names(
+        [NameNode("Matt Smith", "Testham"), NameNode("Matt Smith", "Otherton"), NameNode("Matt Smith", None)]
+    )
+    assert len({two.place_of[k] for k in two.place_of}) == 3 or two.place_of[("Matt Smith", None)] is None
+
+
+def test_one_person_per_name_in_a_list():
+    from boardpapers.extract.linking.people import clean_names
+
+    assert clean_names("Cllr Ann Lee, Cllr Bob Hart and Cllr Cy Moss") == ["Ann Lee", "Bob Hart", "Cy Moss"]
+    assert clean_names("Smith and Jones Ltd") == []
+
+
+@pytest.mark.parametrize(
+    "text, name, roles, orgs",
+    [
+        ("Chair (RC)", "R. Crisp", ["Chair"], []),
+        ("AJ", "Adrian Jenkinson", [], []),
+        ("Secretariat) Ministry of Justice", "Claire Smith", ["Secretariat"], ["Ministry of Justice"]),
+        ("SPP (Hampshire Constabulary", "Nic Christie", [], ["SPP", "Hampshire Constabulary"]),
+        ("Parent", "Ruth Shoare", ["Parent"], []),
+        ("Cabinet Office", "Bob Gibbons", [], ["Cabinet Office"]),
+        ("PCC Chief Executive (Chair)", "David Williams", ["PCC Chief Executive", "Chair"], []),
+        ("Police Authority (part)", "Paula Riches", [], ["Police Authority"]),
+    ],
+)
+def test_organisation_and_role_fields_are_clean(text, name, roles, orgs):
+    from boardpapers.extract.linking.derive import _split_org_role
+
+    assert _split_org_role(text, name) == (roles, orgs)

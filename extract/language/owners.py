@@ -306,6 +306,60 @@ ORG_WORDS = {
     "borough",
     "district",
     "all",
+    "companies",
+    "commission",
+    "directorate",
+    "inspectorate",
+}
+# Words of a place's name (a street, a building, a site): never in a person's name ("Deer Park
+# Road", "Eastmoor Library"). "Street", "Hall", "House" and "Church" are surnames too: see
+# :func:`is_not_a_person`.
+PLACE_WORDS = {
+    "road",
+    "lane",
+    "avenue",
+    "crescent",
+    "terrace",
+    "gardens",
+    "library",
+    "surgery",
+    "station",
+    "estate",
+    "academy",
+    "museum",
+    "stadium",
+    "village",
+    "building",
+    "buildings",
+    "offices",
+    "chambers",
+    "rooms",
+    "room",
+}
+# Words that are place or building names after another word, and surnames after a given name:
+# "Companies House", "Town Hall", "High Street" but "Richard Hall", "Claire Church".
+PLACE_OR_SURNAME = {"house", "hall", "street", "church", "park", "court", "green", "square", "place"}
+# First words of a building's or street's name before PLACE_OR_SURNAME ("Town Hall", "High Street").
+PLACE_OPENERS = {"town", "city", "high", "county", "guild", "market", "village", "parish", "mansion", "old", "new"}
+# The categories of a governing body's members, written beside a name ("Andrew McKenzie, Parent"):
+# what kind of member, not an organisation.
+MEMBER_CATEGORIES = {
+    "co-opted",
+    "coopted",
+    "parent",
+    "staff",
+    "ex-officio",
+    "ex officio",
+    "la",
+    "local authority",
+    "foundation",
+    "associate",
+    "partnership",
+    "community",
+    "trustee",
+    "member",
+    "observer",
+    "clerk",
 }
 # Ranks and titles written before a name ("Inspector Jane Hollis", "Cllr Smith"): see .titles.
 RANKS = RANK_WORDS
@@ -452,6 +506,23 @@ def is_post(text: str) -> bool:
         or words[0] in POST_WORDS
         or (words[0] in POST_OPENERS and any(w in POST_WORDS for w in words))
     )
+
+
+def is_not_a_person(text: str) -> bool:
+    """A name-like text that names an organisation, a place or a post: 'Companies House', 'Deer
+    Park Road', 'Parish Clerk', 'Dyslexia Specialist Teacher'; 'Richard Hall' is a person."""
+    words = [_bare(w) for w in _words(text)]
+    if not words:
+        return False
+    if any(w in ORG_WORDS or w in PLACE_WORDS for w in words) or is_post(text):
+        return True
+    if words[-1] in OCCUPATION_WORDS:
+        return True
+    # "Companies House", "Town Hall": the word before is no given name (a plural, a common noun).
+    if words[-1] in PLACE_OR_SURNAME and len(words) >= 2:
+        first = words[0]
+        return first.endswith("ies") or first in PLACE_OPENERS
+    return False
 
 
 def _starts_owner(text: str) -> bool:

@@ -17,11 +17,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..language.owners import is_post
+from ..language.owners import MEMBER_CATEGORIES, ORG_WORDS, is_post
+from ..language.people import initials_of
 from ..language.themes import THEMES, themes_of
 from .chronology import paper_dates
 from .followups import REPORTING_KINDS, Candidate, action_status, match_followups
-from .people import NameNode, clean_name, cluster_names, initials_holder, post_holder
+from .people import NameNode, clean_name, clean_names, cluster_names, initials_holder, post_holder
 
 # Which fields of which record tables are read for themes, strongest evidence first.
 THEMED_FIELDS = {
@@ -99,7 +100,14 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
     roles_in_doc: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     names_by_body: dict[str, set[str]] = defaultdict(set)
     for r in rows["attendees"]:
-        name = clean_name(r["name"])
+        names = clean_names(r["name"])
+        if len(names) > 1:
+            # A line of several people the list did not split ('Cllrs Lee, Hart and Moss'): one person per name.
+            for name in names:
+                add(r["document_id"], "attendee", name, r["as_written"], "attendees", r, r["as_written"], r["status"])
+                names_by_body[(docs.get(r["document_id"]) or {}).get("body") or ""].add(name)
+            continue
+        name = names[0] if names else None
         if not name:
             continue
         add(
@@ -130,8 +138,7 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
                 resolved_by=f"attendance list spelling of '{name}'",
             )
     for r in rows["witnesses"]:
-        name = clean_name(r["name"])
-        if name:
+        for name in clean_names(r["name"]):
             add(
                 r["document_id"],
                 "witness",
@@ -184,23 +191,44 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
             if name:
                 add(r["document_id"], "indicator owner", name, owner, "indicators", r, r["name"], r["target"], resolved)
     for r in rows["led_priorities"]:
-        name = clean_name(r["lead"])
-        if name:
+        for name in clean_names(r["lead"]):
             add(r["document_id"], "lead", name, r["lead"], "priorities", r, r["name"], r["category"])
     return out
 
 
-def _split_org_role(text: str | None) -> tuple[list[str], list[str]]:
+_ROLE_SEPARATORS = re.compile(r"\s*[,()]\s*|\s+[–—-]\s+")
+
+
+def _split_org_role(text: str | None, name: str | None = None) -> tuple[list[str], list[str]]:
     """'Strategy and Partnership Manager, Regulatory Services' -> roles ['Strategy and Partnership Manager'],
-    organisations ['Regulatory Services']; 'Hampshire Constabulary' -> organisation."""
-    roles, orgs = [], []
-    text = re.sub(r"\s*\((?:part|chair|vice[- ]chair|chairman|listed as[^)]*)\)", "", text or "", flags=re.I)
-    for part in text.split(","):
-        part = part.strip(" ()")
-        if not part:
+    organisations ['Regulatory Services']; 'Hampshire Constabulary' -> organisation; 'Parent' (a
+    governor's category) and 'Chair' -> roles. Brackets separate parts, matched or not ('SPP (Hampshire
+    Constabulary' -> 'SPP', 'Hampshire Constabulary'); the person's own initials ('(AJ)') are dropped."""
+    roles: list[str] = []
+    orgs: list[str] = []
+    text = re.sub(r"\(?\s*listed as[^)]*\)?", "", text or "", flags=re.I)
+    own = initials_of(name) if name else set()
+    if name:
+        text = text.replace(name, ",")  # 'Barry Dickinson ICS': the name is not its own organisation
+    for part in _ROLE_SEPARATORS.split(text):
+        part = part.strip(" .;:–—-")
+        if not part or not re.search(r"[A-Za-z]", part):
             continue
-        post = is_post(part) or part.split()[-1].lower() in ("researcher", "analyst", "champion", "clerk")
-        (roles if post else orgs).append(part)
+        if re.fullmatch(r"(?:for\s+)?part(?:\s+of\s+(?:the\s+)?meeting)?|from item.*|until item.*", part, re.I):
+            continue  # attendance for part of the meeting: the attendees table says so
+        bare = re.sub(r"[^A-Za-z]", "", part)
+        if bare.isupper() and 2 <= len(bare) <= 4 and bare in own:
+            continue  # the person's initials, written after the name: "(AJ)"
+        words = part.lower().split()
+        if part.lower() in MEMBER_CATEGORIES or words[0] in ("chair", "chairman", "chairwoman", "vice-chair", "vice"):
+            is_role = True
+        elif words[-1] in ORG_WORDS:
+            is_role = False  # "Cabinet Office", "Public Health": an organisation even after a post word
+        else:
+            is_role = is_post(part) or words[-1] in ("researcher", "analyst", "champion", "clerk", "secretariat")
+        bucket = roles if is_role else orgs
+        if part not in bucket:
+            bucket.append(part)
     return roles, orgs
 
 
@@ -228,7 +256,7 @@ def link_people(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict], li
     person_of_name: dict[tuple[str, str | None], str] = {}
     for m in raw:
         canonical = clusters.person_of[(m["name"], m["place"])]
-        pid = _pid(m["place"], canonical)
+        pid = _pid(clusters.place_of.get((m["name"], m["place"]), m["place"]), canonical)
         person_of_name[(m["name"], m["place"])] = pid
         p = people.setdefault(
             pid,
@@ -247,7 +275,7 @@ def link_people(rows: dict[str, list[dict]]) -> tuple[list[dict], list[dict], li
         p["variants"][m["name"]] += 1
         if m["as_written"] and clean_name(m["as_written"].split(",")[0]) and m["as_written"].split(",")[0] != m["name"]:
             p["variants"][clean_name(m["as_written"].split(",")[0])] += 0
-        roles, orgs = _split_org_role(m.pop("org_role"))
+        roles, orgs = _split_org_role(m.pop("org_role"), m["name"])
         p["roles"] += [r for r in roles if r not in p["roles"]]
         p["organisations"] += [o for o in orgs if o not in p["organisations"]]
         p["places"].add(m["place"])

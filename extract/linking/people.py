@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..language.owners import TITLES as OWNER_TITLES
-from ..language.owners import is_post, person_name
+from ..language.owners import is_not_a_person, is_post, person_name
 from ..language.people import NOT_NAME_WORDS, initials_of, is_person_name, split_title
 
 # Owners that mean everyone present, never one person's initials.
@@ -169,8 +169,8 @@ def clean_name(text: str | None) -> str | None:
     found = person_name(rest)
     if found:
         rest = found[0]
-    if len(rest.split()) < 2:
-        return None
+    if len(rest.split()) < 2 or is_not_a_person(rest):
+        return None  # 'Companies House', 'Deer Park Road', 'Parish Clerk': an organisation, a place, a post
     if not is_person_name(rest):
         # 'Rob New', 'Chris White', 'Jo May': surnames that are also words papers use
         # ('New Year', 'White Paper'), so the sentence-level check refuses them.
@@ -182,6 +182,21 @@ def clean_name(text: str | None) -> str | None:
         ):
             return None
     return rest
+
+
+_LIST_SEPARATORS = re.compile(r"\s*[,;/]\s*|\s+(?:and|&)\s+")
+
+
+def clean_names(text: str | None) -> list[str]:
+    """Every person a text names, one each: 'Cllr Ann Lee, Cllr Bob Hart and Cllr Cy Moss' ->
+    three names; 'Lisa Wills' -> one; a text naming no person -> []. A list is split only when
+    at least two of its parts are names (so 'Smith and Jones Ltd' is not two people)."""
+    parts = [clean_name(p) for p in _LIST_SEPARATORS.split(text or "") if p.strip()]
+    names = [p for p in parts if p]
+    if len(names) >= 2:
+        return list(dict.fromkeys(names))
+    one = clean_name(text)
+    return [one] if one else names
 
 
 def _parts(name: str) -> tuple[str, str]:
@@ -208,6 +223,31 @@ class NameMatch:
     merge: bool
 
 
+def _given_and_surname(name: str) -> tuple[list[str], str]:
+    """'J R Smith' -> (['J', 'R'], 'Smith'); 'John Smith' -> (['John'], 'Smith')."""
+    words = name.split()
+    return words[:-1], words[-1]
+
+
+def _initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def initials_fit(short: list[str], full: list[str]) -> bool:
+    """Given names written as initials fit given names in full: 'J R' fits 'John Robert' and
+    'John' (a middle name the other omits); 'J R' does not fit 'John Paul'."""
+    if not short or not full or not any(_initial(w) for w in short):
+        return False
+    for k, w in enumerate(short):
+        if k >= len(full):
+            return True  # a middle initial the fuller name leaves out
+        if _fold(w)[0] != _fold(full[k])[0] or (
+            not _initial(w) and not _initial(full[k]) and not nicknames_agree(w, full[k])
+        ):
+            return False
+    return True
+
+
 def compare_names(a: str, b: str) -> NameMatch | None:
     """Are two cleaned names one person? None when they are plainly different people."""
     fa, sa = _parts(a)
@@ -218,6 +258,12 @@ def compare_names(a: str, b: str) -> NameMatch | None:
         return NameMatch(a, b, 100.0, "same name", f"'{a}' = '{b}'", True)
     same_first = _fold(fa) == _fold(fb)
     nick = not same_first and nicknames_agree(fa, fb)
+    ga, la = _given_and_surname(a)
+    gb, lb = _given_and_surname(b)
+    if (len(ga) > 1 or len(gb) > 1) and _fold(la) == _fold(lb) and (initials_fit(ga, gb) or initials_fit(gb, ga)):
+        # 'J R Smith' and 'John Smith', 'J. R. Smith' and 'John Robert Smith': initials of any length.
+        short, full = (a, b) if any(_initial(w) for w in ga) else (b, a)
+        return NameMatch(a, b, whole, "initial", f"same surname '{la}'; the initials of '{short}' fit '{full}'", True)
     initial = len(fa.rstrip(".")) == 1 or len(fb.rstrip(".")) == 1
     if _fold(sa) == _fold(sb):
         if nick:
@@ -272,6 +318,7 @@ class NameNode:
 class Clusters:
     person_of: dict[tuple[str, str | None], str]  # (name, place) -> canonical name of the person
     matches: list[tuple[NameNode, NameNode, NameMatch]]
+    place_of: dict[tuple[str, str | None], str | None] = field(default_factory=dict)  # -> the person's place
 
 
 def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | None = None) -> Clusters:
@@ -294,7 +341,8 @@ def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | N
     matches: list[tuple[NameNode, NameNode, NameMatch]] = []
     blocks: dict[tuple, list[NameNode]] = {}
     for n in nodes:
-        blocks.setdefault((n.place, _fold(_parts(n.name)[1])[:1]), []).append(n)
+        # Blocked by the last word's first letter: 'J R Smith' and 'John Smith' meet in one block.
+        blocks.setdefault((n.place, _fold(n.name.split()[-1])[:1]), []).append(n)
     initial_pairs: list[tuple[NameNode, NameNode, NameMatch]] = []
     for block in blocks.values():
         for i, x in enumerate(block):
@@ -317,9 +365,27 @@ def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | N
     for n in nodes:
         by_name.setdefault(_fold(n.name), []).append(n)
     for same in by_name.values():
+        placed = {n.place for n in same if n.place}
         for i, x in enumerate(same):
             for y in same[i + 1 :]:
-                if x.place != y.place:
+                if x.place != y.place and (x.place is None or y.place is None) and len(placed) == 1:
+                    # A paper that names no place is no other council: the same name in the one place
+                    # that has it is the same person (a national panel's member, a school's governor).
+                    matches.append(
+                        (
+                            x,
+                            y,
+                            NameMatch(
+                                x.name,
+                                y.name,
+                                100.0,
+                                "same name, paper without a place",
+                                f"'{x.name}' in {x.place or y.place} and in a paper that names no place",
+                                True,
+                            ),
+                        )
+                    )
+                elif x.place != y.place:
                     matches.append(
                         (
                             x,
@@ -357,13 +423,15 @@ def cluster_names(nodes: Iterable[NameNode], overrides: dict[frozenset, str] | N
     members: dict[tuple, list[NameNode]] = {}
     for n in nodes:
         members.setdefault(find((n.name, n.place)), []).append(n)
-    person_of = {}
+    person_of, place_of = {}, {}
     for group in members.values():
         # The spelling written most often; then the fuller first name ('Robert' over 'Rob').
         best = max(group, key=lambda n: (n.count, len(n.name), n.name))
+        place = next((n.place for n in group if n.place), None)
         for n in group:
             person_of[(n.name, n.place)] = best.name
-    return Clusters(person_of, final)
+            place_of[(n.name, n.place)] = place
+    return Clusters(person_of, final, place_of)
 
 
 def post_holder(post: str, people_roles: Iterable[tuple[str, str | None]]) -> tuple[str, str] | None:
