@@ -149,7 +149,11 @@ LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...],
             "theme": (str, "Theme key (see extract/themes.py): domestic_abuse, anti_social_behaviour ..."),
             "theme_label": (str, "Theme as shown: 'Domestic abuse and sexual violence' ..."),
             "matched": (str, "The words that matched, as written ('; ' between several)"),
-            "field": (str, "The record's field the words were found in (name, description, theme, text)"),
+            "field": (
+                str,
+                "The record's fields that named the theme ('name; theme'): its own words first; the heading "
+                "(theme, description) only when its own words give no theme",
+            ),
             "text": (str, "The record's name or text"),
             "document_id": (str, "The paper"),
             "page": (int, "1-based page of the record"),
@@ -160,6 +164,14 @@ LINK_TABLES: dict[str, tuple[dict[str, tuple[type, str]], str | tuple[str, ...],
         },
         ("record_table", "record_id", "theme"),
         [("document_id", "documents", "id")],
+    ),
+    "theme_aliases": (
+        {
+            "alias": (str, "A word for a theme, lower case: its key, label, phrases and acronyms ('asb', 'vawg')"),
+            "theme": (str, "The theme key"),
+        },
+        "alias",
+        [],
     ),
     "paper_dates": (
         {
@@ -189,6 +201,7 @@ LINK_TABLE_DESCRIPTIONS = {
     "action_followups": "Later papers of the same body reporting on an action: matters arising, action logs, plans",
     "action_status": "Latest status of every action, with the evidence and the paper it came from",
     "record_themes": "Community-safety themes of priorities, indicators, decisions and actions, with the matched words",
+    "theme_aliases": "Words a query may use for a theme (ASB, DA, VAWG, anti-social behaviour ...), to its key",
     "paper_dates": "When each paper was written, as a range (a paper dated only by its year is any day of it), and why",
 }
 
@@ -272,7 +285,8 @@ order by a.date, f.later_date""",
         "<code>record_themes</code> for the words matched.",
         "sql": f"""with t as (
   select * from record_themes
-  where theme = lower(replace(trim(:theme), ' ', '_')) or theme_label like '%' || trim(:theme) || '%'
+  where theme in (select theme from theme_aliases where alias = lower(trim(:theme)))
+    or theme = lower(replace(trim(:theme), ' ', '_')) or theme_label like '%' || trim(:theme) || '%'
 ), ind as (
   select i.* from indicators i join t on t.record_table = 'indicators' and t.record_id = i.id
 ), latest as (
@@ -285,9 +299,9 @@ select p.place,
   (select group_concat(distinct body) from t where t.place is p.place) as bodies,
   (select group_concat(x, ' | ') from (
       select pr.name as x from priorities pr join t on t.record_table = 'priorities' and t.record_id = pr.id
-        and t.field = 'name' where t.place is p.place
+        and t.field like 'name%' where t.place is p.place
       union select ind.theme from ind join t on t.record_table = 'indicators' and t.record_id = ind.id
-        and t.field = 'theme' where ind.place is p.place)) as priorities,
+        and t.field like '%theme%' where ind.place is p.place)) as priorities,
   (select count(*) from ind where ind.place is p.place) as indicators,
   (select group_concat(x, ' | ') from (select ind.name || ': ' || ind.target as x from ind
       where ind.place is p.place and ind.target is not null)) as targets,
@@ -306,7 +320,8 @@ from places p order by p.place""",
         "description": "Every priority, indicator, decision and action given a theme, with the words that matched.",
         "sql": """select theme_label, place, body, year, record_table, text, matched, field, record_id, document_id, page, source_url
 from record_themes
-where theme = lower(replace(trim(:theme), ' ', '_')) or theme_label like '%' || trim(:theme) || '%'
+where theme in (select theme from theme_aliases where alias = lower(trim(:theme)))
+    or theme = lower(replace(trim(:theme), ' ', '_')) or theme_label like '%' || trim(:theme) || '%'
 order by place, year, record_table""",
     },
 }

@@ -36,8 +36,9 @@ from boardpapers.schemas.records import (
 
 from .link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
 
-SCHEMA_VERSION = 4  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view;
+SCHEMA_VERSION = 5  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view;
 # 4: papers linked by document id (/papers/<id>/<file>), runs count duplicates and skipped files
+# 5: paper_dates and theme_aliases; progress cites the earlier minute; open_actions reads the link step's status
 
 # Record table -> (model, Extraction attribute). Order is load order and delete order.
 RECORD_TABLES: dict[str, tuple[type[Record], str]] = {

@@ -2,7 +2,7 @@
 
 import pytest
 
-from boardpapers.extract.language.themes import THEMES, find_themes, theme_key, themes_of
+from boardpapers.extract.language.themes import THEMES, find_themes, theme_aliases, theme_key, themes_of
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,65 @@ def test_every_theme_has_a_label_and_phrases():
 )
 def test_theme_key(words, key):
     assert theme_key(words) == key
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        ("Reduce violence with injury - excluding domestic abuse", "domestic_abuse", "violent_crime"),
+        ("All recorded crime other than burglary", "serious_acquisitive_crime", None),
+        ("Sexual offences, not including rape, reported to police", "domestic_abuse", None),
+        ("Assaults on staff (excl. domestic violence)", "domestic_abuse", "violent_crime"),
+    ],
+)
+def test_a_negated_phrase_gives_no_theme(text, absent, present):
+    found = themes_of(text)
+    assert absent not in found
+    assert present is None or present in found
+
+
+def test_negation_reaches_only_its_own_clause():
+    assert "anti_social_behaviour" in themes_of("Excluding the summer, ASB fell")
+    assert "domestic_abuse" in themes_of("Burglary excluded. Domestic abuse referrals rose")
+
+
+@pytest.mark.parametrize(
+    "text, key, expected",
+    [
+        ("Open data licensing for the public sector", "alcohol", False),
+        ("Licensing reviews of premises selling alcohol late at night", "alcohol", True),
+        ("Council, police, probation and health services attended", "reoffending", False),
+        ("Probation supervision of adult offenders", "reoffending", True),
+    ],
+)
+def test_words_that_need_their_context(text, key, expected):
+    assert (key in themes_of(text)) is expected
+
+
+def test_aliases_name_their_theme():
+    aliases = dict(theme_aliases())
+    assert aliases["asb"] == "anti_social_behaviour"
+    assert aliases["vawg"] == aliases["da"] == aliases["domestic abuse"] == "domestic_abuse"
+    assert aliases["anti-social behaviour"] == "anti_social_behaviour"
+
+
+def test_an_indicator_takes_its_headings_themes_only_when_its_name_has_none():
+    from boardpapers.extract.linking.derive import link_themes
+
+    rows = {
+        "documents": [{"id": "d", "place": "Testham", "body": "Safer Testham", "year": 2020}],
+        "priorities": [],
+        "decisions": [],
+        "actions": [],
+        "indicators": [
+            {
+                "id": "i1",
+                "document_id": "d",
+                "name": "Drug treatment completions",
+                "theme": "Domestic abuse, drugs and alcohol",
+            },
+            {"id": "i2", "document_id": "d", "name": "Number of referrals", "theme": "Domestic abuse and VAWG"},
+        ],
+    }
+    got = {(r["record_id"], r["theme"]): r["field"] for r in link_themes(rows)}
+    assert got == {("i1", "substance_misuse"): "name; theme", ("i2", "domestic_abuse"): "theme"}

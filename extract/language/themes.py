@@ -26,6 +26,7 @@ To add a theme or a phrase, add it to :data:`THEMES`; the README lists the theme
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -38,11 +39,20 @@ class Theme:
     label: str
     phrases: tuple[str, ...]
     acronyms: tuple[str, ...] = ()
+    # Phrases that mean the theme only beside words of it: "licensing" is alcohol with premises or
+    # drink, not "data licensing"; "probation" is reoffending with offenders, not in a list of services.
+    contextual: tuple[tuple[str, str], ...] = ()
 
 
-def _t(label: str, phrases: str, acronyms: str = "") -> Theme:
-    """Phrases separated by '|' (so a phrase may hold commas), acronyms by spaces."""
-    return Theme(label, tuple(p.strip() for p in phrases.split("|") if p.strip()), tuple(acronyms.split()))
+def _t(label: str, phrases: str, acronyms: str = "", contextual: dict[str, str] | None = None) -> Theme:
+    """Phrases separated by '|' (so a phrase may hold commas), acronyms by spaces; ``contextual``:
+    phrase -> a regular expression the rest of the text must match for the phrase to count."""
+    return Theme(
+        label,
+        tuple(p.strip() for p in phrases.split("|") if p.strip()),
+        tuple(acronyms.split()),
+        tuple((contextual or {}).items()),
+    )
 
 
 THEMES: dict[str, Theme] = {
@@ -71,6 +81,9 @@ THEMES: dict[str, Theme] = {
         "alcohol | alcohol related | alcohol-related | dependent drinker | dependent drinkers | drinkers | drunk |"
         " drink | binge drinking | off licences | off licenses | off-licences | reducing the strength |"
         " community alcohol partnership | underage sales | licensing",
+        contextual={
+            "licensing": r"premises|alcohol|drink|pubs?\b|bars?\b|off[- ]licen|night|late hours|cumulative impact|representations?"
+        },
     ),
     "hate_crime": _t(
         "Hate crime",
@@ -83,6 +96,7 @@ THEMES: dict[str, Theme] = {
         " proven offences | proven reoffending | restorative | restorative justice | community rehabilitation company |"
         " community rehabilitation companies | probation | adult offender | prolific offenders | offending behaviour",
         "IOM CRC CRCs PPO",
+        contextual={"probation": r"offend|offences|sentenc|rehabilitat|supervis|prison|custody|release"},
     ),
     "youth_offending": _t(
         "Youth offending and first-time entrants",
@@ -160,6 +174,30 @@ THEMES: dict[str, Theme] = {
 }
 
 
+# Words before a phrase that take it out of the text's subject: "Violence with injury - excluding
+# domestic abuse", "crime other than burglary", "non-domestic violence".
+NEGATION_BEFORE = re.compile(
+    r"(?:\b(?:excluding|excludes?|excl\.?|other than|except(?:\s+for)?|apart from|not including|without)"
+    r"\s+(?:(?:the|all|any|of)\s+)?(?:[\w'-]+\s+){0,2}|\bnon-?\s?)$",
+    re.I,
+)
+
+
+def _negated(text: str, start: int) -> bool:
+    before = re.sub(r"\bexcl\.", "excl", text[max(0, start - 60) : start], flags=re.I)
+    # Only within the clause: a full stop, semicolon or a new line ends what "excluding" reaches.
+    before = re.split(r"[.;:\n()]", before)[-1]
+    return bool(NEGATION_BEFORE.search(before))
+
+
+def _out_of_context(theme: Theme, phrase: str, text: str, start: int, end: int) -> bool:
+    for word, context in theme.contextual:
+        if phrase.lower() == word:
+            rest = text[:start] + " " + text[end:]
+            return not re.search(context, rest, re.I)
+    return False
+
+
 @dataclass(frozen=True)
 class ThemeMatch:
     theme: str
@@ -196,6 +234,10 @@ def find_themes(text: str | None) -> list[ThemeMatch]:
     out = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         key = labels[(span.start, span.end)]
+        if _negated(text, span.start_char) or _out_of_context(
+            THEMES[key], span.text, text, span.start_char, span.end_char
+        ):
+            continue
         out.append(ThemeMatch(key, THEMES[key].label, span.text, span.start_char, span.end_char))
     return out
 
@@ -209,6 +251,16 @@ def themes_of(text: str | None) -> dict[str, list[str]]:
         if m.text not in words:
             words.append(m.text)
     return out
+
+
+def theme_aliases() -> list[tuple[str, str]]:
+    """(alias in lower case, theme key): the key, the label, every phrase and acronym, so a query for
+    'ASB', 'DA' or 'VAWG' finds its theme."""
+    out: dict[str, str] = {}
+    for key, theme in THEMES.items():
+        for alias in (key, key.replace("_", " "), theme.label, *theme.phrases, *theme.acronyms):
+            out.setdefault(" ".join(alias.lower().split()), key)
+    return sorted(out.items())
 
 
 def theme_key(text: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..language.owners import MEMBER_CATEGORIES, ORG_WORDS, is_post
 from ..language.people import initials_of
-from ..language.themes import THEMES, themes_of
+from ..language.themes import THEMES, theme_aliases, themes_of
 from .chronology import paper_dates
 from .followups import REPORTING_KINDS, Candidate, action_status, match_followups
 from .people import NameNode, clean_name, clean_names, cluster_names, initials_holder, post_holder
@@ -486,32 +486,38 @@ def link_actions(rows: dict[str, list[dict]], person_of_name: dict) -> tuple[lis
 
 
 def link_themes(rows: dict[str, list[dict]]) -> list[dict]:
+    """One row per record and theme. A record's own words decide (a priority's or indicator's
+    name, a decision's or action's text); the heading it sits under (an indicator's section, a
+    priority's description) adds a theme only when the record's own words give none, so an
+    indicator under "Domestic abuse, drugs and alcohol" about drug treatment is not counted three
+    times. ``field`` lists every field that named the theme ('name; theme')."""
     docs = {d["id"]: d for d in rows["documents"]}
     out: dict[tuple, dict] = {}
     for table, fields in THEMED_FIELDS.items():
         label = "name" if "name" in fields else "text"
         for r in rows[table]:
             d = docs.get(r["document_id"]) or {}
-            for fld in fields:
-                for theme, words in themes_of(r.get(fld)).items():
-                    key = (table, r["id"], theme)
-                    if key in out:
-                        continue
-                    out[key] = {
-                        "record_table": table,
-                        "record_id": r["id"],
-                        "theme": theme,
-                        "theme_label": THEMES[theme].label,
-                        "matched": "; ".join(words),
-                        "field": fld,
-                        "text": r[label],
-                        "document_id": r["document_id"],
-                        "page": r.get("page"),
-                        "place": d.get("place"),
-                        "body": r.get("body") or d.get("body"),
-                        "year": d.get("year"),
-                        "source_url": r.get("source_url"),
-                    }
+            found = {fld: themes_of(r.get(fld)) for fld in fields}
+            own = found[fields[0]]
+            chosen = own or next((f for f in found.values() if f), {})
+            for theme in chosen:
+                named_by = [fld for fld in fields if theme in found[fld]]
+                words = [w for fld in named_by for w in found[fld][theme]]
+                out[(table, r["id"], theme)] = {
+                    "record_table": table,
+                    "record_id": r["id"],
+                    "theme": theme,
+                    "theme_label": THEMES[theme].label,
+                    "matched": "; ".join(dict.fromkeys(words)),
+                    "field": "; ".join(named_by),
+                    "text": r[label],
+                    "document_id": r["document_id"],
+                    "page": r.get("page"),
+                    "place": d.get("place"),
+                    "body": r.get("body") or d.get("body"),
+                    "year": d.get("year"),
+                    "source_url": r.get("source_url"),
+                }
     return list(out.values())
 
 
@@ -528,6 +534,7 @@ def derive_links(rows: dict[str, list[dict]]) -> Links:
         "action_status": statuses,
         "record_themes": themes,
         "paper_dates": paper_rows,
+        "theme_aliases": [{"alias": a, "theme": k} for a, k in theme_aliases()],
     }
     summary = LinkSummary(
         len(people),

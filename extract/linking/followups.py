@@ -376,11 +376,11 @@ def action_status(
         # The body's first meeting after the deadline should have reported it done. Only a
         # meeting within OVERDUE_WINDOW_DAYS of the deadline counts: a paper years on with the
         # meetings between missing from the database is no evidence either way.
-        late = [c for c in later_meetings if (c.paper_date.earliest or "") > due]
+        late = [c for c in later_meetings if (c.paper_date.earliest or "") >= due]  # a meeting on the day counts
         if late and _days_between(due, late[0].paper_date.earliest) <= OVERDUE_WINDOW_DAYS:
             said = (
                 f"on {pick.later.date} it was still '{evidence[:200]}'"
-                if pick is not None and (pick.later.paper_date.earliest or "") > due
+                if pick is not None and pick.status != "mentioned" and (pick.later.paper_date.earliest or "") >= due
                 else "it does not report it done"
             )
             status = OVERDUE
