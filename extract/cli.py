@@ -402,11 +402,15 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
         duplicates = r.counts["duplicates"]
     if unchanged:
         click.echo(f"{unchanged} unchanged, skipped", err=True)
+    # What this run read, then what the database holds: papers from earlier runs (and a paper read
+    # twice under two names) make the two differ, and a user must not read one for the other.
+    held = db.execute("select count(*) from documents").fetchone()[0]
     click.echo(
         f"{in_db} of {in_db + failures} papers in {db_path}"
         + (f"; {failures} failed (see the problems table)" if failures else "")
-        + (f"; {_plural(duplicates, 'duplicate')} of papers above, loaded once" if duplicates else "")
-        + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""),
+        + (f"; {_plural(duplicates, 'duplicate')} of a paper loaded once" if duplicates else "")
+        + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else "")
+        + (f"; the database holds {_plural(held, 'paper')} in all" if held != in_db else ""),
         err=True,
     )
     from boardpapers.db.load import finish_db, finish_loading, links_current

@@ -81,6 +81,22 @@ def test_the_same_bytes_under_two_names_load_once_as_a_duplicate(tmp_path):
     assert before == {t: db[t].count for t in db.table_names() if t != "runs"}
 
 
+def test_the_counts_say_what_the_run_read_and_what_the_database_holds(tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    B.good_paper(folder, "minutes.txt")
+    shutil.copy(folder / "minutes.txt", tmp_path / "copy.txt")
+    db_path = tmp_path / "d.db"
+    assert run("build", str(folder), "--db", str(db_path)).exit_code == 0
+    # The copy alone, later: a duplicate of the paper loaded before, and the database still holds one paper.
+    later = run("build", str(tmp_path / "copy.txt"), "--db", str(db_path))
+    assert later.exit_code == 0, later.output
+    assert f"0 of 0 papers in {db_path}; 1 duplicate of a paper loaded once; the database holds 1 paper in all" in (
+        later.output
+    )
+    assert "[replaced]" not in later.output and "[loaded]" not in later.output
+
+
 def test_a_moved_paper_is_not_a_duplicate_of_its_old_place(tmp_path):
     folder = tmp_path / "papers"
     folder.mkdir()
