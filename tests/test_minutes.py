@@ -234,3 +234,22 @@ def test_subjects_one_owner_for_a_list_of_objects():
     assert [s for s, _ in subjects("Team A to meet the Board, DfT and ATOC to build on it")] == ["Team A"]
     assert [s for s, _ in subjects("SP to contact ODI and HMCTS to come back")] == ["SP", "HMCTS"]
     assert [s for s, _ in subjects("Upon receipt of the note, SP to provide it")] == ["SP"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "5. Date of next meeting\n\nThursday 13 April 2023 at 10.00am.",  # a numbered item over the date
+        "Date of next meeting: 13 April 2023, Committee Room 2",  # a labelled line
+        "## 5. Date of next meeting\n\n13 April 2023",  # markdown: the date alone on its line is no item '13'
+    ],
+)
+def test_a_deadline_of_the_next_meeting_takes_the_date_the_minutes_give_it(tail):
+    text = (
+        "TESTHAM COMMUNITY SAFETY PARTNERSHIP\n\nMinutes of the meeting held on 12 January 2023\n\n"
+        "Present: Cllr Ann Lee (Chair), Tom Hart (Fire), Sara Moss (Police)\n\n"
+        "1. Town centre\n\nACTION: Tom Hart to report on deliberate fires in the car parks to the next meeting.\n\n"
+        + tail
+    )
+    ext = extract(text, "testham-minutes.md" if tail.startswith("##") else "testham-minutes.txt")
+    assert [(a.due, a.due_date) for a in ext.actions] == [("next meeting", "2023-04-13")]

@@ -12,6 +12,7 @@ import re
 
 from boardpapers.schemas.document import Block
 
+from ..language.dates import MONTH_RE
 from ..language.owners import POST_WORDS
 
 # --- inline text -------------------------------------------------------------------------
@@ -116,7 +117,8 @@ def is_whole_bold(raw: str) -> bool:
 _ROMAN = r"(?:i{1,3}|iv|vi{0,3}|ix|x{1,2}|xi{1,3})"
 _MARKER = re.compile(
     rf"""^(?P<marker>
-        \d{{1,2}}(?=\s+[\*<"'‘“A-Z£])              # 1 Apologies (a bare number needs a capital after it:
+        \d{{1,2}}(?=\s+[\*<"'‘“A-Z£])(?!\s+(?i:{MONTH_RE})\b\.?\s*(?:\d|$))  # 1 Apologies; "28 November 2024" is a date
+                                                # (a bare number needs a capital after it:
                                                 # "39 (rate of ..." is a wrapped line, not item 39)
       | \d{{1,3}}\.(?=\s+[\*<"'‘“A-Z])            # 121. TITLE (councils number minutes through the year)
       | \d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.)]         # 1.  4.5.1.  2)
