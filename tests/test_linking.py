@@ -342,6 +342,7 @@ def test_one_person_per_name_in_a_list():
         ("Cabinet Office", "Bob Gibbons", [], ["Cabinet Office"]),
         ("PCC Chief Executive (Chair)", "David Williams", ["PCC Chief Executive", "Chair"], []),
         ("Police Authority (part)", "Paula Riches", [], ["Police Authority"]),
+        ("Councillor, declared a personal interest in item 5", "Ann Lee", [], []),
     ],
 )
 def test_organisation_and_role_fields_are_clean(text, name, roles, orgs):

@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ..language.owners import MEMBER_CATEGORIES, ORG_WORDS, is_post
+from ..language.owners import MEMBER_CATEGORIES, ORG_WORDS, TITLES, is_post
 from ..language.people import initials_of
 from ..language.themes import THEMES, theme_aliases, themes_of
 from .chronology import paper_dates
@@ -196,6 +196,8 @@ def _raw_mentions(rows: dict[str, list[dict]]) -> list[dict]:
     return out
 
 
+# Phrases written beside a name that say neither where the person works nor what they do.
+_NOT_ORG_OR_ROLE = re.compile(r"\b(?:declared?|declaration|interests?|pecuniary|non-pecuniary|arrived|left)\b", re.I)
 _ROLE_SEPARATORS = re.compile(r"\s*[,()]\s*|\s+[–—-]\s+")
 
 
@@ -216,6 +218,8 @@ def _split_org_role(text: str | None, name: str | None = None) -> tuple[list[str
             continue
         if re.fullmatch(r"(?:for\s+)?part(?:\s+of\s+(?:the\s+)?meeting)?|from item.*|until item.*", part, re.I):
             continue  # attendance for part of the meeting: the attendees table says so
+        if _NOT_ORG_OR_ROLE.search(part) or part.lower().rstrip(".") in TITLES:
+            continue  # a declaration of interest, or a title ('Councillor', 'Dr') the name already dropped
         bare = re.sub(r"[^A-Za-z]", "", part)
         if bare.isupper() and 2 <= len(bare) <= 4 and bare in own:
             continue  # the person's initials, written after the name: "(AJ)"
