@@ -31,8 +31,8 @@ TITLE = "Community safety partnership papers"
 DESCRIPTION = (
     "Records extracted from the papers of UK community safety partnerships: plans, minutes, "
     "agenda packs, performance and scrutiny reports. Every record links to the paper and page "
-    "it was read from. Start with a search of past decisions, everything assigned to an owner, "
-    "or an indicator compared across places (the queries below)."
+    "it was read from. Start with a search of decisions, actions and the papers' pages, "
+    "everything assigned to a person, or a theme or indicator compared across places."
 )
 LICENSE = "Open Government Licence v3.0"
 LICENSE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -170,11 +170,11 @@ EXTRA_COLUMNS = {
 
 FACETS = {
     "documents": ["doc_type", "place", "body", "year"],
-    "decisions": ["body", "place", "doc_type", "year", "kind"],
-    # "owner" (indexed, owners joined) rather than an array facet on "owners": at 100k actions the
-    # array facet (json_each over every row) took the page from ~190 ms to ~400 ms. One row per
-    # owner is in action_owners; ?_facet_array=owners still works on demand.
-    "actions": ["owner", "kind", "status", "place", "body", "doc_type", "year"],
+    "decisions": ["body", "place", "doc_type", "year", {"date": "date"}, "kind"],
+    # An array facet on "owners", not the joined "owner": "A; B" and "B; A" are the same two
+    # owners (issue 19). It costs: at 100k actions the page took ~400 ms against ~190 ms with
+    # the indexed "owner" facet; action_owners (one row per owner) keeps the fast facet.
+    "actions": [{"array": "owners"}, "kind", "status", "place", "body", "doc_type", "year", {"date": "date"}],
     "action_owners": ["owner", "kind", "status", "place", "year"],
     "indicators": ["place", "body", "doc_type", "year", "owner"],
     "indicator_values": ["indicator", "place", "period", "unit"],
@@ -195,6 +195,28 @@ SORT_DESC = {
     "indicators": "date",
     "meetings": "date",
     "runs": "id",
+    "figures": "date",
+    "person_mentions": "date",
+    "action_status": "date",
+    "action_followups": "later_date",
+    "record_themes": "year",
+}
+# Tables without a date: a readable order rather than the hash ids (issue 19: "sorted by hash").
+SORT = {
+    "people": "name",
+    "attendees": "name",
+    "items": "page",
+    "sections": "first_page",
+    "tables": "page",
+    "priorities": "page",
+    "progress": "page",
+    "conclusions": "page",
+    "witnesses": "name",
+    "problems": "code",
+    "document_pages": "page",
+    "person_merges": "name_a",
+    "action_owners": "owner",
+    "indicator_values": "indicator",
 }
 LABEL_COLUMNS = {
     "people": "name",
@@ -203,6 +225,11 @@ LABEL_COLUMNS = {
     "decisions": "text",
     "indicators": "name",
     "tables": "title",
+    "meetings": "date",
+    "items": "title",
+    "attendees": "name",
+    "sections": "title",
+    "priorities": "name",
 }
 
 # datasette-vega reads a chart's settings from the URL fragment.
@@ -218,7 +245,7 @@ QUERIES = {
         "Words are matched anywhere in the decision, its item or its body.",
         "sql": """select d.date, d.place, d.body, d.item, d.text, d.kind, d.document_id, d.page, d.source_url
 from decisions_fts f join decisions d on d.rowid = f.rowid
-where decisions_fts match escape_fts(:words)
+where decisions_fts match search_words(:words)
 order by d.date desc, rank
 limit 200""",
     },
@@ -268,11 +295,47 @@ order by indicator, place, period_end is null, period_end, series""",
         "sql": """select d.title, d.place, d.date, p.page, snippet(document_pages_fts, 0, '[', ']', ' … ', 24) as snippet,
   p.document_id, p.source_url
 from document_pages_fts f join document_pages p on p.rowid = f.rowid join documents d on d.id = p.document_id
-where document_pages_fts match escape_fts(:words)
+where document_pages_fts match search_words(:words)
 order by rank
 limit 200""",
     },
 }
+
+
+# Columns of the record tables a reader does not need in the default table view: how the
+# record was made and where on the page. They stay in the JSON, the CSV and each row's page.
+INTERNAL_COLUMNS = (
+    "parser",
+    "parser_version",
+    "box",
+    "lines",
+    "extraction_hash",
+    "metadata_evidence",
+    "source_path",
+    "papers_file",
+)
+
+# A chart of how much each place's papers say on a theme (datasette-vega reads the fragment).
+THEME_CHART = (
+    "#g.mark=bar&g.x_column=place&g.x_type=nominal&g.y_column=decisions_and_actions&g.y_type=quantitative"
+    "&g.color_column=place&g.color_type=nominal"
+)
+
+
+def front_door_queries() -> dict[str, dict]:
+    """Every canned query as a reader meets it: a form and the results, the SQL one click away
+    (issue 19: SQL above every result, 37 lines on one)."""
+    queries = {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()}
+    for q in queries.values():
+        q["hide_sql"] = True
+    theme = queries.get("compare_theme")
+    if theme is not None:
+        theme["description_html"] = (
+            theme.get("description_html", "")
+            + f' To chart it, <a href="?theme=domestic+abuse{THEME_CHART}">records on domestic abuse per place</a>'
+            " as a bar chart (any theme: <em>Show charting options</em>)."
+        )
+    return queries
 
 
 def column_descriptions() -> dict[str, dict[str, str]]:
@@ -309,6 +372,8 @@ def build_metadata(database: str = "boardpapers") -> dict:
             t["facets"] = FACETS[table]
         if table in SORT_DESC:
             t["sort_desc"] = SORT_DESC[table]
+        elif table in SORT:
+            t["sort"] = SORT[table]
         if table in LABEL_COLUMNS:
             t["label_column"] = LABEL_COLUMNS[table]
         if table.startswith("_"):
@@ -336,7 +401,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
                 "license_url": LICENSE_URL,
                 "source": SOURCE,
                 "tables": tables,
-                "queries": {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()},
+                "queries": front_door_queries(),
             }
         },
     }
