@@ -126,34 +126,38 @@ SEARCHES = [
     (
         "decisions",
         "Decisions",
-        f"""select d.id, d.date, d.place, d.body, d.item, d.page, d.lines, d.box, d.source_url,
+        "select count(*) as n from decisions_fts where decisions_fts match search_words(:q)",
+        """select d.id, d.date, d.place, d.body, d.item, d.page, d.lines, d.box, d.source_url,
   snippet(decisions_fts, 0, char(2), char(3), ' … ', 40) as snippet
 from decisions_fts f join decisions d on d.rowid = f.rowid
-where decisions_fts match search_words(:q) order by d.date desc, rank limit {_SEARCH_ROWS}""",
+where decisions_fts match search_words(:q) order by d.date desc, rank limit :limit""",
     ),
     (
         "actions",
         "Actions",
-        f"""select a.id, a.date, a.place, a.body, a.owner, a.due, a.status, a.page, a.lines, a.box, a.source_url,
+        "select count(*) as n from actions_fts where actions_fts match search_words(:q)",
+        """select a.id, a.date, a.place, a.body, a.owner, a.due, a.status, a.page, a.lines, a.box, a.source_url,
   snippet(actions_fts, 0, char(2), char(3), ' … ', 40) as snippet
 from actions_fts f join actions a on a.rowid = f.rowid
-where actions_fts match search_words(:q) order by a.date desc, rank limit {_SEARCH_ROWS}""",
+where actions_fts match search_words(:q) order by a.date desc, rank limit :limit""",
     ),
     (
         "indicators",
         "Indicators",
-        f"""select i.id, i.date, i.place, i.body, i.owner, i.page, i.lines, i.box, i.source_url,
+        "select count(*) as n from indicators_fts where indicators_fts match search_words(:q)",
+        """select i.id, i.date, i.place, i.body, i.owner, i.page, i.lines, i.box, i.source_url,
   snippet(indicators_fts, -1, char(2), char(3), ' … ', 30) as snippet
 from indicators_fts f join indicators i on i.rowid = f.rowid
-where indicators_fts match search_words(:q) order by i.date desc, rank limit {_SEARCH_ROWS}""",
+where indicators_fts match search_words(:q) order by i.date desc, rank limit :limit""",
     ),
     (
         "document_pages",
         "Pages of the papers",
-        f"""select d.title, d.date, d.place, d.body, p.page, p.source_url,
+        "select count(*) as n from document_pages_fts where document_pages_fts match search_words(:q)",
+        """select d.title, d.date, d.place, d.body, p.page, p.source_url,
   snippet(document_pages_fts, 0, char(2), char(3), ' … ', 30) as snippet
 from document_pages_fts f join document_pages p on p.rowid = f.rowid join documents d on d.id = p.document_id
-where document_pages_fts match search_words(:q) order by rank limit {_SEARCH_ROWS}""",
+where document_pages_fts match search_words(:q) order by rank limit :limit""",
     ),
 ]
 
@@ -163,11 +167,9 @@ async def find(request, datasette) -> Response:
     db = served_database(datasette)
     sections = []
     if q and db is not None:
-        for table, title, sql in SEARCHES:
-            rows = _with_links(datasette, await _rows(db, sql, {"q": q}))
-            count = await _rows(
-                db, f"select count(*) as n from {table}_fts where {table}_fts match search_words(:q)", {"q": q}
-            )
+        for table, title, count_sql, sql in SEARCHES:
+            rows = _with_links(datasette, await _rows(db, sql, {"q": q, "limit": _SEARCH_ROWS}))
+            count = await _rows(db, count_sql, {"q": q})
             for r in rows:
                 r["snippet"] = _snippet(r.get("snippet"))
             sections.append(
@@ -423,12 +425,15 @@ async def source(request, datasette) -> Response:
     return await _page(datasette, request, "bp_source.html", context)
 
 
+# The first source line of any record read from a page: where a text rendering's page begins.
+_FIRST_LINE_OF_PAGE = " union all ".join(
+    "select min(json_extract(lines, '$[0]')) as n from " + table + " where document_id = :d and page = :p"
+    for table in ("items", "decisions", "actions", "attendees", "indicators", "tables", "figures", "priorities")
+)
+
+
 async def _first_line_of_page(db, document_id: str, page: int) -> int | None:
-    tables = ("items", "decisions", "actions", "attendees", "indicators", "tables", "figures", "priorities")
-    sql = " union all ".join(
-        f"select min(json_extract(lines, '$[0]')) as n from {t} where document_id = :d and page = :p" for t in tables
-    )
-    rows = await _rows(db, f"select min(n) as n from ({sql})", {"d": document_id, "p": page})
+    rows = await _rows(db, "select min(n) as n from (" + _FIRST_LINE_OF_PAGE + ")", {"d": document_id, "p": page})
     return rows[0]["n"] if rows and rows[0]["n"] else None
 
 

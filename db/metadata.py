@@ -315,6 +315,21 @@ INTERNAL_COLUMNS = (
     "papers_file",
 )
 
+# Columns holding hash ids: shown after the record's own columns in a table view, never first.
+HASH_COLUMNS = (
+    "id",
+    "person_id",
+    "document_id",
+    "action_id",
+    "record_id",
+    "table_id",
+    "indicator_id",
+    "evidence_id",
+    "later_id",
+    "later_document_id",
+    "evidence_document_id",
+)
+
 # A chart of how much each place's papers say on a theme (datasette-vega reads the fragment).
 THEME_CHART = (
     "#g.mark=bar&g.x_column=place&g.x_type=nominal&g.y_column=decisions_and_actions&g.y_type=quantitative"

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import front
 from .hosts import allowed_hosts, host_guard
-from .metadata import INTERNAL_COLUMNS
+from .metadata import HASH_COLUMNS, INTERNAL_COLUMNS
 from .papers import ANYTHING_ELSE, ROUTE, no_such_paper, serve_paper
 
 # Reads through a memory map instead of read() calls into SQLite's page cache. Measured on
@@ -138,7 +138,7 @@ def extra_template_vars(template, database, table, datasette):
     if template == "table.html" or (template or "").startswith("table-"):
         # The default table view leaves out how a record was made (parser, box, lines ...); the
         # row page, the JSON and the CSV keep every column.
-        return {"bp_internal": INTERNAL_COLUMNS}
+        return {"bp_internal": INTERNAL_COLUMNS, "bp_hash_columns": HASH_COLUMNS}
     if template == "index.html":
         return _home_vars(datasette)
     return None
