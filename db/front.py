@@ -27,6 +27,8 @@ _PAPER_URL = re.compile(r"^/papers/(?P<doc>[0-9a-f]{16})(?:/(?P<name>[^#]*))?(?:
 # A snippet's match marks: control characters no paper text contains, swapped for <mark> after escaping.
 _START, _END = "\x02", "\x03"
 _SEARCH_ROWS = 10
+# A text record is shown with this many lines of its paper before and after it.
+LINES_BEFORE, LINES_AFTER = 12, 40
 
 
 # --- links ---------------------------------------------------------------------------------------
@@ -62,8 +64,7 @@ def source_view_url(datasette, source_url: str | None, lines=None, box=None) -> 
     rect = _json_pair(box, 4)
     if rect:
         args["box"] = ",".join(f"{x:g}" for x in rect)
-    url = datasette.urls.path(f"-/source/{m.group('doc')}") + ("?" + urlencode(args) if args else "")
-    return url + (f"#L{args['lines'].split('-')[0]}" if "lines" in args else "")
+    return datasette.urls.path(f"-/source/{m.group('doc')}") + ("?" + urlencode(args) if args else "")
 
 
 def source_label(source_url: str) -> str:
@@ -414,13 +415,22 @@ async def source(request, datasette) -> Response:
         text = decode(data, doc.get("papers_file") or document_id)
     except Exception:  # noqa: BLE001 - loaded as text once; if it no longer decodes, show the bytes
         text = data.decode("utf-8", "replace")
-    if span is None and page:  # no lines of its own: start at the first record read from the page
-        span_start = await _first_line_of_page(served_database(datasette), document_id, page)
-        context["anchor"] = span_start
+    start = span[0] if span else None
+    if start is None and page:  # no lines of its own: start at the first record read from the page
+        start = await _first_line_of_page(served_database(datasette), document_id, page)
     lines = [
         {"n": n, "text": line, "hit": bool(span and span[0] <= n <= span[1])}
         for n, line in enumerate(text.splitlines(), start=1)
     ]
+    whole = request.args.get("whole") == "1" or start is None
+    if not whole:  # the record with the lines around it, at the top of the screen: no scrolling
+        end = (span[1] if span else start) + LINES_AFTER
+        context["window"] = (max(1, start - LINES_BEFORE), min(len(lines), end))
+        lines = lines[context["window"][0] - 1 : context["window"][1]]
+        context["whole_url"] = (
+            request.path + "?" + urlencode({**{k: request.args.get(k) for k in request.args.keys()}, "whole": "1"})
+        )
+        context["whole_url"] += f"#L{start}"
     context.update(pdf=False, lines=lines)
     return await _page(datasette, request, "bp_source.html", context)
 

@@ -332,7 +332,7 @@ HASH_COLUMNS = (
 
 # A chart of how much each place's papers say on a theme (datasette-vega reads the fragment).
 THEME_CHART = (
-    "#g.mark=bar&g.x_column=place&g.x_type=nominal&g.y_column=decisions_and_actions&g.y_type=quantitative"
+    "#g.mark=bar&g.x_column=place&g.x_type=nominal&g.y_column=indicators&g.y_type=quantitative"
     "&g.color_column=place&g.color_type=nominal"
 )
 
@@ -347,7 +347,7 @@ def front_door_queries() -> dict[str, dict]:
     if theme is not None:
         theme["description_html"] = (
             theme.get("description_html", "")
-            + f' To chart it, <a href="?theme=domestic+abuse{THEME_CHART}">records on domestic abuse per place</a>'
+            + f' To chart it, <a href="?theme=domestic+abuse{THEME_CHART}">indicators on domestic abuse per place</a>'
             " as a bar chart (any theme: <em>Show charting options</em>)."
         )
     return queries
