@@ -35,13 +35,15 @@ LINES_BEFORE, LINES_AFTER = 12, 40
 
 
 def _json_pair(value, n: int) -> list[float] | None:
-    """``lines`` ("[12,14]") or ``box`` ("[x0, top, x1, bottom]") as numbers, else None."""
+    """``lines`` ("[12,14]") or ``box`` ({"x0", "top", "x1", "bottom"} in points) as numbers, else None."""
     if value in (None, ""):
         return None
     try:
-        numbers = json.loads(value) if isinstance(value, str) else list(value)
+        numbers = json.loads(value) if isinstance(value, str) else value
+        if isinstance(numbers, dict):  # a box as the loader stores it: {"x0", "top", "x1", "bottom"}
+            numbers = [numbers[k] for k in ("x0", "top", "x1", "bottom")]
         numbers = [float(x) for x in numbers]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, KeyError):
         return None
     return numbers if len(numbers) == n else None
 
