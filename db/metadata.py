@@ -250,9 +250,10 @@ order by d.date desc, rank
 limit 200""",
     },
     "everything_assigned_to": {
-        "title": "Everything assigned to …",
-        "description": "Every action whose owners include the name, post or group (part of a name is enough), "
-        "across all papers, newest first.",
+        "title": "Actions by owner as written …",
+        "description": "Every action whose owner, as the paper writes it, contains the words (a name, post or group; "
+        "part of a name is enough), across all papers, newest first. Initials and posts are not resolved "
+        "here: for a person, with 'LW' and their post counted as them, use Everything assigned to a person.",
         "sql": """select o.owner, a.text, a.due, a.due_date, a.status, a.kind, a.place, a.body, a.date,
   a.document_id, a.page, a.source_url
 from action_owners o join actions a on a.id = o.action_id
@@ -378,6 +379,40 @@ def column_descriptions() -> dict[str, dict[str, str]]:
     return out
 
 
+# Each view's columns are described as the table it reads (a superset: Datasette shows the
+# descriptions of the columns a page has), plus what the view adds.
+VIEW_SOURCES = {
+    "actions_by_owner": "action_owners",
+    "open_actions": "actions",
+    "decisions_over_time": "decisions",
+    "indicators_by_place": "indicator_values",
+    "theme_by_place": "record_themes",
+    "open_actions_followed": "action_status",
+}
+VIEW_COLUMNS = {
+    "actions_by_owner": {
+        "actions": "Actions with this owner",
+        "papers": "Papers they come from",
+        "places": "Places of those papers",
+        "first_date": "Date of the earliest paper",
+        "last_date": "Date of the latest paper",
+    },
+    "decisions_over_time": {"decisions": "Decisions that year", "papers": "Papers they come from"},
+    "theme_by_place": {
+        "theme": "Theme as shown",
+        "priorities": "Priorities on the theme",
+        "indicators": "Indicators on the theme",
+        "decisions": "Decisions on the theme",
+        "actions": "Actions on the theme",
+        "papers": "Papers with records on the theme",
+        "first_year": "Earliest year",
+        "last_year": "Latest year",
+        "leads": "Lead officers and owners of those indicators and actions",
+        "theme_key": "Theme key",
+    },
+}
+
+
 def build_metadata(database: str = "boardpapers") -> dict:
     """Datasette metadata for a boardpapers database named ``database`` (the file's stem)."""
     tables: dict[str, dict] = {}
@@ -394,6 +429,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
         if table.startswith("_"):
             t["hidden"] = True
         tables[table] = t
+    described = column_descriptions()
     for view, description in {
         "actions_by_owner": "Owners with how many actions, in how many papers and places",
         "open_actions": "Actions not marked complete, soonest deadline first",
@@ -401,7 +437,11 @@ def build_metadata(database: str = "boardpapers") -> dict:
         "indicators_by_place": "Indicator values by indicator, place and period",
         **{name: description for name, (description, _) in LINK_VIEWS.items()},
     }.items():
-        tables[view] = {"description": description}
+        source = VIEW_SOURCES.get(view)
+        tables[view] = {
+            "description": description,
+            "columns": {**(described.get(source, {}) if source else {}), **VIEW_COLUMNS.get(view, {})},
+        }
     return {
         "title": TITLE,
         "description": DESCRIPTION,

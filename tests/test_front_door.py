@@ -187,3 +187,11 @@ def test_source_pages_refuse_what_is_not_a_loaded_paper(site):
     assert fetch(site, f"/-/page-image/{doc['id']}/1.png").status_code == 404  # a text paper has no image
     page = get(site, f"/-/source/{doc['id']}?page=1&lines=x&box=1,2").text  # odd arguments: the paper, no error
     assert unquote(doc["papers_file"]) in page
+
+
+def test_views_and_their_columns_are_described():
+    tables = build_metadata("boardpapers")["databases"]["boardpapers"]["tables"]
+    for view in ("open_actions", "actions_by_owner", "theme_by_place", "indicators_by_place"):
+        assert tables[view]["description"] and tables[view]["columns"], view
+    assert tables["open_actions"]["columns"]["due_date"].startswith("Deadline")
+    assert tables["actions_by_owner"]["columns"]["papers"] == "Papers they come from"
