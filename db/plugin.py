@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import front
 from .hosts import allowed_hosts, host_guard
-from .metadata import HASH_COLUMNS, INTERNAL_COLUMNS
+from .metadata import HASH_COLUMNS, INTERNAL_COLUMNS, LABEL_COLUMNS
 from .papers import ANYTHING_ELSE, ROUTE, no_such_paper, serve_paper
 
 # Reads through a memory map instead of read() calls into SQLite's page cache. Measured on
@@ -134,14 +134,46 @@ def register_routes():
 
 
 @hookimpl
-def extra_template_vars(template, database, table, datasette):
+def extra_template_vars(template, database, table, datasette, request):
     if template == "table.html" or (template or "").startswith("table-"):
         # The default table view leaves out how a record was made (parser, box, lines ...); the
         # row page, the JSON and the CSV keep every column.
         return {"bp_internal": INTERNAL_COLUMNS, "bp_hash_columns": HASH_COLUMNS}
     if template == "index.html":
         return _home_vars(datasette)
+    if template == "row.html" and table in LABEL_COLUMNS:
+        return _row_label(datasette, database, table, request)
     return None
+
+
+# The label of one record, by its key: table and column names are this module's constants.
+_ROW_LABEL_SQL = {
+    table: "select ["
+    + column
+    + "] from ["
+    + table
+    + "] where ["
+    + ("person_id" if table == "people" else "id")
+    + "] = ?"
+    for table, column in LABEL_COLUMNS.items()
+}
+
+
+def _row_label(datasette, database: str, table: str, request):
+    """The record's label (its text, title or name) for the row page's title and heading."""
+
+    async def inner():
+        from datasette.utils import tilde_decode, urlsafe_components
+
+        try:
+            key = urlsafe_components(request.url_vars["pks"])[0]
+            result = await datasette.get_database(database).execute(_ROW_LABEL_SQL[table], [tilde_decode(key)])
+            row = result.first()
+            return {"bp_row_label": str(row[0]) if row and row[0] else None}
+        except Exception:  # noqa: BLE001 - no label: the page shows the id as Datasette does
+            return {}
+
+    return inner
 
 
 def _home_vars(datasette):

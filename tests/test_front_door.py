@@ -195,3 +195,12 @@ def test_views_and_their_columns_are_described():
         assert tables[view]["description"] and tables[view]["columns"], view
     assert tables["open_actions"]["columns"]["due_date"].startswith("Deadline")
     assert tables["actions_by_owner"]["columns"]["papers"] == "Papers they come from"
+
+
+def test_row_and_query_pages_are_titled_by_what_they_show(site):
+    row = get(site, "/boardpapers/decisions.json?_shape=array&_size=1").json()[0]
+    page = get(site, f"/boardpapers/decisions/{row['id']}").text
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1).strip()
+    assert not HASH.match(title.split(":")[0]) and row["text"][:30] in title
+    query = get(site, "/boardpapers/compare_theme").text
+    assert re.search(r"<title>\s*Compare a theme across places\s*</title>", query)
