@@ -348,8 +348,8 @@ def front_door_queries() -> dict[str, dict]:
     if theme is not None:
         theme["description_html"] = (
             theme.get("description_html", "")
-            + f' To chart it, <a href="?theme=domestic+abuse{THEME_CHART}">indicators on domestic abuse per place</a>'
-            " as a bar chart (any theme: <em>Show charting options</em>)."
+            + f' To chart it: <a href="?theme=domestic+abuse{THEME_CHART}">indicators per place</a> as a bar chart'
+            " (of the theme asked for; domestic abuse until one is; more in <em>Show charting options</em>)."
         )
     return queries
 

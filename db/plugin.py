@@ -234,8 +234,21 @@ document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
 """
 
 
+# A query's description links an example chart ("?theme=domestic+abuse#g.mark=bar..."); once the
+# form has been filled in, the link charts the rows on the page instead of the example's.
+_CHART_THESE_ROWS = """
+if (location.search) {
+  document.querySelectorAll('.metadata-description a[href^="?"][href*="#g."]').forEach(function (a) {
+    a.setAttribute("href", location.search + a.getAttribute("href").slice(a.getAttribute("href").indexOf("#")));
+  });
+}
+"""
+
+
 @hookimpl
 def extra_body_script(template, datasette):
-    if template in ("table.html", "query.html", "row.html") or (template or "").startswith("table-"):
+    if template in ("table.html", "row.html") or (template or "").startswith("table-"):
         return _FOLD_DESCRIPTIONS
+    if template == "query.html" or (template or "").startswith("query-"):
+        return _FOLD_DESCRIPTIONS + _CHART_THESE_ROWS
     return None

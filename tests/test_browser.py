@@ -217,6 +217,7 @@ def test_journey_compare_a_theme_across_places_and_chart_it(server, tmp_path):
     )
     screenshot(tmp_path, "journey-3-1-compare-domestic-abuse", url, height=1400)
     chart = links(dom, r"#g\.mark=bar")[0]
+    assert chart.startswith(f"?{field}={theme.replace(' ', '+')}#"), chart  # charts the theme chosen
     chart_url = server + action + chart if chart.startswith("?") else server + chart
     drawn = chromium(tmp_path, "--virtual-time-budget=10000", "--dump-dom", chart_url)
     assert "<svg" in drawn or "<canvas" in drawn, "no chart was drawn"
