@@ -148,7 +148,7 @@ where actions_fts match search_words(:q) order by a.date desc, rank limit :limit
         "indicators",
         "Indicators",
         "select count(*) as n from indicators_fts where indicators_fts match search_words(:q)",
-        """select i.id, i.date, i.place, i.body, i.owner, i.page, i.lines, i.box, i.source_url,
+        """select i.id, i.name, i.date, i.place, i.body, i.owner, i.page, i.lines, i.box, i.source_url,
   snippet(indicators_fts, -1, char(2), char(3), ' … ', 30) as snippet
 from indicators_fts f join indicators i on i.rowid = f.rowid
 where indicators_fts match search_words(:q) order by i.date desc, rank limit :limit""",
