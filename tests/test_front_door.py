@@ -204,3 +204,9 @@ def test_row_and_query_pages_are_titled_by_what_they_show(site):
     assert not HASH.match(title.split(":")[0]) and row["text"][:30] in title
     query = get(site, "/boardpapers/compare_theme").text
     assert re.search(r"<title>\s*Compare a theme across places\s*</title>", query)
+
+
+def test_the_date_facet_shows_dates_as_written(site):
+    facets = get(site, "/boardpapers/actions.json?_size=0").json()["facet_results"]
+    dates = {f["value"] for f in facets.get("results", facets)["date"]["results"]}
+    assert "2016" in dates and "2009-12-03" in dates and not any(str(d).startswith("-") for d in dates)
