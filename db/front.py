@@ -21,6 +21,8 @@ from markupsafe import Markup, escape
 
 from .papers import PaperMissing, paper_bytes, served_database
 
+# Attendance as a reader scans it: who was there, who was in attendance, who sent apologies.
+ATTENDANCE_ORDER = ("present", "in_attendance", "apologies", "absent")
 # Statuses a person still has to act on (action_status, db/link_schema.py).
 OPEN_STATUSES = ("open", "in progress", "overdue")
 _PAPER_URL = re.compile(r"^/papers/(?P<doc>[0-9a-f]{16})(?:/(?P<name>[^#]*))?(?:#page=(?P<page>\d+))?$")
@@ -317,29 +319,39 @@ async def meeting(request, datasette) -> Response:
             db,
             """select a.*, (select m.person_id from person_mentions m
     where m.record_table = 'attendees' and m.record_id = a.id limit 1) as person_id
-from attendees a where a.document_id = ? order by a.status, a.page, a.lines""",
+from attendees a where a.document_id = ? order by a.page, json_extract(a.lines, '$[0]')""",
             [document_id],
         ),
     )
     for a in attendees:
         a["person"] = person_url(datasette, a["person_id"]) if a.get("person_id") else None
-    statuses: dict[str, list[dict]] = {}
+    statuses: dict[str, list[dict]] = {status: [] for status in ATTENDANCE_ORDER}
     for a in attendees:
         statuses.setdefault(a.get("status") or "listed", []).append(a)
+    statuses = {status: people for status, people in statuses.items() if people}
     items = _with_links(
         datasette,
-        await _rows(db, "select * from items where document_id = ? order by page, lines, number", [document_id]),
+        await _rows(
+            db,
+            "select * from items where document_id = ? order by page, json_extract(lines, '$[0]'), number",
+            [document_id],
+        ),
     )
     decisions = _with_links(
         datasette,
-        await _rows(db, "select * from decisions where document_id = ? order by page, lines", [document_id]),
+        await _rows(
+            db,
+            "select * from decisions where document_id = ? order by page, json_extract(lines, '$[0]')",
+            [document_id],
+        ),
     )
     actions = _with_links(
         datasette,
         await _rows(
             db,
             """select a.*, s.status as latest_status, s.evidence from actions a
-left join action_status s on s.action_id = a.id where a.document_id = ? order by a.page, a.lines""",
+left join action_status s on s.action_id = a.id where a.document_id = ?
+order by a.page, json_extract(a.lines, '$[0]')""",
             [document_id],
         ),
     )
