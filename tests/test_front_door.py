@@ -170,6 +170,9 @@ def test_a_meeting_page_has_attendance_items_decisions_and_actions(site):
     assert re.search(r"Attendance: (\d+)", page).group(1) == "23"
     assert "Matters Arising from the Minutes" in page and "<strong>Decided</strong>" in page
     assert "<strong>Actions</strong>" in page and hrefs(page, r"^/-/person/[0-9a-f]{16}$")
+    numbers = re.findall(r"<h3>([0-9]+(?:\([ivx]+\))?)\. ", page)
+    assert numbers[:6] == ["1", "2", "3", "4", "4(i)", "4(ii)"]  # the order of the minutes
+    assert page.index("<strong>present</strong>") < page.index("<strong>apologies</strong>")
     assert fetch(site, "/-/meeting/0000000000000000").status_code == 404
 
 
