@@ -170,6 +170,9 @@ def test_html_in_a_paper_is_shown_escaped(site):
         "/boardpapers/document_pages",
         "/boardpapers/pages_mentioning?words=rainbow",
         "/boardpapers/documents",
+        f"/-/source/{EVIL_ID}?page=2&lines=3-3",
+        "/-/find?q=rainbow",
+        "/-/find?q=" + EVIL,
     ):
         page = get(site, path).text
         assert '<script>alert("owned")' not in page, path
