@@ -31,8 +31,8 @@ TITLE = "Community safety partnership papers"
 DESCRIPTION = (
     "Records extracted from the papers of UK community safety partnerships: plans, minutes, "
     "agenda packs, performance and scrutiny reports. Every record links to the paper and page "
-    "it was read from. Start with a search of past decisions, everything assigned to an owner, "
-    "or an indicator compared across places (the queries below)."
+    "it was read from. Start with a search of decisions, actions and the papers' pages, "
+    "everything assigned to a person, or a theme or indicator compared across places."
 )
 LICENSE = "Open Government Licence v3.0"
 LICENSE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -170,11 +170,13 @@ EXTRA_COLUMNS = {
 
 FACETS = {
     "documents": ["doc_type", "place", "body", "year"],
-    "decisions": ["body", "place", "doc_type", "year", "kind"],
-    # "owner" (indexed, owners joined) rather than an array facet on "owners": at 100k actions the
-    # array facet (json_each over every row) took the page from ~190 ms to ~400 ms. One row per
-    # owner is in action_owners; ?_facet_array=owners still works on demand.
-    "actions": ["owner", "kind", "status", "place", "body", "doc_type", "year"],
+    # "date" as written, not Datasette's date facet: SQLite's date() reads a plan's "2016" as a
+    # Julian day (-4707-06-01) and a "2016-03" as nothing; the year facet groups by year.
+    "decisions": ["body", "place", "doc_type", "year", "date", "kind"],
+    # An array facet on "owners", not the joined "owner": "A; B" and "B; A" are the same two
+    # owners (issue 19). It costs: at 100k actions the page took ~400 ms against ~190 ms with
+    # the indexed "owner" facet; action_owners (one row per owner) keeps the fast facet.
+    "actions": [{"array": "owners"}, "kind", "status", "place", "body", "doc_type", "year", "date"],
     "action_owners": ["owner", "kind", "status", "place", "year"],
     "indicators": ["place", "body", "doc_type", "year", "owner"],
     "indicator_values": ["indicator", "place", "period", "unit"],
@@ -195,6 +197,28 @@ SORT_DESC = {
     "indicators": "date",
     "meetings": "date",
     "runs": "id",
+    "figures": "date",
+    "person_mentions": "date",
+    "action_status": "date",
+    "action_followups": "later_date",
+    "record_themes": "year",
+}
+# Tables without a date: a readable order rather than the hash ids (issue 19: "sorted by hash").
+SORT = {
+    "people": "name",
+    "attendees": "name",
+    "items": "page",
+    "sections": "first_page",
+    "tables": "page",
+    "priorities": "page",
+    "progress": "page",
+    "conclusions": "page",
+    "witnesses": "name",
+    "problems": "code",
+    "document_pages": "page",
+    "person_merges": "name_a",
+    "action_owners": "owner",
+    "indicator_values": "indicator",
 }
 LABEL_COLUMNS = {
     "people": "name",
@@ -203,6 +227,11 @@ LABEL_COLUMNS = {
     "decisions": "text",
     "indicators": "name",
     "tables": "title",
+    "meetings": "date",
+    "items": "title",
+    "attendees": "name",
+    "sections": "title",
+    "priorities": "name",
 }
 
 # datasette-vega reads a chart's settings from the URL fragment.
@@ -218,14 +247,15 @@ QUERIES = {
         "Words are matched anywhere in the decision, its item or its body.",
         "sql": """select d.date, d.place, d.body, d.item, d.text, d.kind, d.document_id, d.page, d.source_url
 from decisions_fts f join decisions d on d.rowid = f.rowid
-where decisions_fts match escape_fts(:words)
+where decisions_fts match search_words(:words)
 order by d.date desc, rank
 limit 200""",
     },
     "everything_assigned_to": {
-        "title": "Everything assigned to …",
-        "description": "Every action whose owners include the name, post or group (part of a name is enough), "
-        "across all papers, newest first.",
+        "title": "Actions by owner as written …",
+        "description": "Every action whose owner, as the paper writes it, contains the words (a name, post or group; "
+        "part of a name is enough), across all papers, newest first. Initials and posts are not resolved "
+        "here: for a person, with 'LW' and their post counted as them, use Everything assigned to a person.",
         "sql": """select o.owner, a.text, a.due, a.due_date, a.status, a.kind, a.place, a.body, a.date,
   a.document_id, a.page, a.source_url
 from action_owners o join actions a on a.id = o.action_id
@@ -268,11 +298,62 @@ order by indicator, place, period_end is null, period_end, series""",
         "sql": """select d.title, d.place, d.date, p.page, snippet(document_pages_fts, 0, '[', ']', ' … ', 24) as snippet,
   p.document_id, p.source_url
 from document_pages_fts f join document_pages p on p.rowid = f.rowid join documents d on d.id = p.document_id
-where document_pages_fts match escape_fts(:words)
+where document_pages_fts match search_words(:words)
 order by rank
 limit 200""",
     },
 }
+
+
+# Columns of the record tables a reader does not need in the default table view: how the
+# record was made and where on the page. They stay in the JSON, the CSV and each row's page.
+INTERNAL_COLUMNS = (
+    "parser",
+    "parser_version",
+    "box",
+    "lines",
+    "extraction_hash",
+    "metadata_evidence",
+    "source_path",
+    "papers_file",
+)
+
+# Columns holding hash ids: shown after the record's own columns in a table view, never first.
+HASH_COLUMNS = (
+    "id",
+    "person_id",
+    "document_id",
+    "action_id",
+    "record_id",
+    "table_id",
+    "indicator_id",
+    "evidence_id",
+    "later_id",
+    "later_document_id",
+    "evidence_document_id",
+)
+
+# A chart of how much each place's papers say on a theme (datasette-vega reads the fragment).
+THEME_CHART = (
+    "#g.mark=bar&g.x_column=place&g.x_type=nominal&g.y_column=indicators&g.y_type=quantitative"
+    "&g.color_column=place&g.color_type=nominal"
+)
+
+
+def front_door_queries() -> dict[str, dict]:
+    """Every canned query as a reader meets it: a form and the results, the SQL one click away
+    (issue 19: SQL above every result, 37 lines on one)."""
+    queries = {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()}
+    for q in queries.values():
+        q["hide_sql"] = True
+    theme = queries.get("compare_theme")
+    if theme is not None:
+        theme["description_html"] = (
+            theme.get("description_html", "")
+            + f' To chart it: <a href="?theme=domestic+abuse{THEME_CHART}">indicators per place</a> as a bar chart'
+            " (of the theme asked for; domestic abuse until one is; more in <em>Show charting options</em>)."
+        )
+    return queries
 
 
 def column_descriptions() -> dict[str, dict[str, str]]:
@@ -300,6 +381,40 @@ def column_descriptions() -> dict[str, dict[str, str]]:
     return out
 
 
+# Each view's columns are described as the table it reads (a superset: Datasette shows the
+# descriptions of the columns a page has), plus what the view adds.
+VIEW_SOURCES = {
+    "actions_by_owner": "action_owners",
+    "open_actions": "actions",
+    "decisions_over_time": "decisions",
+    "indicators_by_place": "indicator_values",
+    "theme_by_place": "record_themes",
+    "open_actions_followed": "action_status",
+}
+VIEW_COLUMNS = {
+    "actions_by_owner": {
+        "actions": "Actions with this owner",
+        "papers": "Papers they come from",
+        "places": "Places of those papers",
+        "first_date": "Date of the earliest paper",
+        "last_date": "Date of the latest paper",
+    },
+    "decisions_over_time": {"decisions": "Decisions that year", "papers": "Papers they come from"},
+    "theme_by_place": {
+        "theme": "Theme as shown",
+        "priorities": "Priorities on the theme",
+        "indicators": "Indicators on the theme",
+        "decisions": "Decisions on the theme",
+        "actions": "Actions on the theme",
+        "papers": "Papers with records on the theme",
+        "first_year": "Earliest year",
+        "last_year": "Latest year",
+        "leads": "Lead officers and owners of those indicators and actions",
+        "theme_key": "Theme key",
+    },
+}
+
+
 def build_metadata(database: str = "boardpapers") -> dict:
     """Datasette metadata for a boardpapers database named ``database`` (the file's stem)."""
     tables: dict[str, dict] = {}
@@ -309,11 +424,14 @@ def build_metadata(database: str = "boardpapers") -> dict:
             t["facets"] = FACETS[table]
         if table in SORT_DESC:
             t["sort_desc"] = SORT_DESC[table]
+        elif table in SORT:
+            t["sort"] = SORT[table]
         if table in LABEL_COLUMNS:
             t["label_column"] = LABEL_COLUMNS[table]
         if table.startswith("_"):
             t["hidden"] = True
         tables[table] = t
+    described = column_descriptions()
     for view, description in {
         "actions_by_owner": "Owners with how many actions, in how many papers and places",
         "open_actions": "Actions not done or dropped (the link step's status, with its evidence), soonest deadline first",
@@ -321,7 +439,11 @@ def build_metadata(database: str = "boardpapers") -> dict:
         "indicators_by_place": "Indicator values by indicator, place and period",
         **{name: description for name, (description, _) in LINK_VIEWS.items()},
     }.items():
-        tables[view] = {"description": description}
+        source = VIEW_SOURCES.get(view)
+        tables[view] = {
+            "description": description,
+            "columns": {**(described.get(source, {}) if source else {}), **VIEW_COLUMNS.get(view, {})},
+        }
     return {
         "title": TITLE,
         "description": DESCRIPTION,
@@ -336,7 +458,7 @@ def build_metadata(database: str = "boardpapers") -> dict:
                 "license_url": LICENSE_URL,
                 "source": SOURCE,
                 "tables": tables,
-                "queries": {name: dict(q) for name, q in {**QUERIES, **LINK_QUERIES}.items()},
+                "queries": front_door_queries(),
             }
         },
     }

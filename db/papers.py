@@ -73,18 +73,33 @@ def paper_response(document_id: str, data: bytes, papers_file: str | None) -> Re
     return Response(text.encode("utf-8"), status=200, headers=headers, content_type="text/plain; charset=utf-8")
 
 
-async def serve_paper(request, datasette) -> Response:
-    document_id = request.url_vars["document_id"]
-    db = next((d for name, d in datasette.databases.items() if not name.startswith("_")), None)
+def served_database(datasette):
+    """The boardpapers database of this Datasette: the first one that is not Datasette's own."""
+    return next((d for name, d in datasette.databases.items() if not name.startswith("_")), None)
+
+
+class PaperMissing(Exception):
+    """The paper cannot be served: not in the database, or its file is gone or changed."""
+
+
+async def paper_bytes(datasette, document_id: str) -> tuple[dict, bytes]:
+    """The document's row and the bytes of its file, found where it was loaded from (or by name in
+    ``--papers DIR``) and only while they still hash to the document id."""
+    db = served_database(datasette)
     if db is None:
-        return _not_found("no database")
+        raise PaperMissing("no database")
     try:
-        result = await db.execute("select source_path, papers_file from documents where id = ?", [document_id])
+        result = await db.execute(
+            "select id, title, source_path, papers_file, source_kind, page_count, doc_type, source_url "
+            "from documents where id = ?",
+            [document_id],
+        )
     except Exception:  # noqa: BLE001 - not a boardpapers database
-        return _not_found("no such paper")
+        raise PaperMissing("no such paper") from None
     row = result.first()
     if row is None:
-        return _not_found("no such paper in this database")
+        raise PaperMissing("no such paper in this database")
+    row = dict(row)
     config = datasette.plugin_config("boardpapers") or {}
     for path in candidates(row["source_path"], row["papers_file"], config.get("papers_dir")):
         try:
@@ -92,11 +107,20 @@ async def serve_paper(request, datasette) -> Response:
         except Exception:  # noqa: BLE001 - missing, moved, not a regular file: try the next place
             continue
         if hashlib.sha256(data).hexdigest()[:16] == document_id:
-            return paper_response(document_id, data, row["papers_file"])
-    return _not_found(
+            return row, data
+    raise PaperMissing(
         "the paper's file is no longer where it was loaded from, or has changed since: "
         "run the build again (or serve --papers DIR to say where the papers are now)"
     )
+
+
+async def serve_paper(request, datasette) -> Response:
+    document_id = request.url_vars["document_id"]
+    try:
+        row, data = await paper_bytes(datasette, document_id)
+    except PaperMissing as e:
+        return _not_found(str(e))
+    return paper_response(document_id, data, row["papers_file"])
 
 
 async def no_such_paper(request, datasette) -> Response:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -18,7 +19,66 @@ import click
 
 from boardpapers.schemas.errors import BoardpapersError
 
-from .readers.files import find_papers, shown
+from .readers.files import INPUT_SUFFIXES, find_papers, shown
+
+
+class NotAPaper(BoardpapersError):
+    """A file named on the command line in a format that is not read."""
+
+
+def formats_read() -> str:
+    return ", ".join(sorted(INPUT_SUFFIXES))
+
+
+def not_papers(files: list[Path], paths: tuple[str, ...]) -> tuple[list[Path], list[tuple[Path, NotAPaper]]]:
+    """Files named on the command line that are no paper: not one of the formats read (a PDF is
+    one under any name). Each is a one-line error naming it and the formats read, and a failure
+    of the batch (issue 19: a junk file "loaded", exit 0). Anything not a regular file goes on to
+    the reader, which says why it cannot read it (a pipe is never opened here)."""
+    from boardpapers.schemas.files import is_pdf
+
+    named = {Path(p) for p in paths}
+    keep, refused = [], []
+    for f in files:
+        if f in named and f.suffix.lower() not in INPUT_SUFFIXES and f.is_file() and not f.is_symlink():
+            try:
+                with open(f, "rb") as handle:
+                    head = handle.read(1024)
+            except OSError:
+                head = b""
+            if not is_pdf(head):
+                kind = f"a {f.suffix.lower()} file" if f.suffix else "a file without an extension"
+                message = f"not a paper: {kind}; the formats read are {formats_read()} (a PDF under any name)"
+                refused.append((f, NotAPaper(message, document=shown(f))))
+                continue
+        keep.append(f)
+    return keep, refused
+
+
+def no_papers(paths: tuple[str, ...], n_skipped: int) -> click.ClickException:
+    """Nothing to read: one line and a non-zero exit, not "0 of 0" and success (issue 19)."""
+    where = ", ".join(shown(Path(p)) for p in paths)
+    said = f" ({_plural(n_skipped, 'file')} skipped, said above)" if n_skipped else ""
+    return click.ClickException(f"no papers in {where}{said}: the formats read are {formats_read()}")
+
+
+def check_out_dir(out_dir: str) -> None:
+    """``--out`` is made if missing, when the folder it would go in exists; otherwise one line."""
+    out = Path(out_dir)
+    if out.is_dir():
+        if not os.access(out, os.W_OK | os.X_OK):
+            raise click.ClickException(f"--out {out_dir}: the folder cannot be written to")
+        return
+    if out.exists():
+        raise click.ClickException(f"--out {out_dir}: not a folder")
+    if not out.parent.is_dir():
+        raise click.ClickException(
+            f"--out {out_dir}: the folder {shown(out.parent)} does not exist (create it, or choose another --out)"
+        )
+    try:
+        out.mkdir()
+    except OSError as e:
+        raise click.ClickException(f"--out {out_dir}: cannot create the folder ({e.strerror})") from None
 
 
 def expand_inputs(paths: tuple[str, ...]) -> list[Path]:
@@ -40,6 +100,17 @@ def warn_skipped_pages(path: Path, extraction) -> None:
     for p in extraction.problems:
         if p.code == "page_skipped":
             click.secho(f"warning: {shown(path)}: {p.message}", fg="yellow", err=True)
+
+
+def progress_shown(n_files: int) -> bool:
+    """A progress bar only for a batch, and only on a terminal (a log file gets the lines alone)."""
+    return n_files >= 2 and sys.stderr.isatty()
+
+
+def clear_progress_line() -> None:
+    """Before a paper's lines: wipe the bar's line, so each line starts on its own and the bar is
+    drawn again below it on the next step (issue 19: lines were printed into the bar's line)."""
+    click.echo("\r\033[K", nl=False, err=True)
 
 
 def _plural(n: int, word: str) -> str:
@@ -113,19 +184,33 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
 
     files, skipped = find_papers(paths)
     n_skipped = _said_and_skipped(skipped)
-    names = json_names(files)
+    files, refused = not_papers(files, paths)
     failures = 0
+    for path, error in refused:
+        failures += 1
+        report_failure(path, error, debug)
+    if not files and not refused:
+        raise no_papers(paths, n_skipped)
+    check_out_dir(out_dir)
+    names = json_names(files)
     results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
-    with click.progressbar(
-        results,
-        length=len(files),
-        label="extracting",
-        file=sys.stderr,
-        show_pos=True,
-        item_show_func=lambda r: shown(r[0][0].name) if r else "",
-    ) as bar:
-        bar.is_hidden = len(files) < 2 or not sys.stderr.isatty()
+    shown_bar = progress_shown(len(files))
+    progress = (
+        click.progressbar(
+            results,
+            length=len(files),
+            label="extracting",
+            file=sys.stderr,
+            show_pos=True,
+            item_show_func=lambda r: shown(r[0][0].name) if r else "",
+        )
+        if shown_bar
+        else contextlib.nullcontext(results)
+    )
+    with progress as bar:
         for (path, _), extraction, error in bar:
+            if shown_bar:
+                clear_progress_line()
             try:
                 if error is not None:
                     raise error
@@ -140,7 +225,7 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
                 failures += 1
                 report_failure(path, error, debug)
     click.echo(
-        f"{len(files) - failures} of {len(files)} documents extracted to {out_dir}"
+        f"{len(files) + len(refused) - failures} of {len(files) + len(refused)} documents extracted to {out_dir}"
         + (f"; {failures} failed" if failures else "")
         + (f"; {_plural(n_skipped, 'file')} skipped" if n_skipped else ""),
         err=True,
@@ -186,6 +271,10 @@ def evaluate(paths: tuple[str, ...], gold_dir: str, as_json: bool, password: str
         result = ev.score_document(json.loads(gold_path.read_text()), pred)
         per_doc[path.name] = {"overall_f1": ev.overall(result), "kinds": result}
         ev.add(total, result)
+    if not per_doc:  # F1 0.000 for nothing compared would read as a score (issue 19)
+        raise click.ClickException(
+            f"no gold file in {gold_dir} matches the papers given (gold is matched by name: <paper>.json)"
+        )
     if as_json:
         click.echo(json.dumps({"overall_f1": ev.overall(total), "kinds": total, "documents": per_doc}, indent=2))
         return
@@ -319,13 +408,16 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
     loaded, and the same bytes under a second name are reported as a duplicate.
     """
     files, skipped = find_papers(paths)
+    files, refused = not_papers(files, paths)
+    if not files and not refused:
+        raise no_papers(paths, _said_and_skipped(skipped))
     papers = choose_renderings(files, prefer)
     db = _open_db(db_path, bulk=True)
     with _database_errors(db_path):
-        _build(db, db_path, paths, papers, skipped, password, jobs, debug)
+        _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused)
 
 
-def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
+def _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused=()) -> None:
     import sqlite3
 
     from boardpapers.db.load import duplicate_of, load_extraction, loaded_state, record_failure, run
@@ -359,6 +451,11 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug) -> None:
         r.counts["unchanged"] += unchanged
         r.counts["duplicates"] += duplicates
         r.counts["skipped"] += n_skipped
+        for path, error in refused:
+            failures += 1
+            r.count("failed")
+            report_failure(path, error, debug)
+            record_failure(db, path, error, code="not_a_paper")
         for (path, twin, _), built, error in ordered_map(build_file, todo, _jobs(jobs)):
             try:
                 if error is not None:

@@ -88,9 +88,14 @@ def test_facets_are_configured_and_work(site):
     data = get(site, "/boardpapers/actions.json?_size=0").json()
     facets = data["facet_results"]
     facets = facets.get("results", facets)  # Datasette 1.0 nests them
-    assert {"owner", "kind", "place", "year"} <= set(facets)
-    owners = {f["value"] for f in facets["owner"]["results"]}
-    assert "Lisa Wills" in owners
+    # One facet value per owner: "A; B" and "B; A" are the same two owners (issue 19).
+    assert {"owners", "kind", "place", "year"} <= set(facets)
+    owners = {f["value"]: f["count"] for f in facets["owners"]["results"]}
+    assert "Lisa Wills" in owners and not any(";" in o for o in owners)
+    assert (
+        owners["Lisa Wills"]
+        == get(site, "/boardpapers/actions.json?owners__arraycontains=Lisa+Wills").json()["filtered_table_rows_count"]
+    )
     array = get(site, "/boardpapers/actions.json?_size=0&_facet_array=owners").json()["facet_results"]
     assert "Lisa Wills" in {f["value"] for f in array.get("results", array)["owners"]["results"]}
     decisions = get(site, "/boardpapers/decisions.json?_size=0").json()["facet_results"]
@@ -151,7 +156,10 @@ def test_column_descriptions_are_shown(site):
 
 def test_records_link_to_their_paper_and_page(site):
     page = get(site, "/boardpapers/decisions?_search=rainbow").text
-    assert f'<a href="/papers/{EVIL_ID}/evil-paper.txt#page=2">evil-paper.txt, page 2</a>' in page
+    # The link opens the record in its paper (db/front.py); that page links the raw file.
+    assert f'<a href="/-/source/{EVIL_ID}?page=2">evil-paper.txt, page 2</a>' in page
+    source = get(site, f"/-/source/{EVIL_ID}?page=2").text
+    assert f'href="/papers/{EVIL_ID}/evil-paper.txt#page=2"' in source and "page two" in source
     paper = get(site, f"/papers/{EVIL_ID}/evil-paper.txt")
     assert "page two" in paper.text and paper.headers["content-type"] == "text/plain; charset=utf-8"
 
@@ -162,6 +170,9 @@ def test_html_in_a_paper_is_shown_escaped(site):
         "/boardpapers/document_pages",
         "/boardpapers/pages_mentioning?words=rainbow",
         "/boardpapers/documents",
+        f"/-/source/{EVIL_ID}?page=2&lines=3-3",
+        "/-/find?q=rainbow",
+        "/-/find?q=" + EVIL,
     ):
         page = get(site, path).text
         assert '<script>alert("owned")' not in page, path

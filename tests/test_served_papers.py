@@ -4,6 +4,7 @@ answers only localhost names unless told otherwise (issue 14)."""
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 from pathlib import Path
 
@@ -212,3 +213,41 @@ def test_an_older_database_gets_links_by_id(tmp_path):
     assert {"duplicates", "skipped"} <= set(db["runs"].columns_dict)
     ds = make_datasette(db_path)
     assert fetch(ds, new["documents"][0]).status_code == 200
+
+
+def test_every_record_opens_in_its_paper(site):
+    """Each record's link (db/front.py) opens its paper: text renderings as UTF-8 HTML with the
+    cited lines highlighted, PDFs as the page image with the record's box drawn (issue 19)."""
+    import io
+
+    from PIL import Image
+
+    from boardpapers.db.front import source_view_url
+
+    ds, db_path, _, _ = site
+    db = Database(db_path)
+    links, boxed = set(), []
+    for table in db.table_names():
+        columns = db[table].columns_dict
+        if "source_url" not in columns or table.endswith("_fts"):
+            continue
+        extra = ", ".join(c if c in columns else f"null as {c}" for c in ("lines", "box"))
+        for url, lines, box in db.execute(f"select source_url, {extra} from [{table}] where source_url is not null"):
+            link = source_view_url(ds, url, lines, box)
+            links.add(link)
+            if box:
+                boxed.append(link)
+    assert len(links) > 2 * len(FOLDERS) * len(NAMES) and boxed
+    for link in sorted(links):
+        response = fetch(ds, link)
+        assert response.status_code == 200, link
+        assert response.headers["content-type"] == "text/html; charset=utf-8", link
+        if "lines=" in link:
+            assert 'class="bp-line bp-hit"' in response.text, link
+    page = fetch(ds, boxed[0]).text
+    (image,) = [h.replace("&amp;", "&") for h in re.findall(r'src="(/-/page-image/[^"]+)"', page)]
+    assert "box=" in image
+    png = fetch(ds, image)
+    assert png.status_code == 200 and png.headers["content-type"] == "image/png"
+    colours = Image.open(io.BytesIO(png.content)).convert("RGB").getcolors(maxcolors=1 << 24)
+    assert sum(n for n, (r, g, b) in colours if r > 200 and g < 60 and b < 60) > 100  # the box, drawn in red
