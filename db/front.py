@@ -19,12 +19,12 @@ from urllib.parse import quote, urlencode
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from boardpapers.schemas.records import OPEN_STATUSES
+
 from .papers import PaperMissing, paper_bytes, served_database
 
 # Attendance as a reader scans it: who was there, who was in attendance, who sent apologies.
 ATTENDANCE_ORDER = ("present", "in_attendance", "apologies", "absent")
-# Statuses a person still has to act on (action_status, db/link_schema.py).
-OPEN_STATUSES = ("open", "in progress", "overdue")
 _PAPER_URL = re.compile(r"^/papers/(?P<doc>[0-9a-f]{16})(?:/(?P<name>[^#]*))?(?:#page=(?P<page>\d+))?$")
 # A snippet's match marks: control characters no paper text contains, swapped for <mark> after escaping.
 _START, _END = "\x02", "\x03"

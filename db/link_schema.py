@@ -7,6 +7,8 @@ link step's shapes and their documentation sit together. Every column is describ
 
 from __future__ import annotations
 
+from boardpapers.schemas.records import OPEN_STATUSES
+
 # A value's period in full: a quarter or month with the year it belongs to ("2013/14 Q2").
 FULL_PERIOD = (
     "case when v.period_year is not null and v.period like 'Q%' then v.period_year || ' ' || v.period "
@@ -205,7 +207,7 @@ LINK_TABLE_DESCRIPTIONS = {
     "paper_dates": "When each paper was written, as a range (a paper dated only by its year is any day of it), and why",
 }
 
-OPEN = "('open', 'planned', 'in progress', 'overdue')"
+OPEN = "(" + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
 
 LINK_VIEWS: dict[str, tuple[str, str]] = {
     "theme_by_place": (

@@ -34,7 +34,7 @@ from boardpapers.schemas.records import (
     Witness,
 )
 
-from .link_schema import LINK_INDEXES, LINK_VIEWS, link_specs
+from .link_schema import LINK_INDEXES, LINK_VIEWS, OPEN, link_specs
 
 SCHEMA_VERSION = 5  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view;
 # 4: papers linked by document id (/papers/<id>/<file>), runs count duplicates and skipped files
@@ -183,12 +183,12 @@ select owner, count(*) as actions, count(distinct document_id) as papers,
 from action_owners group by owner order by actions desc, owner""",
     # The status is the link step's (statuses.py reads the paper's words and later papers): one
     # vocabulary of statuses, not a second list here. Before a link an action counts as open.
-    "open_actions": """
+    "open_actions": f"""
 select a.id, a.owner, a.text, a.due, coalesce(s.due_date, a.due_date) as due_date,
   coalesce(s.status, 'open') as status, s.evidence, a.kind, a.body, a.place, a.date, a.document_id, a.page,
   a.source_url
 from actions a left join action_status s on s.action_id = a.id
-where coalesce(s.status, 'open') in ('open', 'planned', 'in progress', 'overdue')
+where coalesce(s.status, 'open') in {OPEN}
 order by coalesce(s.due_date, a.due_date) is null, coalesce(s.due_date, a.due_date), a.date""",
     "decisions_over_time": """
 select year, place, body, count(*) as decisions, count(distinct document_id) as papers

@@ -23,6 +23,9 @@ HHMM = r"^([01]\d|2[0-3]):[0-5]\d$"
 DocType = Literal["plan", "minutes", "scrutiny_report", "agenda_pack", "performance_report", "report"]
 AttendeeStatus = Literal["present", "apologies", "in_attendance", "absent"]
 ActionKind = Literal["minutes_action", "plan_activity", "recommendation"]
+# Latest statuses of an action (the link step's action_status) that still want work: read by the
+# link step (extract/language/statuses.py) and by every query and page that lists open actions.
+OPEN_STATUSES = ("open", "planned", "in progress", "overdue")
 
 
 class _Strict(BaseModel):

@@ -151,7 +151,10 @@ def test_a_person_page_from_an_action(site):
     assert "<h1>Lisa Wills</h1>" in person
     opened = re.search(r"Open actions: (\d+)", person)
     assert opened and int(opened.group(1)) >= 5
-    assert 'class="bp-status-overdue">overdue' in person  # overdue first, with its evidence
+    # Her 2016 plan activities are planned (a plan's activity nobody has reported on), her 2009
+    # matters arising in progress in their own words; no later meeting of the body is in the corpus,
+    # so nothing can be overdue (overdue needs the meeting that should have reported it).
+    assert 'class="bp-status-planned">planned' in person and "overdue" not in person.split("Open actions")[1][:3000]
     assert "Meetings: 1" in person and hrefs(person, r"^/-/meeting/[0-9a-f]{16}$")
 
 

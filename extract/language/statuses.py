@@ -23,9 +23,12 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from boardpapers.schemas.records import OPEN_STATUSES
+
 OPEN, PLANNED, IN_PROGRESS, DONE, DROPPED, OVERDUE = "open", "planned", "in progress", "done", "dropped", "overdue"
-# Statuses that still want work; "planned" is a plan's activity nobody has reported on yet.
-STILL_OPEN = (OPEN, PLANNED, IN_PROGRESS, OVERDUE)
+# Statuses that still want work ("planned" is a plan's activity nobody has reported on yet): the
+# schema's list, which the database's queries read too.
+STILL_OPEN = OPEN_STATUSES
 
 STATUS_RULES: list[tuple[str, re.Pattern]] = [
     (
