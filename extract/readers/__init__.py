@@ -28,6 +28,19 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
         from .pdf import read_pdf
 
         return read_pdf(name, data=data, password=password)
+    from .docx import is_docx
+
+    if is_docx(data):
+        from .docx import read_docx
+
+        return read_docx(name, data)
+    if Path(path).suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
+        # A Word file is a ZIP archive holding word/document.xml; anything else so named is refused.
+        raise ReadError(
+            "not a Word file: a .docx is a ZIP archive holding word/document.xml",
+            document=name,
+            hint="is it damaged, an old .doc renamed, or another format? Save it from Word as .docx or .pdf",
+        )
     if Path(path).suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
         hint = (

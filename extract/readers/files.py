@@ -21,7 +21,7 @@ from pathlib import Path
 
 from boardpapers.schemas.files import MAX_BYTES, file_kind, read_bytes, shown  # noqa: F401 - part of this module's API
 
-INPUT_SUFFIXES = {".pdf", ".txt", ".md"}
+INPUT_SUFFIXES = {".pdf", ".txt", ".md", ".docx"}
 # A folder's own notes, not papers (named on the command line, they are read).
 NOT_PAPERS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}
 
