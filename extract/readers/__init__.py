@@ -72,7 +72,7 @@ def _read(path: str | Path, *, password: str | None, ocr: bool) -> Document:
 
 def _read_scanned(name: str, data: bytes, password: str | None) -> Document:
     """A PDF whose pages without text are first read by OCR; the Document keeps the file's own id."""
-    from .ocr import ocr_pdf, pages_without_text
+    from .ocr import ocr_pdf, pages_without_text, retype
     from .pdf import read_pdf
 
     try:
@@ -81,7 +81,7 @@ def _read_scanned(name: str, data: bytes, password: str | None) -> Document:
         scanned = []
     if not scanned:
         return read_pdf(name, data=data, password=password)
-    doc = read_pdf(name, data=ocr_pdf(name, data))
+    doc = read_pdf(name, data=retype(ocr_pdf(name, data), scanned))
     return doc.model_copy(update={"id": Document.content_id(data), "ocr_pages": scanned})
 
 
