@@ -243,9 +243,17 @@ def _density(ink, w: dict, scale: float) -> float:
 
 def _type_words(out, styled: list[tuple[dict, float, bool]], page_height: float) -> None:
     for w, size, bold in styled:
-        text = w["text"].translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
+        # A table's ruling line beside a word is read as a '|' stuck to it ('|May-16'): the rule
+        # is drawn as a line already.
+        raw = w["text"]
+        text = raw.strip("|").translate(_ASCII).encode("latin-1", "replace").decode("latin-1")
         if not text.strip():
             continue
+        if len(text) < len(raw):  # the word's box without the stripped marks, in proportion
+            per = (w["x1"] - w["x0"]) / len(raw)
+            lead = len(raw) - len(raw.lstrip("|"))
+            trail = len(raw) - len(raw.rstrip("|"))
+            w = {**w, "x0": w["x0"] + lead * per, "x1": w["x1"] - trail * per}
         out.set_font("Helvetica", "B" if bold else "", size)
         natural = out.get_string_width(text)
         box = max(w["x1"] - w["x0"], 1.0)
