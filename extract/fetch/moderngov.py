@@ -3,7 +3,7 @@
 Most English councils publish committee papers through ModernGov. Its web service answers
 plain GETs (``/mgWebService.asmx/<operation>``), in XML with lower-case element names:
 
-- ``GetCommittees`` -> ``<committee>`` with ``<committeeid>`` and ``<committeetitle>``;
+- ``GetCommittees?lDays=0`` -> ``<committee>`` with ``<committeeid>`` and ``<committeetitle>``;
 - ``GetMeetings?lCommitteeId=&sFromDate=&sToDate=`` (dates ``dd/mm/yyyy``) -> ``<meeting>`` with
   ``<meetingid>`` and ``<meetingdate>`` (``dd/mm/yyyy``). Many sites ignore the dates and send
   the committee's whole history, so the range is applied here too;
@@ -190,7 +190,7 @@ def _text(el: ET.Element, name: str) -> str:
 
 def _dmy(text: str) -> date | None:
     """ModernGov's ``dd/mm/yyyy`` (a time may follow), or an ISO date."""
-    m = re.match(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})", text) or None
+    m = re.match(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})", text)
     try:
         if m:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -263,7 +263,7 @@ class Site:
         return _xml(r.content) if r.status_code == 200 else None
 
     def committees(self) -> list[Committee]:
-        root = self._service("GetCommittees")
+        root = self._service("GetCommittees", lDays=0)  # lDays=0: every committee, not only recent ones
         if root is not None and (root.tag == "committees" or root.find(".//committee") is not None):
             out = []
             for c in root.iter("committee"):
