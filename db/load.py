@@ -195,6 +195,8 @@ def record_row(table: str, record: Record, doc: dict) -> dict:
         box=_json(prov.box),
         lines=_json(prov.lines),
         source_url=paper_url(doc["id"], doc["papers_file"], prov.page),
+        origin_url=prov.origin_url,
+        ocr=int(prov.ocr) if prov.ocr else None,
     )
     if table in DENORMALISED_TABLES:
         row["body"] = row.get("body") or doc["body"]
@@ -302,6 +304,7 @@ def document_row(extraction: Extraction, *, source_path: str | None = None, pape
         "papers_file": papers_file,
         "source_url": paper_url(e.doc_id, papers_file, None),
         "extraction_hash": extraction_hash(e),
+        "origin_url": e.origin_url,
     }
 
 

@@ -111,7 +111,8 @@ EXTRA_COLUMNS = {
         "papers_file": "File name of the rendering the records were read from, served at /papers/<id>/<name>",
         "source_url": "Link to the paper",
         "extraction_hash": "Hash of the whole extraction: a re-load with the same hash changes nothing",
-        "source_kind": "pdf or text",
+        "source_kind": "pdf, text or docx",
+        "origin_url": "The paper's address on the council's website, where `boardpapers fetch` found it",
     },
     "document_pages": {
         "document_id": "The paper",

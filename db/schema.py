@@ -36,9 +36,10 @@ from boardpapers.schemas.records import (
 
 from .link_schema import LINK_INDEXES, LINK_VIEWS, OPEN, link_specs
 
-SCHEMA_VERSION = 5  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view;
+SCHEMA_VERSION = 6  # 2: the link step's tables and views (db/link_schema.py); 3: table_cells a view;
 # 4: papers linked by document id (/papers/<id>/<file>), runs count duplicates and skipped files
 # 5: paper_dates and theme_aliases; progress cites the earlier minute; open_actions reads the link step's status
+# 6: origin_url (a fetched paper's web address) and ocr (read from OCR text) on documents and records
 
 # Record table -> (model, Extraction attribute). Order is load order and delete order.
 RECORD_TABLES: dict[str, tuple[type[Record], str]] = {
@@ -68,6 +69,8 @@ PROVENANCE_COLUMNS: dict[str, type] = {
     "box": str,
     "lines": str,
     "source_url": str,
+    "origin_url": str,
+    "ocr": int,
 }
 PROVENANCE_DESCRIPTIONS = {
     "id": "Deterministic id: hash of the record's content and provenance",
@@ -79,6 +82,8 @@ PROVENANCE_DESCRIPTIONS = {
     "box": "Box on the PDF page (x0, top, x1, bottom in points), where the PDF gives one",
     "lines": "Text renderings: first and last source line",
     "source_url": "Link to the paper, opened at the record's page",
+    "origin_url": "The paper's address on the council's website, where `boardpapers fetch` found it",
+    "ocr": "1 when the record was read from text OCR made of a scanned page (build --ocr)",
 }
 
 # Copied from the document onto the journey tables, so facets need no joins.
@@ -141,6 +146,7 @@ DOCUMENT_COLUMNS: dict[str, type] = {
     "papers_file": str,
     "source_url": str,
     "extraction_hash": str,
+    "origin_url": str,
 }
 PAGE_COLUMNS: dict[str, type] = {"document_id": str, "page": int, "text": str, "source_url": str}
 RUN_COLUMNS: dict[str, type] = {

@@ -1,4 +1,4 @@
-"""The front door: ``boardpapers extract | eval | schema`` (and ``build | load | serve``).
+"""The front door: ``boardpapers extract | eval | schema`` (and ``fetch | build | load | serve``).
 
 Thin on purpose: each command parses its flags, calls one library function per document
 and turns library errors into one clear line per file and an exit code. A bad file never
@@ -145,6 +145,12 @@ def report_failure(path: Path, error: Exception, debug: bool) -> None:
 
 debug_option = click.option("--debug", is_flag=True, help="Show tracebacks for failures.")
 password_option = click.option("--password", default=None, help="Password for encrypted PDFs.")
+ocr_option = click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read scanned pages (no text layer) through OCR: OCRmyPDF and Tesseract (scripts/install-ocr.sh). "
+    "Records from OCR text say so in their provenance.",
+)
 jobs_option = click.option(
     "-j",
     "--jobs",
@@ -175,9 +181,10 @@ def main() -> None:
     "--out", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder for DIR/<input stem>.json."
 )
 @password_option
+@ocr_option
 @jobs_option
 @debug_option
-def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: int, debug: bool) -> None:
+def extract(paths: tuple[str, ...], out_dir: str, password: str | None, ocr: bool, jobs: int, debug: bool) -> None:
     """Extract records from papers (PDF or text renderings) into one JSON file each."""
     from .export import write_json
     from .parallel import extract_file, ordered_map
@@ -193,7 +200,7 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
         raise no_papers(paths, n_skipped)
     check_out_dir(out_dir)
     names = json_names(files)
-    results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
+    results = ordered_map(extract_file, [(path, password, ocr) for path in files], _jobs(jobs))
     shown_bar = progress_shown(len(files))
     progress = (
         click.progressbar(
@@ -208,7 +215,7 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: in
         else contextlib.nullcontext(results)
     )
     with progress as bar:
-        for (path, _), extraction, error in bar:
+        for (path, *_), extraction, error in bar:
             if shown_bar:
                 clear_progress_line()
             try:
@@ -386,6 +393,79 @@ def _database_errors(db_path: str):
         raise click.ClickException(f"{db_path}: {e}") from None
 
 
+def _date(ctx, param, value):
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: write it YYYY-MM-DD") from None
+
+
+@main.command()
+@click.argument("site")
+@click.option(
+    "--committee",
+    "committees",
+    multiple=True,
+    help="A committee's name, or words of it ('community safety'); repeatable. Without it, the site's "
+    "committees are listed.",
+)
+@click.option("--since", callback=_date, help="First meeting date, YYYY-MM-DD (default: a year ago).")
+@click.option("--until", callback=_date, help="Last meeting date, YYYY-MM-DD (default: today).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Folder for the papers (<committee>/<meeting date>/<title>) and their manifest.json.",
+)
+@click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds between requests to the site.",
+)
+@debug_option
+def fetch(site, committees, since, until, out_dir, delay, debug) -> None:
+    """Fetch a committee's papers from a ModernGov site (SITE: its address, e.g.
+    https://democracy.example.gov.uk) into a folder that ``build`` reads, with a manifest of
+    each paper's committee, meeting date and URL. A re-run fetches only what is new."""
+    from datetime import date, timedelta
+
+    from .fetch.moderngov import fetch as fetch_papers
+    from .fetch.moderngov import list_committees
+
+    if "://" not in site:
+        site = "https://" + site
+    try:
+        if not committees:
+            for c in list_committees(site, Path(out_dir) if out_dir else None, delay=delay):
+                click.echo(c.title)
+            return
+        if not out_dir:
+            raise click.UsageError("--out is needed to fetch papers")
+        until = until or date.today()
+        since = since or until - timedelta(days=365)
+        outcome = fetch_papers(
+            site, Path(out_dir), list(committees), since, until, delay=delay, say=lambda s: click.echo(s, err=True)
+        )
+    except BoardpapersError as e:
+        if debug:
+            traceback.print_exc()
+        raise click.ClickException(str(e)) from None
+    click.echo(
+        f"{_plural(len(outcome.fetched), 'paper')} fetched, {outcome.already} already there, from "
+        f"{_plural(outcome.meetings, 'meeting')} since {since.isoformat()} into {out_dir}"
+        + (f"; {len(outcome.failed)} failed" if outcome.failed else ""),
+        err=True,
+    )
+    if outcome.failed:
+        sys.exit(1)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @db_option
@@ -397,9 +477,12 @@ def _database_errors(db_path: str):
     help="Which rendering to load when a paper has both a PDF and a text twin (the other is the fallback).",
 )
 @password_option
+@ocr_option
 @jobs_option
 @debug_option
-def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, jobs: int, debug: bool) -> None:
+def build(
+    paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, ocr: bool, jobs: int, debug: bool
+) -> None:
     """Extract papers and load their records and page texts into a SQLite database.
 
     Papers already in the database from the same file (same content hash, same parser
@@ -414,10 +497,10 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
     papers = choose_renderings(files, prefer)
     db = _open_db(db_path, bulk=True)
     with _database_errors(db_path):
-        _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused)
+        _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused, ocr=ocr)
 
 
-def _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused=()) -> None:
+def _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused=(), *, ocr: bool = False) -> None:
     import sqlite3
 
     from boardpapers.db.load import duplicate_of, load_extraction, loaded_state, record_failure, run
@@ -445,7 +528,7 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused=(
             duplicates += 1
             click.echo(f"duplicate: {shown(path)}: the same bytes as {other}, loaded once from there", err=True)
         else:
-            todo.append((path, twin, password))
+            todo.append((path, twin, password, ocr))
     failures = 0
     with run(db, "build", paths, PARSER_VERSION) as r:
         r.counts["unchanged"] += unchanged
@@ -456,7 +539,7 @@ def _build(db, db_path, paths, papers, skipped, password, jobs, debug, refused=(
             r.count("failed")
             report_failure(path, error, debug)
             record_failure(db, path, error, code="not_a_paper")
-        for (path, twin, _), built, error in ordered_map(build_file, todo, _jobs(jobs)):
+        for (path, twin, *_), built, error in ordered_map(build_file, todo, _jobs(jobs)):
             try:
                 if error is not None:
                     raise error

@@ -125,10 +125,10 @@ def _alone(fn: Callable[..., Any], item: tuple, context) -> tuple[Any, BaseExcep
 # --- workers (top-level, so a process pool can pickle them) ---------------------------------
 
 
-def extract_file(path: Path, password: str | None) -> Extraction:
+def extract_file(path: Path, password: str | None, ocr: bool = False) -> Extraction:
     from .pipeline import extract_path
 
-    return extract_path(path, password=password)
+    return extract_path(path, password=password, ocr=ocr)
 
 
 @dataclass
@@ -141,16 +141,16 @@ class Built:
     fallback_error: BaseException | None = None  # the preferred rendering failed; ``used`` is its twin
 
 
-def build_file(path: Path, twin: Path | None, password: str | None) -> Built:
+def build_file(path: Path, twin: Path | None, password: str | None, ocr: bool = False) -> Built:
     from .pipeline import extract_document
     from .readers import read
 
     fallback_error = None
     try:
-        used, doc = path, read(path, password=password)
+        used, doc = path, read(path, password=password, ocr=ocr)
     except Exception as error:  # noqa: BLE001 - the twin is the same paper
         if twin is None:
             raise
         fallback_error = error
-        used, doc = twin, read(twin, password=password)
+        used, doc = twin, read(twin, password=password, ocr=ocr)
     return Built(used=used, extraction=extract_document(doc), pages=doc.page_texts(), fallback_error=fallback_error)

@@ -30,6 +30,7 @@ from boardpapers.schemas.records import (
 from boardpapers.schemas.records import Section as SectionRecord
 
 from . import PARSER_VERSION
+from .fetch.manifest import PROPERTY, of_record
 from .parsers import agenda, figures, minutes, performance, plans, scrutiny
 from .parsers.common import Context, Section
 from .parsers.metadata import find_meeting, parse_metadata
@@ -61,12 +62,13 @@ PARSERS: dict[str, list[Parser]] = {
 EVERYWHERE: list[Parser] = [parse_tables]
 
 
-def extract_path(path: str | Path, *, password: str | None = None) -> Extraction:
-    return extract_document(read(path, password=password))
+def extract_path(path: str | Path, *, password: str | None = None, ocr: bool = False) -> Extraction:
+    return extract_document(read(path, password=password, ocr=ocr))
 
 
 def extract_document(doc: Document) -> Extraction:
-    meta = parse_metadata(doc)
+    # A fetched paper's committee and meeting date, from its manifest, are its metadata of record.
+    meta = of_record(parse_metadata(doc), doc)
     ctx = Context(doc=doc, meta=meta)
     lists: dict[str, list[Record]] = {name: [] for name in RECORD_LISTS.values()}
     sections = split_sections(doc, meta)
@@ -109,6 +111,11 @@ def extract_document(doc: Document) -> Extraction:
             )
         )
     lists = {name: _dedupe(records) for name, records in lists.items()}
+    meeting = find_meeting(doc, meta)
+    origin_url = doc.properties.get(PROPERTY["url"])
+    if origin_url or doc.ocr_pages:
+        lists = {name: [_marked(r, doc, origin_url) for r in records] for name, records in lists.items()}
+        meeting = _marked(meeting, doc, origin_url) if meeting else None
     return Extraction(
         source=doc.name,
         doc_id=doc.id,
@@ -119,11 +126,22 @@ def extract_document(doc: Document) -> Extraction:
         body=meta.body,
         place=meta.place,
         date=meta.date,
-        meeting=find_meeting(doc, meta),
+        meeting=meeting,
         metadata_evidence=meta.evidence,
+        origin_url=origin_url,
         parser_version=PARSER_VERSION,
         **lists,
     )
+
+
+def _marked(record: Record, doc: Document, origin_url: str | None) -> Record:
+    """The record with its paper's web address, and ``ocr`` when its page's text came from OCR,
+    in its provenance (its id, a hash of content and provenance, is made again)."""
+    prov = record.provenance.model_copy(
+        update={"origin_url": origin_url, "ocr": record.provenance.page in doc.ocr_pages}
+    )
+    data = {name: getattr(record, name) for name in type(record).model_fields if name not in ("id", "provenance")}
+    return type(record)(**data, provenance=prov)
 
 
 def _run(parser: Parser, section: Section, ctx: Context) -> Iterator[Record]:

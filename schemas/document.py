@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # "field": a labelled value the paper lays out as a key and its value ("Date | 23 May 2022" in a
 # ruled box, "Committee: Full Governing Body", a front-matter entry); ``label`` holds the key.
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "footnote", "margin", "field"]
-SourceKind = Literal["pdf", "text"]
+SourceKind = Literal["pdf", "text", "docx"]
 
 
 class _Strict(BaseModel):
@@ -148,6 +148,9 @@ class Document(_Strict):
         description="What the file says of itself outside the paper's text: a web page's front matter "
         "('title', 'date', 'start'), a PDF's document information ('pdf:Title', 'pdf:CreationDate'). "
         "Metadata reads these last, and says so in its evidence",
+    )
+    ocr_pages: list[int] = Field(
+        default_factory=list, description="Pages whose text OCR made (`--ocr`): they had no text layer"
     )
     skipped_pages: list[tuple[int, str]] = Field(
         default_factory=list, description="Pages the reader could not read upright: (page, why); each becomes a problem"

@@ -40,6 +40,18 @@ class Provenance(_Strict):
     lines: tuple[int, int] | None = Field(default=None, description="Text renderings: source line span")
     parser: str = Field(description="Name of the parser that made the record")
     parser_version: str = Field(description="Version of that parser")
+    # Left out of the export (and so of the record's id) unless set: papers read before these
+    # existed give the same JSON, byte for byte.
+    origin_url: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="The paper's address on the web, for a paper fetched by `boardpapers fetch` (its manifest)",
+    )
+    ocr: bool = Field(
+        default=False,
+        exclude_if=lambda v: not v,
+        description="The record was read from text that OCR made of a scanned page (`--ocr`), not typed text",
+    )
 
 
 class Record(_Strict):
@@ -58,7 +70,7 @@ class Record(_Strict):
 class DocumentMeta(_Strict):
     doc_id: str = Field(description="Content hash of the source file")
     source: str = Field(description="File name of the source")
-    source_kind: Literal["pdf", "text"]
+    source_kind: Literal["pdf", "text", "docx"]
     page_count: int = Field(ge=0)
     doc_type: DocType | None = Field(
         default=None, description="plan, minutes, scrutiny_report, agenda_pack, performance_report or report"
@@ -257,7 +269,7 @@ class Extraction(_Strict):
 
     source: str
     doc_id: str
-    source_kind: Literal["pdf", "text"]
+    source_kind: Literal["pdf", "text", "docx"]
     page_count: int
     doc_type: DocType | None = None
     title: str | None = None
@@ -266,6 +278,11 @@ class Extraction(_Strict):
     date: str | None = None
     meeting: Meeting | None = None
     metadata_evidence: dict[str, str] = Field(default_factory=dict)
+    origin_url: str | None = Field(
+        default=None,
+        exclude_if=lambda v: v is None,
+        description="The paper's address on the web, where it was fetched from (left out when not fetched)",
+    )
     sections: list[Section] = Field(default_factory=list)
     items: list[Item] = Field(default_factory=list)
     attendees: list[Attendee] = Field(default_factory=list)

@@ -40,7 +40,7 @@ def site(tmp_path_factory):
                 B.good_paper(folder, file_name, title=title)
         # What else people keep beside their papers: none of it may be served.
         (folder / ".env").write_text("SECRET_KEY=hunter2\n")
-        (folder / "private notes.docx").write_bytes(b"PK\x03\x04 private")
+        (folder / "private notes.xlsx").write_bytes(b"PK\x03\x04 private")
         (folder / "evil.html").write_text("<script>alert(document.cookie)</script>")
         (folder / "evil.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
         folders.append(folder)

@@ -37,7 +37,7 @@ def messy(tmp_path) -> Path:
     (folder / ".env").write_text("SECRET=1\n")
     (folder / ".private.txt").write_text("my notes\n")
     (folder / "README.md").write_text("# What this folder is\n")
-    (folder / "report.docx").write_bytes(b"PK\x03\x04 not read")
+    (folder / "report.xlsx").write_bytes(b"PK\x03\x04 not read")  # a spreadsheet: Word files are read
     (folder / "page.html").write_text("<script>alert(1)</script>")
     (folder / "2019").mkdir()
     (folder / "passwd.txt").symlink_to("/etc/passwd")
@@ -56,10 +56,10 @@ def test_every_skipped_file_gets_one_line_and_the_summary_counts_them(messy, tmp
         f"skipped: {f / '.private.txt'}: a hidden file",
         f"skipped: {f / '2019'}: a folder: folders inside a folder are not read (name it to read its papers)",
         f"skipped: {f / 'README.md'}: the folder's README, not a paper (name it on the command line to read it)",
-        f"skipped: {f / 'page.html'}: not a paper: only .md, .pdf, .txt files are read",
+        f"skipped: {f / 'page.html'}: not a paper: only .docx, .md, .pdf, .txt files are read",
         f"skipped: {f / 'passwd.txt'}: a link to /etc/passwd, outside {f} (name it on the command line to read it)",
         f"skipped: {f / 'pipe.txt'}: a named pipe, not a regular file",
-        f"skipped: {f / 'report.docx'}: not a paper: only .md, .pdf, .txt files are read",
+        f"skipped: {f / 'report.xlsx'}: not a paper: only .docx, .md, .pdf, .txt files are read",
         f"skipped: {f / 'same.txt'}: the same file as {f / 'minutes.txt'}, already in this batch",
     ]
     assert (

@@ -18,11 +18,11 @@ from boardpapers.extract.cli import main
 REAL_BUILD_FILE = parallel.build_file
 
 
-def dies_on_kill_me(path: Path, twin, password):
+def dies_on_kill_me(path: Path, twin, password, *options):
     """build_file, except that the worker reading ``kill-me.txt`` is killed, as the OOM killer would."""
     if path.name == "kill-me.txt":
         os.kill(os.getpid(), signal.SIGKILL)
-    return REAL_BUILD_FILE(path, twin, password)
+    return REAL_BUILD_FILE(path, twin, password, *options)
 
 
 @pytest.mark.slow

@@ -17,7 +17,21 @@ from boardpapers.schemas.files import is_pdf, read_bytes, shown
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 
 
-def read(path: str | Path, *, password: str | None = None) -> Document:
+def read(path: str | Path, *, password: str | None = None, ocr: bool = False) -> Document:
+    """``ocr``: pages of a PDF with no text layer are read through OCR (:mod:`.ocr`), not refused.
+
+    A paper ``boardpapers fetch`` downloaded carries what its manifest says of it (committee,
+    meeting date, URL) in its properties: see :mod:`boardpapers.extract.fetch.manifest`."""
+    doc = _read(path, password=password, ocr=ocr)
+    from ..fetch.manifest import entry_for, properties
+
+    entry = entry_for(path)
+    if entry is None:
+        return doc
+    return doc.model_copy(update={"properties": {**doc.properties, **properties(entry)}})
+
+
+def _read(path: str | Path, *, password: str | None, ocr: bool) -> Document:
     # Only a regular file, of bounded size (a named pipe or /dev/zero would hang or fill the
     # memory), and named as text that prints and stores (a file name need not be UTF-8).
     data = read_bytes(path)
@@ -27,7 +41,22 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     if is_pdf(data):
         from .pdf import read_pdf
 
+        if ocr:
+            return _read_scanned(name, data, password)
         return read_pdf(name, data=data, password=password)
+    from .docx import is_docx
+
+    if is_docx(data):
+        from .docx import read_docx
+
+        return read_docx(name, data)
+    if Path(path).suffix.lower() == ".docx" or data.startswith(b"PK\x03\x04"):
+        # A Word file is a ZIP archive holding word/document.xml; anything else so named is refused.
+        raise ReadError(
+            "not a Word file: a .docx is a ZIP archive holding word/document.xml",
+            document=name,
+            hint="is it damaged, an old .doc renamed, or another format? Save it from Word as .docx or .pdf",
+        )
     if Path(path).suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
         hint = (
@@ -39,6 +68,21 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     from .text import read_text
 
     return read_text(name, data=data)
+
+
+def _read_scanned(name: str, data: bytes, password: str | None) -> Document:
+    """A PDF whose pages without text are first read by OCR; the Document keeps the file's own id."""
+    from .ocr import ocr_pdf, pages_without_text, retype
+    from .pdf import read_pdf
+
+    try:
+        scanned = [] if password else pages_without_text(data)
+    except Exception:  # noqa: BLE001 - damaged or encrypted: the PDF reader says what is wrong
+        scanned = []
+    if not scanned:
+        return read_pdf(name, data=data, password=password)
+    doc = read_pdf(name, data=retype(ocr_pdf(name, data), scanned))
+    return doc.model_copy(update={"id": Document.content_id(data), "ocr_pages": scanned})
 
 
 def _looks_like_text(data: bytes) -> bool:

@@ -21,7 +21,9 @@ from pathlib import Path
 
 from boardpapers.schemas.files import MAX_BYTES, file_kind, read_bytes, shown  # noqa: F401 - part of this module's API
 
-INPUT_SUFFIXES = {".pdf", ".txt", ".md"}
+from ..fetch.manifest import papers_in
+
+INPUT_SUFFIXES = {".pdf", ".txt", ".md", ".docx"}
 # A folder's own notes, not papers (named on the command line, they are read).
 NOT_PAPERS = {"README", "LICENSE", "LICENCE", "CHANGELOG"}
 
@@ -62,7 +64,17 @@ def find_papers(paths: tuple[str, ...] | list[str]) -> tuple[list[Path], list[Sk
         except OSError as e:
             skipped.append(Skipped(p, f"cannot list the folder ({e.strerror})"))
             continue
+        # A folder ``boardpapers fetch`` filled: the papers its manifest lists, in its sub-folders
+        # by committee and meeting, are read; the manifest and the fetch's own state are not papers.
+        fetched = papers_in(p)
+        fetched_own: set[str] = set()
+        if fetched is not None:
+            for f in fetched[0]:
+                add(f)
+            fetched_own = fetched[1]
         for f in entries:
+            if f.name in fetched_own:
+                continue
             reason = _not_a_paper(f, p)
             if reason:
                 skipped.append(Skipped(f, reason))

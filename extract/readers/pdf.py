@@ -128,7 +128,7 @@ def read_pdf(
                 "PDF editor and save it",
                 document=path,
             )
-        raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path)
+        raise ReadError("no text layer: run OCR first (e.g. ocrmypdf)", document=path, hint="or read it with --ocr")
     blocks = _build_blocks(pages, settings)
     blocks = join_header_strips(drop_repeated_strips(blocks, len(pages)), settings=settings)
     blocks = merge_continued_tables(join_broken_paragraphs(repair_fragments(blocks, settings=settings)))
