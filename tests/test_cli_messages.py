@@ -73,9 +73,9 @@ def test_a_folder_of_only_other_files_says_what_it_skipped_and_fails(tmp_path):
     folder = tmp_path / "notes"
     folder.mkdir()
     (folder / "README.md").write_text("# notes\n")
-    (folder / "NOTES.docx").write_bytes(b"PK\x03\x04 a word document")
+    (folder / "NOTES.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
     result = run("build", folder, "--db", tmp_path / "x.db")
-    assert "skipped: " in result.output and "README.md" in result.output and "NOTES.docx" in result.output
+    assert "skipped: " in result.output and "README.md" in result.output and "NOTES.xlsx" in result.output
     one_line_error(result, "no papers in", "2 files skipped")
 
 
@@ -83,20 +83,20 @@ def test_files_named_that_are_not_papers_are_named_with_the_formats_read(tmp_pat
     good = B.good_paper(tmp_path)
     junk = tmp_path / "junk.bin"
     junk.write_bytes(b"\x00\x01junk")
-    word = tmp_path / "minutes.docx"
-    word.write_bytes(b"PK\x03\x04 a word document")
+    word = tmp_path / "minutes.xlsx"
+    word.write_bytes(b"PK\x03\x04 a spreadsheet")
     result = run("build", junk, word, good, "--db", tmp_path / "x.db")
     assert result.exit_code == 1
     errors = [line for line in result.output.splitlines() if line.startswith("error")]
     assert len(errors) == 2
     for path, line in zip((junk, word), errors):
-        assert path.name in line and "not a paper" in line and ".md, .pdf, .txt" in line
+        assert path.name in line and "not a paper" in line and ".docx, .md, .pdf, .txt" in line
     assert "1 of 3 papers" in result.output and "2 failed" in result.output
     db = Database(tmp_path / "x.db")
     assert db["documents"].count == 1
     assert {r["source"] for r in db.query("select source from problems where code = 'not_a_paper'")} == {
         "junk.bin",
-        "minutes.docx",
+        "minutes.xlsx",
     }
     extracted = run("extract", junk, good, "--out", tmp_path / "out")
     assert extracted.exit_code == 1 and "1 of 2 documents extracted" in extracted.output
