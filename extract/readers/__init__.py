@@ -8,6 +8,7 @@ the text reader does it itself, a PDF's blocks here.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from boardpapers.schemas.document import Document
@@ -15,9 +16,19 @@ from boardpapers.schemas.errors import ReadError
 from boardpapers.schemas.files import is_pdf, read_bytes, shown
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# PDF readers: pdfium (the fast path, readers.pdf_pdfium) and pdfplumber (pdfminer; the
+# fallback for pages pdfium cannot read). BOARDPAPERS_READER sets the default, so that worker
+# processes and machines get the choice with the environment; --reader sets it on the CLI.
+READERS = ("pdfium", "pdfplumber")
+READER_ENV = "BOARDPAPERS_READER"
 
 
-def read(path: str | Path, *, password: str | None = None) -> Document:
+def default_reader() -> str:
+    chosen = os.environ.get(READER_ENV, "").strip().lower()
+    return chosen if chosen in READERS else READERS[0]
+
+
+def read(path: str | Path, *, password: str | None = None, reader: str | None = None) -> Document:
     # Only a regular file, of bounded size (a named pipe or /dev/zero would hang or fill the
     # memory), and named as text that prints and stores (a file name need not be UTF-8).
     data = read_bytes(path)
@@ -27,7 +38,7 @@ def read(path: str | Path, *, password: str | None = None) -> Document:
     if is_pdf(data):
         from .pdf import read_pdf
 
-        return read_pdf(name, data=data, password=password)
+        return read_pdf(name, data=data, password=password, reader=reader)
     if Path(path).suffix.lower() == ".pdf":
         # A text rendering saved as .pdf (issue 8) says so; other bytes may be damage or another format.
         hint = (

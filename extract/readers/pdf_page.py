@@ -84,6 +84,8 @@ _CLIP_OR_NEST = re.compile(rb"(?<![\w/])(q|Q|BT)(?!\w)|" + _CLIP_RECT.pattern)
 def _one_clip(page, settings: ReaderSettings) -> tuple[float, float, float, float] | None:
     """The page's clipping rectangle, when it sets only one (however often) and every text
     object is drawn inside it: text drawn with no clip in force is visible wherever it is."""
+    if hasattr(page, "one_clip"):
+        return page.one_clip  # the fast reader's page: found from pdfium's clip paths (pdf_pdfium)
     try:
         streams = page.page_obj.contents
     except AttributeError:
