@@ -85,6 +85,24 @@ jobs_option = click.option(
 )
 
 
+# Issue 20: the PDF reader, and the distributed path (Dask) for corpora past one machine.
+reader_option = click.option(
+    "--reader",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    default=None,
+    envvar="BOARDPAPERS_READER",
+    help="PDF reader: pdfium (fast; the default) or pdfplumber (pdfminer). Env: BOARDPAPERS_READER.",
+)
+
+
+def _use_reader(reader: str | None) -> None:
+    """The reader for this run and the worker processes it starts (they inherit the environment)."""
+    import os
+
+    if reader:
+        os.environ["BOARDPAPERS_READER"] = reader
+
+
 def _jobs(jobs: int) -> int:
     from .parallel import available_cpus
 
@@ -105,17 +123,37 @@ def main() -> None:
 )
 @password_option
 @jobs_option
+@reader_option
+@click.option("--dask", "use_dask", is_flag=True, help="Run on Dask: a local cluster of --jobs worker processes.")
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786)."
+)
 @debug_option
-def extract(paths: tuple[str, ...], out_dir: str, password: str | None, jobs: int, debug: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    out_dir: str,
+    password: str | None,
+    jobs: int,
+    reader: str | None,
+    use_dask: bool,
+    scheduler: str | None,
+    debug: bool,
+) -> None:
     """Extract records from papers (PDF or text renderings) into one JSON file each."""
     from .export import write_json
     from .parallel import extract_file, ordered_map
 
+    _use_reader(reader)
     files, skipped = find_papers(paths)
     n_skipped = _said_and_skipped(skipped)
     names = json_names(files)
     failures = 0
-    results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
+    if use_dask or scheduler:
+        from .distributed import dask_map
+
+        results = dask_map([(path, password) for path in files], scheduler=scheduler, workers=_jobs(jobs))
+    else:
+        results = ordered_map(extract_file, [(path, password) for path in files], _jobs(jobs))
     with click.progressbar(
         results,
         length=len(files),
@@ -309,8 +347,11 @@ def _database_errors(db_path: str):
 )
 @password_option
 @jobs_option
+@reader_option
 @debug_option
-def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, jobs: int, debug: bool) -> None:
+def build(
+    paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, jobs: int, reader: str | None, debug: bool
+) -> None:
     """Extract papers and load their records and page texts into a SQLite database.
 
     Papers already in the database from the same file (same content hash, same parser
@@ -318,6 +359,7 @@ def build(paths: tuple[str, ...], db_path: str, prefer: str, password: str | Non
     A paper is its content and its path: same-named papers in different folders are all
     loaded, and the same bytes under a second name are reported as a duplicate.
     """
+    _use_reader(reader)
     files, skipped = find_papers(paths)
     papers = choose_renderings(files, prefer)
     db = _open_db(db_path, bulk=True)

@@ -240,7 +240,7 @@ def _read_pages_pdfium(
     from .pdf_pdfium import PdfiumDocument, PdfiumUnreadable
 
     try:
-        doc = PdfiumDocument(data, password)
+        doc = PdfiumDocument(data, password, clip_same_box_pt=settings.clip_same_box_pt)
     except PdfiumUnreadable:
         return None
     pages: list[_Page] = []

@@ -76,7 +76,8 @@ class PdfiumPage(pdfplumber.page.Page):
 class PdfiumDocument:
     """One PDF opened with pdfium: its page count, document information and pages."""
 
-    def __init__(self, data: bytes, password: str | None):
+    def __init__(self, data: bytes, password: str | None, *, clip_same_box_pt: float = 2.0):
+        self.clip_same_box_pt = clip_same_box_pt
         try:
             self.pdf = pdfium.PdfDocument(data, password=password or None)
         except pdfium.PdfiumError as e:
@@ -119,7 +120,7 @@ class PdfiumDocument:
             objects["char"] = self._chars(page.raw, height, doctop, index + 1)
             if not objects["char"]:
                 return None
-            clip = _one_box(clips)
+            clip = _one_box(clips, self.clip_same_box_pt)
             return PdfiumPage(objects, index + 1, mediabox, doctop, clip)
         finally:
             page.close()
@@ -356,35 +357,52 @@ def _boxed(kind: str, pts, height: float, doctop: float, common: dict) -> dict:
 
 
 def _clip_box(obj, height: float, *, text: bool):
-    """The rectangle clipping a page object, in pdfplumber's coordinates, or None (no clip, or
-    not a rectangle); "free" for a path with no clip, which says nothing either way."""
+    """The rectangles clipping a page object (every clip in force), in pdfplumber's
+    coordinates; None for text drawn with no rectangular clip, "free" for a path with none
+    (it says nothing either way)."""
     clip = R.FPDFPageObj_GetClipPath(obj)
-    if not clip or R.FPDFClipPath_CountPaths(clip) != 1:
-        return None if text else "free"
-    n = R.FPDFClipPath_CountPathSegments(clip, 0)
-    if n not in (4, 5):
-        return None if text else "free"
+    n_paths = R.FPDFClipPath_CountPaths(clip) if clip else 0
+    boxes = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    xs, ys = [], []
-    for s in range(n):
-        seg = R.FPDFClipPath_GetPathSegment(clip, 0, s)
-        R.FPDFPathSegment_GetPoint(seg, x, y)
-        xs.append(x.value)
-        ys.append(y.value)
-    if len(set(round(v, 2) for v in xs)) != 2 or len(set(round(v, 2) for v in ys)) != 2:
-        return None if text else "free"
-    return (min(xs), height - max(ys), max(xs), height - min(ys))
+    for k in range(max(n_paths, 0)):
+        n = R.FPDFClipPath_CountPathSegments(clip, k)
+        xs, ys = [], []
+        for s in range(max(n, 0)):
+            seg = R.FPDFClipPath_GetPathSegment(clip, k, s)
+            R.FPDFPathSegment_GetPoint(seg, x, y)
+            xs.append(x.value)
+            ys.append(y.value)
+        if n in (4, 5) and len({round(v, 2) for v in xs}) == 2 and len({round(v, 2) for v in ys}) == 2:
+            boxes.append((min(xs), height - max(ys), max(xs), height - min(ys)))
+    if boxes:
+        return boxes
+    if not text:
+        return "free"
+    # pdfium drops a clip that the object lies wholly inside: unclipped text says nothing
+    # unless it lies outside the clip the rest of the page sets (checked in _one_box).
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not R.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return ("text", (left.value, height - top.value, right.value, height - bottom.value))
 
 
-def _one_box(clips: list) -> tuple[float, float, float, float] | None:
-    """The one clipping rectangle every text object is drawn in (pdf_page.visible_box's rule),
-    or None."""
-    boxes = [c for c in clips if c != "free"]
-    if not boxes or any(c is None for c in boxes):
+def _one_box(clips: list, near: float) -> tuple[float, float, float, float] | None:
+    """The one clipping rectangle every text object is drawn in (pdf_page.visible_box's rule:
+    every clipping rectangle the page sets is the same box, within ``near``), or None."""
+    if any(c is None for c in clips):
+        return None
+    boxes = [b for c in clips if c != "free" and c[0] != "text" for b in c]
+    if not boxes:
         return None
     first = boxes[0]
-    if any(max(abs(a - b) for a, b in zip(first, other)) > 2.0 for other in boxes[1:]):
+    if any(max(abs(a - b) for a, b in zip(first, other)) > near for other in boxes[1:]):
         return None
+    x0, top, x1, bottom = first
+    for c in clips:
+        if c != "free" and c[0] == "text":
+            t0, ttop, t1, tbottom = c[1]
+            if t0 < x0 - near or t1 > x1 + near or ttop < top - near or tbottom > bottom + near:
+                return None  # text drawn with no clip outside the box: visible wherever it is
     return first
 
 
