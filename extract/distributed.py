@@ -69,7 +69,7 @@ def dask_map(
     in input order as ``(item, extraction, error)``, like ``parallel.ordered_map``."""
     from dask.distributed import Client, LocalCluster
 
-    from .readers import default_reader
+    from .readers.choice import default_reader
 
     reader = reader or default_reader()
     cluster = None

@@ -8,24 +8,16 @@ the text reader does it itself, a PDF's blocks here.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ReadError
 from boardpapers.schemas.files import is_pdf, read_bytes, shown
 
+from .choice import READER_ENV, READERS, default_reader
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-# PDF readers: pdfium (the fast path, readers.pdf_pdfium) and pdfplumber (pdfminer; the
-# fallback for pages pdfium cannot read). BOARDPAPERS_READER sets the default, so that worker
-# processes and machines get the choice with the environment; --reader sets it on the CLI.
-READERS = ("pdfium", "pdfplumber")
-READER_ENV = "BOARDPAPERS_READER"
-
-
-def default_reader() -> str:
-    chosen = os.environ.get(READER_ENV, "").strip().lower()
-    return chosen if chosen in READERS else READERS[0]
+__all__ = ["READERS", "READER_ENV", "default_reader", "read"]
 
 
 def read(path: str | Path, *, password: str | None = None, reader: str | None = None) -> Document:

@@ -33,6 +33,7 @@ from .blocks import (
     looks_like_heading,
     split_marker,
 )
+from .choice import default_reader
 from .grids import unfold
 from .pdf_layout import (
     BLANK_PAGE,
@@ -111,8 +112,6 @@ def read_pdf(
     """Read a PDF into a Document. ``settings`` holds the reader's geometry tolerances
     (``readers.settings.DEFAULT`` unless given); ``reader`` is "pdfium" (the fast path,
     :mod:`.pdf_pdfium`) or "pdfplumber" (``readers.default_reader()`` unless given)."""
-    from . import default_reader
-
     reader = reader or default_reader()
     path = str(path)
     if data is None:
