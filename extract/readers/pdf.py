@@ -216,7 +216,10 @@ def _close(pdf) -> None:
 
 def _plumber_page(pdf, i: int, path: str, settings: ReaderSettings) -> _Page:
     """Page ``i`` (from 0) of a PDF opened with pdfplumber, read and closed."""
-    page = pdf.pages[i]
+    try:
+        page = pdf.pages[i]
+    except _BROKEN as e:  # a page tree pdfminer cannot list (pdfium could: its pages came first)
+        raise ReadError(f"broken or truncated PDF ({_describe(e)})", document=path, page=i + 1) from e
     try:
         page = _upright(page)
         if _mostly_sideways(page):

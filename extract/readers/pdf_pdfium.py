@@ -38,6 +38,7 @@ from functools import lru_cache
 import pdfplumber.page
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
+from pdfminer.fontmetrics import FONT_METRICS
 
 _TEXT, _PATH, _FORM = R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_FORM
 _LINETO, _BEZIERTO, _MOVETO = R.FPDF_SEGMENT_LINETO, R.FPDF_SEGMENT_BEZIERTO, R.FPDF_SEGMENT_MOVETO
@@ -136,11 +137,18 @@ class PdfiumDocument:
             n = R.FPDFFont_GetBaseFontName(font, None, 0)
             buf = ctypes.create_string_buffer(max(n, 1))
             R.FPDFFont_GetBaseFontName(font, buf, n)
+            raw = buf.value.decode("utf-8", "replace")
             # pdfium keeps the subset tag on some fonts and not on others: dropped on all.
-            name = self._fonts[key] = _SUBSET_TAG.sub("", buf.value.decode("utf-8", "replace"))
-            descent = ctypes.c_float()
-            ok = R.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
-            self._descent[key] = descent.value / 1000.0 if ok else 0.0
+            name = self._fonts[key] = _SUBSET_TAG.sub("", raw)
+            standard = FONT_METRICS.get(raw)
+            if standard is not None:
+                # A standard font (Helvetica, or Arial named for it): pdfminer boxes it by its
+                # built-in metrics, whatever the PDF's descriptor says.
+                self._descent[key] = -abs(float(standard[0].get("Descent", 0))) / 1000.0
+            else:
+                descent = ctypes.c_float()
+                ok = R.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
+                self._descent[key] = -abs(descent.value) / 1000.0 if ok else 0.0
         return name, self._descent[key]
 
     def _chars(self, raw_page, height: float, doctop: float, number: int) -> list[dict]:
