@@ -59,6 +59,8 @@ def ordered_map(
     # fork (where there is one) shares the parent's imported modules with the workers:
     # spaCy and pdfminer are imported once, not once per worker.
     import boardpapers.extract.pipeline  # noqa: F401 - imported before the fork on purpose
+    import boardpapers.extract.readers.pdf  # noqa: F401 - pdfplumber and pdfminer, read lazily by read()
+    import boardpapers.extract.readers.pdf_pdfium  # noqa: F401 - pypdfium2 and the pdfium library
 
     from .language.nlp import shared_pipeline
 

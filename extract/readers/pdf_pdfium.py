@@ -46,6 +46,24 @@ _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 _METADATA_KEYS = ("Title", "Subject", "Author", "Keywords", "CreationDate", "ModDate")
 
 
+def _raw(name: str, restype, *argtypes):
+    """A pdfium function of our own with plain-pointer handles: pypdfium2's typed handles need
+    a ``ctypes.cast`` to be told apart, which costs more than the call (hundreds of thousands a batch)."""
+    from pypdfium2_raw.bindings import _libs
+
+    fn = _libs["pdfium"][name]
+    fn.restype, fn.argtypes = restype, list(argtypes)
+    return fn
+
+
+_vp, _int = ctypes.c_void_p, ctypes.c_int
+_text_object = _raw("FPDFText_GetTextObject", _vp, _vp, _int)
+_object_font = _raw("FPDFTextObj_GetFont", _vp, _vp)
+_marked_content_id = _raw("FPDFPageObj_GetMarkedContentID", _int, _vp)
+_base_font_name = _raw("FPDFFont_GetBaseFontName", ctypes.c_size_t, _vp, ctypes.c_char_p, ctypes.c_size_t)
+_font_descent = _raw("FPDFFont_GetDescent", _int, _vp, ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+
+
 class PdfiumUnreadable(Exception):
     """pdfium cannot open the file (damaged, encrypted, or not a PDF it knows): pdfplumber reads it."""
 
@@ -130,13 +148,13 @@ class PdfiumDocument:
 
     def _font(self, obj) -> tuple[str, float]:
         """The font's name (told apart from another font of the same name) and its descent per point of size."""
-        font = R.FPDFTextObj_GetFont(obj)
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        font = _object_font(obj)
+        key = font or 0
         name = self._fonts.get(key)
         if name is None:
-            n = R.FPDFFont_GetBaseFontName(font, None, 0)
+            n = _base_font_name(font, None, 0)
             buf = ctypes.create_string_buffer(max(n, 1))
-            R.FPDFFont_GetBaseFontName(font, buf, n)
+            _base_font_name(font, buf, n)
             raw = buf.value.decode("utf-8", "replace")
             # pdfium keeps the subset tag on some fonts and not on others: dropped on all.
             name = self._fonts[key] = _SUBSET_TAG.sub("", raw)
@@ -147,7 +165,7 @@ class PdfiumDocument:
                 self._descent[key] = -abs(float(standard[0].get("Descent", 0))) / 1000.0
             else:
                 descent = ctypes.c_float()
-                ok = R.FPDFFont_GetDescent(font, ctypes.c_float(1000.0), descent)
+                ok = _font_descent(font, 1000.0, ctypes.byref(descent))
                 self._descent[key] = -abs(descent.value) / 1000.0 if ok else 0.0
         return name, self._descent[key]
 
@@ -166,7 +184,7 @@ class PdfiumDocument:
         rect, matrix = R.FS_RECTF(), R.FS_MATRIX()
         ox, oy = ctypes.c_double(), ctypes.c_double()
         per_object: dict[int, tuple] = {}
-        get_unicode, is_generated, get_object = R.FPDFText_GetUnicode, R.FPDFText_IsGenerated, R.FPDFText_GetTextObject
+        get_unicode, is_generated, get_object = R.FPDFText_GetUnicode, R.FPDFText_IsGenerated, _text_object
         loose_box, origin = R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
         prev: dict | None = None
         for i in range(n):
@@ -186,13 +204,13 @@ class PdfiumDocument:
             if code == 2:
                 code = 45  # pdfium's mark for a hyphen that ends a line: the PDF wrote "-"
             obj = get_object(tp, i)
-            key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+            key = obj or 0
             info = per_object.get(key)
             if info is None:
                 R.FPDFText_GetMatrix(tp, i, matrix)
                 fontname, descent = self._font(obj)
                 size = R.FPDFText_GetFontSize(tp, i)
-                mcid = R.FPDFPageObj_GetMarkedContentID(obj)
+                mcid = _marked_content_id(obj)
                 m = (matrix.a, matrix.b, matrix.c, matrix.d)
                 info = (fontname, descent, size, None if mcid < 0 else mcid, m)
                 per_object[key] = info
