@@ -259,7 +259,7 @@ def _read_pages_pdfium(
                 page = None
             if page is not None:
                 try:
-                    if _mostly_sideways(page):
+                    if page.sideways_chars * 2 > len(page.chars):  # _mostly_sideways, counted by pdfium
                         pages.append(
                             _Page(number=i + 1, width=float(page.width), height=float(page.height), sideways=True)
                         )

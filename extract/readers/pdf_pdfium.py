@@ -89,6 +89,10 @@ class PdfiumPage(pdfplumber.page.Page):
         self._objects = objects
         # The page's one clipping rectangle in pdfplumber's coordinates, as pdf_page.visible_box wants it.
         self.one_clip = clip
+        # What the reader would otherwise learn by a pass over every character (set by PdfiumDocument.page):
+        self.sideways_chars = 0  # characters not written left to right, upright (pdf._reads_across)
+        self.plain = False  # no marked-content ids and no text set on its side (pdf_page.page_words)
+        self.text_inside = False  # every text object lies on the page (pdf_page.visible_page)
         self.get_textmap = lru_cache()(self._get_textmap)
 
 
@@ -104,6 +108,7 @@ class PdfiumDocument:
         self._fonts: dict[int, str] = {}
         self._descent: dict[int, float] = {}
         self._doctop = 0.0
+        self._form_text = False
 
     def __len__(self) -> int:
         return len(self.pdf)
@@ -135,12 +140,18 @@ class PdfiumDocument:
             mediabox = (x0, -y0, x1, height - y0)
             objects: dict[str, list] = {"char": [], "rect": [], "line": [], "curve": []}
             clips: list | None = []
+            self._form_text = False
             self._paths(page.raw, objects, height, doctop, index + 1, clips)
-            objects["char"] = self._chars(page.raw, height, doctop, index + 1)
+            flags: dict = {}
+            objects["char"] = self._chars(page.raw, height, doctop, index + 1, flags)
             if not objects["char"]:
                 return None
             clip = _one_box(clips, self.clip_same_box_pt)
-            return PdfiumPage(objects, index + 1, mediabox, doctop, clip)
+            out = PdfiumPage(objects, index + 1, mediabox, doctop, clip)
+            out.sideways_chars = flags["sideways"]
+            out.plain = not flags["tagged"] and not flags["rotated"]
+            out.text_inside = not self._form_text and _text_inside(clips, mediabox)
+            return out
         finally:
             page.close()
 
@@ -169,16 +180,17 @@ class PdfiumDocument:
                 self._descent[key] = -abs(descent.value) / 1000.0 if ok else 0.0
         return name, self._descent[key]
 
-    def _chars(self, raw_page, height: float, doctop: float, number: int) -> list[dict]:
+    def _chars(self, raw_page, height: float, doctop: float, number: int, flags: dict) -> list[dict]:
+        flags.update(sideways=0, tagged=False, rotated=False)
         tp = R.FPDFText_LoadPage(raw_page)
         if not tp:
             return []
         try:
-            return self._read_chars(tp, height, doctop, number)
+            return self._read_chars(tp, height, doctop, number, flags)
         finally:
             R.FPDFText_ClosePage(tp)
 
-    def _read_chars(self, tp, height: float, doctop: float, number: int) -> list[dict]:
+    def _read_chars(self, tp, height: float, doctop: float, number: int, flags: dict) -> list[dict]:
         n = R.FPDFText_CountChars(tp)
         out: list[dict] = []
         rect, matrix = R.FS_RECTF(), R.FS_MATRIX()
@@ -212,19 +224,30 @@ class PdfiumDocument:
                 size = R.FPDFText_GetFontSize(tp, i)
                 mcid = _marked_content_id(obj)
                 m = (matrix.a, matrix.b, matrix.c, matrix.d)
-                info = (fontname, descent, size, None if mcid < 0 else mcid, m)
+                # pdf._reads_across and pdf_page._rotated, once per text object
+                across = m[0] > 0 and m[3] > 0 and abs(m[1]) <= 0.5 * m[0] and abs(m[2]) <= 0.5 * m[3]
+                flags["rotated"] = flags["rotated"] or abs(m[1]) > abs(m[0])
+                flags["tagged"] = flags["tagged"] or mcid >= 0
+                # One baseline for the text object when it is written straight across: its
+                # characters' boxes run from the font's descent below it to one em above (pdfminer's box).
+                level = None
+                if m[1] == 0 and m[2] == 0 and m[3] > 0:
+                    origin(tp, i, ox, oy)
+                    level = oy.value + descent * size * m[3]
+                info = (fontname, descent, size, None if mcid < 0 else mcid, m, across, level)
                 per_object[key] = info
-            fontname, descent, size, mcid, m = info
+            fontname, descent, size, mcid, m, across, level = info
+            if not across:
+                flags["sideways"] += 1
             a, b, c, d = m
             loose_box(tp, i, rect)
             upright = 0 < a * d and b * c <= 0
-            origin(tp, i, ox, oy)
             x0, x1 = rect.left, rect.right
-            if b == 0 and c == 0 and d > 0:
-                # pdfminer's box: from the font's descent below the baseline to one em above it.
-                y0 = oy.value + descent * size * d
+            if level is not None:
+                y0 = level
                 y1 = y0 + size * d
             else:
+                origin(tp, i, ox, oy)
                 # Turned text: the same box in the text's own direction, turned onto the page.
                 advance = (rect.top - rect.bottom) / abs(b) if abs(b) > abs(a) else (rect.right - rect.left) / abs(a)
                 xs, ys = [], []
@@ -236,21 +259,18 @@ class PdfiumDocument:
             top, bottom = height - y1, height - y0
             char = {
                 "object_type": "char",
-                "page_number": number,
                 "text": chr(code),
                 "fontname": fontname,
                 "size": (bottom - top) if upright else (x1 - x0),
                 "upright": upright,
                 "x0": x0,
                 "x1": x1,
-                "y0": y0,
-                "y1": y1,
                 "top": top,
                 "bottom": bottom,
                 "doctop": doctop + top,
                 "width": x1 - x0,
                 "height": bottom - top,
-                "matrix": (a, b, c, d, ox.value, oy.value),
+                "matrix": m,  # the text matrix without its origin: only its turn is read
                 "mcid": mcid,
             }
             out.append(char)
@@ -270,6 +290,8 @@ class PdfiumDocument:
         kind = R.FPDFPageObj_GetType(obj)
         if clips is not None and outer is None and kind in (_TEXT, _PATH):
             clips.append(_clip_box(obj, height, text=kind == _TEXT))
+        elif kind == _TEXT:
+            self._form_text = True  # text in a form: visible_page looks at its characters
         if kind == _PATH:
             self._path(obj, outer, objects, height, doctop, number)
         elif kind == _FORM:
@@ -410,6 +432,21 @@ def _clip_box(obj, height: float, *, text: bool):
     if not R.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return None
     return ("text", (left.value, height - top.value, right.value, height - bottom.value))
+
+
+def _text_inside(clips: list, mediabox: tuple) -> bool:
+    """Every text object's bounds lie on the page (known only for unclipped text objects:
+    a clipped one makes the reader look at its characters)."""
+    x0, top, x1, bottom = mediabox
+    for c in clips:
+        if c == "free":
+            continue
+        if c is None or c[0] != "text":
+            return False
+        t0, ttop, t1, tbottom = c[1]
+        if t0 < x0 or t1 > x1 or ttop < top or tbottom > bottom:
+            return False
+    return True
 
 
 def _one_box(clips: list, near: float) -> tuple[float, float, float, float] | None:
