@@ -29,9 +29,11 @@ from boardpapers.schemas.records import Extraction
 
 from .readers.files import shown
 
-# Papers in flight per worker: enough to keep workers busy while the parent writes, few
-# enough that finished extractions waiting their turn don't pile up in the parent's memory.
-IN_FLIGHT_PER_JOB = 2
+# Papers in flight per worker: enough to keep workers busy while the parent writes, and while
+# a long paper at the head of the queue holds back the results behind it (real papers run
+# from 3 to 70 pages: with 2 the other worker sat idle behind a long one), few enough that
+# finished extractions waiting their turn don't pile up in the parent's memory (~50 KB each).
+IN_FLIGHT_PER_JOB = 4
 
 
 def available_cpus() -> int:
