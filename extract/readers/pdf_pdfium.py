@@ -201,10 +201,11 @@ class PdfiumDocument:
         prev: dict | None = None
         for i in range(n):
             code = get_unicode(tp, i)
-            if is_generated(tp, i):
+            # pdfium generates only spaces and line breaks (the breaks are dropped below).
+            if code == 32 and is_generated(tp, i):
                 # A generated space inside a line stands where the PDF wrote one (or left a gap):
-                # it splits words as the written space does. Generated line breaks are dropped.
-                if code == 32 and prev is not None:
+                # it splits words as the written space does.
+                if prev is not None:
                     space = dict(prev)
                     space["text"] = " "
                     space["x0"] = space["x1"] = prev["x1"]
