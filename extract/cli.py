@@ -162,6 +162,24 @@ jobs_option = click.option(
 )
 
 
+# Issue 20: the PDF reader, and the distributed path (Dask) for corpora past one machine.
+reader_option = click.option(
+    "--reader",
+    type=click.Choice(["pdfium", "pdfplumber"]),
+    default=None,
+    envvar="BOARDPAPERS_READER",
+    help="PDF reader: pdfium (fast; the default) or pdfplumber (pdfminer). Env: BOARDPAPERS_READER.",
+)
+
+
+def _use_reader(reader: str | None) -> None:
+    """The reader for this run and the worker processes it starts (they inherit the environment)."""
+    import os
+
+    if reader:
+        os.environ["BOARDPAPERS_READER"] = reader
+
+
 def _jobs(jobs: int) -> int:
     from .parallel import available_cpus
 
@@ -183,12 +201,28 @@ def main() -> None:
 @password_option
 @ocr_option
 @jobs_option
+@reader_option
+@click.option("--dask", "use_dask", is_flag=True, help="Run on Dask: a local cluster of --jobs worker processes.")
+@click.option(
+    "--scheduler", default=None, metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786)."
+)
 @debug_option
-def extract(paths: tuple[str, ...], out_dir: str, password: str | None, ocr: bool, jobs: int, debug: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    out_dir: str,
+    password: str | None,
+    ocr: bool,
+    jobs: int,
+    reader: str | None,
+    use_dask: bool,
+    scheduler: str | None,
+    debug: bool,
+) -> None:
     """Extract records from papers (PDF or text renderings) into one JSON file each."""
     from .export import write_json
     from .parallel import extract_file, ordered_map
 
+    _use_reader(reader)
     files, skipped = find_papers(paths)
     n_skipped = _said_and_skipped(skipped)
     files, refused = not_papers(files, paths)
@@ -200,7 +234,13 @@ def extract(paths: tuple[str, ...], out_dir: str, password: str | None, ocr: boo
         raise no_papers(paths, n_skipped)
     check_out_dir(out_dir)
     names = json_names(files)
-    results = ordered_map(extract_file, [(path, password, ocr) for path in files], _jobs(jobs))
+    work = [(path, password, ocr) for path in files]
+    if use_dask or scheduler:
+        from .distributed import dask_map
+
+        results = dask_map(work, scheduler=scheduler, workers=_jobs(jobs))
+    else:
+        results = ordered_map(extract_file, work, _jobs(jobs))
     shown_bar = progress_shown(len(files))
     progress = (
         click.progressbar(
@@ -479,9 +519,17 @@ def fetch(site, committees, since, until, out_dir, delay, debug) -> None:
 @password_option
 @ocr_option
 @jobs_option
+@reader_option
 @debug_option
 def build(
-    paths: tuple[str, ...], db_path: str, prefer: str, password: str | None, ocr: bool, jobs: int, debug: bool
+    paths: tuple[str, ...],
+    db_path: str,
+    prefer: str,
+    password: str | None,
+    ocr: bool,
+    jobs: int,
+    reader: str | None,
+    debug: bool,
 ) -> None:
     """Extract papers and load their records and page texts into a SQLite database.
 
@@ -490,6 +538,7 @@ def build(
     A paper is its content and its path: same-named papers in different folders are all
     loaded, and the same bytes under a second name are reported as a duplicate.
     """
+    _use_reader(reader)
     files, skipped = find_papers(paths)
     files, refused = not_papers(files, paths)
     if not files and not refused:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +30,11 @@ from boardpapers.schemas.records import Extraction
 
 from .readers.files import shown
 
-# Papers in flight per worker: enough to keep workers busy while the parent writes, few
-# enough that finished extractions waiting their turn don't pile up in the parent's memory.
-IN_FLIGHT_PER_JOB = 2
+# Papers in flight per worker: enough to keep workers busy while the parent writes, and while
+# a long paper at the head of the queue holds back the results behind it (real papers run
+# from 3 to 70 pages: with 2 the other worker sat idle behind a long one), few enough that
+# finished extractions waiting their turn don't pile up in the parent's memory (~50 KB each).
+IN_FLIGHT_PER_JOB = 4
 
 
 def available_cpus() -> int:
@@ -59,6 +62,8 @@ def ordered_map(
     # fork (where there is one) shares the parent's imported modules with the workers:
     # spaCy and pdfminer are imported once, not once per worker.
     import boardpapers.extract.pipeline  # noqa: F401 - imported before the fork on purpose
+    import boardpapers.extract.readers.pdf  # noqa: F401 - pdfplumber and pdfminer, read lazily by read()
+    import boardpapers.extract.readers.pdf_pdfium  # noqa: F401 - pypdfium2 and the pdfium library
 
     from .language.nlp import shared_pipeline
 
@@ -71,15 +76,29 @@ def ordered_map(
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     it = iter(items)
-    pending: deque[tuple[tuple, Future | None]] = deque()
+    pending: deque[tuple[tuple, Future | None]] = deque()  # in input order, the order results are yielded
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    block = 2 * jobs * IN_FLIGHT_PER_JOB
+
+    def submit_block() -> bool:
+        """The next ``block`` items, submitted largest file first (the longest papers start
+        early, so the batch does not end with one worker reading a long paper alone);
+        their results are still yielded in input order."""
+        nxt = list(islice(it, block))
+        futures: dict[int, Future | None] = {}
+        for k in sorted(range(len(nxt)), key=lambda k: -_file_size(nxt[k])):
+            try:
+                futures[k] = pool.submit(fn, *nxt[k])
+            except BrokenProcessPool:
+                futures[k] = None  # the pool broke since the last result: see below
+        pending.extend((nxt[k], futures[k]) for k in range(len(nxt)))
+        return bool(nxt)
+
+    more = submit_block()
     try:
         while True:
-            while len(pending) < jobs * IN_FLIGHT_PER_JOB and (nxt := next(it, None)) is not None:
-                try:
-                    pending.append((nxt, pool.submit(fn, *nxt)))
-                except BrokenProcessPool:
-                    pending.append((nxt, None))  # the pool broke since the last result: see below
+            if more and len(pending) <= block:  # the next block queued before this one runs out
+                more = submit_block()
             if not pending:
                 return
             item, future = pending.popleft()
@@ -101,6 +120,17 @@ def ordered_map(
                 yield item, None, error
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _file_size(item: tuple) -> int:
+    """The size of the file an item names first (0 for anything else): a paper's length, roughly."""
+    first = item[0] if item else None
+    if not isinstance(first, (str, os.PathLike)):
+        return 0
+    try:
+        return os.path.getsize(first)
+    except OSError:
+        return 0
 
 
 class WorkerDied(BoardpapersError):

@@ -14,15 +14,18 @@ from boardpapers.schemas.document import Document
 from boardpapers.schemas.errors import ReadError
 from boardpapers.schemas.files import is_pdf, read_bytes, shown
 
+from .choice import READER_ENV, READERS, default_reader
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+__all__ = ["READERS", "READER_ENV", "default_reader", "read"]
 
 
-def read(path: str | Path, *, password: str | None = None, ocr: bool = False) -> Document:
-    """``ocr``: pages of a PDF with no text layer are read through OCR (:mod:`.ocr`), not refused.
+def read(path: str | Path, *, password: str | None = None, ocr: bool = False, reader: str | None = None) -> Document:
+    """``reader``: 'pdfium' (the default) or 'pdfplumber' for PDFs (:mod:`.choice`). ``ocr``: pages of a PDF with no text layer are read through OCR (:mod:`.ocr`), not refused.
 
     A paper ``boardpapers fetch`` downloaded carries what its manifest says of it (committee,
     meeting date, URL) in its properties: see :mod:`boardpapers.extract.fetch.manifest`."""
-    doc = _read(path, password=password, ocr=ocr)
+    doc = _read(path, password=password, ocr=ocr, reader=reader)
     from ..fetch.manifest import entry_for, properties
 
     entry = entry_for(path)
@@ -31,7 +34,7 @@ def read(path: str | Path, *, password: str | None = None, ocr: bool = False) ->
     return doc.model_copy(update={"properties": {**doc.properties, **properties(entry)}})
 
 
-def _read(path: str | Path, *, password: str | None, ocr: bool) -> Document:
+def _read(path: str | Path, *, password: str | None, ocr: bool, reader: str | None) -> Document:
     # Only a regular file, of bounded size (a named pipe or /dev/zero would hang or fill the
     # memory), and named as text that prints and stores (a file name need not be UTF-8).
     data = read_bytes(path)
@@ -42,8 +45,8 @@ def _read(path: str | Path, *, password: str | None, ocr: bool) -> Document:
         from .pdf import read_pdf
 
         if ocr:
-            return _read_scanned(name, data, password)
-        return read_pdf(name, data=data, password=password)
+            return _read_scanned(name, data, password, reader)
+        return read_pdf(name, data=data, password=password, reader=reader)
     from .docx import is_docx
 
     if is_docx(data):
@@ -70,7 +73,7 @@ def _read(path: str | Path, *, password: str | None, ocr: bool) -> Document:
     return read_text(name, data=data)
 
 
-def _read_scanned(name: str, data: bytes, password: str | None) -> Document:
+def _read_scanned(name: str, data: bytes, password: str | None, reader: str | None = None) -> Document:
     """A PDF whose pages without text are first read by OCR; the Document keeps the file's own id."""
     from .ocr import ocr_pdf, pages_without_text, retype
     from .pdf import read_pdf
@@ -80,8 +83,8 @@ def _read_scanned(name: str, data: bytes, password: str | None) -> Document:
     except Exception:  # noqa: BLE001 - damaged or encrypted: the PDF reader says what is wrong
         scanned = []
     if not scanned:
-        return read_pdf(name, data=data, password=password)
-    doc = read_pdf(name, data=retype(ocr_pdf(name, data), scanned))
+        return read_pdf(name, data=data, password=password, reader=reader)
+    doc = read_pdf(name, data=retype(ocr_pdf(name, data), scanned), reader=reader)
     return doc.model_copy(update={"id": Document.content_id(data), "ocr_pages": scanned})
 
 

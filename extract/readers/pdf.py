@@ -33,6 +33,7 @@ from .blocks import (
     looks_like_heading,
     split_marker,
 )
+from .choice import default_reader
 from .grids import unfold
 from .pdf_layout import (
     BLANK_PAGE,
@@ -101,10 +102,17 @@ SIDEWAYS = (
 
 
 def read_pdf(
-    path: str | Path, data: bytes | None = None, password: str | None = None, *, settings: ReaderSettings = DEFAULT
+    path: str | Path,
+    data: bytes | None = None,
+    password: str | None = None,
+    *,
+    settings: ReaderSettings = DEFAULT,
+    reader: str | None = None,
 ) -> Document:
     """Read a PDF into a Document. ``settings`` holds the reader's geometry tolerances
-    (``readers.settings.DEFAULT`` unless given)."""
+    (``readers.settings.DEFAULT`` unless given); ``reader`` is "pdfium" (the fast path,
+    :mod:`.pdf_pdfium`) or "pdfplumber" (``readers.default_reader()`` unless given)."""
+    reader = reader or default_reader()
     path = str(path)
     if data is None:
         try:
@@ -112,7 +120,11 @@ def read_pdf(
         except OSError as e:
             raise ReadError(f"cannot read the file ({e.strerror})", document=path) from None
     properties: dict[str, str] = {}
-    pages = list(_read_pages(path, data, password, settings, properties))
+    pages = None
+    if reader == "pdfium":
+        pages = _read_pages_pdfium(path, data, password, settings, properties)
+    if pages is None:
+        pages = list(_read_pages(path, data, password, settings, properties))
     if not pages and b"startxref" in data:
         # A damaged cross-reference table can hide every page (issue 8, broken-xref.pdf), which
         # read as "no text layer". Without the startxref pointer pdfminer rebuilds the table
@@ -188,26 +200,84 @@ def _read_pages(path: str, data: bytes, password: str | None, settings: ReaderSe
         except _BROKEN as e:
             raise ReadError(f"broken or truncated PDF: cannot list its pages ({_describe(e)})", document=path) from e
         for i in range(n_pages):
-            page = pdf.pages[i]
-            try:
-                page = _upright(page)
-                if _mostly_sideways(page):
-                    yield _Page(number=i + 1, width=float(page.width), height=float(page.height), sideways=True)
-                    continue
-                yield _read_page(page, i + 1, settings)
-            except ReadError:
-                raise
-            except _BROKEN as e:
-                raise ReadError(f"broken or truncated PDF ({_describe(e)})", document=path, page=i + 1) from e
-            finally:
-                page.close()
+            yield _plumber_page(pdf, i, path, settings)
     finally:
-        # close() lists the pages again; on a PDF whose page tree is broken that raises and
-        # would replace our ReadError with a pdfminer exception (issue 8, mutated-PDF fuzzing).
+        _close(pdf)
+
+
+def _close(pdf) -> None:
+    # close() lists the pages again; on a PDF whose page tree is broken that raises and
+    # would replace our ReadError with a pdfminer exception (issue 8, mutated-PDF fuzzing).
+    try:
+        pdf.close()
+    except _BROKEN:
+        pass
+
+
+def _plumber_page(pdf, i: int, path: str, settings: ReaderSettings) -> _Page:
+    """Page ``i`` (from 0) of a PDF opened with pdfplumber, read and closed."""
+    try:
+        page = pdf.pages[i]
+    except _BROKEN as e:  # a page tree pdfminer cannot list (pdfium could: its pages came first)
+        raise ReadError(f"broken or truncated PDF ({_describe(e)})", document=path, page=i + 1) from e
+    try:
+        page = _upright(page)
+        if _mostly_sideways(page):
+            return _Page(number=i + 1, width=float(page.width), height=float(page.height), sideways=True)
+        return _read_page(page, i + 1, settings)
+    except ReadError:
+        raise
+    except _BROKEN as e:
+        raise ReadError(f"broken or truncated PDF ({_describe(e)})", document=path, page=i + 1) from e
+    finally:
+        page.close()
+
+
+def _read_pages_pdfium(
+    path: str, data: bytes, password: str | None, settings: ReaderSettings, properties: dict[str, str]
+) -> list[_Page] | None:
+    """The pages read through pdfium, each page pdfium cannot read as pdfminer would read by
+    pdfplumber; None when pdfium cannot open the file (pdfplumber then reads it all, and says
+    why it cannot, if it cannot)."""
+    from .pdf_pdfium import PdfiumDocument, PdfiumUnreadable
+
+    try:
+        doc = PdfiumDocument(data, password, clip_same_box_pt=settings.clip_same_box_pt)
+    except PdfiumUnreadable:
+        return None
+    pages: list[_Page] = []
+    fallback = None  # pdfplumber's pages, opened at the first page pdfium leaves to it
+    try:
         try:
-            pdf.close()
+            properties.update(document_properties(doc.metadata()))
         except _BROKEN:
             pass
+        for i in range(len(doc)):
+            try:
+                page = doc.page(i)
+            except Exception:  # noqa: BLE001 - a page pdfium cannot read is read by pdfplumber
+                page = None
+            if page is not None:
+                try:
+                    if page.sideways_chars * 2 > len(page.chars):  # _mostly_sideways, counted by pdfium
+                        pages.append(
+                            _Page(number=i + 1, width=float(page.width), height=float(page.height), sideways=True)
+                        )
+                    else:
+                        pages.append(_read_page(page, i + 1, settings))
+                    continue
+                except _BROKEN:
+                    pass  # read again by pdfplumber below
+                finally:
+                    page.close()
+            if fallback is None:
+                fallback = _open(path, data, password)
+            pages.append(_plumber_page(fallback, i, path, settings))
+    finally:
+        doc.close()
+        if fallback is not None:
+            _close(fallback)
+    return pages
 
 
 def _mostly_sideways(page) -> bool:

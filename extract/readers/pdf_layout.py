@@ -19,7 +19,7 @@ from .settings import DEFAULT, ReaderSettings
 BULLETS = set("•●▪◦o·‣–-■□➢✓§*") | {"\uf0b7", "\uf0a7", "\uf0d8", "\uf076", "\uf0fc", "\uf0a8"}
 
 
-@dataclass
+@dataclass(slots=True)  # a long agenda pack keeps some 200,000 of them until its blocks are built
 class Word:
     text: str
     x0: float

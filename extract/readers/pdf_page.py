@@ -64,6 +64,8 @@ def visible_page(page, *, settings: ReaderSettings = DEFAULT):
         ):
             return page
         return page.crop(box, strict=False)
+    if getattr(page, "text_inside", False):
+        return page  # the fast reader's page, whose text objects all lie on it (pdf_pdfium)
     x0, top, x1, bottom = (float(v) for v in page.bbox)
     tol = settings.off_page_tolerance_pt
 
@@ -84,6 +86,8 @@ _CLIP_OR_NEST = re.compile(rb"(?<![\w/])(q|Q|BT)(?!\w)|" + _CLIP_RECT.pattern)
 def _one_clip(page, settings: ReaderSettings) -> tuple[float, float, float, float] | None:
     """The page's clipping rectangle, when it sets only one (however often) and every text
     object is drawn inside it: text drawn with no clip in force is visible wherever it is."""
+    if hasattr(page, "one_clip"):
+        return page.one_clip  # the fast reader's page: found from pdfium's clip paths (pdf_pdfium)
     try:
         streams = page.page_obj.contents
     except AttributeError:
@@ -137,6 +141,9 @@ def _rotated(char: dict) -> bool:
 
 def page_words(page, *, settings: ReaderSettings = DEFAULT) -> list[Word]:
     """The page's words: upright text through pdfplumber, text on its side joined here."""
+    if getattr(page.root_page, "plain", False):
+        # The fast reader's page, known to have no marked content and no text on its side (pdf_pdfium).
+        return to_words(page.extract_words(**WORD_OPTIONS))
     chars = page.chars
     options = TAGGED_WORD_OPTIONS if any(c.get("mcid") is not None for c in chars) else WORD_OPTIONS
     if not any(_rotated(c) for c in chars):
