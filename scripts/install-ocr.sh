@@ -7,10 +7,5 @@ if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | 
     echo "tesseract already installed: $(tesseract --version 2>/dev/null | head -1)"
     exit 0
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-$SUDO apt-get update
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng ghostscript
+sh "$(dirname "$0")/apt-install.sh" tesseract-ocr tesseract-ocr-eng ghostscript
 tesseract --version | head -1

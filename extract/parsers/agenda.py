@@ -179,16 +179,22 @@ def _asked_to_decisions(blocks: list[Block], item: str | None, ctx: Context) -> 
             # "(a) note the report; and": the joining word belongs to the list, not to the part
             text = re.sub(r"[;,]\s*(?:and|or)$", "", " ".join(m.group("t").split())).rstrip(" ;.")
             label = f"{number}({m.group('n')})" if number else m.group("n")
-            yield Decision(
-                item=label,
-                text=text,
-                kind="recommendation",
-                date=ctx.meta.date,
-                body=ctx.meta.body,
-                provenance=ctx.provenance(nb, PARSER, VERSION, text=nb.text),
-            )
+            yield _recommendation(ctx, label, text, nb, nb.text)
             # "(c) agree that the Sub-Group lead the refresh by March 2021"
             yield from _delegated_action(text, label, nb, blocks, ctx)
+
+
+def _recommendation(ctx: Context, item: str | None, text: str, block: Block, source: str, amounts=()) -> Decision:
+    """A recommendation put to the meeting, dated and bodied as the paper, read from ``source``."""
+    return Decision(
+        item=item,
+        text=text,
+        kind="recommendation",
+        date=ctx.meta.date,
+        body=ctx.meta.body,
+        amounts=list(amounts),
+        provenance=ctx.provenance(block, PARSER, VERSION, text=source),
+    )
 
 
 # A report's recommendations heading: "2. Recommendations", "Recommendation(s)", "RECOMMENDATION".
@@ -218,14 +224,7 @@ def _that_decisions(blocks: list[Block], ctx: Context) -> Iterator[Record]:
             continue
         text = " ".join(b.text.split())
         label = (b.marker or "").rstrip(".)") or None
-        yield Decision(
-            item=label,
-            text=text,
-            kind="recommendation",
-            date=ctx.meta.date,
-            body=ctx.meta.body,
-            provenance=ctx.provenance(b, PARSER, VERSION, text=b.text),
-        )
+        yield _recommendation(ctx, label, text, b, b.text)
         # "The Panel is asked to note ...": the body a report is put to sets itself no task.
         if text.startswith("That"):
             yield from _delegated_action(text, label, b, blocks, ctx)
@@ -275,15 +274,7 @@ def _table_decisions(block: Block, header: list[str], col: int, item: str | None
             if money is not None:
                 amounts.append(Amount(label=header[c] or None, raw=money.raw, value=money.value, status=money.status))
         source = " | ".join(f"{h}: {t}" for h, t in zip(header, texts) if t.strip())
-        yield Decision(
-            item=item,
-            text=text,
-            kind="recommendation",
-            date=ctx.meta.date,
-            body=ctx.meta.body,
-            amounts=amounts,
-            provenance=ctx.provenance(block, PARSER, VERSION, text=source),
-        )
+        yield _recommendation(ctx, item, text, block, source, amounts)
 
 
 def _box_decisions(block: Block, item: str | None, ctx: Context) -> Iterator[Decision]:
@@ -307,11 +298,4 @@ def _box_decisions(block: Block, item: str | None, ctx: Context) -> Iterator[Dec
             for number, text in pairs:
                 text = " ".join(text.split()).strip()
                 if text:
-                    yield Decision(
-                        item=item or number,
-                        text=text,
-                        kind="recommendation",
-                        date=ctx.meta.date,
-                        body=ctx.meta.body,
-                        provenance=ctx.provenance(block, PARSER, VERSION, text=cell),
-                    )
+                    yield _recommendation(ctx, item or number, text, block, cell)
