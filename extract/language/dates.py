@@ -50,6 +50,10 @@ DATE_LABEL = re.compile(
     re.I,
 )
 # A date that is not the paper's: the next or the last meeting, the next review, a deadline.
+# A deadline of the next meeting ("by the next meeting", "next Board meeting"), and the minutes'
+# heading that gives its date ("5. Date of next meeting", "Date and time of the next meeting").
+NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
+NEXT_MEETING_HEADING = re.compile(r"\b(?:date|time|dates)\b[^.]{0,20}\bof (?:the )?next meeting\b", re.I)
 NEXT_DATE_LABEL = re.compile(
     r"\b(?:next|last|previous) (?:meeting|review)\b|\b(?:to be )?reviewed by\b|\breview due\b|"
     r"\bdeadline\b|\bexpir",

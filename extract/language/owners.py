@@ -56,6 +56,7 @@ POST_WORDS = {
     "adviser",
     "advisor",
     "analyst",
+    "researcher",
     "worker",
     "workers",
     "nurse",

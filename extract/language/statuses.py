@@ -87,7 +87,7 @@ PROGRESS_HEADING = re.compile(
 )
 # The earlier minute, item or page an update names: "(minute 3)", "(page 6)", "Min 45/22".
 PROGRESS_REFERENCE = re.compile(
-    r"\(?\b(?:minutes?|min\.?|item|page|action)\s+(?:no\.?\s*)?(?P<ref>\d{1,4}(?:[./]\d{1,4})*[a-z]?)\)?", re.I
+    r"\(?\b(?P<kind>minutes?|min\.?|item|page|action)\s+(?:no\.?\s*)?(?P<ref>\d{1,4}(?:[./]\d{1,4})*[a-z]?)\)?", re.I
 )
 
 # What a status cell says in one or two words, for reading a slip of the pen ("Compete",

@@ -224,12 +224,13 @@ def _split_org_role(text: str | None, name: str | None = None) -> tuple[list[str
         if bare.isupper() and 2 <= len(bare) <= 4 and bare in own:
             continue  # the person's initials, written after the name: "(AJ)"
         words = part.lower().split()
-        if part.lower() in MEMBER_CATEGORIES or words[0] in ("chair", "chairman", "chairwoman", "vice-chair", "vice"):
+        head = re.split(r"\s+of\s+", part, maxsplit=1)[0]  # "Chair of the Partnership" is a chair
+        if part.lower() in MEMBER_CATEGORIES:
             is_role = True
-        elif words[-1] in ORG_WORDS:
+        elif head == part and words[-1] in ORG_WORDS:
             is_role = False  # "Cabinet Office", "Public Health": an organisation even after a post word
         else:
-            is_role = is_post(part) or words[-1] in ("researcher", "analyst", "champion", "clerk", "secretariat")
+            is_role = is_post(head)
         bucket = roles if is_role else orgs
         if part not in bucket:
             bucket.append(part)

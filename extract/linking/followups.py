@@ -15,8 +15,17 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from ..language.dates import parse_due_after
-from ..language.statuses import DONE, IN_PROGRESS, OPEN, OVERDUE, PLANNED, STILL_OPEN, classify_status
+from ..language.dates import NEXT_MEETING, parse_due_after
+from ..language.statuses import (
+    DONE,
+    IN_PROGRESS,
+    OPEN,
+    OVERDUE,
+    PLANNED,
+    PROGRESS_REFERENCE,
+    STILL_OPEN,
+    classify_status,
+)
 from .chronology import PaperDate, date_range, order, row_meeting_date
 
 # --- follow-ups----------------------------------------------------------------------------
@@ -84,12 +93,10 @@ FOLLOWUP_LOG_ROW = 55
 # needs only to share a word and be somewhat alike: the reference does the rest.
 FOLLOWUP_CITED = 45
 
-_CITED = re.compile(r"(?P<kind>minute|min|item|page|action)s?\.?\s+(?:no\.?\s*)?(?P<ref>[\w./]+)", re.I)
-
 
 def cites(reference: str | None, action: Candidate) -> bool:
     """Does an update's reference ('minute 3', 'page 6') name the action's minute or page?"""
-    m = _CITED.search(reference or "")
+    m = PROGRESS_REFERENCE.search(reference or "")
     if not m:
         return False
     ref = m.group("ref").rstrip(".").lower()
@@ -112,9 +119,6 @@ def _days_between(a: str, b: str | None) -> int:
     if not b:
         return 10**6
     return (date.fromisoformat(b[:10]) - date.fromisoformat(a[:10])).days
-
-
-_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
 
 
 def is_overdue(status: str | None, due_date: str | None, as_of: str | None) -> bool:
@@ -284,7 +288,7 @@ def resolve_due(action: Candidate, later_papers: list[Candidate]) -> str | None:
     set_on = action.set_on
     if not action.due or not set_on[0] or set_on[0] != set_on[1]:
         return None
-    if _NEXT_MEETING.search(action.due):
+    if NEXT_MEETING.search(action.due):
         meetings = sorted(
             c.paper_date.earliest
             for c in later_papers

@@ -664,15 +664,15 @@ def find_date(doc: Document, doc_type: str | None) -> tuple[str | None, str]:
 # A plan or report with no day on its cover: "March 2019", "Published June 2020", "Refreshed for
 # 2018/19 - May 2018" (CSP plans and task-and-finish reports). A line that is only a month and a
 # year (perhaps labelled) counts anywhere on the front page; a short line in the first four.
+# Words that label a paper's own date: "Published June 2020", "Updated June 2023", "As at May 2024".
+_DATE_LINE_LABEL = r"published|date(?:\s+published)?|issued|updated|refreshed|approved|as at"
 _MONTH_LINE = re.compile(
-    rf"^\W*(?:(?:published|date(?:\s+published)?|issued|updated|refreshed|approved)\b[^\d]*?)?"
-    rf"({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
+    rf"^\W*(?:(?:{_DATE_LINE_LABEL})\b[^\d]*?)?({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
     re.I,
 )
-
-
+# The same with its label: the paper's own date even above a log's rows of meeting dates.
 _LABELLED_MONTH = re.compile(
-    rf"^\W*(?:published|date published|issued|updated|refreshed|as at)\b[^\d]*?({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
+    rf"^\W*(?:{_DATE_LINE_LABEL})\b[^\d]*?({dates.MONTH_RE})\.?\s+((?:19|20)\d\d)\W*$",
     re.I,
 )
 

@@ -74,7 +74,7 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
     for t in tasks:
         block = blocks[t.block]
         due = dates.parse_due(t.due, meeting_date) if t.due else dates.Due(None)
-        if due.date is None and next_meeting and t.due and _NEXT_MEETING.search(t.due):
+        if due.date is None and next_meeting and t.due and dates.NEXT_MEETING.search(t.due):
             due = dates.Due(next_meeting)  # "by the next meeting", and the minutes give its date
         yield Action(
             item=t.item,
@@ -103,15 +103,11 @@ def parse(section: Section, ctx: Context) -> Iterator[Record]:
             )
 
 
-_NEXT_MEETING = re.compile(r"\bnext\s+(?:\w+\s+){0,2}meeting\b", re.I)
-_NEXT_MEETING_HEADING = re.compile(r"\b(?:date|time|dates)\b[^.]{0,20}\bof (?:the )?next meeting\b", re.I)
-
-
 def _next_meeting_date(blocks: list[Block], meeting_date: str | None) -> str | None:
     """The date the minutes give for the next meeting ('5. Date of next meeting' over 'Thursday 13
     April 2023', or 'Date of next meeting: 14 January 2010'), when it is after this meeting."""
     for i, b in enumerate(blocks):
-        if b.kind == "table" or not _NEXT_MEETING_HEADING.search(b.text):
+        if b.kind == "table" or not dates.NEXT_MEETING_HEADING.search(b.text):
             continue
         for text in (b.text, *(x.text for x in blocks[i + 1 : i + 3] if x.kind != "table")):
             found = dates.parse_date(text)
