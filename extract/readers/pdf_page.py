@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .pdf_layout import Word, to_words
+from .pdf_words import upright_words
 from .settings import DEFAULT, ReaderSettings
 
 WORD_OPTIONS = {"extra_attrs": ["fontname", "size"], "keep_blank_chars": False, "use_text_flow": False}
@@ -140,17 +141,23 @@ def _rotated(char: dict) -> bool:
 
 
 def page_words(page, *, settings: ReaderSettings = DEFAULT) -> list[Word]:
-    """The page's words: upright text through pdfplumber, text on its side joined here."""
+    """The page's words: upright text joined by pdfplumber's word rule (``pdf_words``, or
+    pdfplumber itself for text neither upright nor on its side), text on its side joined here."""
+    chars = page.chars
     if getattr(page.root_page, "plain", False):
         # The fast reader's page, known to have no marked content and no text on its side (pdf_pdfium).
-        return to_words(page.extract_words(**WORD_OPTIONS))
-    chars = page.chars
+        return _words(page, chars, WORD_OPTIONS)
     options = TAGGED_WORD_OPTIONS if any(c.get("mcid") is not None for c in chars) else WORD_OPTIONS
     if not any(_rotated(c) for c in chars):
-        return to_words(page.extract_words(**options))
+        return _words(page, chars, options)
     upright = page.filter(lambda o: o.get("object_type") != "char" or not _rotated(o))
-    words = to_words(upright.extract_words(**options))
+    words = _words(upright, upright.chars, options)
     return words + rotated_words([c for c in chars if _rotated(c)], settings=settings)
+
+
+def _words(page, chars: list[dict], options: dict) -> list[Word]:
+    words = upright_words(chars, with_mcid=options is TAGGED_WORD_OPTIONS)
+    return words if words is not None else to_words(page.extract_words(**options))
 
 
 def rotated_words(chars: list[dict], *, settings: ReaderSettings = DEFAULT) -> list[Word]:

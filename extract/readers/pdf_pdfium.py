@@ -1,5 +1,6 @@
 """The fast PDF path: pdfium (through pypdfium2) reads each page's characters and path
-objects, and pdfplumber's own word and table algorithms run on them.
+objects; pdfplumber's word rule (as :mod:`.pdf_words` writes it) and its table algorithms
+run on them.
 
 pdfplumber spends most of a page in pdfminer, interpreting the content stream in Python and
 building a dict per character; pdfium does the interpreting in C at fifty times the speed.
@@ -7,8 +8,12 @@ What the reader needs of a page is what pdfplumber's ``Page.objects`` holds: cha
 (text, box, font name, size, matrix, marked-content id) and the lines, rectangles and curves
 that rule tables. :class:`PdfiumPage` is a pdfplumber ``Page`` whose objects are built from
 pdfium, in pdfplumber's coordinates and with pdfminer's rules for what a path is (a line, a
-rectangle or a curve), so ``extract_words``, ``find_tables``, ``crop`` and ``filter`` -- and
+rectangle or a curve), so the word rule, ``find_tables``, ``crop`` and ``filter`` -- and
 with them every rule of the reader -- run on it unchanged.
+
+Reading the characters is one pdfium call per character for its text object and one for its
+box (the code points come in one call per page); what is the same for every character of a
+text object (font, size, matrix, marked-content id, baseline) is asked once per object.
 
 Where pdfium and pdfminer differ:
 
@@ -62,6 +67,25 @@ _object_font = _raw("FPDFTextObj_GetFont", _vp, _vp)
 _marked_content_id = _raw("FPDFPageObj_GetMarkedContentID", _int, _vp)
 _base_font_name = _raw("FPDFFont_GetBaseFontName", ctypes.c_size_t, _vp, ctypes.c_char_p, ctypes.c_size_t)
 _font_descent = _raw("FPDFFont_GetDescent", _int, _vp, ctypes.c_float, ctypes.POINTER(ctypes.c_float))
+_loose_char_box = _raw("FPDFText_GetLooseCharBox", _int, _vp, _int, _vp)
+_is_generated = _raw("FPDFText_IsGenerated", _int, _vp, _int)
+_unicode = _raw("FPDFText_GetUnicode", ctypes.c_uint, _vp, _int)
+_get_text = _raw("FPDFText_GetText", _int, _vp, _int, _int, _vp)
+# Code points pdfium gives that are no character of the page: none, non-characters, line breaks.
+_NOT_CHARS = frozenset((0, 0xFFFE, 0xFFFF, 10, 13))
+
+
+def _page_text(tp, handle: int, n: int) -> list[int]:
+    """Each character's code point, from one call for the whole page where pdfium's text holds
+    one UTF-16 unit per character (else, a character beyond the BMP, one call per character)."""
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    written = _get_text(handle, 0, n, ctypes.addressof(buf)) if n else 1
+    if written == n + 1:
+        text = buf.raw[: 2 * n].decode("utf-16-le", "surrogatepass")
+        if len(text) == n and not any("\ud800" <= ch <= "\udfff" for ch in text):
+            # The page's text writes pdfium's mark for a hyphen that ends a line (code 2) as U+FFFE.
+            return [_unicode(handle, i) if ch == "\ufffe" else ord(ch) for i, ch in enumerate(text)]
+    return [_unicode(handle, i) for i in range(n)]
 
 
 class PdfiumUnreadable(Exception):
@@ -193,16 +217,19 @@ class PdfiumDocument:
     def _read_chars(self, tp, height: float, doctop: float, number: int, flags: dict) -> list[dict]:
         n = R.FPDFText_CountChars(tp)
         out: list[dict] = []
+        handle = ctypes.cast(tp, _vp).value
         rect, matrix = R.FS_RECTF(), R.FS_MATRIX()
+        rect_at = ctypes.addressof(rect)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         per_object: dict[int, tuple] = {}
-        get_unicode, is_generated, get_object = R.FPDFText_GetUnicode, R.FPDFText_IsGenerated, _text_object
-        loose_box, origin = R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
+        get_object, loose_box, is_generated = _text_object, _loose_char_box, _is_generated
+        origin = R.FPDFText_GetCharOrigin
+        codes = _page_text(tp, handle, n)
         prev: dict | None = None
         for i in range(n):
-            code = get_unicode(tp, i)
+            code = codes[i]
             # pdfium generates only spaces and line breaks (the breaks are dropped below).
-            if code == 32 and is_generated(tp, i):
+            if code == 32 and is_generated(handle, i):
                 # A generated space inside a line stands where the PDF wrote one (or left a gap):
                 # it splits words as the written space does.
                 if prev is not None:
@@ -212,11 +239,11 @@ class PdfiumDocument:
                     space["width"] = 0.0
                     out.append(space)
                 continue
-            if code in (0, 0xFFFE, 0xFFFF, 10, 13):
+            if code in _NOT_CHARS:
                 continue
             if code == 2:
                 code = 45  # pdfium's mark for a hyphen that ends a line: the PDF wrote "-"
-            obj = get_object(tp, i)
+            obj = get_object(handle, i)
             key = obj or 0
             info = per_object.get(key)
             if info is None:
@@ -235,20 +262,20 @@ class PdfiumDocument:
                 if m[1] == 0 and m[2] == 0 and m[3] > 0:
                     origin(tp, i, ox, oy)
                     level = oy.value + descent * size * m[3]
-                info = (fontname, descent, size, None if mcid < 0 else mcid, m, across, level)
+                upright = 0 < m[0] * m[3] and m[1] * m[2] <= 0
+                info = (fontname, descent, size, None if mcid < 0 else mcid, m, across, level, upright)
                 per_object[key] = info
-            fontname, descent, size, mcid, m, across, level = info
+            fontname, descent, size, mcid, m, across, level, upright = info
             if not across:
                 flags["sideways"] += 1
-            a, b, c, d = m
-            loose_box(tp, i, rect)
-            upright = 0 < a * d and b * c <= 0
+            loose_box(handle, i, rect_at)
             x0, x1 = rect.left, rect.right
             if level is not None:
                 y0 = level
-                y1 = y0 + size * d
+                y1 = y0 + size * m[3]
             else:
                 origin(tp, i, ox, oy)
+                a, b, c, d = m
                 # Turned text: the same box in the text's own direction, turned onto the page.
                 advance = (rect.top - rect.bottom) / abs(b) if abs(b) > abs(a) else (rect.right - rect.left) / abs(a)
                 xs, ys = [], []
@@ -258,7 +285,7 @@ class PdfiumDocument:
                         ys.append(oy.value + b * along + d * up)
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
             top, bottom = height - y1, height - y0
-            char = {
+            prev = {
                 "object_type": "char",
                 "text": chr(code),
                 "fontname": fontname,
@@ -274,8 +301,7 @@ class PdfiumDocument:
                 "matrix": m,  # the text matrix without its origin: only its turn is read
                 "mcid": mcid,
             }
-            out.append(char)
-            prev = char
+            out.append(prev)
         return out
 
     # --- paths --------------------------------------------------------------------------------
