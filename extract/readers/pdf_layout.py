@@ -7,6 +7,7 @@ the columns of a table drawn without rules, from the body text beside them.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
@@ -69,10 +70,11 @@ class Line:
     @property
     def size(self) -> float:
         """The size most of the line's characters are set in."""
-        sizes = Counter()
+        sizes: dict[float, int] = {}
         for w in self.words:
-            sizes[round(w.size * 2) / 2] += len(w.text)
-        return sizes.most_common(1)[0][0]
+            key = round(w.size * 2) / 2
+            sizes[key] = sizes.get(key, 0) + len(w.text)
+        return max(sizes, key=sizes.__getitem__)  # the first of equals, as Counter.most_common
 
     @property
     def text(self) -> str:
@@ -109,14 +111,21 @@ def bold_runs(words: list[Word]) -> list[str]:
 _GLYPH_BULLET = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
 
 
+@functools.lru_cache(maxsize=1024)
+def _bold_font(font: str) -> bool:
+    """A font name that says bold (Arial-BoldMT, Calibri-Bold, Segoe UI Black)."""
+    return bool(re.search(r"bold|black|heavy", font, re.I))
+
+
 def to_words(raw: list[dict]) -> list[Word]:
     out = []
     for w in raw:
         text = normalise_unicode(w["text"]).strip()
         if not text:
             continue
-        if _GLYPH_BULLET.fullmatch(text):
-            text = "•"
+        if not text.isascii() or text.startswith("(cid:"):  # (a bullet glyph is one or the other)
+            if _GLYPH_BULLET.fullmatch(text):
+                text = "•"
         font = w.get("fontname") or ""
         out.append(
             Word(
@@ -126,7 +135,7 @@ def to_words(raw: list[dict]) -> list[Word]:
                 top=float(w["top"]),
                 bottom=float(w["bottom"]),
                 size=float(w.get("size") or 0.0),
-                bold=bool(re.search(r"bold|black|heavy", font, re.I)),
+                bold=_bold_font(font),
                 mcid=chars[0].get("mcid") if (chars := w.get("chars")) else None,
                 mcid_end=chars[-1].get("mcid") if chars else None,
             )

@@ -71,6 +71,25 @@ _loose_char_box = _raw("FPDFText_GetLooseCharBox", _int, _vp, _int, _vp)
 _is_generated = _raw("FPDFText_IsGenerated", _int, _vp, _int)
 _unicode = _raw("FPDFText_GetUnicode", ctypes.c_uint, _vp, _int)
 _get_text = _raw("FPDFText_GetText", _int, _vp, _int, _int, _vp)
+# Page objects, paths and clips: a page has thousands of path segments and clip points.
+_count_objects = _raw("FPDFPage_CountObjects", _int, _vp)
+_get_object = _raw("FPDFPage_GetObject", _vp, _vp, _int)
+_object_type = _raw("FPDFPageObj_GetType", _int, _vp)
+_form_count = _raw("FPDFFormObj_CountObjects", _int, _vp)
+_form_object = _raw("FPDFFormObj_GetObject", _vp, _vp, ctypes.c_ulong)
+_object_matrix = _raw("FPDFPageObj_GetMatrix", _int, _vp, _vp)
+_object_bounds = _raw("FPDFPageObj_GetBounds", _int, _vp, _vp, _vp, _vp, _vp)
+_draw_mode = _raw("FPDFPath_GetDrawMode", _int, _vp, _vp, _vp)
+_stroke_width = _raw("FPDFPageObj_GetStrokeWidth", _int, _vp, _vp)
+_count_segments = _raw("FPDFPath_CountSegments", _int, _vp)
+_get_segment = _raw("FPDFPath_GetPathSegment", _vp, _vp, _int)
+_segment_point = _raw("FPDFPathSegment_GetPoint", _int, _vp, _vp, _vp)
+_segment_type = _raw("FPDFPathSegment_GetType", _int, _vp)
+_segment_close = _raw("FPDFPathSegment_GetClose", _int, _vp)
+_clip_path = _raw("FPDFPageObj_GetClipPath", _vp, _vp)
+_clip_count = _raw("FPDFClipPath_CountPaths", _int, _vp)
+_clip_count_segments = _raw("FPDFClipPath_CountPathSegments", _int, _vp, _int)
+_clip_segment = _raw("FPDFClipPath_GetPathSegment", _vp, _vp, _int, _int)
 # Code points pdfium gives that are no character of the page: none, non-characters, line breaks.
 _NOT_CHARS = frozenset((0, 0xFFFE, 0xFFFF, 10, 13))
 
@@ -309,12 +328,12 @@ class PdfiumDocument:
     def _paths(self, raw_page, objects: dict, height: float, doctop: float, number: int, clips: list | None) -> None:
         """Lines, rectangles and curves of the page and its forms; ``clips`` gets each object's
         clipping rectangle (``None`` in it for text drawn with no rectangular clip)."""
-        n = R.FPDFPage_CountObjects(raw_page)
-        for k in range(n):
-            self._object(R.FPDFPage_GetObject(raw_page, k), None, objects, height, doctop, number, clips)
+        page = ctypes.cast(raw_page, _vp).value
+        for k in range(_count_objects(page)):
+            self._object(_get_object(page, k), None, objects, height, doctop, number, clips)
 
     def _object(self, obj, outer, objects, height, doctop, number, clips) -> None:
-        kind = R.FPDFPageObj_GetType(obj)
+        kind = _object_type(obj)
         if clips is not None and outer is None and kind in (_TEXT, _PATH):
             clips.append(_clip_box(obj, height, text=kind == _TEXT))
         elif kind == _TEXT:
@@ -324,27 +343,28 @@ class PdfiumDocument:
         elif kind == _FORM:
             m = _matrix(obj)
             inner = m if outer is None else _compose(m, outer)
-            for k in range(R.FPDFFormObj_CountObjects(obj)):
-                self._object(R.FPDFFormObj_GetObject(obj, k), inner, objects, height, doctop, number, clips)
+            for k in range(_form_count(obj)):
+                self._object(_form_object(obj, k), inner, objects, height, doctop, number, clips)
 
     def _path(self, obj, outer, objects, height, doctop, number) -> None:
         fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-        R.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+        _draw_mode(obj, ctypes.addressof(fill_mode), ctypes.addressof(stroke))
         if not fill_mode.value and not stroke.value:
             return  # an unpainted path (pdfminer does not see it either)
         m = _matrix(obj)
         if outer is not None:
             m = _compose(m, outer)
         width = ctypes.c_float()
-        R.FPDFPageObj_GetStrokeWidth(obj, width)
+        _stroke_width(obj, ctypes.addressof(width))
         x, y = ctypes.c_float(), ctypes.c_float()
+        at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
         ops: list[tuple[str, tuple[float, float]]] = []
         bezier = 0
-        for s in range(R.FPDFPath_CountSegments(obj)):
-            seg = R.FPDFPath_GetPathSegment(obj, s)
-            R.FPDFPathSegment_GetPoint(seg, x, y)
+        for s in range(_count_segments(obj)):
+            seg = _get_segment(obj, s)
+            _segment_point(seg, at_x, at_y)
             pt = _apply(m, x.value, y.value)
-            t = R.FPDFPathSegment_GetType(seg)
+            t = _segment_type(seg)
             if t == _MOVETO:
                 ops.append(("m", pt))
                 bezier = 0
@@ -356,14 +376,14 @@ class PdfiumDocument:
                 if bezier == 3:  # pdfium gives a curve as its three points; pdfminer as one "c"
                     ops.append(("c", pt))
                     bezier = 0
-            if R.FPDFPathSegment_GetClose(seg):
+            if _segment_close(seg):
                 ops.append(("h", pt))
         _paint(ops, objects, height, doctop, number, width.value, bool(stroke.value), bool(fill_mode.value))
 
 
 def _matrix(obj) -> tuple[float, ...]:
     m = R.FS_MATRIX()
-    R.FPDFPageObj_GetMatrix(obj, m)
+    _object_matrix(obj, ctypes.addressof(m))
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
@@ -435,16 +455,16 @@ def _clip_box(obj, height: float, *, text: bool):
     """The rectangles clipping a page object (every clip in force), in pdfplumber's
     coordinates; None for text drawn with no rectangular clip, "free" for a path with none
     (it says nothing either way)."""
-    clip = R.FPDFPageObj_GetClipPath(obj)
-    n_paths = R.FPDFClipPath_CountPaths(clip) if clip else 0
+    clip = _clip_path(obj)
+    n_paths = _clip_count(clip) if clip else 0
     boxes = []
     x, y = ctypes.c_float(), ctypes.c_float()
+    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     for k in range(max(n_paths, 0)):
-        n = R.FPDFClipPath_CountPathSegments(clip, k)
+        n = _clip_count_segments(clip, k)
         xs, ys = [], []
         for s in range(max(n, 0)):
-            seg = R.FPDFClipPath_GetPathSegment(clip, k, s)
-            R.FPDFPathSegment_GetPoint(seg, x, y)
+            _segment_point(_clip_segment(clip, k, s), at_x, at_y)
             xs.append(x.value)
             ys.append(y.value)
         if n in (4, 5) and len({round(v, 2) for v in xs}) == 2 and len({round(v, 2) for v in ys}) == 2:
@@ -455,10 +475,11 @@ def _clip_box(obj, height: float, *, text: bool):
         return "free"
     # pdfium drops a clip that the object lies wholly inside: unclipped text says nothing
     # unless it lies outside the clip the rest of the page sets (checked in _one_box).
-    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
-    if not R.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+    sides = [ctypes.c_float() for _ in range(4)]
+    if not _object_bounds(obj, *(ctypes.addressof(v) for v in sides)):
         return None
-    return ("text", (left.value, height - top.value, right.value, height - bottom.value))
+    left, bottom, right, top = (v.value for v in sides)
+    return ("text", (left, height - top, right, height - bottom))
 
 
 def _text_inside(clips: list, mediabox: tuple) -> bool:

@@ -259,17 +259,31 @@ def split_columns(rows: list[list[Word]], width: float, *, settings: ReaderSetti
 
 def _gutter(rows: list[list[Word]], width: float, *, settings: ReaderSettings = DEFAULT) -> tuple[float, float] | None:
     n = int(width) + 2
-    cover = [0] * n
+    # cover[x]: how many rows have a word over the point x. Each row's words are merged into
+    # the spans they cover, and the spans of all rows counted in one pass over the page width.
+    diff = [0] * (n + 1)
     for row in rows:
-        diff = [0] * (n + 1)
-        for w in row:
-            diff[min(n, max(0, int(w.x0)))] += 1  # words can stand off the page edge
-            diff[min(n, max(0, int(w.x1) + 1))] -= 1
-        run = 0
-        for x in range(n):
-            run += diff[x]
-            if run:
-                cover[x] += 1
+        # words can stand off the page edge
+        spans = sorted((min(n, max(0, int(w.x0))), min(n, max(0, int(w.x1) + 1))) for w in row)
+        start = end = -1
+        for s, e in spans:
+            if s >= e:
+                continue
+            if s <= end:
+                end = max(end, e)
+                continue
+            if end > start:
+                diff[start] += 1
+                diff[end] -= 1
+            start, end = s, e
+        if end > start:
+            diff[start] += 1
+            diff[end] -= 1
+    cover = [0] * n
+    run = 0
+    for x in range(n):
+        run += diff[x]
+        cover[x] = run
     lo = int(settings.gutter_search_start_of_page_width * width)
     hi = int(settings.gutter_search_end_of_page_width * width)
     best = min(cover[lo : hi + 1], default=None)

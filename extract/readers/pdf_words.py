@@ -99,9 +99,13 @@ def _split(line: list[dict], out: list[dict], with_mcid: bool) -> None:
                 x1, top, bottom = c["x1"], ctop, c["bottom"]
             else:
                 word.append(c)
-                x1 = max(x1, c["x1"])
-                top = min(top, ctop)
-                bottom = max(bottom, c["bottom"])
+                # (comparisons, not min and max: this runs once per character of the paper)
+                if c["x1"] > x1:
+                    x1 = c["x1"]
+                if ctop < top:
+                    top = ctop
+                if c["bottom"] > bottom:
+                    bottom = c["bottom"]
         else:
             word = [c]
             x1, top, bottom = c["x1"], c["top"], c["bottom"]
