@@ -67,7 +67,9 @@ class Line:
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    @property
+    # size and text are asked for again and again while blocks are built (a line's words are
+    # fixed once the line is made: nothing appends to them), so each is worked out once.
+    @functools.cached_property
     def size(self) -> float:
         """The size most of the line's characters are set in."""
         sizes: dict[float, int] = {}
@@ -76,7 +78,7 @@ class Line:
             sizes[key] = sizes.get(key, 0) + len(w.text)
         return max(sizes, key=sizes.__getitem__)  # the first of equals, as Counter.most_common
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
@@ -322,7 +324,7 @@ def body_size(lines: list[Line], *, settings: ReaderSettings = DEFAULT) -> float
 def heading_sizes(lines: list[Line], body: float, *, settings: ReaderSettings = DEFAULT) -> dict[float, int]:
     """Font sizes above the body size, largest = level 1."""
     step = settings.heading_size_step_pt
-    sizes = sorted({line.size for line in lines if line.size >= body + step}, reverse=True)
+    sizes = sorted({size for line in lines if (size := line.size) >= body + step}, reverse=True)
     return {s: min(i + 1, 6) for i, s in enumerate(sizes)}
 
 
