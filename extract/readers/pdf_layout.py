@@ -50,6 +50,9 @@ class Line:
     page: int
     kind_hint: str | None = None  # "margin" once classified
     extra: dict = field(default_factory=dict)
+    # The size, asked for again and again while blocks are built, worked out once (a line's
+    # words are fixed once the line is made: nothing appends to them).
+    _size: float | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -67,18 +70,18 @@ class Line:
     def bottom(self) -> float:
         return max(w.bottom for w in self.words)
 
-    # size and text are asked for again and again while blocks are built (a line's words are
-    # fixed once the line is made: nothing appends to them), so each is worked out once.
-    @functools.cached_property
+    @property
     def size(self) -> float:
         """The size most of the line's characters are set in."""
-        sizes: dict[float, int] = {}
-        for w in self.words:
-            key = round(w.size * 2) / 2
-            sizes[key] = sizes.get(key, 0) + len(w.text)
-        return max(sizes, key=sizes.__getitem__)  # the first of equals, as Counter.most_common
+        if self._size is None:
+            sizes: dict[float, int] = {}
+            for w in self.words:
+                key = round(w.size * 2) / 2
+                sizes[key] = sizes.get(key, 0) + len(w.text)
+            self._size = max(sizes, key=sizes.__getitem__)  # the first of equals, as Counter.most_common
+        return self._size
 
-    @functools.cached_property
+    @property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
