@@ -42,14 +42,12 @@ class Word:
         return (self.top + self.bottom) / 2
 
 
-@dataclass
+@dataclass(slots=True)  # a 500-page pack holds some 50,000 lines while its blocks are built
 class Line:
     """Words on one baseline, left to right (a chunk, or a whole row re-joined)."""
 
     words: list[Word]
     page: int
-    kind_hint: str | None = None  # "margin" once classified
-    extra: dict = field(default_factory=dict)
     # The size, asked for again and again while blocks are built, worked out once (a line's
     # words are fixed once the line is made: nothing appends to them).
     _size: float | None = field(default=None, init=False, repr=False, compare=False)
