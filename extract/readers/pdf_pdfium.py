@@ -240,13 +240,13 @@ class PdfiumDocument:
         rect, matrix = R.FS_RECTF(), R.FS_MATRIX()
         rect_at = ctypes.addressof(rect)
         ox, oy = ctypes.c_double(), ctypes.c_double()
-        per_object: dict[int, tuple] = {}
+        per_object: dict[int | None, tuple] = {}
         get_object, loose_box, is_generated = _text_object, _loose_char_box, _is_generated
         origin = R.FPDFText_GetCharOrigin
         codes = _page_text(tp, handle, n)
         prev: dict | None = None
-        for i in range(n):
-            code = codes[i]
+        sideways = 0
+        for i, code in enumerate(codes):
             # pdfium generates only spaces and line breaks (the breaks are dropped below).
             if code == 32 and is_generated(handle, i):
                 # A generated space inside a line stands where the PDF wrote one (or left a gap):
@@ -263,8 +263,7 @@ class PdfiumDocument:
             if code == 2:
                 code = 45  # pdfium's mark for a hyphen that ends a line: the PDF wrote "-"
             obj = get_object(handle, i)
-            key = obj or 0
-            info = per_object.get(key)
+            info = per_object.get(obj)
             if info is None:
                 R.FPDFText_GetMatrix(tp, i, matrix)
                 fontname, descent = self._font(obj)
@@ -282,16 +281,16 @@ class PdfiumDocument:
                     origin(tp, i, ox, oy)
                     level = oy.value + descent * size * m[3]
                 upright = 0 < m[0] * m[3] and m[1] * m[2] <= 0
-                info = (fontname, descent, size, None if mcid < 0 else mcid, m, across, level, upright)
-                per_object[key] = info
-            fontname, descent, size, mcid, m, across, level, upright = info
+                info = (fontname, descent, size, None if mcid < 0 else mcid, m, across, level, size * m[3], upright)
+                per_object[obj] = info
+            fontname, descent, size, mcid, m, across, level, em, upright = info
             if not across:
-                flags["sideways"] += 1
+                sideways += 1
             loose_box(handle, i, rect_at)
             x0, x1 = rect.left, rect.right
             if level is not None:
                 y0 = level
-                y1 = y0 + size * m[3]
+                y1 = y0 + em
             else:
                 origin(tp, i, ox, oy)
                 a, b, c, d = m
@@ -321,6 +320,7 @@ class PdfiumDocument:
                 "mcid": mcid,
             }
             out.append(prev)
+        flags["sideways"] = sideways
         return out
 
     # --- paths --------------------------------------------------------------------------------
