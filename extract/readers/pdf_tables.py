@@ -12,6 +12,8 @@ from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 from .blocks import clean_inline
 from .captions import lift_caption, split_bands
 from .pdf_layout import Word, bold_share, group_rows, join_ordinals
+from .pdf_ruling import find_tables as find_ruled
+from .pdf_ruling import page_edges
 from .settings import DEFAULT, ReaderSettings
 from .tables import (
     append_row,
@@ -272,11 +274,13 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
     Each table's own rules (verticals that start inside it, horizontals that start at its
     left edge) show how far it really runs; where they reach past what was found, the table
     is found again on the page cropped to them, away from its neighbours.
+
+    The page's edges are derived once, for the finder and for the reach of each table's rules.
     """
-    found = list(page.find_tables())
+    edges = page_edges(page)
+    found = find_ruled(page, edges=edges)
     if not found:
         return found
-    edges = page.edges
     out = []
     for t in found:
         out.append(_refind(page, t, edges, found, settings) or t)
@@ -286,23 +290,20 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
 def _refind(page, table, edges, found, settings: ReaderSettings):
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
+    page_v, page_h = edges  # (x0, top, x1, bottom, ...) tuples: pdf_ruling.page_edges
     # Rules drawn in segments (one per cell) reach on from where the last one ended.
-    vertical = sorted(
-        (e for e in edges if e["orientation"] == "v" and x0 - tol <= e["x0"] <= x1 + tol and e["top"] >= top - tol),
-        key=lambda e: e["top"],
-    )
+    vertical = sorted((e for e in page_v if x0 - tol <= e[0] <= x1 + tol and e[1] >= top - tol), key=lambda e: e[1])
     reach_bottom = bottom
     for e in vertical:
-        if e["top"] <= reach_bottom + tol:
-            reach_bottom = max(reach_bottom, e["bottom"])
+        if e[1] <= reach_bottom + tol:
+            reach_bottom = max(reach_bottom, e[3])
     horizontal = sorted(
-        (e for e in edges if e["orientation"] == "h" and top - tol <= e["top"] <= bottom + tol and e["x0"] >= x0 - tol),
-        key=lambda e: e["x0"],
+        (e for e in page_h if top - tol <= e[1] <= bottom + tol and e[0] >= x0 - tol), key=lambda e: e[0]
     )
     reach_right = x1
     for e in horizontal:
-        if e["x0"] <= reach_right + tol:
-            reach_right = max(reach_right, e["x1"])
+        if e[0] <= reach_right + tol:
+            reach_right = max(reach_right, e[2])
     grow = settings.refind_min_growth_pt
     if reach_bottom - bottom < grow and reach_right - x1 < grow:
         return None
@@ -319,7 +320,7 @@ def _refind(page, table, edges, found, settings: ReaderSettings):
     # its rules, just found to run the whole way, are long).
     for options in ({}, {"edge_min_length_prefilter": settings.refind_short_edge_pt}):
         try:
-            again = page.crop(crop, strict=False).find_tables(options)
+            again = find_ruled(page.crop(crop, strict=False), options)
         except Exception:  # noqa: BLE001 - a crop pdfplumber cannot read leaves the table as first found
             return None
         best = max(again, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
@@ -420,13 +421,14 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     if len(vertical) < 2 or len(horizontal) < 2:
         return table
     try:
-        again = page.find_tables(
+        again = find_ruled(
+            page,
             {
                 "vertical_strategy": "explicit",
                 "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical,
                 "explicit_horizontal_lines": horizontal,
-            }
+            },
         )
     except Exception:  # noqa: BLE001 - a grid pdfplumber cannot rebuild stays as first found
         return table
@@ -452,17 +454,33 @@ def _n_cols(table) -> int:
 
 def _assign(words: list[Word], rows, settings: ReaderSettings) -> dict[tuple[int, int], list[Word]]:
     """Each word goes to the smallest cell holding its centre (coloured fills in a grid
-    make pdfplumber report cells that overlap their neighbours)."""
-    owner: dict[tuple[int, int], list[Word]] = {}
+    make pdfplumber report cells that overlap their neighbours); of cells of one size, the
+    first in reading order.
+
+    Only the rows whose band (their cells' top to bottom, with the tolerance) holds the
+    centre are tried: a cell holding it lies in such a row, so the answer is the one a
+    search of every cell gives.
+    """
     tol = settings.cell_centre_tolerance_pt
+    bands = []
+    for r_i, r in enumerate(rows):
+        cells = [
+            (r_i, c_i, b[0] - tol, b[2] + tol, b[1] - tol, b[3] + tol, (b[2] - b[0]) * (b[3] - b[1]))
+            for c_i, b in enumerate(r.cells)
+            if b
+        ]
+        if cells:
+            bands.append((min(c[4] for c in cells), max(c[5] for c in cells), cells))
+    owner: dict[tuple[int, int], list[Word]] = {}
     for w in words:
+        x, y = w.mid_x, w.mid_y
         best, best_area = None, None
-        for r_i, r in enumerate(rows):
-            for c_i, b in enumerate(r.cells):
-                if b and b[0] - tol <= w.mid_x <= b[2] + tol and b[1] - tol <= w.mid_y <= b[3] + tol:
-                    area = (b[2] - b[0]) * (b[3] - b[1])
-                    if best_area is None or area < best_area:
-                        best, best_area = (r_i, c_i), area
+        for low, high, cells in bands:
+            if not low <= y <= high:
+                continue
+            for r_i, c_i, left, right, top, bottom, area in cells:
+                if left <= x <= right and top <= y <= bottom and (best_area is None or area < best_area):
+                    best, best_area = (r_i, c_i), area
         if best is not None:
             owner.setdefault(best, []).append(w)
     return owner
