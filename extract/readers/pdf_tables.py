@@ -169,17 +169,18 @@ def ruled_tables(
         if _diagram(t, settings):
             continue
         t = regrid(t, settings=settings)
-        n_cols = max((len(r.cells) for r in t.rows), default=0)
+        grid = t.rows  # pdfplumber sorts the cells into rows afresh on every call: once here
+        n_cols = max((len(r.cells) for r in grid), default=0)
         if n_cols < 2 and not _ruled_column(t, found, settings):
             continue  # a ruled box round a paragraph (an "Action:" box), or shaded lines: not a table
         x0, top, x1, bottom = t.bbox
         inside = [w for w in words if x0 - tol <= w.mid_x <= x1 + tol and top - tol <= w.mid_y <= bottom + tol]
         if not inside:
             continue
-        owner = _assign(inside, t.rows, settings)
+        owner = _assign(inside, grid, settings)
         rows: list[list[tuple[str, Box | None, bool]]] = []
         heights: list[float] = []
-        for r_i, r in enumerate(t.rows):
+        for r_i, r in enumerate(grid):
             cells = []
             for c_i, bbox in enumerate(list(r.cells) + [None] * (n_cols - len(r.cells))):
                 if bbox is None:
@@ -195,15 +196,9 @@ def ruled_tables(
         rows = _drop_empty(rows, heights, body, settings)
         if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
             continue
-        edges = sorted(
-            {
-                round(c.x0)
-                for row in t.rows
-                for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]
-            }
-        )
+        edges = sorted({round(b[0]) for row in grid for b in row.cells if b})
         n_header = None
-        head = _header_line_above(t, [w for w in words if id(w) not in taken], n_cols, settings)
+        head = _header_line_above(t, grid, [w for w in words if id(w) not in taken], n_cols, settings)
         if head is not None:
             cells, line = head
             rows.insert(0, cells)
@@ -219,7 +214,7 @@ def ruled_tables(
     return drafts, [w for w in words if id(w) not in taken]
 
 
-def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSettings):
+def _header_line_above(table, grid, words: list[Word], n_cols: int, settings: ReaderSettings):
     """An unruled line of column labels set right on a ruled table's top rule ("ITEM ... BY
     WHOM ... BY WHEN" over a Word action log): its cells and words, or None.
 
@@ -228,7 +223,7 @@ def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSe
     its words falling into two or more of the table's columns, each column's part short.
     """
     x0, top, x1, _ = table.bbox
-    spans = next(([(c[0], c[2]) for c in r.cells] for r in table.rows if len(r.cells) == n_cols and all(r.cells)), None)
+    spans = next(([(c[0], c[2]) for c in r.cells] for r in grid if len(r.cells) == n_cols and all(r.cells)), None)
     if spans is None:
         return None
     near = [
@@ -275,31 +270,32 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
     left edge) show how far it really runs; where they reach past what was found, the table
     is found again on the page cropped to them, away from its neighbours.
 
-    The page's edges are derived once, for the finder and for the reach of each table's rules.
+    The page's edges are derived once, for the finder and for the reach of each table's rules,
+    and sorted once: a table's rules picked out of a sorted list stay sorted.
     """
     edges = page_edges(page)
     found = find_ruled(page, edges=edges)
     if not found:
         return found
+    page_v, page_h = edges  # (x0, top, x1, bottom, ...) tuples
+    sorted_edges = (sorted(page_v, key=lambda e: e[1]), sorted(page_h, key=lambda e: e[0]))
     out = []
     for t in found:
-        out.append(_refind(page, t, edges, found, settings) or t)
+        out.append(_refind(page, t, sorted_edges, found, settings) or t)
     return out
 
 
-def _refind(page, table, edges, found, settings: ReaderSettings):
+def _refind(page, table, sorted_edges, found, settings: ReaderSettings):
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
-    page_v, page_h = edges  # (x0, top, x1, bottom, ...) tuples: pdf_ruling.page_edges
+    by_top, by_left = sorted_edges  # the vertical edges by top, the horizontal by x0
     # Rules drawn in segments (one per cell) reach on from where the last one ended.
-    vertical = sorted((e for e in page_v if x0 - tol <= e[0] <= x1 + tol and e[1] >= top - tol), key=lambda e: e[1])
+    vertical = [e for e in by_top if x0 - tol <= e[0] <= x1 + tol and e[1] >= top - tol]
     reach_bottom = bottom
     for e in vertical:
         if e[1] <= reach_bottom + tol:
             reach_bottom = max(reach_bottom, e[3])
-    horizontal = sorted(
-        (e for e in page_h if top - tol <= e[1] <= bottom + tol and e[0] >= x0 - tol), key=lambda e: e[0]
-    )
+    horizontal = [e for e in by_left if top - tol <= e[1] <= bottom + tol and e[0] >= x0 - tol]
     reach_right = x1
     for e in horizontal:
         if e[0] <= reach_right + tol:
@@ -439,17 +435,20 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     same_box = (
         abs(a0 - x0) <= near and abs(a1 - x1) <= near and abs(atop - top) <= near and abs(abottom - bottom) <= near
     )
-    rows, cols = len(again[0].rows), _n_cols(again[0])
+    if not same_box:
+        return table
+    rebuilt, first = again[0].rows, table.rows
+    rows, cols = len(rebuilt), _n_cols(rebuilt)
     # Fewer rows (fills cut each row into slivers, down to a one-row grid of paragraph shading),
     # or fewer columns (a highlight cut a column in two), and never more of either.
-    fewer = rows < len(table.rows) or cols < _n_cols(table)
-    if same_box and fewer and 1 <= rows <= len(table.rows) and cols <= _n_cols(table):
+    fewer = rows < len(first) or cols < _n_cols(first)
+    if fewer and 1 <= rows <= len(first) and cols <= _n_cols(first):
         return again[0]
     return table
 
 
-def _n_cols(table) -> int:
-    return max((len(r.cells) for r in table.rows), default=0)
+def _n_cols(rows) -> int:
+    return max((len(r.cells) for r in rows), default=0)
 
 
 def _assign(words: list[Word], rows, settings: ReaderSettings) -> dict[tuple[int, int], list[Word]]:
