@@ -5,6 +5,7 @@ the repairs a page break or a split Word table needs before ``merge_continued_ta
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from boardpapers.schemas.document import Block, Box, Cell, Row, Table
@@ -270,15 +271,16 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
     left edge) show how far it really runs; where they reach past what was found, the table
     is found again on the page cropped to them, away from its neighbours.
 
-    The page's edges are derived once, for the finder and for the reach of each table's rules,
-    and sorted once: a table's rules picked out of a sorted list stay sorted.
+    The page's edges are derived once, for the finder and for the reach of each table's rules.
     """
     edges = page_edges(page)
     found = find_ruled(page, edges=edges)
     if not found:
         return found
     page_v, page_h = edges  # (x0, top, x1, bottom, ...) tuples
-    sorted_edges = (sorted(page_v, key=lambda e: e[1]), sorted(page_h, key=lambda e: e[0]))
+    # Sorted once a page: the vertical edges by top, the horizontal by x0.
+    by_top, by_left = sorted(page_v, key=lambda e: e[1]), sorted(page_h, key=lambda e: e[0])
+    sorted_edges = (by_top, [e[1] for e in by_top], by_left, [e[0] for e in by_left])
     out = []
     for t in found:
         out.append(_refind(page, t, sorted_edges, found, settings) or t)
@@ -288,17 +290,23 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
 def _refind(page, table, sorted_edges, found, settings: ReaderSettings):
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
-    by_top, by_left = sorted_edges  # the vertical edges by top, the horizontal by x0
-    # Rules drawn in segments (one per cell) reach on from where the last one ended.
-    vertical = [e for e in by_top if x0 - tol <= e[0] <= x1 + tol and e[1] >= top - tol]
+    by_top, tops, by_left, lefts = sorted_edges
+    # Rules drawn in segments (one per cell) reach on from where the last one ended. The
+    # edges run in order from the first starting at the table's top (less the tolerance); an
+    # edge starting past the reach ends it, as every edge after it starts later still.
     reach_bottom = bottom
-    for e in vertical:
-        if e[1] <= reach_bottom + tol:
+    for k in range(bisect_left(tops, top - tol), len(by_top)):
+        e = by_top[k]
+        if e[1] > reach_bottom + tol:
+            break
+        if x0 - tol <= e[0] <= x1 + tol:
             reach_bottom = max(reach_bottom, e[3])
-    horizontal = [e for e in by_left if top - tol <= e[1] <= bottom + tol and e[0] >= x0 - tol]
     reach_right = x1
-    for e in horizontal:
-        if e[0] <= reach_right + tol:
+    for k in range(bisect_left(lefts, x0 - tol), len(by_left)):
+        e = by_left[k]
+        if e[0] > reach_right + tol:
+            break
+        if top - tol <= e[1] <= bottom + tol:
             reach_right = max(reach_right, e[2])
     grow = settings.refind_min_growth_pt
     if reach_bottom - bottom < grow and reach_right - x1 < grow:
