@@ -1,5 +1,5 @@
 """pdfplumber's table finder (``Page.find_tables``, pdfplumber 0.11.10) for ruled tables,
-giving the same tables with the same cells in the same order, in a tenth of the time.
+giving the same tables with the same cells in the same order, in a quarter of the time.
 
 pdfplumber turns every rectangle of a page into four edge dicts (a copy of the rectangle's
 dict each), snaps and joins them by copying dicts again, and then, for each crossing of two
@@ -118,7 +118,8 @@ def _merge(vertical: list[Edge], horizontal: list[Edge], settings) -> tuple[list
         vertical = _snap(vertical, 0, settings.snap_x_tolerance)
         horizontal = _snap(horizontal, 1, settings.snap_y_tolerance)
     # pdfplumber sorts all edges by (orientation, position) and joins each group; only the
-    # order inside a group matters to the join, and a stable sort keeps it.
+    # order inside a group matters to the join, and a stable sort keeps it. The order of the
+    # joined edges matters to nothing after: crossings are sorted, and a crossing's edges are a set.
     return (
         _join(sorted(vertical, key=lambda e: e[0]), 0, 1, 3, settings.join_y_tolerance),
         _join(sorted(horizontal, key=lambda e: e[1]), 1, 0, 2, settings.join_x_tolerance),
