@@ -5,6 +5,7 @@ the repairs a page break or a split Word table needs before ``merge_continued_ta
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from boardpapers.schemas.document import Block, Box, Cell, Row, Table
@@ -12,6 +13,8 @@ from boardpapers.schemas.document import Block, Box, Cell, Row, Table
 from .blocks import clean_inline
 from .captions import lift_caption, split_bands
 from .pdf_layout import Word, bold_share, group_rows, join_ordinals
+from .pdf_ruling import find_tables as find_ruled
+from .pdf_ruling import page_edges
 from .settings import DEFAULT, ReaderSettings
 from .tables import (
     append_row,
@@ -167,17 +170,18 @@ def ruled_tables(
         if _diagram(t, settings):
             continue
         t = regrid(t, settings=settings)
-        n_cols = max((len(r.cells) for r in t.rows), default=0)
+        grid = t.rows  # pdfplumber sorts the cells into rows afresh on every call: once here
+        n_cols = max((len(r.cells) for r in grid), default=0)
         if n_cols < 2 and not _ruled_column(t, found, settings):
             continue  # a ruled box round a paragraph (an "Action:" box), or shaded lines: not a table
         x0, top, x1, bottom = t.bbox
         inside = [w for w in words if x0 - tol <= w.mid_x <= x1 + tol and top - tol <= w.mid_y <= bottom + tol]
         if not inside:
             continue
-        owner = _assign(inside, t.rows, settings)
+        owner = _assign(inside, grid, settings)
         rows: list[list[tuple[str, Box | None, bool]]] = []
         heights: list[float] = []
-        for r_i, r in enumerate(t.rows):
+        for r_i, r in enumerate(grid):
             cells = []
             for c_i, bbox in enumerate(list(r.cells) + [None] * (n_cols - len(r.cells))):
                 if bbox is None:
@@ -193,15 +197,9 @@ def ruled_tables(
         rows = _drop_empty(rows, heights, body, settings)
         if not rows or sum(1 for row in rows for c in row if c[0]) < 2:
             continue
-        edges = sorted(
-            {
-                round(c.x0)
-                for row in t.rows
-                for c in [Box(x0=b[0], top=b[1], x1=b[2], bottom=b[3]) for b in row.cells if b]
-            }
-        )
+        edges = sorted({round(b[0]) for row in grid for b in row.cells if b})
         n_header = None
-        head = _header_line_above(t, [w for w in words if id(w) not in taken], n_cols, settings)
+        head = _header_line_above(t, grid, [w for w in words if id(w) not in taken], n_cols, settings)
         if head is not None:
             cells, line = head
             rows.insert(0, cells)
@@ -217,7 +215,7 @@ def ruled_tables(
     return drafts, [w for w in words if id(w) not in taken]
 
 
-def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSettings):
+def _header_line_above(table, grid, words: list[Word], n_cols: int, settings: ReaderSettings):
     """An unruled line of column labels set right on a ruled table's top rule ("ITEM ... BY
     WHOM ... BY WHEN" over a Word action log): its cells and words, or None.
 
@@ -226,7 +224,7 @@ def _header_line_above(table, words: list[Word], n_cols: int, settings: ReaderSe
     its words falling into two or more of the table's columns, each column's part short.
     """
     x0, top, x1, _ = table.bbox
-    spans = next(([(c[0], c[2]) for c in r.cells] for r in table.rows if len(r.cells) == n_cols and all(r.cells)), None)
+    spans = next(([(c[0], c[2]) for c in r.cells] for r in grid if len(r.cells) == n_cols and all(r.cells)), None)
     if spans is None:
         return None
     near = [
@@ -272,37 +270,44 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
     Each table's own rules (verticals that start inside it, horizontals that start at its
     left edge) show how far it really runs; where they reach past what was found, the table
     is found again on the page cropped to them, away from its neighbours.
+
+    The page's edges are derived once, for the finder and for the reach of each table's rules.
     """
-    found = list(page.find_tables())
+    edges = page_edges(page)
+    found = find_ruled(page, edges=edges)
     if not found:
         return found
-    edges = page.edges
+    page_v, page_h = edges  # (x0, top, x1, bottom, ...) tuples
+    # Sorted once a page: the vertical edges by top, the horizontal by x0.
+    by_top, by_left = sorted(page_v, key=lambda e: e[1]), sorted(page_h, key=lambda e: e[0])
+    sorted_edges = (by_top, [e[1] for e in by_top], by_left, [e[0] for e in by_left])
     out = []
     for t in found:
-        out.append(_refind(page, t, edges, found, settings) or t)
+        out.append(_refind(page, t, sorted_edges, found, settings) or t)
     return out
 
 
-def _refind(page, table, edges, found, settings: ReaderSettings):
+def _refind(page, table, sorted_edges, found, settings: ReaderSettings):
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
-    # Rules drawn in segments (one per cell) reach on from where the last one ended.
-    vertical = sorted(
-        (e for e in edges if e["orientation"] == "v" and x0 - tol <= e["x0"] <= x1 + tol and e["top"] >= top - tol),
-        key=lambda e: e["top"],
-    )
+    by_top, tops, by_left, lefts = sorted_edges
+    # Rules drawn in segments (one per cell) reach on from where the last one ended. The
+    # edges run in order from the first starting at the table's top (less the tolerance); an
+    # edge starting past the reach ends it, as every edge after it starts later still.
     reach_bottom = bottom
-    for e in vertical:
-        if e["top"] <= reach_bottom + tol:
-            reach_bottom = max(reach_bottom, e["bottom"])
-    horizontal = sorted(
-        (e for e in edges if e["orientation"] == "h" and top - tol <= e["top"] <= bottom + tol and e["x0"] >= x0 - tol),
-        key=lambda e: e["x0"],
-    )
+    for k in range(bisect_left(tops, top - tol), len(by_top)):
+        e = by_top[k]
+        if e[1] > reach_bottom + tol:
+            break
+        if x0 - tol <= e[0] <= x1 + tol:
+            reach_bottom = max(reach_bottom, e[3])
     reach_right = x1
-    for e in horizontal:
-        if e["x0"] <= reach_right + tol:
-            reach_right = max(reach_right, e["x1"])
+    for k in range(bisect_left(lefts, x0 - tol), len(by_left)):
+        e = by_left[k]
+        if e[0] > reach_right + tol:
+            break
+        if top - tol <= e[1] <= bottom + tol:
+            reach_right = max(reach_right, e[2])
     grow = settings.refind_min_growth_pt
     if reach_bottom - bottom < grow and reach_right - x1 < grow:
         return None
@@ -319,7 +324,7 @@ def _refind(page, table, edges, found, settings: ReaderSettings):
     # its rules, just found to run the whole way, are long).
     for options in ({}, {"edge_min_length_prefilter": settings.refind_short_edge_pt}):
         try:
-            again = page.crop(crop, strict=False).find_tables(options)
+            again = find_ruled(page.crop(crop, strict=False), options)
         except Exception:  # noqa: BLE001 - a crop pdfplumber cannot read leaves the table as first found
             return None
         best = max(again, key=lambda t: (t.bbox[2] - t.bbox[0]) * (t.bbox[3] - t.bbox[1]), default=None)
@@ -420,13 +425,14 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     if len(vertical) < 2 or len(horizontal) < 2:
         return table
     try:
-        again = page.find_tables(
+        again = find_ruled(
+            page,
             {
                 "vertical_strategy": "explicit",
                 "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": vertical,
                 "explicit_horizontal_lines": horizontal,
-            }
+            },
         )
     except Exception:  # noqa: BLE001 - a grid pdfplumber cannot rebuild stays as first found
         return table
@@ -437,32 +443,51 @@ def regrid(table, *, settings: ReaderSettings = DEFAULT):
     same_box = (
         abs(a0 - x0) <= near and abs(a1 - x1) <= near and abs(atop - top) <= near and abs(abottom - bottom) <= near
     )
-    rows, cols = len(again[0].rows), _n_cols(again[0])
+    if not same_box:
+        return table
+    rebuilt, first = again[0].rows, table.rows
+    rows, cols = len(rebuilt), _n_cols(rebuilt)
     # Fewer rows (fills cut each row into slivers, down to a one-row grid of paragraph shading),
     # or fewer columns (a highlight cut a column in two), and never more of either.
-    fewer = rows < len(table.rows) or cols < _n_cols(table)
-    if same_box and fewer and 1 <= rows <= len(table.rows) and cols <= _n_cols(table):
+    fewer = rows < len(first) or cols < _n_cols(first)
+    if fewer and 1 <= rows <= len(first) and cols <= _n_cols(first):
         return again[0]
     return table
 
 
-def _n_cols(table) -> int:
-    return max((len(r.cells) for r in table.rows), default=0)
+def _n_cols(rows) -> int:
+    return max((len(r.cells) for r in rows), default=0)
 
 
 def _assign(words: list[Word], rows, settings: ReaderSettings) -> dict[tuple[int, int], list[Word]]:
     """Each word goes to the smallest cell holding its centre (coloured fills in a grid
-    make pdfplumber report cells that overlap their neighbours)."""
-    owner: dict[tuple[int, int], list[Word]] = {}
+    make pdfplumber report cells that overlap their neighbours); of cells of one size, the
+    first in reading order.
+
+    Only the rows whose band (their cells' top to bottom, with the tolerance) holds the
+    centre are tried: a cell holding it lies in such a row, so the answer is the one a
+    search of every cell gives.
+    """
     tol = settings.cell_centre_tolerance_pt
+    bands = []
+    for r_i, r in enumerate(rows):
+        cells = [
+            (r_i, c_i, b[0] - tol, b[2] + tol, b[1] - tol, b[3] + tol, (b[2] - b[0]) * (b[3] - b[1]))
+            for c_i, b in enumerate(r.cells)
+            if b
+        ]
+        if cells:
+            bands.append((min(c[4] for c in cells), max(c[5] for c in cells), cells))
+    owner: dict[tuple[int, int], list[Word]] = {}
     for w in words:
+        x, y = w.mid_x, w.mid_y
         best, best_area = None, None
-        for r_i, r in enumerate(rows):
-            for c_i, b in enumerate(r.cells):
-                if b and b[0] - tol <= w.mid_x <= b[2] + tol and b[1] - tol <= w.mid_y <= b[3] + tol:
-                    area = (b[2] - b[0]) * (b[3] - b[1])
-                    if best_area is None or area < best_area:
-                        best, best_area = (r_i, c_i), area
+        for low, high, cells in bands:
+            if not low <= y <= high:
+                continue
+            for r_i, c_i, left, right, top, bottom, area in cells:
+                if left <= x <= right and top <= y <= bottom and (best_area is None or area < best_area):
+                    best, best_area = (r_i, c_i), area
         if best is not None:
             owner.setdefault(best, []).append(w)
     return owner
