@@ -8,6 +8,7 @@ paper mean, and whose initials are "PE-J" or "AL/ SH".
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -572,12 +573,16 @@ def _name_parts(name: str) -> list[str]:
     return [w for w in re.split(r"\s+", rest) if w and not re.fullmatch(_PARTICLE, w)]
 
 
-def initials_of(name: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def initials_of(name: str) -> frozenset[str]:
     """Every way minutes abbreviate a name: 'Paul Edmondson-Jones' -> {'PEJ', 'PE'};
-    'Kieron O’Hara' -> {'KO', 'KOH'}; 'Heather-Fiona Craig' -> {'HFC', 'HC'}."""
+    'Kieron O’Hara' -> {'KO', 'KOH'}; 'Heather-Fiona Craig' -> {'HFC', 'HC'}.
+
+    Remembered per name (a pure function of the name, frozen so no caller can change it):
+    resolving one paper's initials asks it for every listed and named person, again and again."""
     words = _name_parts(name)
     if len(words) < 2:
-        return set()
+        return frozenset()
 
     def letters(word: str, split: bool) -> str:
         out = ""
@@ -592,7 +597,7 @@ def initials_of(name: str) -> set[str]:
     full = "".join(letters(w, True) for w in words)
     short = "".join(letters(w, False) for w in words)
     firstlast = letters(words[0], False) + letters(words[-1], False)
-    return {x for x in (full, short, firstlast) if len(x) >= 2}
+    return frozenset(x for x in (full, short, firstlast) if len(x) >= 2)
 
 
 def split_initials(text: str) -> list[str]:

@@ -1046,6 +1046,8 @@ def _prose(view: View, i: int, nlp: Language, people: People, whole: bool) -> li
         return []  # spaCy refuses it (E088) and the whole section's actions were lost (issue 8: 10 MB paragraph)
     doc = nlp(b.text)
     spans = [s for s in doc.spans.get("tasks", []) if owners_of(s)]
+    if not spans:
+        return []  # most paragraphs give nobody a task: the trusted names are not worked out for them
     trusted = people.trusted()
     trusted |= {_fuller_name(n, people) for n in trusted}
     out = []

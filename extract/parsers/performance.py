@@ -924,7 +924,7 @@ def table_records(
 ) -> Iterator[Record]:
     blocks = section.blocks
     if "paper_period" not in ctx.shared:
-        ctx.shared["paper_period"] = paper_period(ctx.doc.blocks)
+        ctx.shared["paper_period"] = _stated_once(ctx)
     used = set() if used is None else used  # lead-in blocks a band indicator has read
     for i, b in enumerate(blocks):
         if b.kind != "table" or b.table is None or b.table.unfolded:
@@ -1333,8 +1333,17 @@ def report_period(ctx: Context) -> str | None:
 
 
 def _stated_in_fields(ctx: Context) -> Period | None:
-    fy = paper_period(ctx.doc.blocks)
+    fy = _stated_once(ctx)
     return Period(fy, fy, fy) if fy else None
+
+
+def _stated_once(ctx: Context) -> str | None:
+    """:func:`paper_period` of the whole paper, read once per document: the paper does not change,
+    and a plan asks for its period on every line while it has none. Kept apart from
+    ``shared["paper_period"]``, which is set only once the tables have been read."""
+    if "period_in_fields" not in ctx.shared:
+        ctx.shared["period_in_fields"] = paper_period(ctx.doc.blocks)
+    return ctx.shared["period_in_fields"]
 
 
 def _before(period: Period | None, label: str) -> Period | None:
