@@ -119,12 +119,12 @@ def worker_pdfium(paths: list[str]) -> dict:
 
 def worker_pipeline(paths: list[str]) -> dict:
     from boardpapers.db.load import load_extraction, open_db
-    from boardpapers.extract.language.nlp import shared_pipeline
+    from boardpapers.extract.language.nlp_components import build_pipelines
     from boardpapers.extract.pipeline import extract_document
     from boardpapers.extract.readers import read
 
     t = time.perf_counter()
-    shared_pipeline()  # spaCy's one-off start-up, outside the per-page figures
+    build_pipelines()  # spaCy's one-off start-up (its pipelines), outside the per-page figures
     startup = time.perf_counter() - t
     stages = {"read": 0.0, "parse+validate": 0.0, "load": 0.0}
     pages = records = 0

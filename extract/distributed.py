@@ -54,6 +54,8 @@ def _prewarm() -> bool:
     from .language.nlp import shared_pipeline
 
     shared_pipeline()
+    # Not the minutes' base pipeline (nlp_components.build_pipelines): it is one per thread, and
+    # client.run calls this in the worker's event-loop thread, not the thread its tasks run in.
     return True
 
 

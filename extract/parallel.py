@@ -65,9 +65,9 @@ def ordered_map(
     import boardpapers.extract.readers.pdf  # noqa: F401 - pdfplumber and pdfminer, read lazily by read()
     import boardpapers.extract.readers.pdf_pdfium  # noqa: F401 - pypdfium2 and the pdfium library
 
-    from .language.nlp import shared_pipeline
+    from .language.nlp_components import build_pipelines
 
-    shared_pipeline()  # built once here and inherited, not once per worker (0.3 s each)
+    build_pipelines()  # built once here and inherited, not once per worker (0.3 s each)
     # Freeze what is loaded now (spaCy, the gazetteer, pdfminer's tables) out of the
     # collector's reach: the workers' collections then never walk the inherited objects,
     # which would copy their pages on write in every worker (about 2-3% of a batch here).

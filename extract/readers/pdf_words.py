@@ -15,7 +15,9 @@ Words directly, so the words are the same, in the same order:
 3. a line splits into words at a blank character, at a character with no text, and where a
    character starts left of the previous one's x0, more than ``x_tolerance`` right of its
    x1, or more than ``y_tolerance`` above or below its top;
-4. a word's box is its characters' union; its font and size are its first character's.
+4. a word's box is its characters' union; its font and size are its first character's; its
+   text is its characters' (pdfplumber expands seven ligatures, "ﬁ" to "fi", which
+   ``to_words`` does for every word's text anyway).
 
 Characters not upright (written top to bottom, or mirrored) are left to pdfplumber:
 :func:`upright_words` returns None for them. ``tests/test_pdf_words.py`` compares both on every
@@ -28,8 +30,6 @@ from .pdf_layout import Word, to_words
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
-# pdfplumber expands these when it joins characters into a word (utils.text.LIGATURES).
-_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
 def upright_words(chars: list[dict], *, with_mcid: bool = False) -> list[Word] | None:
@@ -115,10 +115,8 @@ def _split(line: list[dict], out: list[dict], with_mcid: bool) -> None:
 
 def _word(word: list[dict], x1: float, top: float, bottom: float, with_mcid: bool) -> dict:
     first = word[0]
-    if len(word) == 1:
-        text = _LIGATURES.get(first["text"], first["text"])
-    else:
-        text = "".join([_LIGATURES.get(c["text"], c["text"]) for c in word])
+    # pdfplumber expands ligatures here; to_words expands the same seven in the whole text.
+    text = first["text"] if len(word) == 1 else "".join([c["text"] for c in word])
     out = {
         "text": text,
         "x0": first["x0"],
