@@ -81,7 +81,7 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
     @property
     def bold(self) -> bool:
@@ -206,19 +206,23 @@ def group_rows(words: list[Word], *, settings: ReaderSettings = DEFAULT) -> list
     # Each row's top and bottom, kept as words join it: taken afresh from every word of the
     # row for every word placed, a line of 20,000 words took 20 s (quadratic; issue 14).
     bounds: list[tuple[float, float]] = []
+    ratio = settings.row_overlap_ratio
+    # (comparisons, not min and max: this runs for every word of the paper)
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
         placed = False
+        wtop, wbottom = w.top, w.bottom
         for k in range(len(rows) - 1, max(len(rows) - 4, -1), -1):  # the last three rows, last first
             top, bottom = bounds[k]
-            overlap = min(bottom, w.bottom) - max(top, w.top)
-            if overlap > settings.row_overlap_ratio * min(bottom - top, w.bottom - w.top):
+            overlap = (bottom if bottom < wbottom else wbottom) - (top if top > wtop else wtop)
+            height, wheight = bottom - top, wbottom - wtop
+            if overlap > ratio * (height if height < wheight else wheight):
                 rows[k].append(w)
-                bounds[k] = (min(top, w.top), max(bottom, w.bottom))
+                bounds[k] = (top if top < wtop else wtop, bottom if bottom > wbottom else wbottom)
                 placed = True
                 break
         if not placed:
             rows.append([w])
-            bounds.append((w.top, w.bottom))
+            bounds.append((wtop, wbottom))
     for row in rows:
         row.sort(key=lambda w: w.x0)
     rows.sort(key=lambda r: min(w.top for w in r))
