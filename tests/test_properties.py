@@ -104,3 +104,28 @@ def test_text_reader_never_crashes(tmp_path, lines):
     except ReadError:
         return
     assert all(b.page >= 1 for b in doc.blocks)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=string.printable + "¹²\u00a0", max_size=200), st.booleans())
+def test_clean_inline_plain_text_path_gives_the_markup_path_answer(text, keep_breaks):
+    """clean_inline skips its markup steps for plain ASCII with no markup character: the
+    answer is the one every step would have given."""
+    from boardpapers.extract.readers.blocks import _clean_markup
+
+    assert clean_inline(text, keep_breaks) == _clean_markup(text, keep_breaks)
+
+
+def test_clean_inline_plain_text_path_on_every_line_of_the_papers(shared):
+    from boardpapers.extract.readers.blocks import _clean_markup
+
+    lines = [
+        line
+        for folder in ("corpus", "realdev")
+        for path in sorted((shared / folder).glob("*.[tm][xd]*"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(lines) > 1000
+    for line in lines:
+        for keep in (False, True):
+            assert clean_inline(line, keep) == _clean_markup(line, keep), line

@@ -83,6 +83,14 @@ def bold_spans(text: str) -> list[str]:
 
 def clean_inline(text: str, keep_breaks: bool = False) -> str:
     """Markdown and HTML markup out, entities decoded, footnote references dropped."""
+    if text.isascii() and not _MARKUP_CHARS.intersection(text):
+        # Plain ASCII with none of the characters every markup step below starts from (most
+        # lines of a PDF): only the white space is tidied. Same answer, a tenth of the time.
+        return _tidy_spaces(text, keep_breaks)
+    return _clean_markup(text, keep_breaks)
+
+
+def _clean_markup(text: str, keep_breaks: bool) -> str:
     text = normalise_unicode(text)
     text = _BRACKET_ENTITY.sub(r"&\1", text)
     text = _SUP.sub("", text)
@@ -96,11 +104,19 @@ def clean_inline(text: str, keep_breaks: bool = False) -> str:
     text = html.unescape(text)
     # Superscript digits glued to a word are footnote references ("vulnerability¹").
     text = re.sub(rf"(?<=[A-Za-z.,;)])[{_SUPERSCRIPT_DIGITS}]+", "", text)
+    return _tidy_spaces(text, keep_breaks)
+
+
+# Every markup step of clean_inline needs one of these (or a character outside ASCII).
+_MARKUP_CHARS = frozenset("[<*_&")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([,.;:])(?=\s|$)")
+
+
+def _tidy_spaces(text: str, keep_breaks: bool) -> str:
     if keep_breaks:
         lines = [" ".join(part.split()) for part in text.split("\n")]
         return "\n".join(line for line in lines if line)
-    text = " ".join(text.split())
-    return re.sub(r"\s+([,.;:])(?=\s|$)", r"\1", text)
+    return _SPACE_BEFORE_STOP.sub(r"\1", " ".join(text.split()))
 
 
 def is_whole_bold(raw: str) -> bool:
