@@ -237,7 +237,7 @@ class PdfiumDocument:
         n = R.FPDFText_CountChars(tp)
         out: list[dict] = []
         handle = ctypes.cast(tp, _vp).value
-        rect, matrix = R.FS_RECTF(), R.FS_MATRIX()
+        rect = R.FS_RECTF()
         rect_at = ctypes.addressof(rect)
         ox, oy = ctypes.c_double(), ctypes.c_double()
         per_object: dict[int | None, tuple] = {}
@@ -265,32 +265,17 @@ class PdfiumDocument:
             obj = get_object(handle, i)
             info = per_object.get(obj)
             if info is None:
-                R.FPDFText_GetMatrix(tp, i, matrix)
-                fontname, descent = self._font(obj)
-                size = R.FPDFText_GetFontSize(tp, i)
-                mcid = _marked_content_id(obj)
-                m = (matrix.a, matrix.b, matrix.c, matrix.d)
-                # pdf._reads_across and pdf_page._rotated, once per text object
-                across = m[0] > 0 and m[3] > 0 and abs(m[1]) <= 0.5 * m[0] and abs(m[2]) <= 0.5 * m[3]
-                flags["rotated"] = flags["rotated"] or abs(m[1]) > abs(m[0])
-                flags["tagged"] = flags["tagged"] or mcid >= 0
-                # One baseline for the text object when it is written straight across: its
-                # characters' boxes run from the font's descent below it to one em above (pdfminer's box).
-                level = None
-                if m[1] == 0 and m[2] == 0 and m[3] > 0:
-                    origin(tp, i, ox, oy)
-                    level = oy.value + descent * size * m[3]
-                upright = 0 < m[0] * m[3] and m[1] * m[2] <= 0
-                info = (fontname, descent, size, None if mcid < 0 else mcid, m, across, level, size * m[3], upright)
-                per_object[obj] = info
-            fontname, descent, size, mcid, m, across, level, em, upright = info
+                info = per_object[obj] = self._object_info(tp, i, obj, height, doctop, flags)
+            fontname, descent, size, mcid, m, across, upright, level = info
             if not across:
                 sideways += 1
             loose_box(handle, i, rect_at)
             x0, x1 = rect.left, rect.right
             if level is not None:
-                y0 = level
-                y1 = y0 + em
+                # Written straight across: top, bottom, size, doctop and height are the object's.
+                top, bottom, char_size, char_doctop, char_height = level
+                if char_size is None:
+                    char_size = x1 - x0
             else:
                 origin(tp, i, ox, oy)
                 a, b, c, d = m
@@ -302,26 +287,55 @@ class PdfiumDocument:
                         xs.append(ox.value + a * along + c * up)
                         ys.append(oy.value + b * along + d * up)
                 x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-            top, bottom = height - y1, height - y0
+                top, bottom = height - y1, height - y0
+                char_size = (bottom - top) if upright else (x1 - x0)
+                char_doctop, char_height = doctop + top, bottom - top
             prev = {
                 "object_type": "char",
                 "text": chr(code),
                 "fontname": fontname,
-                "size": (bottom - top) if upright else (x1 - x0),
+                "size": char_size,
                 "upright": upright,
                 "x0": x0,
                 "x1": x1,
                 "top": top,
                 "bottom": bottom,
-                "doctop": doctop + top,
+                "doctop": char_doctop,
                 "width": x1 - x0,
-                "height": bottom - top,
+                "height": char_height,
                 "matrix": m,  # the text matrix without its origin: only its turn is read
                 "mcid": mcid,
             }
             out.append(prev)
         flags["sideways"] = sideways
         return out
+
+    def _object_info(self, tp, i: int, obj, height: float, doctop: float, flags: dict) -> tuple:
+        """What every character of a text object shares: font name, descent, size, marked-content
+        id, matrix, whether it reads across and is upright, and -- written straight across -- its
+        characters' top, bottom, size, doctop and height (pdfminer's box: from the font's descent
+        below the baseline to one em above it)."""
+        matrix = R.FS_MATRIX()
+        R.FPDFText_GetMatrix(tp, i, matrix)
+        fontname, descent = self._font(obj)
+        size = R.FPDFText_GetFontSize(tp, i)
+        mcid = _marked_content_id(obj)
+        m = (matrix.a, matrix.b, matrix.c, matrix.d)
+        # pdf._reads_across and pdf_page._rotated, once per text object
+        across = m[0] > 0 and m[3] > 0 and abs(m[1]) <= 0.5 * m[0] and abs(m[2]) <= 0.5 * m[3]
+        flags["rotated"] = flags["rotated"] or abs(m[1]) > abs(m[0])
+        flags["tagged"] = flags["tagged"] or mcid >= 0
+        upright = 0 < m[0] * m[3] and m[1] * m[2] <= 0
+        level = None
+        if m[1] == 0 and m[2] == 0 and m[3] > 0:
+            ox, oy = ctypes.c_double(), ctypes.c_double()
+            R.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            y0 = oy.value + descent * size * m[3]
+            y1 = y0 + size * m[3]
+            top, bottom = height - y1, height - y0
+            # (a mirrored object's characters are sized by their width, character by character)
+            level = (top, bottom, (bottom - top) if upright else None, doctop + top, bottom - top)
+        return (fontname, descent, size, None if mcid < 0 else mcid, m, across, upright, level)
 
     # --- paths --------------------------------------------------------------------------------
 
