@@ -1,7 +1,8 @@
-"""PDFs (through pdfplumber) -> Document: the same blocks the text reader gives for the
-text rendering of the same paper.
+"""PDFs (through pdfium or pdfplumber) -> Document: the same blocks the text reader gives for
+the text rendering of the same paper.
 
-Each page is read once (one ``extract_words``, one ``find_tables``) and closed, so memory
+Each page is read once (its words by pdfplumber's word rule, ``pdf_words``; its ruled tables
+by pdfplumber's table finder, ``pdf_ruling``) and closed, so memory
 stays flat on long agenda packs; only the words outside tables, and the tables, are kept
 until the end, where running headers and footers are found across pages and the blocks
 are built.
