@@ -16,6 +16,7 @@ sentence.
 from __future__ import annotations
 
 import threading
+from itertools import groupby
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -247,6 +248,11 @@ class TaskMatcher:
         self._instructing = set(INSTRUCTING_VERBS) | {v + "ed" for v in INSTRUCTING_VERBS} | {"asked", "told"}
 
     def __call__(self, doc: Doc) -> Doc:
+        if not any(ent.label_ in OWNER_LABELS for ent in doc.ents):
+            # Every task below, the second-clause offers too, opens with or holds an owner entity:
+            # a paragraph naming no person, post or group has none (most paragraphs; no matching).
+            doc.spans["tasks"] = []
+            return doc
         spans = []
         for key, start, end in self.matcher(doc):
             label = self.matcher.vocab.strings[key]
@@ -533,13 +539,14 @@ def _add_phrases(ruler, patterns: list[dict], tokenizer) -> None:
     phrase is skipped by the matcher either way), so are its matches; only ``ruler.patterns`` and
     ``ruler.labels``, which nothing reads, lack these phrases."""
     chunks: dict[str, tuple[int, ...]] = {}
-    for entry in patterns:
-        label, ent_id = entry["label"], entry.get("id")
+    for (label, ent_id), run in groupby(patterns, key=lambda entry: (entry["label"], entry.get("id"))):
         if ent_id:  # add_patterns too keeps an id only where it is not empty
             ent_label = label
             label = ruler._create_label(label, ent_id)
             ruler._ent_ids[ruler.matcher._normalize_key(label)] = (ent_label, ent_id)
-        ruler.phrase_matcher.add(label, [_phrase_orths(entry["pattern"], tokenizer, chunks)])
+        # A run of phrases with one key (a person's titled forms) in one call: the same additions in
+        # the same order as one call a phrase.
+        ruler.phrase_matcher.add(label, [_phrase_orths(entry["pattern"], tokenizer, chunks) for entry in run])
 
 
 def people_pipeline(people: People) -> Language:
