@@ -70,3 +70,15 @@ def test_ranges_of_sections_and_ages_are_not_figures():
         "the highest risk, with 39% of victims in this age group."
     )
     assert [f.raw for f in found] == ["39%"]
+
+
+def test_paragraph_without_digits_keeps_the_period_it_was_given():
+    """No digit and no "in March"/"to May": no figure, the carried period passes on; with an
+    undated time phrase the sentences are read and the phrase is carried."""
+    carry = ("2023-03", None)
+    assert find_figures("The Board noted the report. Members asked questions.", "2023-05-01", carry) == ([], carry)
+    assert find_figures("Crime fell in March. Members were pleased.", "2023-05-01", ("2022-12", None)) == (
+        [],
+        ("2023-03", None),
+    )
+    assert find_figures("Work ran from May to June.", None, carry) == ([], (None, "from May to June"))

@@ -115,3 +115,27 @@ def test_a_title_vouches_for_a_surname_that_is_also_a_common_word():
     entry = parse_entry("Councillor Rob New, Cabinet Member (Chair)")
     assert (entry.name, entry.title) == ("Rob New", "Councillor")
     assert parse_entry("Leading Lights programme") is None
+
+
+def test_people_pipeline_ruler_is_the_one_add_patterns_builds(people):
+    """The person phrases go to the ruler's PhraseMatcher as token keys (no Doc a phrase): the
+    same keys, ids and entities as EntityRuler.add_patterns, phrases with odd spacing included."""
+    from boardpapers.extract.language import nlp_components as nc
+
+    nlp = nc.people_pipeline(people)
+    patterns = nc.person_patterns(people) + [
+        {"label": "PERSON", "pattern": "Cllr.  Jo\tCrookes", "id": "Jo Crookes"},
+        {"label": "PERSON", "pattern": " Dr. Fulton ", "id": "James Fulton"},
+    ]
+    nc._add_phrases(nlp.get_pipe("entity_ruler"), patterns[-2:], nlp.tokenizer)
+    base = nc._minutes_base()
+    plain = type(base)(vocab=base.vocab, create_tokenizer=lambda _: base.tokenizer)
+    ruler = plain.add_pipe("entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(nc.post_patterns() + patterns)
+    built = nlp.get_pipe("entity_ruler")
+    assert built.phrase_matcher.__reduce__()[1][1] == ruler.phrase_matcher.__reduce__()[1][1]
+    assert dict(built._ent_ids) == dict(ruler._ent_ids)
+    text = "Cllr. Crookes and Dr. Fulton agreed; Cllr.  Jo\tCrookes and JF will write. The Clerk will report."
+    ents = [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents if e.label_ in nc.OWNER_LABELS]
+    assert ents == [(e.text, e.label_, e.ent_id_) for e in ruler(plain.make_doc(text)).ents]
+    assert ("Dr. Fulton", "PERSON", "James Fulton") in ents

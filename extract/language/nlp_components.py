@@ -16,6 +16,7 @@ sentence.
 from __future__ import annotations
 
 import threading
+from itertools import groupby
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -247,6 +248,11 @@ class TaskMatcher:
         self._instructing = set(INSTRUCTING_VERBS) | {v + "ed" for v in INSTRUCTING_VERBS} | {"asked", "told"}
 
     def __call__(self, doc: Doc) -> Doc:
+        if not any(ent.label_ in OWNER_LABELS for ent in doc.ents):
+            # Every task below, the second-clause offers too, opens with or holds an owner entity:
+            # a paragraph naming no person, post or group has none (most paragraphs; no matching).
+            doc.spans["tasks"] = []
+            return doc
         spans = []
         for key, start, end in self.matcher(doc):
             label = self.matcher.vocab.strings[key]
@@ -508,6 +514,41 @@ def build_pipelines() -> None:
     _minutes_base()
 
 
+def _phrase_orths(text: str, tokenizer, chunks: dict[str, tuple[int, ...]]) -> tuple[int, ...]:
+    """The ORTH keys of the tokens the tokenizer makes of ``text``, from its space-separated words.
+
+    spaCy's tokenizer cuts a text at whitespace and tokenizes each piece on its own (its special
+    cases hold no space), so a text whose only whitespace is single spaces between words gives its
+    words' tokens one after another; any other text is tokenized whole."""
+    words = text.split()
+    if " ".join(words) != text:
+        return tuple(t.orth for t in tokenizer(text))
+    for word in words:
+        if word not in chunks:
+            chunks[word] = tuple(t.orth for t in tokenizer(word))
+    return tuple(orth for word in words for orth in chunks[word])
+
+
+def _add_phrases(ruler, patterns: list[dict], tokenizer) -> None:
+    """What ``EntityRuler.add_patterns`` does with phrase patterns, in its order, without a Doc a phrase.
+
+    add_patterns makes a Doc of every phrase (~3,000 a paper, two thirds of the pipeline's cost)
+    only to hand its tokens' ORTH keys to the PhraseMatcher; the matcher also takes the keys
+    themselves (its own unpickling adds them so), and the ~300 distinct words of a paper's
+    phrases are tokenized once each. The ruler's keys, ids and matcher trie are the same (an empty
+    phrase is skipped by the matcher either way), so are its matches; only ``ruler.patterns`` and
+    ``ruler.labels``, which nothing reads, lack these phrases."""
+    chunks: dict[str, tuple[int, ...]] = {}
+    for (label, ent_id), run in groupby(patterns, key=lambda entry: (entry["label"], entry.get("id"))):
+        if ent_id:  # add_patterns too keeps an id only where it is not empty
+            ent_label = label
+            label = ruler._create_label(label, ent_id)
+            ruler._ent_ids[ruler.matcher._normalize_key(label)] = (ent_label, ent_id)
+        # A run of phrases with one key (a person's titled forms) in one call: the same additions in
+        # the same order as one call a phrase.
+        ruler.phrase_matcher.add(label, [_phrase_orths(entry["pattern"], tokenizer, chunks) for entry in run])
+
+
 def people_pipeline(people: People) -> Language:
     """A fresh pipeline for one paper: its people as PERSON entities, then the task matcher.
 
@@ -518,11 +559,12 @@ def people_pipeline(people: People) -> Language:
     nlp = type(base)(vocab=base.vocab, max_length=base.max_length, create_tokenizer=lambda _: base.tokenizer)
     config = {"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
     ruler = nlp.add_pipe("entity_ruler", config=config)
-    # The ruler's patterns are added while it is the pipeline's only component: add_patterns runs
-    # its ~3,000 phrases through the components before the ruler, and a phrase matched on ORTH
-    # needs only the tokenizer's tokens (the sentencizer took as long again). Then the base's
-    # components go around it: the ruler before "ner" (or the task matcher), as they always stood.
-    ruler.add_patterns(person_patterns(people) + post_patterns())  # type: ignore[attr-defined]
+    # The ruler's patterns are added while it is the pipeline's only component: a phrase matched on
+    # ORTH needs only the tokenizer's tokens (the posts' token patterns go through add_patterns, the
+    # people's ~3,000 phrases through _add_phrases). Then the base's components go around it: the
+    # ruler before "ner" (or the task matcher), as they always stood.
+    ruler.add_patterns(post_patterns())  # type: ignore[attr-defined]
+    _add_phrases(ruler, person_patterns(people), base.tokenizer)
     names = base.pipe_names
     after = names.index("ner") if "ner" in names else names.index("boardpapers_tasks")
     for name in names[:after]:

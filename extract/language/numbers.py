@@ -221,7 +221,9 @@ def labelled_figures(text: str | None) -> list[tuple[str, Number]]:
     72), ('Target', 75), ('Floor', 60)]; a box 'Total fund allocated:\\nMay - £4058\\nTOTAL
     £15445' -> [('May', 4058), ('TOTAL', 15445)]; 'Percentage of total allocation: 31%' ->
     [('Percentage of total allocation', 31)]. Years, dates and telephone numbers are not figures."""
-    if not text:
+    if not text or ":" not in text:
+        # Each form below has its colon (the box's after its heading): without one, none is
+        # tried (two texts in three; _PAIR's lazy label was tried at every letter of them).
         return []
     whole = _ONE_PAIR.fullmatch(text)
     if whole:  # "Pupil premium allocation this academic year: £64140": the label is all before the colon

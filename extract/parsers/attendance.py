@@ -207,6 +207,8 @@ def _labels_in(text: str, opening: str | None) -> tuple[list[tuple[str, str, str
     ``opening`` is the status of the label the paragraph opens with, if any; labels inside the
     text are those of :data:`LABEL_IN_TEXT`, capitalised and followed by a colon.
     """
+    if opening is None and ":" not in text:
+        return [], text  # every label in the text ends with its colon: none here (most paragraphs)
     marks: list[tuple[int, int, str]] = []  # (label start, label end, status)
     if opening is not None:
         marks.append((0, text.index(":") + 1 if ":" in text else len(text), opening))

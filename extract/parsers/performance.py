@@ -1245,7 +1245,14 @@ _DIRECTION = re.compile(
 def _title_period(ctx: Context) -> Period | None:
     """The period a report's title states ("Community Safety Performance Report – Quarter 3
     2023/24"): a quarter with its year, or a year; read from the title and the title lines of
-    its first page."""
+    its first page. Read once per document (a plan asks on every line): it reads only the
+    paper's title, first blocks and date, and its year convention, worked out once too."""
+    if "title_period" not in ctx.shared:
+        ctx.shared["title_period"] = _read_title_period(ctx)
+    return ctx.shared["title_period"]
+
+
+def _read_title_period(ctx: Context) -> Period | None:
     lines = [ctx.meta.title or ""] + [
         b.text for b in ctx.doc.blocks[:10] if b.kind in ("heading", "paragraph") and len(b.text.split()) <= 15
     ]
