@@ -564,7 +564,10 @@ def people_pipeline(people: People) -> Language:
     # people's ~3,000 phrases through _add_phrases). Then the base's components go around it: the
     # ruler before "ner" (or the task matcher), as they always stood.
     ruler.add_patterns(post_patterns())  # type: ignore[attr-defined]
-    _add_phrases(ruler, person_patterns(people), base.tokenizer)
+    if all(hasattr(ruler, name) for name in ("_create_label", "_ent_ids", "phrase_matcher", "matcher")):
+        _add_phrases(ruler, person_patterns(people), base.tokenizer)
+    else:  # a spaCy whose EntityRuler keeps its keys otherwise: its own (slower) way, the same matches
+        ruler.add_patterns(person_patterns(people))  # type: ignore[attr-defined]
     names = base.pipe_names
     after = names.index("ner") if "ner" in names else names.index("boardpapers_tasks")
     for name in names[:after]:
