@@ -287,27 +287,29 @@ def find_tables(page, *, settings: ReaderSettings = DEFAULT) -> list:
     return out
 
 
+def _reach(edges, starts, first: float, reach: float, band: tuple, tol: float, *, along: tuple, across: int) -> float:
+    """How far rules in one direction run on from ``reach``: rules drawn in segments (one per
+    cell) reach on from where the last one ended. ``edges`` are in order of where they start
+    (``starts``); they are read from the first starting at ``first``, those lying in ``band``
+    across the direction counted, and an edge starting past the reach ends it, as every edge
+    after it starts later still."""
+    start, end = along
+    for k in range(bisect_left(starts, first), len(edges)):
+        e = edges[k]
+        if e[start] > reach + tol:
+            break
+        if band[0] <= e[across] <= band[1]:
+            reach = max(reach, e[end])
+    return reach
+
+
 def _refind(page, table, sorted_edges, found, settings: ReaderSettings):
     x0, top, x1, bottom = table.bbox
     tol = settings.table_bbox_tolerance_pt
     by_top, tops, by_left, lefts = sorted_edges
-    # Rules drawn in segments (one per cell) reach on from where the last one ended. The
-    # edges run in order from the first starting at the table's top (less the tolerance); an
-    # edge starting past the reach ends it, as every edge after it starts later still.
-    reach_bottom = bottom
-    for k in range(bisect_left(tops, top - tol), len(by_top)):
-        e = by_top[k]
-        if e[1] > reach_bottom + tol:
-            break
-        if x0 - tol <= e[0] <= x1 + tol:
-            reach_bottom = max(reach_bottom, e[3])
-    reach_right = x1
-    for k in range(bisect_left(lefts, x0 - tol), len(by_left)):
-        e = by_left[k]
-        if e[0] > reach_right + tol:
-            break
-        if top - tol <= e[1] <= bottom + tol:
-            reach_right = max(reach_right, e[2])
+    # Vertical rules (x0, top, x1, bottom) by top: how far down; horizontal ones by x0: how far right.
+    reach_bottom = _reach(by_top, tops, top - tol, bottom, (x0 - tol, x1 + tol), tol, along=(1, 3), across=0)
+    reach_right = _reach(by_left, lefts, x0 - tol, x1, (top - tol, bottom + tol), tol, along=(0, 2), across=1)
     grow = settings.refind_min_growth_pt
     if reach_bottom - bottom < grow and reach_right - x1 < grow:
         return None
