@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from boardpapers.schemas.document import Block, Box, Document
 from boardpapers.schemas.records import DocumentMeta, Provenance
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,6 +34,13 @@ class Context:
     doc: Document
     meta: DocumentMeta
     shared: dict = field(default_factory=dict)  # what one parser learns for another (attendees ...)
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """A value of the whole paper, worked out the first time a parser asks for it and kept
+        in ``shared`` (the paper does not change while it is parsed)."""
+        if key not in self.shared:
+            self.shared[key] = make()
+        return self.shared[key]
 
     def provenance(
         self,

@@ -706,11 +706,13 @@ _RAG_LETTERS = {"R": "Red", "A": "Amber", "G": "Green"}
 def _stated(text: str, ctx: Context) -> Period | None:
     """A header or caption that states its period in words: '(count to End Feb 2023)', 'for
     last academic year' (resolved against the paper's date)."""
-    if "year_convention" not in ctx.shared:
-        ctx.shared["year_convention"] = dates.year_convention(
+    convention = ctx.once(
+        "year_convention",
+        lambda: dates.year_convention(
             "\n".join([ctx.doc.text()] + [b.text for b in ctx.doc.blocks if b.kind == "table"])
-        )
-    iso = dates.stated_period(text, ctx.meta.date, ctx.shared["year_convention"])
+        ),
+    )
+    iso = dates.stated_period(text, ctx.meta.date, convention)
     if not iso:
         return None
     return Period(iso, " ".join(text.split()), iso if "/" in iso else None)
@@ -923,8 +925,7 @@ def table_records(
     section: Section, ctx: Context, places: list[Place], used: set[int] | None = None
 ) -> Iterator[Record]:
     blocks = section.blocks
-    if "paper_period" not in ctx.shared:
-        ctx.shared["paper_period"] = _stated_once(ctx)
+    ctx.once("paper_period", lambda: _stated_once(ctx))
     used = set() if used is None else used  # lead-in blocks a band indicator has read
     for i, b in enumerate(blocks):
         if b.kind != "table" or b.table is None or b.table.unfolded:
@@ -1247,9 +1248,7 @@ def _title_period(ctx: Context) -> Period | None:
     2023/24"): a quarter with its year, or a year; read from the title and the title lines of
     its first page. Read once per document (a plan asks on every line): it reads only the
     paper's title, first blocks and date, and its year convention, worked out once too."""
-    if "title_period" not in ctx.shared:
-        ctx.shared["title_period"] = _read_title_period(ctx)
-    return ctx.shared["title_period"]
+    return ctx.once("title_period", lambda: _read_title_period(ctx))
 
 
 def _read_title_period(ctx: Context) -> Period | None:
@@ -1348,9 +1347,7 @@ def _stated_once(ctx: Context) -> str | None:
     """:func:`paper_period` of the whole paper, read once per document: the paper does not change,
     and a plan asks for its period on every line while it has none. Kept apart from
     ``shared["paper_period"]``, which is set only once the tables have been read."""
-    if "period_in_fields" not in ctx.shared:
-        ctx.shared["period_in_fields"] = paper_period(ctx.doc.blocks)
-    return ctx.shared["period_in_fields"]
+    return ctx.once("period_in_fields", lambda: paper_period(ctx.doc.blocks))
 
 
 def _before(period: Period | None, label: str) -> Period | None:
