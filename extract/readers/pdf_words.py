@@ -5,8 +5,9 @@ The reader used ``page.extract_words(x_tolerance=3, y_tolerance=3, use_text_flow
 extra_attrs=["fontname", "size"])`` and turned the dicts into :class:`~.pdf_layout.Word`. That
 was a fifth of the fast reader's time: pdfplumber's word extractor is general (four directions,
 tolerance ratios, punctuation splits, text flow), builds a dict per word and a bbox through
-generic helpers. :func:`upright_words` does the same steps for upright text only and makes the
-Words directly, so the words are the same, in the same order:
+generic helpers. :func:`upright_words` does the same steps for upright text only, keeping a
+word's box as it grows, and hands the words to ``to_words`` as before, so the words are the
+same, in the same order:
 
 1. consecutive characters of one font name and size (and uprightness) form a run;
 2. a run's characters are clustered into lines by their top (tops within ``y_tolerance`` of
