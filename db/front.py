@@ -127,46 +127,42 @@ async def _page(datasette, request, template: str, context: dict, status: int = 
 
 # --- one search across the records and the pages -------------------------------------------------
 
-
-def _search(
-    table: str, title: str, columns: str, snippet: tuple[int, int], *, join: str = "", order: str = "r.date desc, "
-):
-    """One section of the search: (table, title, count query, rows query) over ``table``'s
-    full-text index, ``r`` the table's row; ``snippet`` is the indexed column to quote (-1: the
-    best) and how many tokens of it."""
-    index = f"{table}_fts"
-    match = f"{index} match search_words(:q)"
-    column, tokens = snippet
-    rows = f"""select {columns},
-  snippet({index}, {column}, char(2), char(3), ' … ', {tokens}) as snippet
-from {index} f join {table} r on r.rowid = f.rowid{join}
-where {match} order by {order}rank limit :limit"""
-    return table, title, f"select count(*) as n from {index} where {match}", rows
-
-
 SEARCHES = [
-    _search(
-        "decisions", "Decisions", "r.id, r.date, r.place, r.body, r.item, r.page, r.lines, r.box, r.source_url", (0, 40)
+    (
+        "decisions",
+        "Decisions",
+        "select count(*) as n from decisions_fts where decisions_fts match search_words(:q)",
+        """select d.id, d.date, d.place, d.body, d.item, d.page, d.lines, d.box, d.source_url,
+  snippet(decisions_fts, 0, char(2), char(3), ' … ', 40) as snippet
+from decisions_fts f join decisions d on d.rowid = f.rowid
+where decisions_fts match search_words(:q) order by d.date desc, rank limit :limit""",
     ),
-    _search(
+    (
         "actions",
         "Actions",
-        "r.id, r.date, r.place, r.body, r.owner, r.due, r.status, r.page, r.lines, r.box, r.source_url",
-        (0, 40),
+        "select count(*) as n from actions_fts where actions_fts match search_words(:q)",
+        """select a.id, a.date, a.place, a.body, a.owner, a.due, a.status, a.page, a.lines, a.box, a.source_url,
+  snippet(actions_fts, 0, char(2), char(3), ' … ', 40) as snippet
+from actions_fts f join actions a on a.rowid = f.rowid
+where actions_fts match search_words(:q) order by a.date desc, rank limit :limit""",
     ),
-    _search(
+    (
         "indicators",
         "Indicators",
-        "r.id, r.name, r.date, r.place, r.body, r.owner, r.page, r.lines, r.box, r.source_url",
-        (-1, 30),
+        "select count(*) as n from indicators_fts where indicators_fts match search_words(:q)",
+        """select i.id, i.name, i.date, i.place, i.body, i.owner, i.page, i.lines, i.box, i.source_url,
+  snippet(indicators_fts, -1, char(2), char(3), ' … ', 30) as snippet
+from indicators_fts f join indicators i on i.rowid = f.rowid
+where indicators_fts match search_words(:q) order by i.date desc, rank limit :limit""",
     ),
-    _search(
+    (
         "document_pages",
         "Pages of the papers",
-        "d.title, d.date, d.place, d.body, r.page, r.source_url",
-        (0, 30),
-        join=" join documents d on d.id = r.document_id",
-        order="",
+        "select count(*) as n from document_pages_fts where document_pages_fts match search_words(:q)",
+        """select d.title, d.date, d.place, d.body, p.page, p.source_url,
+  snippet(document_pages_fts, 0, char(2), char(3), ' … ', 30) as snippet
+from document_pages_fts f join document_pages p on p.rowid = f.rowid join documents d on d.id = p.document_id
+where document_pages_fts match search_words(:q) order by rank limit :limit""",
     ),
 ]
 
